@@ -1,0 +1,141 @@
+// The one boundary with the process: argv in, commands run, errors mapped to one line and an exit code.
+import { cac } from 'cac';
+import type { ConfigKey } from '../config/schema.js';
+import { UserError, isUserError } from '../errors.js';
+import { GitError } from '../git/run-git.js';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+type Flags = Partial<Record<ConfigKey, string | number | boolean>>;
+
+/** Config keys that are also flags on generating commands; `--no-body` and `--no-cache` are read from argv. */
+const FLAG_KEYS: ReadonlyArray<[option: string, key: ConfigKey]> = [
+  ['engine', 'engine'],
+  ['provider', 'provider'],
+  ['model', 'model'],
+  ['baseUrl', 'base-url'],
+  ['style', 'style'],
+  ['maxCommitLength', 'max-commit-length'],
+  ['maxTokens', 'max-tokens'],
+  ['timeout', 'timeout'],
+];
+
+function collectFlags(options: Record<string, unknown>, argv: readonly string[]): Flags {
+  const flags: Flags = {};
+  for (const [option, key] of FLAG_KEYS) {
+    const value = options[option];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') flags[key] = String(value);
+  }
+  if (argv.includes('--no-body')) flags.body = 'false';
+  if (argv.includes('--no-cache')) flags.cache = 'false';
+  return flags;
+}
+
+function withGenerationOptions<T extends { option: (name: string, description: string) => T }>(command: T): T {
+  return command
+    .option('--engine <engine>', 'auto | local | remote (default: auto: remote when a provider is configured)')
+    .option('--provider <provider>', 'openai | openai-compatible | anthropic | gemini')
+    .option('--model <model>', 'Model name for the remote engine')
+    .option('--base-url <url>', 'Endpoint of an OpenAI-compatible server')
+    .option('--style <style>', 'conventional | plain | gitmoji')
+    .option('--max-commit-length <n>', 'Longest subject line allowed')
+    .option('--max-tokens <n>', 'Input token budget for the diff')
+    .option('--timeout <seconds>', 'Deadline for the whole generation')
+    .option('--no-body', 'Subject line only')
+    .option('--no-cache', 'Neither read nor write the request cache');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = argv.slice(2);
+  const cli = cac('git-ai');
+  let pending: Promise<void> | undefined;
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+
+  withGenerationOptions(
+    cli
+      .command('commit', 'Write a commit message for the staged changes, then commit (asks first on a terminal)')
+      .usage('commit [options] [-- <git commit args>]')
+      .option('--dry-run', 'Print the message and commit nothing')
+      .option('-y, --yes', 'Commit without asking')
+      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does'),
+  ).action((options: Record<string, unknown>) => {
+    pending = import('./commands/commit.js').then(({ runCommitCommand }) =>
+      runCommitCommand({
+        cwd: process.cwd(),
+        env: process.env,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        dryRun: options.dryRun === true,
+        yes: options.yes === true,
+        all: options.all === true,
+        flags: collectFlags(options, args),
+        gitArgs: (options['--'] as string[] | undefined) ?? [],
+        interactive,
+      }),
+    );
+  });
+
+  cli
+    .command('config <action> [key] [value]', 'Read or change settings: get | set | unset | list | path | reset')
+    .example('git-ai config set max-commit-length 60')
+    .example('git-ai config list')
+    .action((action: string, key: string | undefined, value: string | undefined) => {
+      pending = import('./commands/config.js').then(async ({ runConfigCommand }) => {
+        const allowed = ['get', 'set', 'unset', 'list', 'path', 'reset'] as const;
+        const known = allowed.find((name) => name === action);
+        if (!known) {
+          throw new UserError('USAGE', `Unknown config action '${action}'.`, { hint: `Use one of: ${allowed.join(', ')}.`, exitCode: 2 });
+        }
+        const text = await runConfigCommand({ action: known, key, value, cwd: process.cwd(), env: process.env });
+        if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      });
+    });
+
+  cli.help();
+  cli.version(VERSION);
+
+  try {
+    cli.parse(['node', 'git-ai', ...args], { run: false });
+    if (cli.options.help || cli.options.version) return 0;
+    if (!cli.matchedCommand) {
+      if (args.length === 0) {
+        cli.outputHelp();
+        return 0;
+      }
+      throw new UserError('USAGE', `Unknown command '${args[0]}'.`, { hint: 'Run `git-ai --help` to see the commands.', exitCode: 2 });
+    }
+    await cli.runMatchedCommand();
+    await pending;
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (isUserError(error)) {
+    process.stderr.write(`git-ai: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof GitError) {
+    process.stderr.write(`git-ai: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof Error && error.name === 'CACError') {
+    process.stderr.write(`git-ai: ${error.message}. Run \`git-ai --help\` for the options.\n`);
+    return 2;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`git-ai: internal error (a bug; please report it with this output). git-ai ${VERSION}, node ${process.version}\n${detail}\n`);
+  return 70;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error);
+  },
+);

@@ -1,0 +1,99 @@
+// Questions about the repository that must be answered before a message is generated.
+import { UserError } from '../errors.js';
+import { GitError, runGit } from './run-git.js';
+
+export interface GitContext {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Set when the staged view is a temporary index (for `--all`), so the user's own index is never touched. */
+  indexFile?: string;
+}
+
+export function gitEnv(context: GitContext): NodeJS.ProcessEnv {
+  const env = context.env ?? process.env;
+  return context.indexFile ? { ...env, GIT_INDEX_FILE: context.indexFile } : env;
+}
+
+/** Returns the work tree's top level; a clear error outside a repository. */
+export async function resolveRepository(context: GitContext): Promise<{ root: string; gitDir: string }> {
+  try {
+    const { stdout } = await runGit(['rev-parse', '--show-toplevel', '--absolute-git-dir'], {
+      cwd: context.cwd,
+      env: gitEnv(context),
+    });
+    const [root = '', gitDir = ''] = stdout.trim().split('\n');
+    return { root, gitDir };
+  } catch (error) {
+    if (error instanceof GitError && /not a git repository/i.test(error.stderr)) {
+      throw new UserError('NOT_A_REPOSITORY', `Not a git repository: ${context.cwd}`, {
+        hint: 'Run git-ai inside a git work tree, or create one with `git init`.',
+        cause: error,
+      });
+    }
+    if (error instanceof GitError && /must be run in a work tree|bare repository/i.test(error.stderr)) {
+      throw new UserError('NOT_A_REPOSITORY', `This is a bare repository; there is nothing staged to describe.`, {
+        hint: 'Run git-ai in a work tree.',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+export async function assertNoConflicts(context: GitContext): Promise<void> {
+  const { stdout } = await runGit(['diff', '--cached', '--name-only', '--diff-filter=U', '-z'], {
+    cwd: context.cwd,
+    env: gitEnv(context),
+  });
+  const conflicted = stdout.split('\0').filter(Boolean);
+  if (conflicted.length > 0) {
+    const names = conflicted.slice(0, 3).join(', ') + (conflicted.length > 3 ? `, and ${conflicted.length - 3} more` : '');
+    throw new UserError('CONFLICTED_INDEX', `The index has unresolved conflicts (${names}).`, {
+      hint: 'Resolve them and `git add` the files, or abort the merge, then run git-ai again.',
+    });
+  }
+}
+
+export async function hasStagedChanges(context: GitContext): Promise<boolean> {
+  const { exitCode } = await runGit(['diff', '--cached', '--quiet', '--no-ext-diff'], {
+    cwd: context.cwd,
+    env: gitEnv(context),
+    okCodes: [1],
+  });
+  return exitCode === 1;
+}
+
+export interface RepositoryHistory {
+  /** Newest first, merges left out. */
+  subjects: string[];
+  /** For each path, the newest subjects of commits that touched it. */
+  byFile: Map<string, string[]>;
+}
+
+/** Reads recent history in one `git log` (subjects and the paths each touched); empty for a repository with no commits. */
+export async function readHistory(context: GitContext & { limit?: number; perFile?: number }): Promise<RepositoryHistory> {
+  const limit = context.limit ?? 300;
+  const perFile = context.perFile ?? 10;
+  const history: RepositoryHistory = { subjects: [], byFile: new Map() };
+  let stdout: string;
+  try {
+    ({ stdout } = await runGit(
+      ['-c', 'core.quotePath=false', 'log', `-n${limit}`, '--no-merges', '--no-renames', '--format=%x1e%s', '--name-only', 'HEAD'],
+      { cwd: context.cwd, env: gitEnv(context) },
+    ));
+  } catch {
+    return history; // unborn branch or shallow oddities: no history is a valid answer
+  }
+  for (const record of stdout.split('\x1e')) {
+    if (record === '') continue;
+    const [subject = '', ...paths] = record.split('\n');
+    history.subjects.push(subject);
+    for (const path of paths) {
+      if (path === '') continue;
+      const list = history.byFile.get(path) ?? [];
+      if (list.length < perFile) list.push(subject);
+      history.byFile.set(path, list);
+    }
+  }
+  return history;
+}

@@ -1,0 +1,84 @@
+// Real git repositories in temporary folders, with an isolated HOME so the user's config never leaks in.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUILT_CLI = join(PROJECT_ROOT, 'dist/cli.js');
+
+export interface TempRepo {
+  dir: string;
+  home: string;
+  env: NodeJS.ProcessEnv;
+  git(...args: string[]): string;
+  write(path: string, content: string | Buffer): void;
+  cleanup(): void;
+}
+
+/** An environment with nothing of the developer's: fresh HOME and XDG dirs, no system git config, no provider keys. */
+export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(GIT_|OPENAI_|ANTHROPIC_|GOOGLE_|GEMINI_|XDG_)/.test(key)) continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test Author',
+    GIT_AUTHOR_EMAIL: 'author@example.com',
+    GIT_COMMITTER_NAME: 'Test Author',
+    GIT_COMMITTER_EMAIL: 'author@example.com',
+    GIT_EDITOR: 'true',
+    ...extra,
+  };
+}
+
+export function createTempRepo(options: { init?: boolean } = {}): TempRepo {
+  const root = mkdtempSync(join(tmpdir(), 'git-ai-test-'));
+  const home = join(root, 'home');
+  const dir = join(root, 'repo');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(dir, { recursive: true });
+  const env = isolatedEnv(home);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  if (options.init !== false) {
+    git('init', '-q', '-b', 'main');
+    git('config', 'commit.gpgsign', 'false');
+  }
+  return {
+    dir,
+    home,
+    env,
+    git,
+    write(path, content) {
+      const full = join(dir, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    },
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (dist/cli.js) as a user would, without a TTY. */
+export function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): CliResult {
+  const result = spawnSync(process.execPath, [BUILT_CLI, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
