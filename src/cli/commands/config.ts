@@ -1,0 +1,96 @@
+// `git-ai config get|set|unset|list|path|reset`: returns the text to print; the user file is changed atomically or not at all.
+import { unlink } from 'node:fs/promises';
+import { editIniText, readIniFile, writeFileAtomic } from '../../config/ini-file.js';
+import { findKey, formatConfigValue, maskSecret, metaOf, parseConfigValue, propertyOf, resolveKey } from '../../config/keys.js';
+import type { ConfigKey } from '../../config/keys.js';
+import { USER_SECTION, loadConfig, resolveConfigPath } from '../../config/load.js';
+import { renderConfigList } from '../../config/render.js';
+import { UserError, isUserError } from '../../errors.js';
+
+export type ConfigAction = 'get' | 'set' | 'unset' | 'list' | 'path' | 'reset';
+
+export interface ConfigCommandOptions {
+  action: ConfigAction;
+  key?: string;
+  value?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE: Record<ConfigAction, string> = {
+  get: 'git-ai config get <key>',
+  set: 'git-ai config set <key> <value>',
+  unset: 'git-ai config unset <key>',
+  list: 'git-ai config list',
+  path: 'git-ai config path',
+  reset: 'git-ai config reset',
+};
+
+function required(options: ConfigCommandOptions, argument: 'key' | 'value'): string {
+  const given = options[argument];
+  if (given !== undefined) return given;
+  throw new UserError('USAGE', `Missing <${argument}>; usage: ${USAGE[options.action]}.`, {
+    hint: 'Run `git-ai config list` to see the keys.',
+    exitCode: 2,
+  });
+}
+
+export async function runConfigCommand(options: ConfigCommandOptions): Promise<string> {
+  const path = resolveConfigPath(options.env);
+  switch (options.action) {
+    case 'path':
+      return path;
+    case 'list':
+      return renderConfigList(await loadConfig(options));
+    case 'get': {
+      const key = resolveKey(required(options, 'key'));
+      const { config } = await loadConfig(options);
+      return formatConfigValue(config[propertyOf(key)]);
+    }
+    case 'set':
+      return setValue(options, path);
+    case 'unset':
+      return unsetValue(options, path);
+    case 'reset':
+      return unlink(path).then(
+        () => `Removed ${path}; settings from git config, the environment and flags still apply.`,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return `No config file at ${path}; nothing to reset.`;
+          throw error;
+        },
+      );
+  }
+}
+
+const sameKey = (key: ConfigKey) => (name: string) => findKey(name) === key;
+
+async function setValue(options: ConfigCommandOptions, path: string): Promise<string> {
+  const key = resolveKey(required(options, 'key'));
+  const value = formatConfigValue(parseConfigValue(key, required(options, 'value')));
+  const text = (await readIniFile(path)) ?? '';
+  const next = editIniText(text, { section: USER_SECTION, matches: sameKey(key), entry: { name: key, value } }, path);
+  if (next !== text) await writeFileAtomic(path, next);
+  const shown = metaOf(key).secret ? maskSecret(value) : value;
+  return `Set ${key} = ${shown} in ${path}${await overriddenBy(options, key)}`;
+}
+
+async function unsetValue(options: ConfigCommandOptions, path: string): Promise<string> {
+  const key = resolveKey(required(options, 'key'));
+  const text = await readIniFile(path);
+  const next = text === undefined ? undefined : editIniText(text, { section: USER_SECTION, matches: sameKey(key) }, path);
+  if (text === undefined || next === text) return `${key} is not set in ${path}; nothing to unset.`;
+  await writeFileAtomic(path, next as string);
+  return `Unset ${key} in ${path}${await overriddenBy(options, key)}`;
+}
+
+// A value just written to the file is not the one in effect when git config, the environment or a flag sets the key too.
+async function overriddenBy(options: ConfigCommandOptions, key: ConfigKey): Promise<string> {
+  try {
+    const loaded = await loadConfig(options);
+    const source = loaded.sources[key];
+    return source === 'default' || source === 'user' ? '' : `\nNote: ${loaded.origins[key]} overrides it here.`;
+  } catch (error) {
+    if (isUserError(error)) return '';
+    throw error;
+  }
+}

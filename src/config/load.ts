@@ -1,0 +1,121 @@
+// Layered config: defaults < user INI [default] < git config ai.* < environment < flags; each value checked where it comes from.
+import { execFile } from 'node:child_process';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { promisify } from 'node:util';
+import { readIniFile, readIniSection } from './ini-file.js';
+import { CONFIG_KEYS, envVarOf, findKey, parseConfigValue, propertyOf, resolveKey, suggestKey } from './keys.js';
+import type { ConfigKey, ConfigValue, RawValue } from './keys.js';
+import { configSchema } from './schema.js';
+import type { Config, ConfigProperty, Provider } from './schema.js';
+
+export type ConfigSource = 'default' | 'user' | 'git' | 'env' | 'flag';
+export type ConfigFlags = Partial<Record<ConfigKey, RawValue | undefined>>;
+
+export interface LoadedConfig {
+  config: Config;
+  sources: Record<ConfigKey, ConfigSource>;
+  /** Where each value came from in words: 'default', the file path, 'git config ai.model', 'GIT_AI_MODEL', '--model'. */
+  origins: Record<ConfigKey, string>;
+  path: string;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Parsed CLI values keyed by config key (dashed or camelCase); undefined values and other keys are ignored. */
+  flags?: ConfigFlags | Readonly<Record<string, unknown>>;
+}
+
+interface Setting {
+  key: ConfigKey;
+  value: ConfigValue;
+  source: ConfigSource;
+  origin: string;
+}
+
+export const USER_SECTION = 'default';
+
+/** `$XDG_CONFIG_HOME/git-ai/config.ini`, else `$HOME/.config/git-ai/config.ini` (relative XDG paths are ignored, per the spec). */
+export function resolveConfigPath(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config');
+  return join(base, 'git-ai', 'config.ini');
+}
+
+const isBlank = (raw: unknown): boolean => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+
+async function readUserLayer(path: string): Promise<Setting[]> {
+  const text = await readIniFile(path);
+  if (text === undefined) return [];
+  return readIniSection(text, USER_SECTION, path).flatMap(({ name, value }) => {
+    const key = resolveKey(name, path);
+    return isBlank(value) ? [] : [{ key, value: parseConfigValue(key, value, path), source: 'user' as const, origin: path }];
+  });
+}
+
+// `git config` reads system, global and repository files; later lines win. Outside a repo, or without git, there is nothing.
+async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv): Promise<Setting[]> {
+  const output = await promisify(execFile)('git', ['config', '-z', '--get-regexp', '^ai\\.'], { cwd, env }).then(
+    (result) => result.stdout,
+    () => '',
+  );
+  return output.split('\0').flatMap((record) => {
+    const split = record.indexOf('\n');
+    const name = (split === -1 ? record : record.slice(0, split)).slice('ai.'.length);
+    const value = split === -1 ? 'true' : record.slice(split + 1);
+    const key = findKey(name);
+    const origin = `git config ai.${name}`;
+    // ai.* is not ours alone: only a near miss of one of our keys is worth an error.
+    if (key === undefined && name !== '' && !name.includes('.') && suggestKey(name)) resolveKey(name, origin);
+    if (key === undefined || isBlank(value)) return [];
+    return [{ key, value: parseConfigValue(key, value, origin), source: 'git' as const, origin }];
+  });
+}
+
+// The provider's own variables stand in for api-key and base-url, below GIT_AI_*; they follow the chosen provider.
+export function vendorVariables(provider: Provider | undefined): Partial<Record<ConfigKey, string[]>> {
+  if (provider === 'anthropic') return { 'api-key': ['ANTHROPIC_API_KEY'] };
+  if (provider === 'gemini') return { 'api-key': ['GEMINI_API_KEY', 'GOOGLE_GENERATIVE_AI_API_KEY'] };
+  return { 'api-key': ['OPENAI_API_KEY'], 'base-url': ['OPENAI_BASE_URL'] };
+}
+
+function readEnvLayer(env: NodeJS.ProcessEnv, names: (key: ConfigKey) => readonly string[]): Setting[] {
+  return CONFIG_KEYS.flatMap((key) => {
+    const name = names(key).find((variable) => !isBlank(env[variable]));
+    const raw = name === undefined ? undefined : env[name];
+    return name === undefined || raw === undefined ? [] : [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }];
+  });
+}
+
+function readFlagLayer(flags: LoadConfigOptions['flags'] = {}): Setting[] {
+  return Object.entries(flags).flatMap(([name, raw]) => {
+    const key = findKey(name);
+    if (key === undefined || isBlank(raw) || !isRawValue(raw)) return [];
+    return [{ key, value: parseConfigValue(key, raw, `--${key}`), source: 'flag' as const, origin: `--${key}` }];
+  });
+}
+
+const isRawValue = (raw: unknown): raw is RawValue =>
+  ['string', 'number', 'boolean'].includes(typeof raw) || (Array.isArray(raw) && raw.every((item) => typeof item === 'string'));
+
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const path = resolveConfigPath(options.env);
+  const user = await readUserLayer(path);
+  const git = await readGitLayer(options.cwd, options.env);
+  const env = readEnvLayer(options.env, (key) => [envVarOf(key)]);
+  const flags = readFlagLayer(options.flags);
+  const provider = [...user, ...git, ...env, ...flags].findLast((setting) => setting.key === 'provider')?.value as Provider | undefined;
+  const vendor = vendorVariables(provider);
+  const vendorEnv = readEnvLayer(options.env, (key) => vendor[key] ?? []);
+
+  const values: Partial<Record<ConfigProperty, ConfigValue>> = {};
+  const sources = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, ConfigSource>;
+  const origins = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, string>;
+  for (const setting of [...user, ...git, ...vendorEnv, ...env, ...flags]) {
+    values[propertyOf(setting.key)] = setting.value;
+    sources[setting.key] = setting.source;
+    origins[setting.key] = setting.origin;
+  }
+  return { config: configSchema.parse(values), sources, origins, path };
+}

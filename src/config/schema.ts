@@ -1,0 +1,165 @@
+// The one schema of git-ai's settings: each key's type, default, description and secrecy; `Config` is derived from it.
+import { z } from 'zod';
+
+export const PROVIDERS = ['openai', 'openai-compatible', 'anthropic', 'gemini'] as const;
+export const STYLES = ['conventional', 'plain', 'gitmoji'] as const;
+export const ENGINES = ['auto', 'local', 'remote'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+export type CommitStyle = (typeof STYLES)[number];
+export type EngineChoice = (typeof ENGINES)[number];
+
+export interface KeyMeta {
+  description: string;
+  /** Type or allowed values, for the README table. */
+  type: string;
+  /** Completes "<key> must be …, got '<raw>'". */
+  expected: string;
+  /** Replaces `expected` when the value is a number above the maximum. */
+  tooBig?: string;
+  secret?: boolean;
+  aliases?: readonly string[];
+}
+
+export const configMeta = z.registry<KeyMeta>();
+
+// Raw values arrive as strings (file, git, env) or as already-typed flag values; these map both onto the typed form.
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+const NUMBER_FORM = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+function toBoolean(raw: unknown): unknown {
+  const word = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : raw;
+  if (typeof word !== 'string') return word;
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : raw;
+}
+
+function toNumber(raw: unknown): unknown {
+  return typeof raw === 'string' && NUMBER_FORM.test(raw.trim()) ? Number(raw.trim()) : raw;
+}
+
+function toText(raw: unknown): unknown {
+  return typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : typeof raw === 'string' ? raw.trim() : raw;
+}
+
+function toList(raw: unknown): unknown {
+  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw.map(String) : raw;
+  return Array.isArray(items) ? items.map((item: string) => item.trim()).filter((item) => item !== '') : items;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const bool = () => z.preprocess(toBoolean, z.boolean());
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.preprocess(toNumber, z.int().min(min).max(max));
+const text = () => z.preprocess(toText, z.string().min(1));
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), z.enum(values));
+
+const BOOLEAN = { type: 'boolean', expected: 'true or false (also yes/no, on/off, 1/0)' };
+const listed = (values: readonly string[]) => ({
+  type: values.map((value) => `\`${value}\``).join(' | '),
+  expected: `one of ${values.join(', ')}`,
+});
+
+// Node fires any timer longer than 2^31-1 ms at once, so a larger timeout would mean none.
+export const MAX_TIMEOUT_SECONDS = 2_147_483;
+
+export const configSchema = z.object({
+  provider: oneOf(PROVIDERS).optional().register(configMeta, {
+    ...listed(PROVIDERS),
+    description: 'LLM provider for the remote engine; unset means none (the offline engine writes the message).',
+  }),
+  model: text().optional().register(configMeta, {
+    type: 'string',
+    expected: 'a model name',
+    description: "Model name for the provider; unset uses the provider's default model.",
+  }),
+  apiKey: text().optional().register(configMeta, {
+    type: 'string (secret)',
+    expected: 'a non-empty key',
+    secret: true,
+    aliases: ['openai-api-key'],
+    description: "API key for the provider; falls back to the provider's own variable (e.g. OPENAI_API_KEY).",
+  }),
+  baseUrl: text().refine(isHttpUrl).optional().register(configMeta, {
+    type: 'http(s) URL',
+    expected: 'an http(s) URL',
+    aliases: ['openai-base-url'],
+    description: 'API base URL, for openai-compatible servers or proxies.',
+  }),
+  maxTokens: int(1).default(8000).register(configMeta, {
+    type: 'integer ≥ 1',
+    expected: 'a positive whole number',
+    description: 'Token budget for the diff sent to the model.',
+  }),
+  contextWindow: int(1).optional().register(configMeta, {
+    type: 'integer ≥ 1',
+    expected: 'a positive whole number',
+    description: 'Context window of the model in tokens; overrides the known window of the model.',
+  }),
+  maxCommitLength: int(20, 200).default(72).register(configMeta, {
+    type: 'integer 20–200',
+    expected: 'a whole number from 20 to 200',
+    description: 'Longest allowed subject line, in characters.',
+  }),
+  enableMultiStep: bool().default(true).register(configMeta, {
+    ...BOOLEAN,
+    description: 'Summarise large diffs file by file before writing the message.',
+  }),
+  parallelApiCalls: bool().default(true).register(configMeta, {
+    ...BOOLEAN,
+    description: 'Send the per-file requests of a multi-step run in parallel.',
+  }),
+  concurrency: int(1, 64).default(8).register(configMeta, {
+    type: 'integer 1–64',
+    expected: 'a whole number from 1 to 64',
+    description: 'Most requests or workers running at once.',
+  }),
+  candidates: int(1, 8).default(3).register(configMeta, {
+    type: 'integer 1–8',
+    expected: 'a whole number from 1 to 8',
+    description: 'Number of candidate messages to offer.',
+  }),
+  timeout: z.preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS)).default(20).register(configMeta, {
+    type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
+    expected: 'a positive number of seconds',
+    tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
+    description: 'Time limit for the remote engine, in seconds.',
+  }),
+  style: oneOf(STYLES).default('conventional').register(configMeta, {
+    ...listed(STYLES),
+    description: 'Commit message style.',
+  }),
+  body: bool().default(true).register(configMeta, {
+    ...BOOLEAN,
+    description: 'Write a body under the subject line.',
+  }),
+  exclude: z.preprocess(toList, z.array(z.string())).default([]).register(configMeta, {
+    type: 'comma-separated list',
+    expected: 'a comma-separated list of gitignore patterns',
+    description: 'Gitignore patterns of staged files to leave out of the diff.',
+  }),
+  cache: bool().default(true).register(configMeta, {
+    ...BOOLEAN,
+    description: 'Reuse messages already written for the same staged changes.',
+  }),
+  engine: oneOf(ENGINES).default('auto').register(configMeta, {
+    ...listed(ENGINES),
+    description: 'auto uses the remote engine when a provider is configured, else the offline one.',
+  }),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigProperty = keyof Config;
+
+type Kebab<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${Kebab<Tail>}`
+  : S;
+
+/** The user-facing name of a setting, e.g. 'max-commit-length' for config.maxCommitLength. */
+export type ConfigKey = Kebab<ConfigProperty>;
