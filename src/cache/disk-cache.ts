@@ -1,0 +1,103 @@
+// The content-addressed on-disk cache: atomic entry files, corrupt ones dropped, LRU by mtime under a size cap.
+import { readFile, utimes } from 'node:fs/promises';
+import type { Cache, CacheStats, OpenCacheOptions, PruneStats } from './types.js';
+import { decodeEntry, encodeEntry } from './entry.js';
+import { scanCacheTree, unlinkQuietly, writeFileAtomic } from './fs-ops.js';
+import { isValidKey, resolveEntryPath } from './paths.js';
+import type { PruneResult } from './prune.js';
+import { pruneCacheTree } from './prune.js';
+
+export type { Cache, CacheStats, OpenCacheOptions, PruneStats } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+function assertKey(key: string): void {
+  if (!isValidKey(key)) throw new TypeError(`cache key must be lowercase hex from cacheKey(), got ${JSON.stringify(key)}`);
+}
+
+export function openCache(options: OpenCacheOptions): Cache {
+  const { dir } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const now = options.now ?? Date.now;
+  // Running size estimate: the tree is measured once per process, then grown by each write and reset by each prune.
+  let estimate = 0;
+  let measured: Promise<void> | undefined;
+  let pruning: Promise<PruneResult> | undefined;
+
+  function runPrune(): Promise<PruneResult> {
+    pruning ??= pruneCacheTree({ dir, maxBytes, now: now() })
+      .then((result) => {
+        estimate = result.remainingBytes;
+        return result;
+      })
+      .finally(() => {
+        pruning = undefined;
+      });
+    return pruning;
+  }
+
+  async function noteWrite(bytes: number): Promise<void> {
+    if (measured === undefined) {
+      measured = scanCacheTree(dir).then(({ entries }) => {
+        estimate = entries.reduce((sum, entry) => sum + entry.size, 0);
+      });
+      await measured;
+    } else {
+      await measured;
+      estimate += bytes;
+    }
+    if (estimate > maxBytes) await runPrune();
+  }
+
+  return {
+    async get<T>(key: string): Promise<T | undefined> {
+      assertKey(key);
+      const path = resolveEntryPath(dir, key);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+      const decoded = decodeEntry(text, key);
+      if (!decoded.ok) {
+        await unlinkQuietly(path);
+        return undefined;
+      }
+      const usedAt = new Date(now());
+      await utimes(path, usedAt, usedAt).catch(() => undefined);
+      return decoded.value as T;
+    },
+
+    async set(key: string, value: unknown): Promise<void> {
+      assertKey(key);
+      try {
+        const createdAt = now();
+        const body = encodeEntry({ key, createdAt, value });
+        if (body === undefined) return;
+        await writeFileAtomic(resolveEntryPath(dir, key), body, new Date(createdAt));
+        await noteWrite(Buffer.byteLength(body, 'utf8'));
+      } catch {
+        // Unwritable directory, full disk, or a value JSON cannot encode: the run goes on uncached.
+      }
+    },
+
+    async prune(): Promise<PruneStats> {
+      const { removedEntries, removedBytes } = await runPrune();
+      return { removedEntries, removedBytes };
+    },
+
+    async stats(): Promise<CacheStats> {
+      const { entries } = await scanCacheTree(dir);
+      return { entries: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.size, 0) };
+    },
+  };
+}
+
+/** The cache behind --no-cache: stores nothing, so every get is a miss. */
+export const disabledCache: Cache = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  prune: () => Promise.resolve({ removedEntries: 0, removedBytes: 0 }),
+  stats: () => Promise.resolve({ entries: 0, bytes: 0 }),
+};
