@@ -1,0 +1,77 @@
+// Turns a responder's result (or a fault) into what goes on the wire, after the simulated latency.
+
+import type { ServerResponse } from 'node:http';
+import type { ModelOutput, ProviderAdapter, Reply, RequestContext } from './adapter.js';
+import { estimateTokens } from './adapter.js';
+import type { LatencyPlan } from './latency.js';
+import { sleep, totalLatencyMs } from './latency.js';
+import { createSchemaInstance } from './schema-instance.js';
+import type { NormalizedRequest, RecordedRequest, ResponderResult } from './types.js';
+
+/** Truncated JSON: valid for no schema and no tool call. */
+export const MALFORMED_OUTPUT = '{"subject": "this answer was cut off';
+
+/** A minimal valid object for the requested schema, `{}` for plain JSON mode, else the text 'ok'. */
+export function respondByDefault(request: NormalizedRequest): ResponderResult {
+  const structured = request.structured;
+  if (structured === undefined) return { text: 'ok' };
+  return { object: structured.kind === 'json_object' ? {} : createSchemaInstance(structured.schema) };
+}
+
+/** A forced tool call carries the answer as its arguments; anything else answers in text. */
+export function buildOutput(request: NormalizedRequest, result: ResponderResult): ModelOutput {
+  const answer = result.text ?? (result.object === undefined ? '' : JSON.stringify(result.object));
+  const usage = { model: request.model, inputTokens: request.inputTokens, outputTokens: estimateTokens(answer) };
+  if (request.structured?.kind === 'tool') return { ...usage, toolCall: { name: request.structured.name ?? 'json', args: answer } };
+  return { ...usage, text: answer };
+}
+
+export interface SendTarget {
+  res: ServerResponse;
+  record: RecordedRequest;
+  signal: AbortSignal;
+}
+
+export function sendReply(target: SendTarget, reply: Reply): void {
+  if (target.signal.aborted) return;
+  target.record.status = reply.status;
+  target.res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+  target.res.end(reply.body);
+}
+
+/** Waits out the latency, then sends a reply; nothing is sent if the client left meanwhile. */
+export async function sendAfter(target: SendTarget, ms: number, reply: Reply): Promise<void> {
+  if (await sleep(ms, target.signal)) sendReply(target, reply);
+}
+
+export interface SuccessOptions {
+  adapter: ProviderAdapter;
+  body: Record<string, unknown>;
+  context: RequestContext;
+  request: NormalizedRequest;
+  output: ModelOutput;
+  plan: LatencyPlan;
+  headers?: Record<string, string>;
+}
+
+/** A 200 answer: one JSON body after the whole latency, or a stream whose output latency is spread over its frames. */
+export async function sendSuccess(target: SendTarget, options: SuccessOptions): Promise<void> {
+  const { adapter, body, context, request, output, plan, headers } = options;
+  const contentType = adapter.contentType(request.stream, context);
+  if (!request.stream) {
+    const reply = { status: 200, body: JSON.stringify(adapter.renderJson(output, body)), headers: { 'content-type': contentType, ...headers } };
+    return sendAfter(target, totalLatencyMs(plan, output.outputTokens), reply);
+  }
+  if (!(await sleep(plan.firstByteMs, target.signal))) return;
+  target.record.status = 200;
+  target.res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
+  // Each frame is due when the tokens sent so far are; timer overshoot is not added up frame after frame.
+  const started = performance.now();
+  let tokensSent = 0;
+  for (const frame of adapter.renderStream(output, body, context)) {
+    tokensSent += frame.tokens;
+    if (!(await sleep(started + tokensSent * plan.perOutputTokenMs - performance.now(), target.signal))) return;
+    target.res.write(frame.data);
+  }
+  target.res.end();
+}
