@@ -1,0 +1,141 @@
+// Runs token tasks on the main thread when the input is small, else in batches on the worker pool.
+
+import { setMaxListeners } from 'node:events';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { loadTokenizer } from '../tokens/tokenizer.js';
+import { decodeUtf8, encodeUtf8, processTokenTask } from './tasks.js';
+import type { DecodedTokenResult, TokenResult, TokenTask } from './tasks.js';
+import { getWorkerPool } from './worker-pool.js';
+
+/** Total UTF-8 bytes of text below which 'auto' stays on the main thread (starting a worker costs more). */
+export const DEFAULT_POOL_THRESHOLD_BYTES = 256 * 1024;
+/** Texts this large travel to workers as UTF-8 bytes in a transferred buffer rather than a cloned string. */
+export const TRANSFER_MIN_BYTES = 64 * 1024;
+const MIN_BATCH_BYTES = 16 * 1024;
+const MAX_BATCH_BYTES = 1024 * 1024;
+// Several batches per worker, so one that finishes early takes the next from the shared queue.
+const BATCHES_PER_THREAD = 4;
+// The main thread yields after about this much text, letting an abort (or a spinner) through.
+const MAIN_YIELD_BYTES = 256 * 1024;
+
+export interface RunTokenTasksOptions {
+  signal?: AbortSignal;
+  mode?: 'auto' | 'main' | 'pool';
+  thresholdBytes?: number;
+}
+
+/** Results in task order, each with its kept text as a string, identical whichever mode ran them. */
+export async function runTokenTasks(
+  tasks: readonly TokenTask[],
+  options: RunTokenTasksOptions = {},
+): Promise<DecodedTokenResult[]> {
+  const { signal, mode = 'auto', thresholdBytes = DEFAULT_POOL_THRESHOLD_BYTES } = options;
+  throwIfAborted(signal);
+  const sizes = tasks.map(byteSize);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const onPool = mode === 'pool' || (mode === 'auto' && tasks.length > 0 && total >= thresholdBytes);
+  return onPool ? runOnPool(tasks, sizes, total, signal) : runOnMainThread(tasks, sizes, signal);
+}
+
+/** Groups consecutive task indices into batches of about targetBytes; a task larger than that goes alone. */
+export function planBatches(sizes: readonly number[], targetBytes: number): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  sizes.forEach((size, index) => {
+    if (current.length > 0 && bytes + size > targetBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(index);
+    bytes += size;
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+async function runOnMainThread(
+  tasks: readonly TokenTask[],
+  sizes: readonly number[],
+  signal: AbortSignal | undefined,
+): Promise<DecodedTokenResult[]> {
+  const results: DecodedTokenResult[] = [];
+  let sinceYield = 0;
+  for (const [index, task] of tasks.entries()) {
+    if (sinceYield >= MAIN_YIELD_BYTES) {
+      await yieldToEventLoop();
+      throwIfAborted(signal);
+      sinceYield = 0;
+    }
+    results.push(decodeResult(processTokenTask(task, await loadTokenizer(task.encoding)), task));
+    sinceYield += sizes[index] ?? 0;
+  }
+  return results;
+}
+
+async function runOnPool(
+  tasks: readonly TokenTask[],
+  sizes: readonly number[],
+  total: number,
+  signal: AbortSignal | undefined,
+): Promise<DecodedTokenResult[]> {
+  const pool = getWorkerPool();
+  const target = Math.min(MAX_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, total / (pool.maxThreads * BATCHES_PER_THREAD)));
+  const batchBytes = (batch: number[]): number => batch.reduce((sum, index) => sum + (sizes[index] ?? 0), 0);
+  // Largest first, so a big batch does not start last and leave the other workers idle at the end.
+  const batches = planBatches(sizes, target).sort((a, b) => batchBytes(b) - batchBytes(a));
+  // One signal for every batch: the caller's abort, or the first failure, cancels the rest.
+  const controller = new AbortController();
+  setMaxListeners(batches.length + 1, controller.signal);
+  const forwardAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  const results = new Array<DecodedTokenResult>(tasks.length);
+  try {
+    await Promise.all(
+      batches.map(async (batch) => {
+        const transferList: ArrayBuffer[] = [];
+        const sent = batch.map((index) => packTask(tasks[index]!, sizes[index] ?? 0, transferList));
+        const received = await pool.run({ tasks: sent }, { transferList, signal: controller.signal });
+        received.forEach((result, k) => {
+          const index = batch[k]!;
+          results[index] = decodeResult(result, tasks[index]!);
+        });
+      }),
+    );
+  } catch (error) {
+    controller.abort(error);
+    throwIfAborted(signal);
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+  return results;
+}
+
+/** A large well-formed string goes as UTF-8 bytes in a buffer of its own, transferred rather than copied. */
+function packTask(task: TokenTask, size: number, transferList: ArrayBuffer[]): TokenTask {
+  if (typeof task.text !== 'string' || size < TRANSFER_MIN_BYTES || !isWellFormed(task.text)) return task;
+  const bytes = encodeUtf8(task.text);
+  transferList.push(bytes.buffer as ArrayBuffer);
+  return { ...task, text: bytes };
+}
+
+/** The caller's own text when it was kept whole (workers do not send it back), else the kept text decoded. */
+function decodeResult(result: TokenResult, task: TokenTask): DecodedTokenResult {
+  const kept = result.truncated ? result.text : task.text;
+  return { ...result, text: typeof kept === 'string' ? kept : decodeUtf8(kept) };
+}
+
+function byteSize(task: TokenTask): number {
+  return typeof task.text === 'string' ? Buffer.byteLength(task.text, 'utf8') : task.text.byteLength;
+}
+
+// Lone surrogates do not survive UTF-8, so such text is cloned as a string instead (ES2024, in Node >= 20).
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The token work was aborted', 'AbortError');
+}

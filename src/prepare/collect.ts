@@ -1,0 +1,104 @@
+// Reads the staged diff once, as a stream, keeping per file only what a budget could ever send.
+import { DiffParser } from '../diff/parse.js';
+import type { FileDiff } from '../diff/types.js';
+import { waterLevel } from './water-level.js';
+
+/** Upper bound on UTF-8 bytes per token we keep text for; past it a file is cut before tokenizing (never over budget). */
+export const KEEP_BYTES_PER_TOKEN = 8;
+/** Hunk lines kept across all files for the offline engine (which reads symbols from them). */
+export const ENGINE_LINE_CAP = 60_000;
+
+export interface CollectedFile {
+  diff: FileDiff;
+  /** The file's diff text (headers and hunks, without the `index` line), cut to what a budget could use. */
+  text: string;
+  /** Length (UTF-16 units) of the full text before any cut; `text.length < fullLength` means it was cut. */
+  fullLength: number;
+  /** Lines of the file's diff not kept in `text`. */
+  droppedLines: number;
+}
+
+export interface CollectOptions {
+  /** Diff lines (without '\n') in batches, as read. */
+  lines: AsyncIterable<readonly string[]>;
+  /** Tokens the content may use in all; bounds what is kept so memory stays flat as the diff grows. */
+  contentBudget: number;
+}
+
+/** Consumes diff lines; memory is bounded by the budget, not by the diff's size. */
+export async function collectDiff(options: CollectOptions): Promise<CollectedFile[]> {
+  const parser = new DiffParser({ keepLines: true });
+  const files: CollectedFile[] = [];
+  const keepLimit = Math.max(options.contentBudget, 1) * KEEP_BYTES_PER_TOKEN;
+  let parts: string[] = [];
+  let kept = 0;
+  let bytes = 0;
+  let dropped = 0;
+  let keptTotal = 0;
+  let engineLines = 0;
+  let cap = keepLimit;
+
+  const finish = (done: FileDiff[]) => {
+    for (const diff of done) {
+      engineLines += trimHunks(diff, ENGINE_LINE_CAP - engineLines);
+      const text = parts.join('');
+      files.push({ diff, text, fullLength: bytes, droppedLines: dropped });
+      keptTotal += text.length;
+      parts = [];
+      kept = 0;
+      bytes = 0;
+      dropped = 0;
+    }
+    // Once more text is held than two budgets' worth, lower every file's cap to the water level so far.
+    if (keptTotal > 2 * keepLimit) {
+      cap = Math.max(1, waterLevel(files.map((file) => file.fullLength), keepLimit));
+      keptTotal = 0;
+      for (const file of files) {
+        if (file.text.length > cap) {
+          const text = cutAtLine(file.text, cap);
+          file.droppedLines += countNewlines(file.text, text.length);
+          file.text = text;
+        }
+        keptTotal += file.text.length;
+      }
+    }
+  };
+
+  for await (const batch of options.lines) {
+    for (const line of batch) {
+      const done = parser.push(line);
+      if (done.length > 0) finish(done);
+      if (line.startsWith('index ') && parts.length <= 6 && kept < 2000) continue; // object ids: tokens with no meaning
+      const size = line.length + 1; // UTF-16 units: cheap, and within 3x of bytes either way
+      bytes += size;
+      if (kept + size <= cap) {
+        parts.push(line, '\n');
+        kept += size;
+      } else dropped++;
+    }
+  }
+  finish(parser.end());
+  return files;
+}
+
+/** Keeps at most `room` hunk lines (counts stay exact); returns how many it kept. */
+function trimHunks(diff: FileDiff, room: number): number {
+  let keptLines = 0;
+  for (const hunk of diff.hunks) {
+    const allowed = Math.max(0, room - keptLines);
+    if (hunk.lines.length > allowed) hunk.lines.length = allowed;
+    keptLines += hunk.lines.length;
+  }
+  return keptLines;
+}
+
+function cutAtLine(text: string, maxLength: number): string {
+  const end = text.lastIndexOf('\n', maxLength - 1);
+  return end === -1 ? '' : text.slice(0, end + 1);
+}
+
+function countNewlines(text: string, from: number): number {
+  let count = 0;
+  for (let index = text.indexOf('\n', from); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}

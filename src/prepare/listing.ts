@@ -1,0 +1,76 @@
+// One line per changed file, so a request always shows the whole extent of a change; folded per directory when that is too long.
+import type { FileEntry } from '../diff/prepared.js';
+import type { FileStatus } from '../diff/types.js';
+
+const STATUS_LETTER: Record<FileStatus, string> = {
+  added: 'A',
+  modified: 'M',
+  deleted: 'D',
+  renamed: 'R',
+  copied: 'C',
+  'mode-changed': 'T',
+};
+
+const number = new Intl.NumberFormat('en-US');
+
+export function renderFileLine(entry: FileEntry): string {
+  const path = entry.oldPath && entry.oldPath !== entry.path ? `${entry.oldPath} -> ${entry.path}` : entry.path;
+  const size = entry.binary ? 'binary' : `+${number.format(entry.additions)} -${number.format(entry.deletions)}`;
+  const note = entry.omitted && entry.omitted !== 'budget' ? ` [${entry.omitted}, not shown]` : '';
+  return `${STATUS_LETTER[entry.status]} ${path} (${size})${note}`;
+}
+
+interface Group {
+  dir: string;
+  files: number;
+  additions: number;
+  deletions: number;
+}
+
+function parentOf(dir: string): string {
+  const trimmed = dir.endsWith('/') ? dir.slice(0, -1) : dir;
+  const slash = trimmed.lastIndexOf('/');
+  return slash === -1 ? '' : trimmed.slice(0, slash + 1);
+}
+
+function renderGroup(group: Group): string {
+  const files = `${number.format(group.files)} file${group.files === 1 ? '' : 's'}`;
+  return `${group.dir || './'}: ${files}, +${number.format(group.additions)} -${number.format(group.deletions)}`;
+}
+
+/**
+ * Renders the listing within `fits(text)`: one line per file when it fits, else files are folded into their
+ * directories, deepest directories first, until it fits (a single `./` line at worst).
+ */
+export function renderListing(entries: readonly FileEntry[], fits: (text: string) => boolean): string {
+  const full = entries.map(renderFileLine).join('\n');
+  if (fits(full)) return full;
+  // Start from each file as a group in its own directory, then merge the deepest directories upward.
+  let groups: Group[] = entries.map((entry) => ({
+    dir: parentOf(entry.path),
+    files: 1,
+    additions: entry.additions,
+    deletions: entry.deletions,
+  }));
+  groups = merge(groups, (group) => group.dir);
+  for (;;) {
+    const text = groups.map(renderGroup).join('\n');
+    const depth = Math.max(...groups.map((group) => group.dir.split('/').length - 1));
+    if (fits(text) || depth <= 0) return text;
+    groups = merge(groups, (group) => (group.dir.split('/').length - 1 === depth ? parentOf(group.dir) : group.dir));
+  }
+}
+
+function merge(groups: readonly Group[], keyOf: (group: Group) => string): Group[] {
+  const merged = new Map<string, Group>();
+  for (const group of groups) {
+    const dir = keyOf(group);
+    const into = merged.get(dir);
+    if (into) {
+      into.files += group.files;
+      into.additions += group.additions;
+      into.deletions += group.deletions;
+    } else merged.set(dir, { ...group, dir });
+  }
+  return [...merged.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}

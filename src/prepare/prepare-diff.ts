@@ -1,0 +1,189 @@
+// The staged diff made ready for requests: excluded and secret files listed only, redacted, and cut to pre-allocated budgets.
+import type { FileEntry, OmitReason, PreparedChunk, PreparedDiff } from '../diff/prepared.js';
+import type { FileDiff } from '../diff/types.js';
+import { UserError } from '../errors.js';
+import { runTokenTasks } from '../pool/run-token-tasks.js';
+import { redactFileDiffText } from '../security/redact.js';
+import { allocateBudget, computeInputBudget } from '../tokens/budget.js';
+import { resolveModelInfo } from '../tokens/models.js';
+import { fitsByBytes, loadTokenizer } from '../tokens/tokenizer.js';
+import { groupIntoChunks } from './chunks.js';
+import { collectDiff, type CollectedFile } from './collect.js';
+import { renderListing } from './listing.js';
+
+/** Share of the input budget the file listing may take before it is folded per directory. */
+export const LISTING_SHARE = 0.25;
+const MAX_ROUNDS = 4;
+
+export interface PrepareDiffOptions {
+  lines: AsyncIterable<readonly string[]>;
+  model: string;
+  maxTokens: number;
+  contextWindow?: number;
+  /** Tokens of the prompt around the diff. */
+  promptTokens: number;
+  /** Tokens kept for the answer. */
+  reservedOutput: number;
+  /** True for paths the user excluded (`.gitaiignore`, `exclude`). */
+  isIgnored?: (path: string) => boolean;
+  poolMode?: 'auto' | 'main' | 'pool';
+  signal?: AbortSignal;
+}
+
+export interface PrepareDiffResult {
+  prepared: PreparedDiff;
+  /** Parsed files (hunk lines capped) for the offline engine. */
+  files: FileDiff[];
+  secretsRedacted: number;
+}
+
+const OMITTED_CATEGORIES = new Set(['lockfile', 'generated', 'vendored', 'binary']);
+
+function omitReason(diff: FileDiff, isIgnored?: (path: string) => boolean): OmitReason | undefined {
+  if (diff.binary) return 'binary';
+  if (OMITTED_CATEGORIES.has(diff.category)) return diff.category as OmitReason;
+  if (isIgnored?.(diff.path)) return 'ignored';
+  return undefined;
+}
+
+function toEntry(diff: FileDiff): FileEntry {
+  const entry: FileEntry = {
+    path: diff.path,
+    status: diff.status,
+    binary: diff.binary,
+    additions: diff.additions,
+    deletions: diff.deletions,
+    category: diff.category,
+  };
+  if (diff.oldPath !== undefined) entry.oldPath = diff.oldPath;
+  return entry;
+}
+
+export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareDiffResult> {
+  const info = resolveModelInfo(options.model, { contextWindow: options.contextWindow });
+  const total = computeInputBudget({
+    maxTokens: options.maxTokens,
+    contextWindow: info.contextWindow,
+    promptTokens: options.promptTokens,
+    reservedOutput: options.reservedOutput,
+  });
+  if (total <= 0) {
+    throw new UserError('CONFIG_INVALID', `The prompt leaves no room for the diff in ${options.model}'s ${info.contextWindow}-token window.`, {
+      hint: 'Raise max-tokens, or set context-window if the model has a larger window than git-ai knows.',
+    });
+  }
+  const [collected, tokenizer] = await Promise.all([
+    collectDiff({ lines: options.lines, contentBudget: total }),
+    loadTokenizer(info.encoding),
+  ]);
+
+  let secretsRedacted = 0;
+  const entries: FileEntry[] = [];
+  const sendable: Array<{ entry: FileEntry; file: CollectedFile; text: string }> = [];
+  for (const file of collected) {
+    const entry = toEntry(file.diff);
+    entries.push(entry);
+    const reason = omitReason(file.diff, options.isIgnored);
+    if (reason) {
+      entry.omitted = reason;
+      continue;
+    }
+    const redacted = redactFileDiffText({ path: entry.path, oldPath: entry.oldPath, text: file.text });
+    secretsRedacted += redacted.findings.length;
+    if (redacted.withheld) entry.omitted = 'secret';
+    else sendable.push({ entry, file, text: redacted.text });
+  }
+
+  const listingBudget = Math.floor(total * LISTING_SHARE);
+  const listing = renderListing(entries, (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined);
+  const listingTokens = fitsByBytes(listing, listingBudget) ? Buffer.byteLength(listing) : tokenizer.count(listing);
+  const contentBudget = Math.max(0, total - listingTokens);
+
+  const groups = groupIntoChunks(sendable.map((item) => item.file.fullLength));
+  const texts = groups.map((group) => group.map((index) => sendable[index]!.text).join(''));
+  const cut = groups.map((group) => group.some((index) => sendable[index]!.file.text.length < sendable[index]!.file.fullLength));
+  const omitted = groups.map((group) => group.reduce((sum, index) => sum + sendable[index]!.file.droppedLines, 0));
+  const chunks = await fitChunks({ texts, cut, omitted, contentBudget, encoding: info.encoding, poolMode: options.poolMode, signal: options.signal });
+
+  const prepared: PreparedDiff = {
+    files: entries,
+    chunks: [],
+    listing,
+    listingTokens,
+    encoding: info.encoding,
+    budget: { total, listing: listingTokens, content: contentBudget, used: listingTokens },
+  };
+  groups.forEach((group, index) => {
+    const fitted = chunks[index]!;
+    const files = group.map((member) => sendable[member]!.entry);
+    if (fitted.text === '') {
+      for (const entry of files) entry.omitted ??= 'budget';
+      return;
+    }
+    prepared.chunks.push({ id: prepared.chunks.length, files, ...fitted });
+    prepared.budget.used += fitted.tokens;
+  });
+  return { prepared, files: collected.map((file) => file.diff), secretsRedacted };
+}
+
+interface FitOptions {
+  texts: string[];
+  /** Whether collection already dropped part of a chunk's text (so it is truncated whatever its share). */
+  cut: boolean[];
+  /** Lines dropped at collection, per chunk. */
+  omitted: number[];
+  contentBudget: number;
+  encoding: PreparedDiff['encoding'];
+  poolMode?: 'auto' | 'main' | 'pool';
+  signal?: AbortSignal;
+}
+
+type Fitted = Omit<PreparedChunk, 'id' | 'files'>;
+
+/**
+ * Allocates the content budget across chunks up front, then fits each chunk to its share independently.
+ * Needs start as byte sizes (an upper bound on tokens, so a chunk within its share by bytes is never tokenized);
+ * a chunk that turns out to need fewer tokens than its share gives the rest back and the split is redone.
+ */
+async function fitChunks(options: FitOptions): Promise<Fitted[]> {
+  const { texts, cut } = options;
+  // UTF-8 bytes bound tokens from above; a chunk cut at collection needs more than it kept, whatever it is.
+  const needs = texts.map((text, index) => (cut[index] ? Number.MAX_SAFE_INTEGER : Buffer.byteLength(text)));
+  const exact = new Array<boolean>(texts.length).fill(false);
+  const results = new Array<Fitted | undefined>(texts.length);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const allocation = allocateBudget({ total: options.contentBudget, needs });
+    const tasks = [];
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      const share = allocation[index]!;
+      if (!cut[index] && fitsByBytes(text, share)) {
+        results[index] = { text, tokens: Buffer.byteLength(text), allocation: share, truncated: false, omittedLines: 0 };
+        continue;
+      }
+      if (exact[index] && results[index]?.allocation === share) continue;
+      tasks.push({ id: index, encoding: options.encoding, maxTokens: share, text });
+    }
+    if (tasks.length === 0) break;
+    const done = await runTokenTasks(tasks, { signal: options.signal, mode: options.poolMode ?? 'auto' });
+    let changed = false;
+    for (const result of done) {
+      const index = result.id;
+      const truncated = result.truncated || cut[index]!;
+      results[index] = {
+        text: result.text,
+        tokens: result.tokens,
+        allocation: tasks.find((task) => task.id === index)!.maxTokens,
+        truncated,
+        omittedLines: result.omittedLines + options.omitted[index]!,
+      };
+      exact[index] = true;
+      if (!truncated && result.tokens < needs[index]!) {
+        needs[index] = result.tokens; // gives back what it does not need
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return results.map((result) => result ?? { text: '', tokens: 0, allocation: 0, truncated: true, omittedLines: 0 });
+}
