@@ -1,0 +1,135 @@
+// One structured model call: our own retries (transient failures with backoff, a bad answer once), bounded by a deadline.
+import { setTimeout as delay } from 'node:timers/promises';
+import type { LanguageModel } from 'ai';
+import type { z } from 'zod';
+import { UserError } from '../../errors.js';
+import type { ProviderErrorKind } from './errors.js';
+import { DeadlineError, SchemaMismatchError, backoffDelay, classifyProviderError, isTransient, retryAfterOf, statusOf } from './errors.js';
+import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
+
+export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
+
+export interface CallOptions<S extends z.ZodType> {
+  model: LanguageModel;
+  system: string;
+  prompt: string;
+  schema: S;
+  schemaName: string;
+  signal?: AbortSignal;
+  /** Epoch milliseconds: no attempt runs past it, no wait ends after it. */
+  deadline: number;
+  maxOutputTokens?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  onEvent?: (event: CallEvent) => void;
+}
+
+export interface CallResult<T> {
+  value: T;
+  /** Summed over every attempt that got an answer, including rejected ones. */
+  usage: { inputTokens: number; outputTokens: number };
+  attempts: number;
+  latencyMs: number;
+}
+
+/** Attempts for transient failures (429, 5xx, network), and for answers that do not match the schema. */
+const MAX_TRANSIENT_ATTEMPTS = 5;
+const MAX_SCHEMA_ATTEMPTS = 2;
+
+const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
+
+function addUsage(total: CallResult<unknown>['usage'], usage: unknown): void {
+  const counts = (typeof usage === 'object' && usage !== null ? usage : {}) as { inputTokens?: unknown; outputTokens?: unknown };
+  if (typeof counts.inputTokens === 'number') total.inputTokens += counts.inputTokens;
+  if (typeof counts.outputTokens === 'number') total.outputTokens += counts.outputTokens;
+}
+
+/** The UserError for a failure the user must fix (key, model, endpoint), or undefined when it is not one. */
+export function explainProviderError(kind: ProviderErrorKind, error: unknown, model: LanguageModel): UserError | undefined {
+  const { provider, modelId } = providerOfModel(model);
+  const name = provider ?? 'the provider';
+  const status = statusOf(error);
+  const http = status === undefined ? '' : ` (HTTP ${status})`;
+  if (kind === 'auth') {
+    const hint = provider === undefined ? 'Check the api-key setting: `git-ai config set api-key <key>`.' : apiKeyHint(provider);
+    const what = status === 403 ? 'refused access with this API key' : 'rejected the API key';
+    return new UserError('PROVIDER_AUTH', `${name} ${what}${http}.`, { hint, cause: error });
+  }
+  if (kind === 'model') {
+    const example = provider === undefined ? undefined : DEFAULT_MODELS[provider];
+    const hint = `Choose one it serves with \`git-ai config set model ${example ?? '<name>'}\`, or unset it for the default.`;
+    return new UserError('PROVIDER_MODEL', `${name} does not know the model '${modelId}'${http}.`, { hint, cause: error });
+  }
+  if (status === 404) {
+    const url = (error as { url?: unknown }).url;
+    const where = typeof url === 'string' ? ` at ${url}` : '';
+    return new UserError('PROVIDER_FAILED', `${name} answered 404 Not Found${where}: the endpoint does not exist.`, {
+      hint: 'Check base-url (`git-ai config get base-url`); openai-compatible servers usually end in /v1.',
+      cause: error,
+    });
+  }
+  return undefined;
+}
+
+export async function callStructured<S extends z.ZodType>(options: CallOptions<S>): Promise<CallResult<z.output<S>>> {
+  const { model, schema, schemaName, signal, deadline, onEvent } = options;
+  const { generateText, Output } = await import('ai');
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? sleepFor;
+  const random = options.random ?? Math.random;
+  const started = now();
+  const usage = { inputTokens: 0, outputTokens: 0 };
+  let attempts = 0;
+  let transientFailures = 0;
+  let schemaFailures = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const remaining = deadline - now();
+    if (remaining <= 0) throw new DeadlineError(attempts);
+    attempts += 1;
+    const timeout = AbortSignal.timeout(remaining);
+    try {
+      const result = await generateText({
+        model,
+        system: options.system,
+        prompt: options.prompt,
+        output: Output.object({ schema, name: schemaName }),
+        maxRetries: 0,
+        maxOutputTokens: options.maxOutputTokens,
+        abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+      });
+      addUsage(usage, result.totalUsage);
+      // The SDK parsed and validated the answer with `schema`; reading `output` throws if there was none.
+      const value = result.output as z.output<S>;
+      return { value, usage, attempts, latencyMs: now() - started };
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (timeout.aborted) throw new DeadlineError(attempts, error);
+      if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
+      const kind = classifyProviderError(error);
+      if (kind === 'schema') {
+        schemaFailures += 1;
+        if (schemaFailures >= MAX_SCHEMA_ATTEMPTS) throw new SchemaMismatchError(schemaName, attempts, error);
+        onEvent?.({ type: 'retry', delayMs: 0, attempt: attempts });
+        continue;
+      }
+      const userError = explainProviderError(kind, error, model);
+      if (userError !== undefined) throw userError;
+      if (!isTransient(kind)) throw error;
+      if (kind === 'rate-limit') onEvent?.({ type: 'rate-limited' });
+      transientFailures += 1;
+      // Out of attempts, or the wait would end past the deadline: the provider's own error says why best.
+      if (transientFailures >= MAX_TRANSIENT_ATTEMPTS) throw error;
+      const delayMs = retryAfterOf(error, now()) ?? backoffDelay(transientFailures, random);
+      if (now() + delayMs >= deadline) throw error;
+      onEvent?.({ type: 'retry', status: statusOf(error), delayMs, attempt: attempts });
+      try {
+        await sleep(delayMs, signal);
+      } catch (sleepError) {
+        signal?.throwIfAborted();
+        throw sleepError;
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// The SDK model for the configured provider; the SDK packages are imported only when a remote call is about to be made.
+import type { LanguageModel } from 'ai';
+import type { Provider } from '../../config/schema.js';
+import { vendorVariables } from '../../config/load.js';
+import { envVarOf } from '../../config/keys.js';
+import { UserError } from '../../errors.js';
+
+/**
+ * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
+ * default: its models are whatever the user pulled (e.g. `llama3.2` on Ollama).
+ */
+export const DEFAULT_MODELS: Readonly<Record<Provider, string | undefined>> = {
+  openai: 'gpt-4o-mini',
+  'openai-compatible': undefined,
+  anthropic: 'claude-haiku-4-5',
+  gemini: 'gemini-2.5-flash',
+};
+
+// Local servers (Ollama, LM Studio, llama.cpp) ignore the key, but the OpenAI client insists on sending one.
+const PLACEHOLDER_KEY = 'not-needed';
+
+export interface LanguageModelOptions {
+  provider: Provider;
+  /** Unset or blank: the provider's default model. */
+  model?: string;
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+/** The environment variables that can hold the provider's key, GIT_AI_API_KEY first. */
+export function apiKeyVariables(provider: Provider): string[] {
+  return [envVarOf('api-key'), ...(vendorVariables(provider)['api-key'] ?? [])];
+}
+
+/** `git-ai config set api-key …` or the variables, for a hint. */
+export function apiKeyHint(provider: Provider): string {
+  return `Set it with \`git-ai config set api-key <key>\` or the ${apiKeyVariables(provider).join(' / ')} environment variable.`;
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function resolveModel(provider: Provider, configured: string | undefined): string {
+  const model = blankToUndefined(configured) ?? DEFAULT_MODELS[provider];
+  if (model !== undefined) return model;
+  throw new UserError('PROVIDER_MODEL', `The ${provider} provider needs a model name: none is configured.`, {
+    hint: "Name one your server serves, e.g. `git-ai config set model llama3.2` (Ollama lists them with `ollama list`).",
+  });
+}
+
+export async function createLanguageModel(options: LanguageModelOptions): Promise<LanguageModel> {
+  const { provider } = options;
+  const model = resolveModel(provider, options.model);
+  const apiKey = blankToUndefined(options.apiKey);
+  const baseURL = blankToUndefined(options.baseUrl);
+  if (provider === 'openai-compatible') {
+    if (baseURL === undefined) {
+      throw new UserError('CONFIG_INVALID', 'The openai-compatible provider needs the URL of the server: base-url is not set.', {
+        hint: 'Set it with `git-ai config set base-url http://localhost:11434/v1` (Ollama; LM Studio uses http://localhost:1234/v1).',
+      });
+    }
+    const { createOpenAI } = await import('@ai-sdk/openai');
+    return createOpenAI({ name: 'openai-compatible', apiKey: apiKey ?? PLACEHOLDER_KEY, baseURL }).chat(model);
+  }
+  if (apiKey === undefined) throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, { hint: apiKeyHint(provider) });
+  if (provider === 'openai') {
+    const { createOpenAI } = await import('@ai-sdk/openai');
+    return createOpenAI({ apiKey, baseURL }).chat(model);
+  }
+  if (provider === 'anthropic') {
+    const { createAnthropic } = await import('@ai-sdk/anthropic');
+    return createAnthropic({ apiKey, baseURL })(model);
+  }
+  const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
+  return createGoogleGenerativeAI({ apiKey, baseURL })(model);
+}
+
+/** The configured provider a model came from, read back from the SDK's provider id ('openai.chat', 'google.generative-ai'). */
+export function providerOfModel(model: LanguageModel): { provider: Provider | undefined; modelId: string } {
+  if (typeof model === 'string') return { provider: undefined, modelId: model };
+  const id = model.provider.split('.')[0] ?? '';
+  const provider: Provider | undefined =
+    id === 'google' ? 'gemini' : id === 'openai' || id === 'openai-compatible' || id === 'anthropic' ? id : undefined;
+  return { provider, modelId: model.modelId };
+}

@@ -1,0 +1,55 @@
+// The shapes of the model's answers: given to the SDK as the response schema and used again to read the result.
+import { z } from 'zod';
+import type { CommitType } from '../message.js';
+
+// Numeric and length constraints are left out of the JSON schemas: some providers reject them (Anthropic) or ignore them.
+
+export const ANALYSIS_KINDS = ['feat', 'fix', 'refactor', 'perf', 'docs', 'test', 'build', 'ci', 'chore', 'style'] as const;
+export const CANDIDATE_TYPES = [...ANALYSIS_KINDS, 'revert'] as const satisfies readonly CommitType[];
+
+// Fails to compile when message.ts gains a commit type the schema does not offer.
+const _everyTypeOffered: readonly (typeof CANDIDATE_TYPES)[number][] = [] as CommitType[];
+
+const clampUnit = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
+
+export const fileAnalysisSchema = z.object({
+  path: z.string().describe('The file path exactly as it appears in the list of files.'),
+  summary: z.string().describe('One sentence on what changed in this file and why it matters; no line counts.'),
+  kind: z.enum(ANALYSIS_KINDS).describe('The Conventional Commits type that best fits this file\'s change on its own.'),
+  significance: z
+    .number()
+    .describe('How much this file matters to the change as a whole, from 0 (incidental) to 1 (the heart of the change).')
+    .transform(clampUnit),
+  symbols: z
+    .array(z.string())
+    .describe('Names of the functions, types, options or keys added, changed or removed (at most 5); empty if none.'),
+});
+
+export const analysisSchema = z.object({
+  files: z.array(fileAnalysisSchema).describe('One entry per file of this part of the change, in the order given.'),
+});
+
+export const candidateSchema = z.object({
+  type: z.enum(CANDIDATE_TYPES).describe('The Conventional Commits type of the whole change.'),
+  scope: z
+    .string()
+    .nullable()
+    .describe('A short lower-case noun for the area changed (a module, package or directory), or null when none fits.'),
+  subject: z
+    .string()
+    .describe('The description after "type(scope): ": imperative mood, first word lower-case, no trailing period.'),
+  body: z
+    .string()
+    .nullable()
+    .describe('What changed and why, wrapped at 72 columns; null when the subject says it all or no body is wanted.'),
+  breaking: z.boolean().describe('True only if the change breaks existing users (removed or incompatible public API or config).'),
+});
+
+export const candidatesSchema = z.object({
+  candidates: z.array(candidateSchema).describe('Alternative commit messages, best first; each describes the whole change.'),
+});
+
+export type FileAnalysis = z.output<typeof fileAnalysisSchema>;
+export type Candidate = z.output<typeof candidateSchema>;
+export type Analysis = z.output<typeof analysisSchema>;
+export type Candidates = z.output<typeof candidatesSchema>;

@@ -1,0 +1,196 @@
+// One structured call against the loopback provider server, for every provider: round trips, retries, errors, deadline.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LanguageModel } from 'ai';
+import { UserError } from '../../../src/errors.js';
+import type { CallEvent } from '../../../src/engines/remote/call.js';
+import { callStructured } from '../../../src/engines/remote/call.js';
+import { DeadlineError, SchemaMismatchError } from '../../../src/engines/remote/errors.js';
+import type { LanguageModelOptions } from '../../../src/engines/remote/provider.js';
+import { createLanguageModel } from '../../../src/engines/remote/provider.js';
+import { analysisSchema, candidatesSchema } from '../../../src/engines/remote/schemas.js';
+import type { NormalizedRequest, ProviderServer } from '../../support/provider-server.js';
+import { startProviderServer } from '../../support/provider-server.js';
+
+const KEY = 'sk-test-0123456789';
+const ANALYSIS = { files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }] };
+const CANDIDATES = {
+  candidates: [
+    { type: 'feat', scope: 'diff', subject: 'add a unified diff parser', body: null, breaking: false },
+    { type: 'feat', scope: null, subject: 'parse unified diffs', body: 'Reads hunks.', breaking: false },
+  ],
+};
+
+/** Answers queued by a test come first. */
+const queued: unknown[] = [];
+
+/** Answers by the schema the request carries, whichever wire protocol carried it. */
+function respond(request: NormalizedRequest) {
+  if (queued.length > 0) return { object: queued.shift() };
+  const schema = JSON.stringify(request.structured?.schema ?? {});
+  return { object: schema.includes('candidates') ? CANDIDATES : ANALYSIS };
+}
+
+let server: ProviderServer;
+beforeAll(async () => {
+  server = await startProviderServer({ apiKey: KEY, models: ['gpt-4o-mini', 'llama3.2', 'claude-haiku-4-5', 'gemini-2.5-flash'], respond });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  queued.length = 0;
+});
+
+const PROVIDERS: Array<[string, () => LanguageModelOptions]> = [
+  ['openai', () => ({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai })],
+  ['openai-compatible', () => ({ provider: 'openai-compatible', model: 'llama3.2', apiKey: KEY, baseUrl: server.baseUrls.openai })],
+  ['anthropic', () => ({ provider: 'anthropic', model: 'claude-haiku-4-5', apiKey: KEY, baseUrl: server.baseUrls.anthropic })],
+  ['gemini', () => ({ provider: 'gemini', model: 'gemini-2.5-flash', apiKey: KEY, baseUrl: server.baseUrls.gemini })],
+];
+
+interface Harness {
+  sleeps: number[];
+  events: CallEvent[];
+  options: { deadline: number; sleep: (ms: number) => Promise<void>; onEvent: (event: CallEvent) => void; random: () => number };
+}
+
+function harness(): Harness {
+  const sleeps: number[] = [];
+  const events: CallEvent[] = [];
+  const sleep = async (ms: number) => void sleeps.push(ms);
+  return { sleeps, events, options: { deadline: Date.now() + 20_000, sleep, onEvent: (event) => events.push(event), random: () => 0.5 } };
+}
+
+const analyse = (model: LanguageModel, extra: Partial<Harness['options']> & { signal?: AbortSignal } = {}) =>
+  callStructured({ model, system: 'You analyse.', prompt: 'Analyse src/a.ts', schema: analysisSchema, schemaName: 'analysis', ...harness().options, ...extra });
+
+describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
+  it('round-trips an analysis and a candidates answer through the schemas', async () => {
+    const model = await createLanguageModel(settings());
+    const analysis = await analyse(model);
+    const candidates = await callStructured({
+      model, system: 'You write.', prompt: 'Write candidates', schema: candidatesSchema, schemaName: 'candidates', deadline: Date.now() + 20_000,
+    });
+    expect(analysis.value).toEqual(ANALYSIS);
+    expect(candidates.value).toEqual(CANDIDATES);
+    expect([analysis.attempts, candidates.attempts]).toEqual([1, 1]);
+    expect(analysis.usage.inputTokens).toBeGreaterThan(0);
+    expect(analysis.usage.outputTokens).toBeGreaterThan(0);
+    expect(server.requests.map((request) => request.normalized?.system)).toEqual(['You analyse.', 'You write.']);
+    expect(server.requests[0]?.normalized?.structured?.schema).toBeDefined();
+  });
+
+  it('waits as long as Retry-After asks after a 429, then succeeds', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 429, retryAfter: 1.5 });
+    const { sleeps, events, options } = harness();
+    const result = await analyse(model, options);
+    expect(result.value).toEqual(ANALYSIS);
+    expect([server.requests.length, result.attempts]).toEqual([2, 2]);
+    expect(sleeps).toEqual([1500]);
+    expect(events).toEqual([{ type: 'rate-limited' }, { type: 'retry', status: 429, delayMs: 1500, attempt: 1 }]);
+  });
+
+  it('retries two 503s with jittered backoff, then succeeds', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 503, times: 2 });
+    const { sleeps, options } = harness();
+    const result = await analyse(model, options);
+    expect(result.value).toEqual(ANALYSIS);
+    expect(server.requests.map((request) => request.status)).toEqual([503, 503, 200]);
+    expect(sleeps).toEqual([125, 250]);
+  });
+
+  it('asks again once after a malformed answer', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 200, malformed: true });
+    const { sleeps, options } = harness();
+    const result = await analyse(model, options);
+    expect(result.value).toEqual(ANALYSIS);
+    expect([server.requests.length, result.attempts, sleeps]).toEqual([2, 2, []]);
+  });
+
+  it('reads the answer with the schema: a wrong shape is asked again, a significance out of range is clamped', async () => {
+    const model = await createLanguageModel(settings());
+    queued.push({ files: [{ path: 'src/a.ts', summary: 'x', kind: 'feature', significance: 1, symbols: [] }]});
+    queued.push({ files: [{ ...ANALYSIS.files[0], significance: 3 }] });
+    const result = await analyse(model);
+    expect(result.value.files[0]?.significance).toBe(1);
+    expect([server.requests.length, result.attempts]).toEqual([2, 2]);
+  });
+
+  it('gives up with SchemaMismatchError after two malformed answers', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 200, malformed: true, times: 2 });
+    await expect(analyse(model)).rejects.toBeInstanceOf(SchemaMismatchError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('stops at once with PROVIDER_AUTH when the key is refused', async () => {
+    const model = await createLanguageModel({ ...settings(), apiKey: 'sk-wrong-key-000000' });
+    const error = await analyse(model).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ code: 'PROVIDER_AUTH' });
+    expect((error as UserError).hint).toContain('git-ai config set api-key');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops at once with PROVIDER_MODEL when the model does not exist', async () => {
+    const model = await createLanguageModel({ ...settings(), model: 'no-such-model-7' });
+    const error = await analyse(model).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'PROVIDER_MODEL' });
+    expect((error as UserError).message).toContain("'no-such-model-7'");
+    expect((error as UserError).hint).toContain('git-ai config set model');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('aborts a request the server never answers at the deadline', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 200, hang: true });
+    await expect(analyse(model, { deadline: Date.now() + 300 })).rejects.toBeInstanceOf(DeadlineError);
+    await expect.poll(() => server.requests[0]?.aborted).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('callStructured limits', () => {
+  const openai = () => createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai });
+
+  it('does not wait when Retry-After ends past the deadline: the 429 is thrown', async () => {
+    server.addFault({ status: 429, retryAfter: 30 });
+    const { sleeps, options } = harness();
+    const error = await analyse(await openai(), { ...options, deadline: Date.now() + 5_000 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ statusCode: 429 });
+    expect([server.requests.length, sleeps]).toEqual([1, []]);
+  });
+
+  it('gives up after five transient failures', async () => {
+    server.addFault({ status: 500, times: 10 });
+    const { sleeps, options } = harness();
+    await expect(analyse(await openai(), options)).rejects.toMatchObject({ statusCode: 500 });
+    expect(server.requests).toHaveLength(5);
+    expect(sleeps).toEqual([125, 250, 500, 1000]);
+  });
+
+  it('rethrows the caller’s abort instead of retrying', async () => {
+    server.addFault({ status: 200, hang: true });
+    const controller = new AbortController();
+    const pending = analyse(await openai(), { signal: controller.signal });
+    await expect.poll(() => server.requests.length).toBe(1);
+    controller.abort(new Error('cancelled by the user'));
+    await expect(pending).rejects.toThrow('cancelled by the user');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not retry a 400 it cannot fix', async () => {
+    server.addFault({ status: 400, body: '{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}' });
+    await expect(analyse(await openai())).rejects.toMatchObject({ statusCode: 400 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('turns a 404 from a wrong endpoint into PROVIDER_FAILED naming base-url', async () => {
+    const model = await createLanguageModel({ provider: 'openai-compatible', model: 'llama3.2', baseUrl: `${server.url}/api` });
+    const error = await analyse(model).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'PROVIDER_FAILED' });
+    expect((error as UserError).hint).toContain('base-url');
+  });
+});
