@@ -1,0 +1,129 @@
+// Per-file facts the engine reasons with: role, symbols added/removed/touched, and what kind of lines changed.
+
+import type { FileDiff } from '../../diff/types.js';
+import { roleOfPath, type FileRole } from './paths.js';
+import { extractSymbol, languageOf, symbolOfSection, type DeclaredSymbol } from './symbols.js';
+
+export interface FileChange {
+  file: FileDiff;
+  role: FileRole;
+  /** Declared on added lines and not on removed ones. */
+  added: DeclaredSymbol[];
+  /** Declared on removed lines and not on added ones. */
+  removed: DeclaredSymbol[];
+  /** Symbols whose bodies contain the changed lines (from hunk sections and declarations seen in context), most changed first, functions before types and constants. */
+  touched: string[];
+  /** Names newly re-exported (`export { a, b }`, `export * as c`, `pub use a::{b, c}`). */
+  reexported: string[];
+  addedLines: string[];
+  removedLines: string[];
+  /** Every change only re-indents or re-wraps (quotes, semicolons and commas ignored). */
+  formatOnly: boolean;
+  /** Every changed non-blank line is a comment. */
+  commentOnly: boolean;
+  /** Every change is type-level: inside type or interface declarations, or in declaration files and type tests. */
+  typeLevel: boolean;
+}
+
+const TYPE_FILES = /\.d\.[cm]?ts$|\.test-d\.tsx?$|(^|\/)(dts-tests?|test-dts|types?-tests?|__typetests__)\//;
+
+const HASH_COMMENTS = /\.(py|rb|sh|bash|zsh|ya?ml|toml|pl|r|ex|exs|cmake|conf|ini|cfg)$|(^|\/)(Makefile|Dockerfile)/i;
+
+export function describeFile(file: FileDiff): FileChange {
+  const addedLines: string[] = [];
+  const removedLines: string[] = [];
+  const touched = new Map<string, number>();
+  const exportedNow = new Set<string>();
+  const exportedBefore = new Set<string>();
+  let typeLines = 0;
+  let codeLines = 0;
+  for (const hunk of file.hunks) {
+    let current = symbolOfSection(hunk.section, file.path);
+    let inType = extractSymbol(hunk.section, file.path)?.kind === 'type';
+    let weight = inType ? 0.3 : 1;
+    let exportBlock = /^export\s+(type\s+)?\{[^}]*$/.test(hunk.section);
+    for (const line of hunk.lines) {
+      const sign = line[0];
+      const text = line.slice(1);
+      if (sign === '+') addedLines.push(text);
+      else if (sign === '-') removedLines.push(text);
+      if (sign === '\\') continue;
+      const exports = exportedNames(text, exportBlock);
+      exportBlock = exports.open;
+      for (const name of exports.names) {
+        if (sign === '+') exportedNow.add(name);
+        else if (sign === '-') exportedBefore.add(name);
+      }
+      const declared = sign === '-' ? undefined : extractSymbol(text, file.path);
+      if (declared && (declared.kind !== 'const' || !/^\s/.test(text))) {
+        current = declared.name;
+        inType = declared.kind === 'type';
+        weight = inType || declared.kind === 'const' ? 0.3 : 1;
+      }
+      if ((sign === '+' || sign === '-') && text.trim()) {
+        if (current) touched.set(current, (touched.get(current) ?? 0) + weight);
+        if (inType || extractSymbol(text, file.path)?.kind === 'type') typeLines += 1;
+        else codeLines += 1;
+      }
+    }
+  }
+  const addedSymbols = collectSymbols(addedLines, file.path);
+  const removedSymbols = collectSymbols(removedLines, file.path);
+  const addedNames = new Set(addedSymbols.map((symbol) => symbol.name));
+  const removedNames = new Set(removedSymbols.map((symbol) => symbol.name));
+  const hashComments = HASH_COMMENTS.test(file.path);
+  const changed = [...addedLines, ...removedLines].filter((line) => line.trim());
+  return {
+    file,
+    role: roleOfPath(file.path, file.category),
+    added: addedSymbols.filter((symbol) => !removedNames.has(symbol.name)),
+    removed: removedSymbols.filter((symbol) => !addedNames.has(symbol.name)),
+    touched: [...touched.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name),
+    reexported: [...exportedNow].filter((name) => !exportedBefore.has(name)),
+    addedLines,
+    removedLines,
+    formatOnly: changed.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
+    commentOnly: changed.length > 0 && changed.every((line) => isComment(line, hashComments)),
+    typeLevel: TYPE_FILES.test(file.path) || (typeLines > 0 && codeLines === 0),
+  };
+}
+
+/** Names a line re-exports, and whether a multi-line `export {` block is still open after it. */
+function exportedNames(text: string, inBlock: boolean): { names: string[]; open: boolean } {
+  const names = (list: string) =>
+    list.split(',').map((item) => item.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop() ?? '').filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  if (inBlock) {
+    const close = text.indexOf('}');
+    return { names: names(close >= 0 ? text.slice(0, close) : text), open: close < 0 };
+  }
+  const block = /^export\s+(?:type\s+)?\{([^}]*)(\})?/.exec(text);
+  if (block) return { names: names(block[1] ?? ''), open: !block[2] };
+  const star = /^export\s+\*\s+as\s+([\w$]+)/.exec(text) ?? /^\s*pub\s+use\s+[\w:]*::\{?([\w, ]+)\}?;/.exec(text);
+  return { names: star ? names(star[1] ?? '') : [], open: false };
+}
+
+function collectSymbols(lines: string[], path: string): DeclaredSymbol[] {
+  if (languageOf(path) === 'other') return [];
+  const seen = new Map<string, DeclaredSymbol>();
+  for (const line of lines) {
+    const symbol = extractSymbol(line, path);
+    if (symbol && !seen.has(symbol.name)) seen.set(symbol.name, symbol);
+  }
+  return [...seen.values()];
+}
+
+function isFormatOnly(lines: string[]): boolean {
+  const normalise = (sign: string) =>
+    lines
+      .filter((line) => line[0] === sign)
+      .map((line) => line.slice(1).replace(/\s+/g, '').replace(/\/>/g, '>').replace(/[;,()]/g, '').replace(/"/g, "'"))
+      .join('');
+  const removed = normalise('-');
+  return normalise('+') === removed;
+}
+
+export function isComment(line: string, hashComments: boolean): boolean {
+  const text = line.trim();
+  if (/^(\/\/|\/\*|\*|\*\/|<!--|-->)/.test(text) || /^\/\*.*\*\/$/.test(text)) return true;
+  return hashComments && text.startsWith('#');
+}

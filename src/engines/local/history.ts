@@ -1,0 +1,74 @@
+// What the repository's own subjects say: its type mix, its scope vocabulary, and the priors for the changed files.
+
+import { parseCommitHeader, type CommitHeader, type CommitType } from '../message.js';
+
+export interface HistoryProfile {
+  /** Conventional headers among the subjects, newest first. */
+  headers: CommitHeader[];
+  /** Share of subjects that are conventional headers (0 with no history). */
+  conventionalShare: number;
+  typeCounts: Map<CommitType, number>;
+  scopeCounts: Map<string, number>;
+  /** Per type: how many of its headers carry a scope, and how many there are. */
+  scopedByType: Map<CommitType, { scoped: number; total: number }>;
+}
+
+export interface FilePriors {
+  /** Recency-weighted type votes from the subjects that touched the changed files, normalised to sum 1. */
+  types: Map<CommitType, number>;
+  /** Recency-weighted scope votes per type ('' = no scope). */
+  scopes: Map<CommitType, Map<string, number>>;
+  /** Total weight behind the votes (0 when the files have no history). */
+  weight: number;
+}
+
+export function profileHistory(subjects: string[]): HistoryProfile {
+  const headers = subjects.map(parseCommitHeader).filter((header): header is CommitHeader => header !== undefined);
+  const typeCounts = new Map<CommitType, number>();
+  const scopeCounts = new Map<string, number>();
+  const scopedByType = new Map<CommitType, { scoped: number; total: number }>();
+  for (const header of headers) {
+    addTo(typeCounts, header.type, 1);
+    const entry = scopedByType.get(header.type) ?? { scoped: 0, total: 0 };
+    entry.total += 1;
+    if (header.scope) {
+      entry.scoped += 1;
+      addTo(scopeCounts, header.scope, 1);
+    }
+    scopedByType.set(header.type, entry);
+  }
+  return { headers, conventionalShare: subjects.length ? headers.length / subjects.length : 0, typeCounts, scopeCounts, scopedByType };
+}
+
+/** Votes from each changed file's own history; files weigh by how much of the change they carry. */
+export function profileFileHistory(fileHistory: Record<string, string[]>, weights: Map<string, number>): FilePriors {
+  const types = new Map<CommitType, number>();
+  const scopes = new Map<CommitType, Map<string, number>>();
+  let weight = 0;
+  for (const [path, fileWeight] of weights) {
+    const subjects = fileHistory[path] ?? [];
+    subjects.forEach((subject, index) => {
+      const header = parseCommitHeader(subject);
+      if (!header) return;
+      const vote = fileWeight / (1 + 0.25 * index);
+      addTo(types, header.type, vote);
+      const perType = scopes.get(header.type) ?? new Map<string, number>();
+      addTo(perType, header.scope ?? '', vote);
+      scopes.set(header.type, perType);
+      weight += vote;
+    });
+  }
+  if (weight > 0) for (const [type, value] of types) types.set(type, value / weight);
+  return { types, scopes, weight };
+}
+
+/** The share of the repository's commits of this type that carry a scope; undefined when the type is unseen. */
+export function scopeShare(profile: HistoryProfile, type: CommitType): number | undefined {
+  const entry = profile.scopedByType.get(type);
+  if (!entry || entry.total < 2) return undefined;
+  return entry.scoped / entry.total;
+}
+
+export function addTo<K>(map: Map<K, number>, key: K, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}

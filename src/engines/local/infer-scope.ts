@@ -1,0 +1,108 @@
+// Chooses the scope: the repository's scope vocabulary matched against the changed paths and these files' own history.
+
+import type { CommitType } from '../message.js';
+import type { FileChange } from './changes.js';
+import { addTo, scopeShare, type FilePriors, type HistoryProfile } from './history.js';
+import { pathTokens } from './paths.js';
+
+export interface ScopeEvidence {
+  type: CommitType;
+  changes: FileChange[];
+  /** Each changed path's share of the change. */
+  weights: Map<string, number>;
+  profile: HistoryProfile;
+  priors: FilePriors;
+}
+
+const CONTAINER_DIRS = new Set(['packages', 'apps', 'libs', 'crates', 'modules', 'plugins', 'services', 'components', 'cmd', 'internal', 'pkg', 'src', 'lib']);
+const GENERIC_DIRS = new Set(['src', 'lib', 'test', 'tests', '__tests__', 'spec', 'dist', 'app', 'source', 'main', 'java', 'kotlin', 'scripts', 'docs', '.github', 'workflows']);
+
+export function inferScope(evidence: ScopeEvidence): string | undefined {
+  const { type, profile, priors } = evidence;
+  const typeVotes = priors.scopes.get(type) ?? new Map<string, number>();
+  const allVotes = new Map<string, number>();
+  for (const votes of priors.scopes.values()) for (const [scope, vote] of votes) addTo(allVotes, scope, vote);
+  if (!wantsScope(evidence, typeVotes, allVotes)) return undefined;
+
+  const candidates = new Map<string, number>();
+  const normalise = (votes: Map<string, number>, weight: number) => {
+    const total = [...votes.entries()].filter(([scope]) => scope).reduce((sum, [, vote]) => sum + vote, 0);
+    for (const [scope, vote] of votes) if (scope && total > 0) addTo(candidates, scope, (weight * vote) / total);
+  };
+  normalise(typeVotes, 1.2);
+  normalise(allVotes, 1);
+  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter(Boolean));
+  for (const scope of vocabulary) {
+    const match = pathMatch(scope, evidence.weights);
+    if (match > 0) addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
+  }
+  const typeScope = [...vocabulary].find((scope) => /^(types?|typings|dts)$/i.test(scope));
+  const code = evidence.changes.filter((change) => change.role === 'source' || change.role === 'test');
+  if (typeScope && code.length > 0 && code.some((change) => change.typeLevel) && code.every((change) => change.typeLevel || change.role === 'test')) {
+    addTo(candidates, typeScope, 3);
+  }
+  const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked[0]?.[0] ?? directoryScope(evidence.weights);
+}
+
+/** Whether this repository would put a scope on this commit: these files' history first, then the type's habit. */
+function wantsScope(evidence: ScopeEvidence, typeVotes: Map<string, number>, allVotes: Map<string, number>): boolean {
+  const share = (votes: Map<string, number>) => {
+    const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
+    return total > 0 ? { scoped: 1 - (votes.get('') ?? 0) / total, total } : undefined;
+  };
+  const repo = scopeShare(evidence.profile, evidence.type);
+  const files = share(typeVotes) ?? share(allVotes);
+  if (evidence.profile.headers.length === 0 && !files) return directoryScope(evidence.weights) !== undefined;
+  const fileWeight = files ? Math.min(1, files.total / 2) * 0.5 : 0;
+  const repoShare = repo ?? overallScopeShare(evidence.profile);
+  const combined = (files ? fileWeight * files.scoped : 0) + (1 - fileWeight) * repoShare;
+  return combined >= 0.5;
+}
+
+function overallScopeShare(profile: HistoryProfile): number {
+  if (profile.headers.length === 0) return 0;
+  return profile.headers.filter((header) => header.scope).length / profile.headers.length;
+}
+
+/**
+ * How well the scope names the changed paths: each path's share of the change, counted more when the matching
+ * segment is deeper (a file-level scope is more specific than a package) and less when it only contains the scope.
+ */
+function pathMatch(scope: string, weights: Map<string, number>): number {
+  const key = squash(scope);
+  if (!key) return 0;
+  let matched = 0;
+  for (const [path, weight] of weights) {
+    const tokens = pathTokens(path).map(squash);
+    let best = 0;
+    tokens.forEach((token, index) => {
+      const depth = tokens.length > 1 ? index / (tokens.length - 1) : 1;
+      const strength = token === key ? 1 : key.length >= 5 && token.includes(key) ? 0.6 : 0;
+      best = Math.max(best, strength * (1 + depth));
+    });
+    matched += weight * best;
+  }
+  return matched;
+}
+
+/** A scope from the directory every change sits in: packages/<name>/... -> <name>, src/<area>/... -> <area>. */
+export function directoryScope(weights: Map<string, number>): string | undefined {
+  const paths = [...weights.keys()];
+  if (paths.length === 0) return undefined;
+  const split = paths.map((path) => path.split('/').slice(0, -1));
+  const common: string[] = [];
+  for (let index = 0; split.every((parts) => index < parts.length && parts[index] === split[0]?.[index]); index += 1) {
+    common.push(split[0]?.[index] ?? '');
+  }
+  for (let index = 0; index < common.length; index += 1) {
+    const part = common[index] ?? '';
+    const next = common[index + 1];
+    if (CONTAINER_DIRS.has(part) && next && !GENERIC_DIRS.has(next)) return next;
+  }
+  return undefined;
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,112 @@
+// The commit message every engine produces, its rendering per style, and reading a header back.
+
+export type CommitType =
+  | 'feat'
+  | 'fix'
+  | 'refactor'
+  | 'perf'
+  | 'docs'
+  | 'test'
+  | 'build'
+  | 'ci'
+  | 'chore'
+  | 'style'
+  | 'revert';
+
+export type CommitStyle = 'conventional' | 'plain' | 'gitmoji';
+
+export interface CommitMessage {
+  type: CommitType;
+  scope?: string;
+  subject: string;
+  body?: string;
+  breaking: boolean;
+}
+
+export interface CommitHeader {
+  type: CommitType;
+  scope?: string;
+  breaking: boolean;
+  subject: string;
+}
+
+export const COMMIT_TYPES: readonly CommitType[] = [
+  'feat', 'fix', 'refactor', 'perf', 'docs', 'test', 'build', 'ci', 'chore', 'style', 'revert',
+];
+
+const GITMOJI: Record<CommitType, string> = {
+  feat: '✨', fix: '🐛', refactor: '♻️', perf: '⚡️', docs: '📝', test: '✅',
+  build: '📦️', ci: '👷', chore: '🔧', style: '🎨', revert: '⏪️',
+};
+
+// Words that read badly at the end of a shortened subject.
+const DANGLING = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'to', 'for', 'with', 'from', 'by', 'at', 'as', 'into', 'when']);
+
+const HEADER = /^(?:(?::\w+:|\p{Extended_Pictographic}\uFE0F?)\s*)?([a-zA-Z]+)(?:\(([^()]*)\))?(!)?:\s*(\S.*)$/u;
+
+export function isCommitType(value: string): value is CommitType {
+  return (COMMIT_TYPES as readonly string[]).includes(value);
+}
+
+/** Reads `type(scope)!: subject` (optionally after a gitmoji); undefined when the line is not a known conventional header. */
+export function parseCommitHeader(line: string): CommitHeader | undefined {
+  const match = HEADER.exec(line.trim());
+  if (!match) return undefined;
+  const type = (match[1] ?? '').toLowerCase();
+  if (!isCommitType(type)) return undefined;
+  const scope = match[2]?.trim();
+  const header: CommitHeader = { type, breaking: match[3] === '!', subject: (match[4] ?? '').trim() };
+  if (scope) header.scope = scope;
+  return header;
+}
+
+export function formatCommitMessage(message: CommitMessage, options: { style: CommitStyle; maxLength: number }): string {
+  const header = formatHeader(message, options.style, options.maxLength);
+  const body = message.body?.trim();
+  return body ? `${header}\n\n${body}` : header;
+}
+
+function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: number): string {
+  const subject = message.subject.trim().replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+  if (style === 'plain') return fitSubject('', capitalise(subject), maxLength);
+  const emoji = style === 'gitmoji' ? `${GITMOJI[message.type]} ` : '';
+  const bang = message.breaking ? '!' : '';
+  const text = lowerFirst(subject);
+  if (message.scope) {
+    const scoped = `${emoji}${message.type}(${message.scope})${bang}: `;
+    const room = maxLength - length(scoped);
+    if (length(text) <= room || room >= Math.min(length(text), 24)) return fitSubject(scoped, text, maxLength);
+  }
+  return fitSubject(`${emoji}${message.type}${bang}: `, text, maxLength);
+}
+
+/** Prefix + subject, the subject cut at a word boundary so the whole line fits in maxLength code points. */
+function fitSubject(prefix: string, subject: string, maxLength: number): string {
+  const room = maxLength - length(prefix);
+  if (length(subject) <= room) return prefix + subject;
+  if (room <= 0) return [...prefix].slice(0, Math.max(0, maxLength)).join('').trimEnd();
+  const words = subject.split(' ');
+  const kept: string[] = [];
+  for (const word of words) {
+    if (length([...kept, word].join(' ')) > room) break;
+    kept.push(word);
+  }
+  while (kept.length > 1 && DANGLING.has((kept[kept.length - 1] ?? '').toLowerCase().replace(/[,;:]$/, ''))) kept.pop();
+  const cut = kept.length > 0 ? kept.join(' ').replace(/[,;:]$/, '') : [...subject].slice(0, room).join('');
+  return prefix + cut;
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Lower-cases the first word unless it looks like an identifier or acronym (README, HTTP, useFoo). */
+function lowerFirst(text: string): string {
+  const first = text.split(' ', 1)[0] ?? '';
+  if (/^[A-Z][a-z]*$/.test(first)) return text.charAt(0).toLowerCase() + text.slice(1);
+  return text;
+}

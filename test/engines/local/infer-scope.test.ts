@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { FileDiff } from '../../../src/diff/types.js';
+import { generateLocalMessage } from '../../../src/engines/local/index.js';
+import { directoryScope } from '../../../src/engines/local/infer-scope.js';
+import { makeDiff } from './make-diff.js';
+
+const fix = (path: string) => makeDiff(path, [' export function render(node) {', '+  if (!node) return', '   mount(node)']);
+const scopeOf = (files: FileDiff[], history: string[] = [], fileHistory: Record<string, string[]> = {}) =>
+  generateLocalMessage({ files, history, fileHistory, maxLength: 72, body: false }).scope;
+
+const scopedHistory = [
+  'fix(runtime-core): avoid double mount',
+  'feat(compiler): support new syntax',
+  'fix(runtime-core): handle null vnode',
+  'fix(reactivity): track array length',
+  'feat(runtime-core): add onIdle hook',
+  'fix(compiler): keep comments',
+];
+
+describe('scope inference', () => {
+  it.each([
+    ['a package the repository names as a scope', [fix('packages/runtime-core/src/render.ts')], scopedHistory, 'runtime-core'],
+    ['a vocabulary scope matching a file name', [fix('src/reactivity.ts')], scopedHistory, 'reactivity'],
+    ['the package directory when the vocabulary has no match', [fix('packages/router/src/link.ts')], scopedHistory, 'router'],
+    ['no scope when the repository does not use scopes', [fix('packages/runtime-core/src/render.ts')], ['fix: a', 'feat: b', 'fix: c', 'chore: d'], undefined],
+    ['no scope for a repository-wide change', [fix('src/a.ts'), fix('lib/b.ts')], scopedHistory, undefined],
+  ])('uses %s', (_label, files, history, expected) => {
+    expect(scopeOf(files, history)).toBe(expected);
+  });
+
+  it('takes the scope these very files were committed under', () => {
+    const fileHistory = { 'src/engine/render.ts': ['fix(renderer): keep order', 'feat(renderer): stream output', 'fix(renderer): escape text'] };
+    expect(scopeOf([fix('src/engine/render.ts')], scopedHistory, fileHistory)).toBe('renderer');
+  });
+
+  it('prefers the more specific file-level scope over the package', () => {
+    const history = [...scopedHistory, 'fix(suspense): resolve once', 'fix(suspense): keep fallback'];
+    expect(scopeOf([fix('packages/runtime-core/src/components/Suspense.ts')], history)).toBe('suspense');
+  });
+
+  it('uses a types scope for type-only changes when the repository has one', () => {
+    const history = [...scopedHistory, 'fix(types): widen Props', 'feat(types): export Slot types'];
+    const typeOnly = makeDiff('packages/runtime-core/src/props.ts', [' export interface Props {', '-  value: string', '+  value?: string | number', ' }']);
+    expect(scopeOf([typeOnly], history)).toBe('types');
+  });
+
+  it('labels dependency updates with the scope the repository uses for them', () => {
+    const bump = makeDiff('package.json', ['-    "vite": "^5.0.1",', '+    "vite": "^5.0.2",']);
+    expect(scopeOf([bump], ['chore(deps): update dependency x to v2', ...scopedHistory])).toBe('deps');
+    expect(scopeOf([bump], ['chore: bump x', 'fix: a', 'feat: b'])).toBeUndefined();
+  });
+});
+
+describe('directoryScope', () => {
+  it.each([
+    [['packages/core/src/a.ts', 'packages/core/test/a.test.ts'], 'core'],
+    [['apps/web/src/page.tsx'], 'web'],
+    [['src/parser/a.ts', 'src/parser/b.ts'], 'parser'],
+    [['crates/diff/src/lib.rs'], 'diff'],
+    [['packages/a/x.ts', 'packages/b/y.ts'], undefined],
+    [['src/a.ts'], undefined],
+    [['lib/x.rb'], undefined],
+  ])('%j -> %s', (paths, expected) => {
+    expect(directoryScope(new Map(paths.map((path) => [path, 1 / paths.length])))).toBe(expected);
+  });
+});
