@@ -43,7 +43,8 @@ function withGenerationOptions<T extends { option: (name: string, description: s
     .option('--max-tokens <n>', 'Input token budget for the diff')
     .option('--timeout <seconds>', 'Deadline for the whole generation')
     .option('--no-body', 'Subject line only')
-    .option('--no-cache', 'Neither read nor write the request cache');
+    .option('--no-cache', 'Neither read nor write the request cache')
+    .option('--debug', 'Print a timing tree of the generation to stderr');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -69,9 +70,26 @@ export async function main(argv: readonly string[]): Promise<number> {
         dryRun: options.dryRun === true,
         yes: options.yes === true,
         all: options.all === true,
+        debug: options.debug === true,
         flags: collectFlags(options, args),
         gitArgs: (options['--'] as string[] | undefined) ?? [],
         interactive,
+      }),
+    );
+  });
+
+  withGenerationOptions(
+    cli
+      .command('prompt', 'Print, as JSON, the exact requests that would be sent for the staged changes; sends nothing')
+      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does'),
+  ).action((options: Record<string, unknown>) => {
+    pending = import('./commands/prompt.js').then(({ runPromptCommand }) =>
+      runPromptCommand({
+        cwd: process.cwd(),
+        env: process.env,
+        stdout: process.stdout,
+        all: options.all === true,
+        flags: collectFlags(options, args),
       }),
     );
   });

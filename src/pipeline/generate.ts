@@ -1,59 +1,105 @@
 // Chooses the engine for a generation and returns the finished message text.
-import type { FileDiff } from '../diff/types.js';
+import { disabledCache, openCache } from '../cache/disk-cache.js';
+import { resolveCacheDir } from '../cache/paths.js';
 import type { Config } from '../config/schema.js';
+import { loadIgnoreMatcher } from '../diff/ignore.js';
+import type { FileDiff } from '../diff/types.js';
 import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
-import type { RepositoryHistory } from '../git/repo.js';
-
-export type EngineChoice = 'auto' | 'local' | 'remote';
+import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
+import { streamStagedDiffBatches } from '../git/staged-diff.js';
+import { collectDiff } from '../prepare/collect.js';
+import { prepareDiff } from '../prepare/prepare-diff.js';
+import type { Stage } from './chain.js';
+import { measurePromptOverhead, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from './request-budget.js';
+import { createTrace } from './trace.js';
 
 export interface GenerateOptions {
-  files: FileDiff[];
-  history: RepositoryHistory;
+  context: GitContext;
+  root: string;
   config: Config;
+  env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** Receives the timing tree when --debug is on. */
+  debug?: (text: string) => void;
 }
 
 export interface GeneratedMessage {
   text: string;
   message: CommitMessage;
-  engine: 'local' | 'remote';
-}
-
-/** A provider is configured when one is named, or a key or endpoint says which one to speak to. */
-export function isRemoteConfigured(config: Config): boolean {
-  return Boolean(config.provider);
+  stage: Stage;
 }
 
 export function resolveEngine(config: Config): 'local' | 'remote' {
-  const choice: EngineChoice = config.engine;
-  if (choice === 'remote' || (choice === 'auto' && isRemoteConfigured(config))) {
-    throw new UserError('ENGINE_UNAVAILABLE', 'The remote engine is not available in this version of git-ai.', {
-      hint: 'Use --engine local (the offline engine), or unset the provider with `git-ai config unset provider`.',
-    });
-  }
-  return 'local';
+  if (config.engine === 'auto') return config.provider ? 'remote' : 'local';
+  return config.engine;
 }
 
-export function generateWithLocalEngine(options: GenerateOptions): GeneratedMessage {
+export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: Config }): CommitMessage {
   const { files, history, config } = options;
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {
     const subjects = history.byFile.get(file.path) ?? (file.oldPath ? history.byFile.get(file.oldPath) : undefined);
     if (subjects) fileHistory[file.path] = subjects;
   }
-  const message = generateLocalMessage({
-    files,
-    history: history.subjects,
-    fileHistory,
-    maxLength: config.maxCommitLength,
-    body: config.body,
-  });
-  return { message, engine: 'local', text: formatCommitMessage(message, { style: config.style, maxLength: config.maxCommitLength }) };
+  return generateLocalMessage({ files, history: history.subjects, fileHistory, maxLength: config.maxCommitLength, body: config.body });
+}
+
+function finish(message: CommitMessage, stage: Stage, config: Config): GeneratedMessage {
+  return { message, stage, text: formatCommitMessage(message, { style: config.style, maxLength: config.maxCommitLength }) };
 }
 
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
-  resolveEngine(options.config);
-  return generateWithLocalEngine(options);
+  const { config, context, signal } = options;
+  const engine = resolveEngine(config);
+  const history = await readHistory(context);
+  if (engine === 'local') {
+    // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
+    const collected = await collectDiff({ lines: streamStagedDiffBatches({ ...context, signal }), contentBudget: 1 });
+    const files = collected.map((file) => file.diff);
+    return finish(writeLocalMessage({ files, history, config }), 'local', config);
+  }
+
+  const trace = createTrace();
+  const root = trace.span('generate', { engine });
+  const prepareSpan = root.child('prepare');
+  const [promptTokens, isIgnored] = await Promise.all([
+    measurePromptOverhead({ config, history: history.subjects }),
+    loadIgnoreMatcher({ root: options.root, exclude: config.exclude }),
+  ]);
+  const { prepared, files } = await prepareDiff({
+    lines: streamStagedDiffBatches({ ...context, signal }),
+    model: resolveModelName(config),
+    maxTokens: config.maxTokens,
+    contextWindow: config.contextWindow,
+    promptTokens,
+    reservedOutput: RESERVED_OUTPUT_TOKENS,
+    isIgnored,
+    maxChunks: config.concurrency,
+    signal,
+  });
+  prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
+
+  const { generateWithFallback } = await import('./chain.js');
+  const { createLanguageModel } = await import('../engines/remote/provider.js');
+  try {
+    const result = await generateWithFallback({
+      prepared,
+      config,
+      history: history.subjects,
+      model: () => createLanguageModel({ provider: resolveProvider(config), model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl }),
+      cache: config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache,
+      local: () => writeLocalMessage({ files, history, config }),
+      signal,
+      trace,
+    });
+    root.end({ stage: result.stage, requests: result.requests });
+    return finish(result.message, result.stage, config);
+  } catch (error) {
+    root.end({ error: error instanceof UserError ? error.code : 'error' });
+    throw error;
+  } finally {
+    options.debug?.(trace.render());
+  }
 }

@@ -1,30 +1,32 @@
-// Groups files into request chunks: a large file alone, small neighbours together.
+// Groups files into request chunks: never more chunks than one wave of requests, neighbours (same directory) together.
 
-/** Files under this many bytes are batched with their neighbours. */
-export const SMALL_FILE_BYTES = 6_000;
-/** A batch of small files stops growing at this size or file count. */
-export const CHUNK_TARGET_BYTES = 24_000;
-export const CHUNK_MAX_FILES = 12;
-
-/** Returns groups of indexes into `sizes`, in order; deterministic for the same input. */
-export function groupIntoChunks(sizes: readonly number[]): number[][] {
+/**
+ * Splits files (in diff order, so a directory's files stay together) into at most `maxChunks` contiguous groups
+ * of roughly equal size; a change with no more files than chunks gets one chunk per file.
+ * Returns groups of indexes into `sizes`; deterministic for the same input.
+ */
+export function groupIntoChunks(sizes: readonly number[], maxChunks: number): number[][] {
+  const limit = Math.max(1, Math.floor(maxChunks));
+  if (sizes.length <= limit) return sizes.map((_, index) => [index]);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
   const chunks: number[][] = [];
-  let batch: number[] = [];
-  let batchBytes = 0;
-  const flush = () => {
-    if (batch.length > 0) chunks.push(batch);
-    batch = [];
-    batchBytes = 0;
-  };
+  let current: number[] = [];
+  let currentSize = 0;
+  let remaining = total;
   sizes.forEach((size, index) => {
-    if (size >= SMALL_FILE_BYTES) {
-      chunks.push([index]);
-      return;
+    // The target adapts as chunks close, so one huge file does not leave the rest crammed into the last chunk.
+    const target = remaining / (limit - chunks.length);
+    const filesLeft = sizes.length - index;
+    const chunksLeft = limit - chunks.length;
+    if (current.length > 0 && chunksLeft > 1 && (currentSize + size > target || filesLeft < chunksLeft)) {
+      chunks.push(current);
+      remaining -= currentSize;
+      current = [];
+      currentSize = 0;
     }
-    if (batchBytes + size > CHUNK_TARGET_BYTES || batch.length >= CHUNK_MAX_FILES) flush();
-    batch.push(index);
-    batchBytes += size;
+    current.push(index);
+    currentSize += size;
   });
-  flush();
+  if (current.length > 0) chunks.push(current);
   return chunks;
 }

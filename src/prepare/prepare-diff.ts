@@ -14,6 +14,7 @@ import { renderListing } from './listing.js';
 /** Share of the input budget the file listing may take before it is folded per directory. */
 export const LISTING_SHARE = 0.25;
 const MAX_ROUNDS = 4;
+export const DEFAULT_MAX_CHUNKS = 8;
 
 export interface PrepareDiffOptions {
   lines: AsyncIterable<readonly string[]>;
@@ -26,6 +27,8 @@ export interface PrepareDiffOptions {
   reservedOutput: number;
   /** True for paths the user excluded (`.gitaiignore`, `exclude`). */
   isIgnored?: (path: string) => boolean;
+  /** Most chunks (one wave of concurrent requests); default 8. */
+  maxChunks?: number;
   poolMode?: 'auto' | 'main' | 'pool';
   signal?: AbortSignal;
 }
@@ -99,7 +102,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   const listingTokens = fitsByBytes(listing, listingBudget) ? Buffer.byteLength(listing) : tokenizer.count(listing);
   const contentBudget = Math.max(0, total - listingTokens);
 
-  const groups = groupIntoChunks(sendable.map((item) => item.file.fullLength));
+  const groups = groupIntoChunks(sendable.map((item) => item.file.fullLength), options.maxChunks ?? DEFAULT_MAX_CHUNKS);
   const texts = groups.map((group) => group.map((index) => sendable[index]!.text).join(''));
   const cut = groups.map((group) => group.some((index) => sendable[index]!.file.text.length < sendable[index]!.file.fullLength));
   const omitted = groups.map((group) => group.reduce((sum, index) => sum + sendable[index]!.file.droppedLines, 0));

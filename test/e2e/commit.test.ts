@@ -137,13 +137,15 @@ describe('git-ai commit errors', () => {
     expect(result.stderr).toMatch(/unresolved conflicts \(src\/math\.ts\)/);
   });
 
-  it('asks for the remote engine before it exists: a clear error', () => {
+  it('asks for the remote engine with no API key: one line naming the fix', () => {
     seed();
     repo.write('a.txt', 'a\n');
     repo.git('add', '.');
     const result = runCli(['commit', '--engine', 'remote'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^git-ai: .*remote engine/);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^git-ai: .*config set api-key/);
   });
 
   it('rejects an unknown command and an unknown option with exit 2', () => {

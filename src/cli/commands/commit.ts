@@ -1,13 +1,10 @@
 // `git-ai commit`: generate a message for the staged changes, then print it, ask, or commit.
 import type { Writable } from 'node:stream';
-import { loadConfig } from '../../config/load.js';
 import type { ConfigKey } from '../../config/schema.js';
-import { UserError } from '../../errors.js';
-import { createCommit, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
-import { assertNoConflicts, hasStagedChanges, readHistory, resolveRepository, type GitContext } from '../../git/repo.js';
-import { readStagedFiles } from '../../git/staged-diff.js';
+import { createCommit } from '../../git/commit.js';
 import { generateCommitMessage } from '../../pipeline/generate.js';
 import type { AskDecision } from '../ui.js';
+import { openStagedChange } from './staged-change.js';
 
 export interface CommitCommandOptions {
   cwd: string;
@@ -17,6 +14,7 @@ export interface CommitCommandOptions {
   dryRun: boolean;
   yes: boolean;
   all: boolean;
+  debug: boolean;
   /** Config values given as flags (highest precedence). */
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
   /** Arguments after `--`, passed to `git commit`. */
@@ -28,22 +26,16 @@ export interface CommitCommandOptions {
 }
 
 export async function runCommitCommand(options: CommitCommandOptions): Promise<void> {
-  const repo = await resolveRepository({ cwd: options.cwd, env: options.env });
-  const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
-  let temporary: TemporaryIndex | undefined;
+  const change = await openStagedChange(options);
   try {
-    if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
-    const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
-    await assertNoConflicts(context);
-    if (!(await hasStagedChanges(context))) {
-      throw new UserError('NOTHING_STAGED', 'Nothing is staged to commit.', {
-        hint: options.all
-          ? 'There are no changes to tracked files either; stage new files with `git add <path>`.'
-          : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
-      });
-    }
-    const [files, history] = await Promise.all([readStagedFiles({ ...context, signal: options.signal }), readHistory(context)]);
-    const generated = await generateCommitMessage({ files, history, config, signal: options.signal });
+    const generated = await generateCommitMessage({
+      context: change.context,
+      root: change.root,
+      config: change.config,
+      env: options.env,
+      signal: options.signal,
+      debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
+    });
 
     const mode = options.dryRun || (!options.yes && !options.interactive) ? 'print' : options.yes ? 'commit' : 'ask';
     if (mode === 'print') {
@@ -65,6 +57,6 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
     });
     if (output) options.stdout.write(output);
   } finally {
-    await temporary?.dispose();
+    await change.dispose();
   }
 }

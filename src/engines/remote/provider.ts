@@ -50,6 +50,8 @@ function resolveModel(provider: Provider, configured: string | undefined): strin
 }
 
 export async function createLanguageModel(options: LanguageModelOptions): Promise<LanguageModel> {
+  // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
+  (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
   const { provider } = options;
   const model = resolveModel(provider, options.model);
   const apiKey = blankToUndefined(options.apiKey);

@@ -1,0 +1,113 @@
+// `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON; nothing is sent.
+import type { Writable } from 'node:stream';
+import { zodSchema } from 'ai';
+import type { z } from 'zod';
+import type { ConfigKey } from '../../config/schema.js';
+import { loadIgnoreMatcher } from '../../diff/ignore.js';
+import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
+import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
+import { readHistory } from '../../git/repo.js';
+import { streamStagedDiffBatches } from '../../git/staged-diff.js';
+import { planStages } from '../../pipeline/chain.js';
+import { ANALYSIS_SCHEMA_NAME } from '../../pipeline/remote/multi-step.js';
+import { CANDIDATES_SCHEMA_NAME } from '../../pipeline/remote/single-step.js';
+import { measurePromptOverhead, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
+import { prepareDiff } from '../../prepare/prepare-diff.js';
+import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
+import { openStagedChange } from './staged-change.js';
+
+export interface PromptCommandOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: Writable;
+  all: boolean;
+  flags: Partial<Record<ConfigKey, string | number | boolean>>;
+  signal?: AbortSignal;
+}
+
+function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
+  const mode = env.GIT_AI_POOL;
+  return mode === 'main' || mode === 'pool' ? mode : 'auto';
+}
+
+function chatRequest(options: { model: string; prompt: Prompt; schemaName: string; schema: z.ZodType; tokenizer: Tokenizer }) {
+  const messages = [
+    { role: 'system', content: options.prompt.system },
+    { role: 'user', content: options.prompt.prompt },
+  ];
+  const tokens = messages.map((message) => options.tokenizer.count(message.content));
+  return {
+    request: {
+      model: options.model,
+      messages,
+      response_format: {
+        type: 'json_schema',
+        // The JSON schema exactly as the SDK sends it.
+        json_schema: { name: options.schemaName, strict: true, schema: zodSchema(options.schema).jsonSchema },
+      },
+    },
+    tokens: { messages: tokens, total: tokens.reduce((sum, count) => sum + count, 0) },
+  };
+}
+
+export async function runPromptCommand(options: PromptCommandOptions): Promise<void> {
+  const change = await openStagedChange(options);
+  try {
+    const { config, context } = change;
+    const model = resolveModelName(config);
+    const history = await readHistory(context);
+    const [promptTokens, isIgnored] = await Promise.all([
+      measurePromptOverhead({ config, history: history.subjects }),
+      loadIgnoreMatcher({ root: change.root, exclude: config.exclude }),
+    ]);
+    const { prepared, secretsRedacted } = await prepareDiff({
+      lines: streamStagedDiffBatches({ ...context, signal: options.signal }),
+      model,
+      maxTokens: config.maxTokens,
+      contextWindow: config.contextWindow,
+      promptTokens,
+      reservedOutput: RESERVED_OUTPUT_TOKENS,
+      isIgnored,
+    maxChunks: config.concurrency,
+      poolMode: poolModeOf(options.env),
+      signal: options.signal,
+    });
+    const tokenizer = await loadTokenizer(prepared.encoding);
+    const stages = planStages(prepared, config);
+    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, candidates: config.candidates, body: config.body, history: history.subjects };
+    const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: buildDirectPrompt({ ...messageOptions, prepared }), schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
+    const requests =
+      stages[0] === 'multi-step'
+        ? prepared.chunks.map((chunk) => ({
+            stage: 'analyse',
+            chunk: chunk.id,
+            files: chunk.files.map((file) => file.path),
+            ...chatRequest({ model, prompt: buildAnalysisPrompt({ chunk, listing: prepared.listing }), schemaName: ANALYSIS_SCHEMA_NAME, schema: analysisSchema, tokenizer }),
+          }))
+        : [direct];
+    const follows =
+      stages[0] === 'multi-step'
+        ? `Then one generate request built from the ${requests.length} analyses (ranked summaries, not the raw diff), returning ${config.candidates} candidates; the best is selected locally. If the multi-step stage fails, the single-step request under "fallback" is sent, and if that fails the offline engine writes the message.`
+        : 'The best of the returned candidates is selected locally; if the request fails, the offline engine writes the message.';
+    const report = {
+      provider: resolveProvider(config),
+      providerConfigured: Boolean(config.provider),
+      model,
+      encoding: prepared.encoding,
+      countsExact: tokenizer.exact,
+      plan: stages,
+      budget: { ...prepared.budget, promptTokens, reservedOutput: RESERVED_OUTPUT_TOKENS },
+      requests,
+      follows,
+      ...(stages[0] === 'multi-step' ? { fallback: direct } : {}),
+      files: prepared.files.map((file) => {
+        const chunk = prepared.chunks.find((candidate) => candidate.files.includes(file));
+        return { path: file.path, status: file.status, ...(file.omitted ? { omitted: file.omitted } : {}), ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}) };
+      }),
+      secretsRedacted,
+    };
+    options.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await change.dispose();
+  }
+}

@@ -1,0 +1,45 @@
+// What every generating command does first: find the repository, load the config, and check there is a change to describe.
+import { loadConfig } from '../../config/load.js';
+import type { ConfigKey } from '../../config/schema.js';
+import type { Config } from '../../config/schema.js';
+import { UserError } from '../../errors.js';
+import { stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
+import { assertNoConflicts, hasStagedChanges, resolveRepository, type GitContext } from '../../git/repo.js';
+
+export interface StagedChangeOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: Partial<Record<ConfigKey, string | number | boolean>>;
+  /** Describe tracked changes too, through a temporary index (the user's index is not touched). */
+  all: boolean;
+}
+
+export interface StagedChange {
+  root: string;
+  config: Config;
+  context: GitContext;
+  dispose(): Promise<void>;
+}
+
+export async function openStagedChange(options: StagedChangeOptions): Promise<StagedChange> {
+  const repo = await resolveRepository({ cwd: options.cwd, env: options.env });
+  const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
+  let temporary: TemporaryIndex | undefined;
+  if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
+  const dispose = async () => temporary?.dispose();
+  try {
+    const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
+    await assertNoConflicts(context);
+    if (!(await hasStagedChanges(context))) {
+      throw new UserError('NOTHING_STAGED', 'Nothing is staged to commit.', {
+        hint: options.all
+          ? 'There are no changes to tracked files either; stage new files with `git add <path>`.'
+          : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
+      });
+    }
+    return { root: repo.root, config, context, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}

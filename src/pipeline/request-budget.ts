@@ -1,0 +1,45 @@
+// What the prompt around the diff costs, so the diff's budget is what the model's window really leaves.
+import type { Config, Provider } from '../config/schema.js';
+import type { PreparedDiff } from '../diff/prepared.js';
+import { buildDirectPrompt } from '../engines/remote/prompts.js';
+import { DEFAULT_MODELS } from '../engines/remote/provider.js';
+import { resolveModelInfo } from '../tokens/models.js';
+import { loadTokenizer } from '../tokens/tokenizer.js';
+
+/** Tokens kept for the answer: the candidates' JSON, with room to spare. */
+export const RESERVED_OUTPUT_TOKENS = 1024;
+
+export function resolveProvider(config: Config): Provider {
+  return config.provider ?? 'openai';
+}
+
+/** The model the request would name: configured, else the provider's default (an openai-compatible server has none). */
+export function resolveModelName(config: Config): string {
+  const provider = resolveProvider(config);
+  return config.model?.trim() || DEFAULT_MODELS[provider] || 'unknown';
+}
+
+const EMPTY: PreparedDiff = {
+  files: [],
+  chunks: [],
+  listing: '',
+  listingTokens: 0,
+  encoding: 'estimate',
+  budget: { total: 0, listing: 0, content: 0, used: 0 },
+};
+
+/** Tokens of the single-step prompt with no diff in it (the largest prompt around a diff), history included. */
+export async function measurePromptOverhead(options: { config: Config; history: string[] }): Promise<number> {
+  const { config } = options;
+  const prompt = buildDirectPrompt({
+    prepared: EMPTY,
+    style: config.style,
+    maxLength: config.maxCommitLength,
+    candidates: config.candidates,
+    body: config.body,
+    history: options.history,
+  });
+  const tokenizer = await loadTokenizer(resolveModelInfo(resolveModelName(config)).encoding);
+  // A few tokens per message for the chat format's own framing.
+  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + 16;
+}

@@ -1,0 +1,88 @@
+// `git-ai prompt` on real staged changes: the requests that would be sent, within budget, every file accounted for.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../../src/tokens/tokenizer.js';
+import { codeLine, seededRandom } from '../support/synthetic-diff.js';
+import { createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+
+interface PromptReport {
+  model: string;
+  encoding: 'o200k_base' | 'cl100k_base' | 'estimate';
+  plan: string[];
+  budget: { total: number; listing: number; content: number; used: number; promptTokens: number; reservedOutput: number };
+  requests: Array<{ stage: string; request: { model: string; messages: Array<{ role: string; content: string }> }; tokens: { messages: number[]; total: number } }>;
+  follows: string;
+  files: Array<{ path: string; status: string; omitted?: string; truncated?: boolean }>;
+  secretsRedacted: number;
+}
+
+let repo: TempRepo;
+afterEach(() => repo?.cleanup());
+
+function stageFiles(count: number, lines: number): void {
+  repo = createTempRepo();
+  repo.write('README.md', '# demo\n');
+  repo.git('add', '.');
+  repo.git('commit', '-q', '-m', 'chore: init');
+  const random = seededRandom(count);
+  for (let index = 0; index < count; index++) {
+    repo.write(`src/area${index % 5}/file${index}.ts`, Array.from({ length: lines }, () => codeLine(random)).join('\n') + '\n');
+  }
+  repo.write('package-lock.json', '{\n  "lockfileVersion": 3\n}\n');
+  repo.write('config/.env', 'API_TOKEN=abcd1234efgh5678ijkl\n');
+  repo.git('add', '.');
+}
+
+function prompt(args: string[] = []): PromptReport {
+  const result = runCli(['prompt', ...args], { cwd: repo.dir, env: repo.env });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as PromptReport;
+}
+
+describe('git-ai prompt', () => {
+  it.each([
+    { name: 'a small change takes the one-request fast path', files: 2, lines: 10, args: [], plan: 'fast-path' },
+    { name: 'a larger change is analysed chunk by chunk', files: 40, lines: 80, args: [], plan: 'multi-step' },
+    { name: 'a budget of a few hundred tokens', files: 40, lines: 80, args: ['--max-tokens', '300'], plan: 'multi-step' },
+    { name: 'a 1M-token window', files: 40, lines: 80, args: ['--model', 'gpt-4.1', '--max-tokens', '1000000'], plan: 'multi-step' },
+  ])('$name', async ({ files, lines, args, plan }) => {
+    stageFiles(files, lines);
+    const report = prompt(args);
+    expect(report.plan[0]).toBe(plan);
+    const tokenizer = await loadTokenizer(report.encoding);
+    const maxTokens = args.includes('--max-tokens') ? Number(args[args.indexOf('--max-tokens') + 1]) : 8000;
+    expect(report.budget.total).toBeLessThanOrEqual(maxTokens);
+    expect(report.budget.used).toBeLessThanOrEqual(report.budget.total);
+    for (const { request, tokens } of report.requests) {
+      const counted = request.messages.map((message) => tokenizer.count(message.content));
+      expect(tokens.messages).toEqual(counted);
+      // the diff and listing stay within the budget; the rest is the fixed prompt
+      expect(tokens.total).toBeLessThanOrEqual(report.budget.total + report.budget.promptTokens + 400);
+    }
+    // every staged file is accounted for; the lockfile and the secrets file are listed, never sent
+    expect(report.files).toHaveLength(files + 2);
+    expect(report.files.find((file) => file.path === 'package-lock.json')?.omitted).toBe('lockfile');
+    expect(report.files.find((file) => file.path === 'config/.env')?.omitted).toBe('secret');
+    const sent = report.requests.map((entry) => entry.request.messages.map((message) => message.content).join('\n')).join('\n');
+    expect(sent).not.toContain('abcd1234efgh5678ijkl');
+    expect(sent).not.toContain('lockfileVersion');
+    if (plan === 'multi-step') expect(report.follows).toMatch(/one generate request/);
+  });
+
+  it('is deterministic', () => {
+    stageFiles(30, 60);
+    const first = runCli(['prompt', '--max-tokens', '2000'], { cwd: repo.dir, env: repo.env }).stdout;
+    const second = runCli(['prompt', '--max-tokens', '2000'], { cwd: repo.dir, env: repo.env }).stdout;
+    expect(second).toBe(first);
+  });
+
+  it('honours .gitaiignore and the exclude setting', () => {
+    stageFiles(3, 5);
+    repo.write('.gitaiignore', 'src/area0/\n');
+    const report = prompt(['--max-tokens', '4000']);
+    expect(report.files.find((file) => file.path === 'src/area0/file0.ts')?.omitted).toBe('ignored');
+    const excluded = runCli(['prompt'], { cwd: repo.dir, env: { ...repo.env, GIT_AI_EXCLUDE: 'src/area1/*' } });
+    const parsed = JSON.parse(excluded.stdout) as PromptReport;
+    expect(parsed.files.find((file) => file.path === 'src/area1/file1.ts')?.omitted).toBe('ignored');
+  });
+});

@@ -1,0 +1,97 @@
+// The built CLI against a loopback server speaking each provider's protocol: fast path, multi-step, fallbacks, errors.
+import { afterEach, describe, expect, it } from 'vitest';
+import { commitResponder, isAnalysisRequest } from '../support/commit-responder.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { codeLine, seededRandom } from '../support/synthetic-diff.js';
+import { createTempRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
+
+let repo: TempRepo;
+let server: ProviderServer;
+afterEach(async () => {
+  repo?.cleanup();
+  await server?.close();
+});
+
+function stage(count: number, lines = 40): void {
+  repo = createTempRepo();
+  repo.write('README.md', '# demo\n');
+  repo.git('add', '.');
+  repo.git('commit', '-q', '-m', 'chore: init');
+  const random = seededRandom(count);
+  for (let index = 0; index < count; index++) {
+    repo.write(`src/widgets/w${index}.ts`, Array.from({ length: lines }, () => codeLine(random)).join('\n') + '\n');
+  }
+  repo.git('add', '.');
+}
+
+function envFor(provider: 'openai' | 'openai-compatible' | 'anthropic' | 'gemini', extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const baseUrl = provider === 'anthropic' ? server.baseUrls.anthropic : provider === 'gemini' ? server.baseUrls.gemini : server.baseUrls.openai;
+  return { ...repo.env, GIT_AI_PROVIDER: provider, GIT_AI_BASE_URL: baseUrl, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', ...extra };
+}
+
+describe('git-ai commit with a remote provider', () => {
+  it.each(['openai', 'openai-compatible', 'anthropic', 'gemini'] as const)('%s: a small change is one request', async (provider) => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    stage(1);
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor(provider) });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a larger change: analyses in parallel, then one generate request, with a --debug timing tree', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 20, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
+    stage(30, 200);
+    const result = await runCliAsync(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: envFor('openai') });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+    const analyses = server.requests.filter((request) => isAnalysisRequest(request.normalized!));
+    expect(analyses.length).toBeGreaterThan(1);
+    expect(server.requests).toHaveLength(analyses.length + 1);
+    expect(server.maxInFlight).toBeGreaterThan(1);
+    expect(server.maxInFlight).toBeLessThanOrEqual(8);
+    expect(result.stderr).toMatch(/multi-step/);
+    // a second run answers the analyses from the cache: only the generate request goes out
+    server.reset();
+    const again = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai') });
+    expect(again.stdout).toBe(result.stdout);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('parallel-api-calls=false sends the analyses one at a time', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 5, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
+    stage(20, 200);
+    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false' }) });
+    expect(result.code).toBe(0);
+    expect(server.maxInFlight).toBe(1);
+  });
+
+  it('falls back to the offline engine when the provider keeps failing', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ status: 500, error: 'down' }) });
+    stage(2);
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_TIMEOUT: '3' }) });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^[a-z]+(\([^)]+\))?: \S/);
+    expect(server.requests.length).toBeGreaterThan(1); // it did try, and retried
+  });
+
+  it('a wrong API key is one clear error, not a silent fallback', async () => {
+    server = await startProviderServer({ apiKey: 'the-right-key', respond: commitResponder() });
+    stage(1);
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai') });
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/api-key/);
+  });
+
+  it('an unknown model is one clear error naming the model', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', models: ['gpt-4o-mini'], respond: commitResponder() });
+    stage(1);
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai') });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/test-model/);
+    expect(result.stderr).toMatch(/config set model/);
+  });
+});

@@ -1,0 +1,217 @@
+// The whole remote chain against a real loopback provider server and the real AI SDK: stages, fallbacks, errors.
+import { describe, expect, it } from 'vitest';
+import type { Cache } from '../../src/cache/disk-cache.js';
+import { disabledCache } from '../../src/cache/disk-cache.js';
+import type { Config } from '../../src/config/schema.js';
+import type { PreparedDiff } from '../../src/diff/prepared.js';
+import { createLanguageModel } from '../../src/engines/remote/provider.js';
+import { UserError } from '../../src/errors.js';
+import { generateWithFallback } from '../../src/pipeline/chain.js';
+import { createTrace } from '../../src/pipeline/trace.js';
+import type { ProviderServer } from '../support/provider-server.js';
+import { LOCAL_MESSAGE, isAnalysisRequest, isGenerateRequest, largeChange, makeConfig, smallChange } from './fixtures.js';
+import { KEY, useTestResources } from './remote/context.js';
+
+const { start, tempCache } = useTestResources();
+
+interface RunOptions {
+  prepared: PreparedDiff;
+  config?: Record<string, unknown>;
+  cache?: Cache;
+  apiKey?: string;
+  signal?: AbortSignal;
+}
+
+function run(server: ProviderServer, options: RunOptions) {
+  const provider = (options.config?.provider ?? 'openai-compatible') as 'openai-compatible' | 'anthropic' | 'gemini';
+  const baseUrl = server.baseUrls[provider === 'openai-compatible' ? 'openai' : provider];
+  const config: Config = makeConfig({ baseUrl, apiKey: options.apiKey ?? KEY, ...options.config });
+  const trace = createTrace();
+  const model = () => createLanguageModel({ provider: config.provider ?? 'openai-compatible', model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl });
+  const result = generateWithFallback({
+    prepared: options.prepared,
+    config,
+    history: ['feat(core): add the first thing'],
+    model,
+    cache: options.cache ?? disabledCache,
+    local: () => ({ ...LOCAL_MESSAGE }),
+    signal: options.signal,
+    trace,
+  });
+  return { result, trace };
+}
+
+const analyses = (server: ProviderServer) => server.requests.filter((request) => isAnalysisRequest(request.normalized));
+const generates = (server: ProviderServer) => server.requests.filter((request) => isGenerateRequest(request.normalized));
+
+describe('generateWithFallback: fast path', () => {
+  it('answers a small change with exactly one request and picks the candidate naming the top file', async () => {
+    const server = await start();
+    const { result, trace } = run(server, { prepared: smallChange() });
+    const outcome = await result;
+    expect(outcome.stage).toBe('fast-path');
+    expect(outcome.requests).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    expect(outcome.message).toMatchObject({ type: 'feat', scope: 'src', subject: 'add runParser to src' });
+    expect(trace.render()).toMatch(/^generate .*stage=fast-path/);
+  });
+
+  it('falls straight to the local engine when every candidate is invalid', async () => {
+    const server = await start({ respond: () => ({ object: { candidates: [{ type: 'feat', scope: null, subject: '  ', body: null, breaking: false }] } }) });
+    const outcome = await run(server, { prepared: smallChange() }).result;
+    expect(outcome).toMatchObject({ stage: 'local', message: LOCAL_MESSAGE, requests: 1 });
+  });
+});
+
+describe('generateWithFallback: multi-step', () => {
+  it('analyses every chunk concurrently, then generates once after all analyses (two waves of round trips)', async () => {
+    const server = await start({ latency: { baseMs: 80, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
+    const { result, trace } = run(server, { prepared: largeChange(6), config: { concurrency: 4 } });
+    const outcome = await result;
+    expect(outcome.stage).toBe('multi-step');
+    expect(analyses(server)).toHaveLength(3);
+    expect(generates(server)).toHaveLength(1);
+    expect(outcome.requests).toBe(4);
+    expect(server.maxInFlight).toBeGreaterThan(1);
+    expect(server.maxInFlight).toBeLessThanOrEqual(4);
+    // The generate request is last, and nothing else was open when it arrived.
+    expect(server.requests.at(-1)).toMatchObject({ inFlightAtStart: 1 });
+    expect(isGenerateRequest(server.requests.at(-1)?.normalized)).toBe(true);
+    // part4 leads its chunk (significance 0.9) and is the largest such file.
+    expect(outcome.message).toMatchObject({ type: 'feat', scope: 'mod4', subject: 'add runPart4 to mod4' });
+    expect(trace.render()).toMatch(/analyse .*chunks=3 .*waves=1/);
+  });
+
+  it('skips the analyses when enable-multi-step is off: one single-step request', async () => {
+    const server = await start();
+    const outcome = await run(server, { prepared: largeChange(6), config: { enableMultiStep: false } }).result;
+    expect(outcome).toMatchObject({ stage: 'single-step', requests: 1 });
+    expect(generates(server)).toHaveLength(1);
+  });
+
+  it('renders the run as an indented timing tree: stage, phases, each request', async () => {
+    const server = await start();
+    const { result, trace } = run(server, { prepared: largeChange(4) });
+    await result;
+    const lines = trace.render().split('\n');
+    expect(lines[0]).toMatch(/^generate [\d.]+ms \(\+0\.0ms\) files=4 chunks=2 timeoutMs=20000 stage=multi-step requests=3$/);
+    expect(lines.slice(1).map((line) => line.replace(/^( *\S+).*$/, '$1'))).toEqual([
+      '  multi-step',
+      '    analyse',
+      '      chunk',
+      '      chunk',
+      '    score',
+      '    generate',
+      '    select',
+    ]);
+    expect(lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line))).toHaveLength(2);
+  });
+
+  it('sends only the generate request when the analyses are cached', async () => {
+    const server = await start();
+    const cache = await tempCache();
+    await run(server, { prepared: largeChange(6), cache }).result;
+    server.reset();
+    const second = await run(server, { prepared: largeChange(6), cache }).result;
+    expect(second).toMatchObject({ stage: 'multi-step', requests: 1 });
+    expect(server.requests.map((request) => isGenerateRequest(request.normalized))).toEqual([true]);
+  });
+});
+
+describe.each([
+  ['anthropic', 'claude-haiku-4-5'],
+  ['gemini', 'gemini-2.5-flash'],
+])('generateWithFallback with the %s protocol', (provider, model) => {
+  it('takes the fast path in one request', async () => {
+    const server = await start();
+    const outcome = await run(server, { prepared: smallChange(), config: { provider, model } }).result;
+    expect(outcome).toMatchObject({ stage: 'fast-path', requests: 1, message: { subject: 'add runParser to src' } });
+    expect(server.requests.map((request) => request.provider)).toEqual([provider]);
+  });
+
+  it('runs multi-step with one request per chunk and one generate', async () => {
+    const server = await start();
+    const outcome = await run(server, { prepared: largeChange(6), config: { provider, model } }).result;
+    expect(outcome).toMatchObject({ stage: 'multi-step', requests: 4, message: { scope: 'mod4' } });
+    expect(analyses(server)).toHaveLength(3);
+    expect(server.requests.at(-1)).toMatchObject({ inFlightAtStart: 1, model });
+  });
+});
+
+describe('generateWithFallback: fallbacks', () => {
+  it('answers with single-step when every analysis fails with 500', async () => {
+    const server = await start({ faults: [{ match: isAnalysisRequest, status: 500, retryAfter: 0, times: 1000 }] });
+    const outcome = await run(server, { prepared: largeChange(6) }).result;
+    expect(outcome.stage).toBe('single-step');
+    expect(generates(server)).toHaveLength(1);
+    expect(generates(server)[0]?.normalized?.messages[0]?.content).toContain('<diff>');
+  });
+
+  it('falls to single-step when the generate answer is malformed twice', async () => {
+    const server = await start({ faults: [{ match: isGenerateRequest, status: 200, malformed: true, times: 2 }] });
+    const outcome = await run(server, { prepared: largeChange(6) }).result;
+    expect(outcome.stage).toBe('single-step');
+    expect(analyses(server)).toHaveLength(3);
+    expect(generates(server)).toHaveLength(3);
+    expect(outcome.requests).toBe(6);
+  });
+
+  it('ends with the local engine when every request fails', async () => {
+    const server = await start({ faults: [{ status: 503, retryAfter: 0, times: 1000 }] });
+    const outcome = await run(server, { prepared: largeChange(6) }).result;
+    expect(outcome).toMatchObject({ stage: 'local', message: LOCAL_MESSAGE });
+    expect(outcome.requests).toBe(server.requests.length);
+  });
+
+  it('ends with the local engine within the deadline when the server hangs', async () => {
+    const server = await start({ faults: [{ status: 200, hang: true, times: 1000 }] });
+    const { result, trace } = run(server, { prepared: largeChange(6), config: { timeout: 0.5 } });
+    const outcome = await result;
+    expect(outcome).toMatchObject({ stage: 'local', message: LOCAL_MESSAGE });
+    expect(server.requests.length).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => server.requests.every((request) => request.aborted)).toBe(true);
+    expect(trace.render()).toMatch(/multi-step .*outcome=failed[\s\S]*single-step .*outcome=failed[\s\S]*local/);
+  });
+
+  it('answers locally without a request when the time left is too short for one', async () => {
+    const server = await start();
+    const { result, trace } = run(server, { prepared: largeChange(6), config: { timeout: 0.1 } });
+    expect(await result).toMatchObject({ stage: 'local', requests: 0 });
+    expect(server.requests).toHaveLength(0);
+    expect(trace.render()).toMatch(/multi-step .*skipped=/);
+  });
+
+  it('falls back to local when the fast path request fails (no single-step retry of the same request)', async () => {
+    const server = await start({ faults: [{ status: 500, retryAfter: 0, times: 1000 }] });
+    const outcome = await run(server, { prepared: smallChange() }).result;
+    expect(outcome.stage).toBe('local');
+    expect(generates(server).length).toBe(server.requests.length);
+  });
+});
+
+describe('generateWithFallback: errors the user must fix', () => {
+  it.each([
+    ['the fast path', smallChange(), {}],
+    ['a sequential multi-step run', largeChange(6), { parallelApiCalls: false }],
+  ])('throws PROVIDER_AUTH after one request for a wrong key in %s', async (_name, prepared, config) => {
+    const server = await start();
+    const error = await run(server, { prepared, config, apiKey: 'sk-wrong-0000000' }).result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ code: 'PROVIDER_AUTH' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('throws PROVIDER_MODEL for a model the server does not serve, without falling back', async () => {
+    const server = await start({ models: ['other-model'] });
+    await expect(run(server, { prepared: largeChange(6) }).result).rejects.toMatchObject({ code: 'PROVIDER_MODEL' });
+  });
+
+  it('throws CANCELLED when the caller aborts', async () => {
+    const server = await start({ faults: [{ status: 200, hang: true, times: 1000 }] });
+    const controller = new AbortController();
+    const { result } = run(server, { prepared: largeChange(6), signal: controller.signal });
+    await expect.poll(() => server.requests.length).toBe(3);
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});

@@ -1,0 +1,97 @@
+// Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's two schemas like a model would.
+import type { Config } from '../../src/config/schema.js';
+import { configSchema } from '../../src/config/schema.js';
+import type { FileEntry, PreparedChunk, PreparedDiff } from '../../src/diff/prepared.js';
+import type { CommitMessage } from '../../src/engines/message.js';
+import type { NormalizedRequest, ResponderResult } from '../support/provider-server.js';
+
+export function makeEntry(path: string, fields: Partial<FileEntry> = {}): FileEntry {
+  return { path, status: 'modified', binary: false, additions: 10, deletions: 2, category: 'source', ...fields };
+}
+
+/** The symbol each fixture file "defines", so analyses and candidates can name it. */
+export function symbolOf(path: string): string {
+  const stem = path.split('/').pop()?.replace(/\.\w+$/, '') ?? 'x';
+  return `run${stem.charAt(0).toUpperCase()}${stem.slice(1)}`;
+}
+
+function diffOf(file: FileEntry, salt: string): string {
+  return [
+    `diff --git a/${file.path} b/${file.path}`,
+    `--- a/${file.path}`,
+    `+++ b/${file.path}`,
+    '@@ -1,2 +1,3 @@',
+    ` import { base } from './base.js';`,
+    `+export function ${symbolOf(file.path)}() { return base('${salt}'); }`,
+  ].join('\n');
+}
+
+/** Files grouped `perChunk` to a chunk; `salt` changes one chunk's text (by index) to simulate an edit. */
+export function makePrepared(options: { files: FileEntry[]; perChunk?: number; used?: number; salt?: Record<number, string> }): PreparedDiff {
+  const { files, perChunk = 2 } = options;
+  const chunks: PreparedChunk[] = [];
+  for (let start = 0; start < files.length; start += perChunk) {
+    const id = chunks.length;
+    const group = files.slice(start, start + perChunk);
+    const text = `${group.map((file) => diffOf(file, options.salt?.[id] ?? 'v1')).join('\n')}\n`;
+    chunks.push({ id, files: group, text, tokens: Math.ceil(text.length / 4), allocation: 1000, truncated: false, omittedLines: 0 });
+  }
+  const listing = files.map((file) => `M ${file.path} (+${file.additions} -${file.deletions})`).join('\n');
+  const used = options.used ?? chunks.reduce((sum, chunk) => sum + chunk.tokens, 0);
+  return {
+    files,
+    chunks,
+    listing,
+    listingTokens: Math.ceil(listing.length / 4),
+    encoding: 'o200k_base',
+    budget: { total: 8000, listing: 200, content: 7800, used },
+  };
+}
+
+/** Two files: the fast path. */
+export function smallChange(): PreparedDiff {
+  return makePrepared({ files: [makeEntry('src/parser.ts'), makeEntry('test/parser.test.ts', { category: 'test' })] });
+}
+
+/** `count` source files in chunks of two, over the fast-path token limit: multi-step. */
+export function largeChange(count = 6, salt?: Record<number, string>): PreparedDiff {
+  const files = Array.from({ length: count }, (_, index) => makeEntry(`src/mod${index}/part${index}.ts`, { additions: 40 + index }));
+  return makePrepared({ files, perChunk: 2, used: 6000, salt });
+}
+
+export function makeConfig(overrides: Record<string, unknown> = {}): Config {
+  return configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, ...overrides });
+}
+
+export const LOCAL_MESSAGE: CommitMessage = { type: 'chore', subject: 'update files offline', breaking: false };
+
+/** Whether the request asks for candidates (generate, single-step, fast path) rather than a chunk analysis. */
+export function isGenerateRequest(request: NormalizedRequest | undefined): boolean {
+  return JSON.stringify(request?.structured?.schema ?? {}).includes('"candidates"');
+}
+
+export function isAnalysisRequest(request: NormalizedRequest | undefined): boolean {
+  return request !== undefined && !isGenerateRequest(request);
+}
+
+/** Analyses for the files in the request's diff; three candidates, the best naming the first file's module. */
+export function respondLikeModel(request: NormalizedRequest): ResponderResult {
+  const text = request.messages.map((message) => message.content).join('\n');
+  if (isGenerateRequest(request)) {
+    const first = /^\d+\. (\S+)|^diff --git a\/(\S+)/m.exec(text);
+    const path = first?.[1] ?? first?.[2] ?? 'src/unknown.ts';
+    const module = path.split('/').slice(-2, -1)[0] ?? 'core';
+    return {
+      object: {
+        candidates: [
+          { type: 'chore', scope: null, subject: 'Updated some files.', body: null, breaking: false },
+          { type: 'feat', scope: module, subject: `add ${symbolOf(path)} to ${module}`, body: 'Adds the entry point.', breaking: false },
+          { type: 'feat', scope: null, subject: 'feat: add things\nfix: other things', body: null, breaking: false },
+        ],
+      },
+    };
+  }
+  const paths = [...text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((match) => match[1] ?? '');
+  const files = paths.map((path, index) => ({ path, summary: `adds ${symbolOf(path)}`, kind: 'feat', significance: 0.9 - index * 0.1, symbols: [symbolOf(path)] }));
+  return { object: { files } };
+}

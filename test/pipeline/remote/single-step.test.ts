@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { NoValidCandidateError, runSingleStep } from '../../../src/pipeline/remote/single-step.js';
+import { isGenerateRequest, largeChange } from '../fixtures.js';
+import { makeStageContext, useTestResources } from './context.js';
+
+const { start } = useTestResources();
+
+describe('runSingleStep', () => {
+  it('sends every chunk in one request asking for the configured number of candidates', async () => {
+    const server = await start();
+    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { candidates: 5 } });
+    expect(await runSingleStep(ctx)).toMatchObject({ type: 'feat', body: 'Adds the entry point.' });
+    expect(counted()).toBe(1);
+    const request = server.requests[0]?.normalized;
+    expect(isGenerateRequest(request)).toBe(true);
+    expect(request?.system).toContain('Write exactly 5 candidate messages');
+    for (const chunk of ctx.prepared.chunks) expect(request?.messages[0]?.content).toContain(chunk.text.trimEnd());
+  });
+
+  it('leaves the body out when no body is wanted, even if the model wrote one', async () => {
+    const server = await start();
+    const { ctx } = await makeStageContext({ server, prepared: largeChange(6), config: { body: false } });
+    expect(await runSingleStep(ctx)).not.toHaveProperty('body');
+  });
+
+  it('fails with NoValidCandidateError when no candidate is a valid message', async () => {
+    const server = await start({ respond: () => ({ object: { candidates: [{ type: 'feat', scope: null, subject: 'add a. Fix b.', body: null, breaking: false }] } }) });
+    const { ctx } = await makeStageContext({ server, prepared: largeChange(6) });
+    await expect(runSingleStep(ctx)).rejects.toBeInstanceOf(NoValidCandidateError);
+  });
+
+  it.each([
+    ['a 500', { status: 500, retryAfter: 0 }],
+    ['a malformed answer', { status: 200, malformed: true }],
+  ])('counts and traces the retry after %s', async (_name, fault) => {
+    const server = await start({ faults: [fault] });
+    const { ctx, trace, counted } = await makeStageContext({ server, prepared: largeChange(6) });
+    await runSingleStep(ctx);
+    expect(server.requests).toHaveLength(2);
+    expect(counted()).toBe(2);
+    expect(trace.render()).toMatch(/ {2}generate .*attempts=2/);
+  });
+});

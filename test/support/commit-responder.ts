@@ -1,0 +1,43 @@
+// A provider answer that looks like a model's: analyses of the files it was shown, or commit message candidates.
+import type { NormalizedRequest, ResponderResult } from './provider-server.js';
+
+function schemaProperties(request: NormalizedRequest): Record<string, unknown> {
+  const schema = request.structured?.schema as { properties?: Record<string, unknown> } | undefined;
+  return schema?.properties ?? {};
+}
+
+/** Paths listed under "Files in this part:" in an analysis prompt. */
+export function filesOfAnalysisRequest(request: NormalizedRequest): string[] {
+  const text = request.messages.map((message) => message.content).join('\n');
+  const part = text.split('Files in this part:')[1] ?? '';
+  return [...part.matchAll(/^- (\S+) \(/gm)].map((match) => match[1]!);
+}
+
+export function isAnalysisRequest(request: NormalizedRequest): boolean {
+  return 'files' in schemaProperties(request);
+}
+
+export function commitResponder(options: { subject?: string } = {}) {
+  return (request: NormalizedRequest): ResponderResult => {
+    if (isAnalysisRequest(request)) {
+      const files = filesOfAnalysisRequest(request).map((path, index) => ({
+        path,
+        summary: `Adds the ${path.split('/').pop()} module.`,
+        kind: 'feat',
+        significance: index === 0 ? 0.9 : 0.4,
+        symbols: [],
+      }));
+      return { object: { files } };
+    }
+    const subject = options.subject ?? 'add the widget registry';
+    return {
+      object: {
+        candidates: [
+          { type: 'feat', scope: 'widgets', subject, body: null, breaking: false },
+          { type: 'feat', scope: null, subject: `${subject} and its loader`, body: null, breaking: false },
+          { type: 'chore', scope: null, subject: 'update files', body: null, breaking: false },
+        ],
+      },
+    };
+  };
+}
