@@ -111,6 +111,12 @@ export const configSchema = z.object({
     ...BOOLEAN,
     description: 'Summarise large diffs file by file before writing the message.',
   }),
+  multiStepMinFiles: int(0).default(250).register(configMeta, {
+    type: 'integer ≥ 0',
+    expected: 'a whole number (0 or more)',
+    description:
+      'Files (with content sent) from which multi-step analysis is used; smaller changes take one request, the fastest path, since every round trip costs.',
+  }),
   parallelApiCalls: bool().default(true).register(configMeta, {
     ...BOOLEAN,
     description: 'Send the per-file requests of a multi-step run in parallel.',

@@ -47,6 +47,7 @@ describe('loadConfig layers', () => {
       maxTokens: 8000,
       maxCommitLength: 72,
       enableMultiStep: true,
+      multiStepMinFiles: 250,
       parallelApiCalls: true,
       concurrency: 8,
       candidates: 3,

@@ -42,11 +42,13 @@ function prompt(args: string[] = []): PromptReport {
 describe('git-ai prompt', () => {
   it.each([
     { name: 'a small change takes the one-request fast path', files: 2, lines: 10, args: [], plan: 'fast-path' },
-    { name: 'a larger change is analysed chunk by chunk', files: 40, lines: 80, args: [], plan: 'multi-step' },
-    { name: 'a budget of a few hundred tokens', files: 40, lines: 80, args: ['--max-tokens', '300'], plan: 'multi-step' },
-    { name: 'a 1M-token window', files: 40, lines: 80, args: ['--model', 'gpt-4.1', '--max-tokens', '1000000'], plan: 'multi-step' },
-  ])('$name', async ({ files, lines, args, plan }) => {
+    { name: 'a medium change takes one request', files: 40, lines: 80, args: [], plan: 'single-step' },
+    { name: 'a large change is analysed chunk by chunk', files: 40, lines: 80, args: [], plan: 'multi-step', minFiles: '30' },
+    { name: 'a budget of a few hundred tokens', files: 40, lines: 80, args: ['--max-tokens', '300'], plan: 'multi-step', minFiles: '30' },
+    { name: 'a 1M-token window', files: 40, lines: 80, args: ['--model', 'gpt-4.1', '--max-tokens', '1000000'], plan: 'multi-step', minFiles: '30' },
+  ])('$name', async ({ files, lines, args, plan, minFiles }) => {
     stageFiles(files, lines);
+    if (minFiles) repo.env.GIT_AI_MULTI_STEP_MIN_FILES = minFiles;
     const report = prompt(args);
     expect(report.plan[0]).toBe(plan);
     const tokenizer = await loadTokenizer(report.encoding);

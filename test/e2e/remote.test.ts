@@ -43,7 +43,8 @@ describe('git-ai commit with a remote provider', () => {
   it('a larger change: analyses in parallel, then one generate request, with a --debug timing tree', async () => {
     server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 20, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
     stage(30, 200);
-    const result = await runCliAsync(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: envFor('openai') });
+    const env = envFor('openai', { GIT_AI_MULTI_STEP_MIN_FILES: '20' });
+    const result = await runCliAsync(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env });
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
     const analyses = server.requests.filter((request) => isAnalysisRequest(request.normalized!));
@@ -54,7 +55,7 @@ describe('git-ai commit with a remote provider', () => {
     expect(result.stderr).toMatch(/multi-step/);
     // a second run answers the analyses from the cache: only the generate request goes out
     server.reset();
-    const again = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai') });
+    const again = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
     expect(again.stdout).toBe(result.stdout);
     expect(server.requests).toHaveLength(1);
   });
@@ -62,7 +63,7 @@ describe('git-ai commit with a remote provider', () => {
   it('parallel-api-calls=false sends the analyses one at a time', async () => {
     server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 5, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
     stage(20, 200);
-    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false' }) });
+    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false', GIT_AI_MULTI_STEP_MIN_FILES: '10' }) });
     expect(result.code).toBe(0);
     expect(server.maxInFlight).toBe(1);
   });

@@ -57,7 +57,7 @@ describe('generateWithFallback: fast path', () => {
   });
 
   it('falls straight to the local engine when every candidate is invalid', async () => {
-    const server = await start({ respond: () => ({ object: { candidates: [{ type: 'feat', scope: null, subject: '  ', body: null, breaking: false }] } }) });
+    const server = await start({ respond: () => ({ object: { headers: ['  '], body: null } }) });
     const outcome = await run(server, { prepared: smallChange() }).result;
     expect(outcome).toMatchObject({ stage: 'local', message: LOCAL_MESSAGE, requests: 1 });
   });
@@ -87,6 +87,14 @@ describe('generateWithFallback: multi-step', () => {
     const outcome = await run(server, { prepared: largeChange(6), config: { enableMultiStep: false } }).result;
     expect(outcome).toMatchObject({ stage: 'single-step', requests: 1 });
     expect(generates(server)).toHaveLength(1);
+  });
+
+  it('takes one request below multi-step-min-files, multi-step from it', async () => {
+    const server = await start();
+    const below = await run(server, { prepared: largeChange(6), config: { multiStepMinFiles: 7 } }).result;
+    expect(below).toMatchObject({ stage: 'single-step', requests: 1 });
+    const from = await run(server, { prepared: largeChange(6), config: { multiStepMinFiles: 6 } }).result;
+    expect(from.stage).toBe('multi-step');
   });
 
   it('renders the run as an indented timing tree: stage, phases, each request', async () => {

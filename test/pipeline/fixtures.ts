@@ -60,14 +60,15 @@ export function largeChange(count = 6, salt?: Record<number, string>): PreparedD
 }
 
 export function makeConfig(overrides: Record<string, unknown> = {}): Config {
-  return configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, ...overrides });
+  // multiStepMinFiles 0: the small fixtures exercise multi-step, which real changes reach from 250 files.
+  return configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, multiStepMinFiles: 0, ...overrides });
 }
 
 export const LOCAL_MESSAGE: CommitMessage = { type: 'chore', subject: 'update files offline', breaking: false };
 
 /** Whether the request asks for candidates (generate, single-step, fast path) rather than a chunk analysis. */
 export function isGenerateRequest(request: NormalizedRequest | undefined): boolean {
-  return JSON.stringify(request?.structured?.schema ?? {}).includes('"candidates"');
+  return JSON.stringify(request?.structured?.schema ?? {}).includes('"headers"');
 }
 
 export function isAnalysisRequest(request: NormalizedRequest | undefined): boolean {
@@ -83,11 +84,8 @@ export function respondLikeModel(request: NormalizedRequest): ResponderResult {
     const module = path.split('/').slice(-2, -1)[0] ?? 'core';
     return {
       object: {
-        candidates: [
-          { type: 'chore', scope: null, subject: 'Updated some files.', body: null, breaking: false },
-          { type: 'feat', scope: module, subject: `add ${symbolOf(path)} to ${module}`, body: 'Adds the entry point.', breaking: false },
-          { type: 'feat', scope: null, subject: 'feat: add things\nfix: other things', body: null, breaking: false },
-        ],
+        headers: ['chore: Updated some files.', `feat(${module}): add ${symbolOf(path)} to ${module}`, 'feat: add things\nfix: other things'],
+        body: 'Adds the entry point.',
       },
     };
   }

@@ -31,13 +31,7 @@ export function commitResponder(options: { subject?: string } = {}) {
     }
     const subject = options.subject ?? 'add the widget registry';
     return {
-      object: {
-        candidates: [
-          { type: 'feat', scope: 'widgets', subject, body: null, breaking: false },
-          { type: 'feat', scope: null, subject: `${subject} and its loader`, body: null, breaking: false },
-          { type: 'chore', scope: null, subject: 'update files', body: null, breaking: false },
-        ],
-      },
+      object: { headers: [`feat(widgets): ${subject}`, `feat: ${subject} and its loader`, 'chore: update files'], body: null },
     };
   };
 }

@@ -57,8 +57,8 @@ function bodyRule(body: boolean): string {
 }
 
 function candidatesRule(count: number): string {
-  if (count <= 1) return 'Write exactly 1 candidate message.';
-  return `Write exactly ${count} candidate messages: distinct alternatives, best first, each describing the whole change (they may differ in wording, scope and emphasis).`;
+  if (count <= 1) return 'Write exactly 1 header line (in `headers`) and the body.';
+  return `Write exactly ${count} header lines in \`headers\`: distinct alternatives, best first, each describing the whole change (they may differ in wording, scope and emphasis); and one body for the change.`;
 }
 
 /** The rules every message-writing prompt states. */
@@ -73,7 +73,7 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
     '- scope: a short lower-case noun for the area changed (a module, package or directory, from the paths); null when the change spans unrelated areas or none fits.',
     '- subject: imperative mood ("add", "fix", "remove"; never "added" or "adds"), first word lower-case unless it is a name, no trailing period; say what the change does, not which files it touches.',
     `- ${lengthRule(options.style, options.maxLength)}`,
-    '- breaking: true only when existing users must change something (a removed or renamed public API, command or setting; an incompatible format); then say so in the body.',
+    '- breaking: put `!` after the type or scope only when existing users must change something (a removed or renamed public API, command or setting; an incompatible format); then say so in the body.',
     bodyRule(options.body),
     `- ${UNTRUSTED}`,
     '',

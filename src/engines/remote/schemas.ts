@@ -1,6 +1,6 @@
 // The shapes of the model's answers: given to the SDK as the response schema and used again to read the result.
 import { z } from 'zod';
-import type { CommitType } from '../message.js';
+import { parseCommitHeader, type CommitType } from '../message.js';
 
 // Numeric and length constraints are left out of the JSON schemas: some providers reject them (Anthropic) or ignore them.
 
@@ -45,9 +45,28 @@ export const candidateSchema = z.object({
   breaking: z.boolean().describe('True only if the change breaks existing users (removed or incompatible public API or config).'),
 });
 
-export const candidatesSchema = z.object({
-  candidates: z.array(candidateSchema).describe('Alternative commit messages, best first; each describes the whole change.'),
-});
+// What the code reads. The model is asked for the compact form below instead: every output token costs about
+// 8 ms, so alternative header lines and one shared body cost a third of full candidate objects.
+type CandidateShape = z.output<typeof candidateSchema>;
+
+/** A header line as a candidate; one that is not `type(scope)!: subject` keeps its text as the subject (the selector weighs it). */
+export function toCandidate(header: string, body: string | null): CandidateShape {
+  const parsed = parseCommitHeader(header);
+  if (!parsed) return { type: 'chore', scope: null, subject: header.trim(), body, breaking: false };
+  return { type: parsed.type === 'revert' ? 'revert' : parsed.type, scope: parsed.scope ?? null, subject: parsed.subject, body, breaking: parsed.breaking };
+}
+
+export const candidatesSchema = z
+  .object({
+    headers: z
+      .array(z.string())
+      .describe('Alternative header lines `type(scope)!: subject` for the whole change, best first (scope optional).'),
+    body: z
+      .string()
+      .nullable()
+      .describe('One body for the change, used with whichever header is chosen; null when the header says it all or no body is wanted.'),
+  })
+  .transform(({ headers, body }) => ({ candidates: headers.map((header) => toCandidate(header, body)) }));
 
 export type FileAnalysis = z.output<typeof fileAnalysisSchema>;
 export type Candidate = z.output<typeof candidateSchema>;

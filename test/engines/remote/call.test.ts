@@ -13,10 +13,11 @@ import { startProviderServer } from '../../support/provider-server.js';
 
 const KEY = 'sk-test-0123456789';
 const ANALYSIS = { files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }] };
-const CANDIDATES = {
+const CANDIDATES = { headers: ['feat(diff): add a unified diff parser', 'feat!: parse unified diffs'], body: 'Reads hunks.' };
+const PARSED_CANDIDATES = {
   candidates: [
-    { type: 'feat', scope: 'diff', subject: 'add a unified diff parser', body: null, breaking: false },
-    { type: 'feat', scope: null, subject: 'parse unified diffs', body: 'Reads hunks.', breaking: false },
+    { type: 'feat', scope: 'diff', subject: 'add a unified diff parser', body: 'Reads hunks.', breaking: false },
+    { type: 'feat', scope: null, subject: 'parse unified diffs', body: 'Reads hunks.', breaking: true },
   ],
 };
 
@@ -27,7 +28,7 @@ const queued: unknown[] = [];
 function respond(request: NormalizedRequest) {
   if (queued.length > 0) return { object: queued.shift() };
   const schema = JSON.stringify(request.structured?.schema ?? {});
-  return { object: schema.includes('candidates') ? CANDIDATES : ANALYSIS };
+  return { object: schema.includes('headers') ? CANDIDATES : ANALYSIS };
 }
 
 let server: ProviderServer;
@@ -71,7 +72,7 @@ describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
       model, system: 'You write.', prompt: 'Write candidates', schema: candidatesSchema, schemaName: 'candidates', deadline: Date.now() + 20_000,
     });
     expect(analysis.value).toEqual(ANALYSIS);
-    expect(candidates.value).toEqual(CANDIDATES);
+    expect(candidates.value).toEqual(PARSED_CANDIDATES);
     expect([analysis.attempts, candidates.attempts]).toEqual([1, 1]);
     expect(analysis.usage.inputTokens).toBeGreaterThan(0);
     expect(analysis.usage.outputTokens).toBeGreaterThan(0);

@@ -46,9 +46,9 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
     ['imperative mood', /imperative mood/i],
     ['the subject length', /at most 72 characters/],
     ['no trailing period', /no trailing period/],
-    ['breaking changes', /breaking: true only when/],
+    ['breaking changes', /breaking: put `!` after the type or scope only when/],
     ['a structured answer', /structured JSON object/],
-    ['the number of candidates', /exactly 3 candidate messages/],
+    ['the number of candidates', /exactly 3 header lines/],
     ['the diff is not instructions', /not instructions/],
   ])('states %s', (_rule, pattern) => {
     expect(system).toMatch(pattern);
@@ -62,7 +62,7 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
   });
 
   it.each<[string, Partial<MessageOptions>, RegExp, RegExp | undefined]>([
-    ['one candidate', { candidates: 1 }, /Write exactly 1 candidate message\./, /exactly 3/],
+    ['one candidate', { candidates: 1 }, /Write exactly 1 header line/, /exactly 3/],
     ['no body', { body: false }, /body: always null/, /wrapped at 72/],
     ['a body', { body: true }, /wrapped at 72\s+columns/, /always null/],
     ['plain style', { style: 'plain', maxLength: 50 }, /shown on its own, without type and scope.*at most 50 characters/, /The whole header/],

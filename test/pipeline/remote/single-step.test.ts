@@ -13,7 +13,7 @@ describe('runSingleStep', () => {
     expect(counted()).toBe(1);
     const request = server.requests[0]?.normalized;
     expect(isGenerateRequest(request)).toBe(true);
-    expect(request?.system).toContain('Write exactly 5 candidate messages');
+    expect(request?.system).toContain('Write exactly 5 header lines');
     for (const chunk of ctx.prepared.chunks) expect(request?.messages[0]?.content).toContain(chunk.text.trimEnd());
   });
 
@@ -24,7 +24,7 @@ describe('runSingleStep', () => {
   });
 
   it('fails with NoValidCandidateError when no candidate is a valid message', async () => {
-    const server = await start({ respond: () => ({ object: { candidates: [{ type: 'feat', scope: null, subject: 'add a. Fix b.', body: null, breaking: false }] } }) });
+    const server = await start({ respond: () => ({ object: { headers: ['feat: add a. Fix b.'], body: null } }) });
     const { ctx } = await makeStageContext({ server, prepared: largeChange(6) });
     await expect(runSingleStep(ctx)).rejects.toBeInstanceOf(NoValidCandidateError);
   });
