@@ -112,9 +112,9 @@ describe('buildAnalysisPrompt', () => {
   const { system, prompt } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
 
   it.each([
-    ['one entry per file', /For every file under "Files in this part", give one entry/],
+    ['an entry for each file that matters, at most four', /one entry for each of the files under "Files in this part" that matter most, at most 4/],
     ['the exact path', /path: exactly as listed/],
-    ['a one-sentence summary', /summary: one sentence/],
+    ['a short one-sentence summary', /summary: one short sentence \(at most 15 words\)/],
     ['the kinds', /feat, fix, refactor, perf, docs, test, build, ci, chore or style/],
     ['significance against the whole change', /significance: from 0 to 1.*list of all changed files/],
     ['symbols', /symbols: names of the functions/],
