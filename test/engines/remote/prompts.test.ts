@@ -140,5 +140,5 @@ describe('buildAnalysisPrompt', () => {
 });
 
 it('has a prompt version for cache keys', () => {
-  expect(PROMPT_VERSION).toBe('1');
+  expect(PROMPT_VERSION).toBe('2');
 });
