@@ -62,7 +62,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   }
 
   const trace = createTrace();
-  const root = trace.span('generate', { engine });
+  const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
   const [promptTokens, isIgnored] = await Promise.all([
     measurePromptOverhead({ config, history: history.subjects }),
