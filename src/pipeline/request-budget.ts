@@ -28,7 +28,10 @@ const EMPTY: PreparedDiff = {
   budget: { total: 0, listing: 0, content: 0, used: 0 },
 };
 
-/** Tokens of the single-step prompt with no diff in it (the largest prompt around a diff), history included. */
+/**
+ * Tokens of the single-step prompt with no diff in it (the largest prompt around a diff), history included.
+ * Its UTF-8 size bounds it from above; the tokenizer (~0.2 s to load) is used only when that bound would shrink the budget.
+ */
 export async function measurePromptOverhead(options: { config: Config; history: string[] }): Promise<number> {
   const { config } = options;
   const prompt = buildDirectPrompt({
@@ -39,7 +42,11 @@ export async function measurePromptOverhead(options: { config: Config; history: 
     body: config.body,
     history: options.history,
   });
-  const tokenizer = await loadTokenizer(resolveModelInfo(resolveModelName(config)).encoding);
   // A few tokens per message for the chat format's own framing.
-  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + 16;
+  const framing = 16;
+  const info = resolveModelInfo(resolveModelName(config), { contextWindow: config.contextWindow });
+  const bound = Buffer.byteLength(prompt.system) + Buffer.byteLength(prompt.prompt) + framing;
+  if (config.maxTokens + bound + RESERVED_OUTPUT_TOKENS <= info.contextWindow) return bound;
+  const tokenizer = await loadTokenizer(info.encoding);
+  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + framing;
 }

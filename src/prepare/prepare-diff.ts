@@ -75,10 +75,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
       hint: 'Raise max-tokens, or set context-window if the model has a larger window than git-ai knows.',
     });
   }
-  const [collected, tokenizer] = await Promise.all([
-    collectDiff({ lines: options.lines, contentBudget: total }),
-    loadTokenizer(info.encoding),
-  ]);
+  const collected = await collectDiff({ lines: options.lines, contentBudget: total });
 
   let secretsRedacted = 0;
   const entries: FileEntry[] = [];
@@ -98,8 +95,15 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   }
 
   const listingBudget = Math.floor(total * LISTING_SHARE);
-  const listing = renderListing(entries, (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined);
-  const listingTokens = fitsByBytes(listing, listingBudget) ? Buffer.byteLength(listing) : tokenizer.count(listing);
+  // Loading an encoding costs ~0.2 s: a listing that fits by bytes never needs it.
+  const fullListing = renderListing(entries, () => true);
+  let listing = fullListing;
+  let listingTokens = Buffer.byteLength(fullListing);
+  if (!fitsByBytes(fullListing, listingBudget)) {
+    const tokenizer = await loadTokenizer(info.encoding);
+    listing = renderListing(entries, (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined);
+    listingTokens = tokenizer.count(listing);
+  }
   const contentBudget = Math.max(0, total - listingTokens);
 
   const groups = groupIntoChunks(sendable.map((item) => item.file.fullLength), options.maxChunks ?? DEFAULT_MAX_CHUNKS);

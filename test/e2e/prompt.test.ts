@@ -41,7 +41,7 @@ function prompt(args: string[] = []): PromptReport {
 
 describe('git-ai prompt', () => {
   it.each([
-    { name: 'a small change takes the one-request fast path', files: 2, lines: 10, args: [], plan: 'fast-path' },
+    { name: 'a small change takes the one-request fast path', files: 2, lines: 10, args: [] as string[], plan: 'fast-path' },
     { name: 'a medium change takes one request', files: 40, lines: 80, args: [], plan: 'single-step' },
     { name: 'a large change is analysed chunk by chunk', files: 40, lines: 80, args: [], plan: 'multi-step', minFiles: '30' },
     { name: 'a budget of a few hundred tokens', files: 40, lines: 80, args: ['--max-tokens', '300'], plan: 'multi-step', minFiles: '30' },
