@@ -61,6 +61,8 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
     return finish(writeLocalMessage({ files, history, config }), 'local', config);
   }
 
+  // The SDK takes ~0.2 s to load: start now, so it loads while git produces the diff.
+  const modules = Promise.all([import('./chain.js'), import('../engines/remote/provider.js')]);
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
@@ -81,8 +83,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
 
-  const { generateWithFallback } = await import('./chain.js');
-  const { createLanguageModel } = await import('../engines/remote/provider.js');
+  const [{ generateWithFallback }, { createLanguageModel }] = await modules;
   try {
     const result = await generateWithFallback({
       prepared,
