@@ -63,6 +63,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 
   // The SDK takes ~0.2 s to load: start now, so it loads while git produces the diff.
   const modules = Promise.all([import('./chain.js'), import('../engines/remote/provider.js')]);
+  modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
