@@ -81,15 +81,33 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
   return files;
 }
 
-/** Keeps at most `room` hunk lines (counts stay exact); returns how many it kept. */
+/**
+ * Keeps at most `room` hunk lines (the file's counts stay exact) and drops the hunks past them; returns the lines kept.
+ * Every string kept is copied: V8 keeps a substring as a view of its parent, here a 64 KiB batch of the diff, so one
+ * kept path or hunk header per batch would otherwise hold the whole diff in memory.
+ */
 function trimHunks(diff: FileDiff, room: number): number {
   let keptLines = 0;
+  let keptHunks = 0;
   for (const hunk of diff.hunks) {
     const allowed = Math.max(0, room - keptLines);
+    if (allowed === 0) break;
     if (hunk.lines.length > allowed) hunk.lines.length = allowed;
+    hunk.lines = hunk.lines.map(detach);
+    hunk.header = detach(hunk.header);
+    hunk.section = detach(hunk.section);
     keptLines += hunk.lines.length;
+    keptHunks++;
   }
+  diff.hunks.length = keptHunks;
+  diff.path = detach(diff.path);
+  if (diff.oldPath !== undefined) diff.oldPath = detach(diff.oldPath);
   return keptLines;
+}
+
+/** A copy of the string that shares no memory with the text it was cut from. */
+function detach(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function cutAtLine(text: string, maxLength: number): string {

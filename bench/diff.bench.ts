@@ -1,0 +1,103 @@
+// `npm run bench`: raw `git diff --cached`, parsing, budgeting and the whole `git ai prompt` on generated
+// repositories of every size, one thread against the worker pool. Flags: --quick, --fresh, --cases 1,50,
+// --reps N, --no-sweep, --build-cli (measure a CLI built from the current sources instead of dist/cli.js).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_POOL_THRESHOLD_BYTES } from '../src/pool/run-token-tasks.js';
+import { buildCli, buildOperation, snapshotDist } from './build-operation.js';
+import { CASES } from './cases.js';
+import { BENCH_TMP, isolatedEnv, PROJECT_ROOT } from './env.js';
+import { ensureRepo } from './generate-repo.js';
+import { HAS_TIME, median, probeCli, sampleCli } from './measure.js';
+import { runPoolSweep, SWEEP_SIZES, type SweepPoint } from './pool-sweep.js';
+import { renderReport } from './report.js';
+import { runCase, type CliTarget, type Row } from './run-case.js';
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function readFlags() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      cases: { type: 'string' },
+      reps: { type: 'string' },
+      'no-sweep': { type: 'boolean', default: false },
+      'build-cli': { type: 'boolean', default: false },
+    },
+  });
+  const names = values.cases?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const unknown = names?.filter((name) => !CASES.some((item) => item.spec.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`Unknown case(s) ${unknown.join(', ')}; known: ${CASES.map((item) => item.spec.name).join(', ')}`);
+  const reps = values.reps === undefined ? undefined : Number.parseInt(values.reps, 10);
+  if (reps !== undefined && !(reps >= 1)) throw new Error('--reps takes a whole number of at least 1');
+  return { ...values, names, reps };
+}
+
+async function resolveCli(build: boolean): Promise<CliTarget> {
+  const dist = join(PROJECT_ROOT, 'dist/cli.js');
+  if (!build && !existsSync(dist)) return { path: dist, available: false, note: 'dist/cli.js does not exist (build it with `npx tsup`)' };
+  const path = build ? await buildCli() : snapshotDist();
+  const probe = await probeCli(path, isolatedEnv());
+  return { path, available: probe.ok, note: probe.note };
+}
+
+async function cliStartupMs(cli: CliTarget): Promise<number | undefined> {
+  if (!cli.available) return undefined;
+  const samples: number[] = [];
+  for (let k = 0; k < 3; k++) samples.push((await sampleCli({ cli: cli.path, args: ['--version'], cwd: BENCH_TMP, env: isolatedEnv() })).ms);
+  return median(samples);
+}
+
+async function main(): Promise<void> {
+  const flags = readFlags();
+  const started = performance.now();
+  const loadBefore = loadavg()[0]!;
+  mkdirSync(BENCH_TMP, { recursive: true });
+  const selected = CASES.filter((item) => (flags.names ? flags.names.includes(item.spec.name) : !flags.quick || item.quick));
+  log(`bundling the measured operation${flags['build-cli'] ? ' and the CLI' : ''}...`);
+  const entry = await buildOperation();
+  const cli = await resolveCli(flags['build-cli']);
+  if (!cli.available) log(`git ai prompt: skipped, ${cli.note}`);
+
+  const rows: Row[] = [];
+  for (const benchCase of selected) {
+    const repo = ensureRepo(benchCase.spec, { fresh: flags.fresh });
+    log(`case ${benchCase.spec.name}: ${repo.created ? `generated in ${(repo.generateMs / 1000).toFixed(1)} s` : 'reused'} (${repo.dir})`);
+    const reps = flags.reps ?? (flags.quick ? Math.min(3, benchCase.reps) : benchCase.reps);
+    rows.push(...(await runCase({ benchCase, repoDir: repo.dir, entry, cli, reps, log })));
+  }
+
+  let sweep: SweepPoint[] = [];
+  if (!flags.quick && !flags['no-sweep']) {
+    log('token fitting sweep, main thread against the pool...');
+    sweep = await runPoolSweep({ entry, sizes: SWEEP_SIZES, reps: 3 });
+  }
+
+  const startup = await cliStartupMs(cli);
+  const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+  const notes = [
+    `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${gitVersion}; a shared machine, so figures move by some percent between runs.`,
+    'Operations other than `git ai prompt` run in a fresh Node process each (bundled like the CLI) that times its own work, start-up excluded; peak RSS is that process\'s maxRSS (worker threads included).',
+    `\`git ai prompt\` is timed from spawn to exit, Node start-up included${startup === undefined ? '' : ` (\`git-ai --version\` alone: ${Math.round(startup)} ms)`}; its peak RSS is /usr/bin/time's, the largest process of the run.`,
+    `Raw git's RSS in brackets is git's own (/usr/bin/time${HAS_TIME ? '' : ': not available here, so n/a'}); the figure before it is the Node process draining git's output.`,
+    'git+collect (at the 1M budget) is the streaming collection alone, without redaction, listing or tokenizing: git+budget minus git+collect is what the rest costs.',
+    `Load average (1 min) ${loadBefore.toFixed(2)} before the run and ${loadavg()[0]!.toFixed(2)} after it: above ~1 other work shared the 2 cores, which hurts the pool most.`,
+    cli.available
+      ? `CLI measured: ${flags['build-cli'] ? 'built from the current sources' : 'dist/, as copied at the start of the run'} (${cli.path}).`
+      : `\`git ai prompt\` not measured: ${cli.note}.`,
+  ];
+  const report = renderReport({ rows, sweep, hasTime: HAS_TIME, thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES, notes });
+  process.stdout.write(report);
+  const results = { date: new Date().toISOString(), durationMs: performance.now() - started, thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES, cli, rows, sweep, notes };
+  writeFileSync(join(BENCH_TMP, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in .bench-tmp/results.json`);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,119 @@
+// Runs one sample of an operation in a fresh child process and reads its time and peak RSS.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_TMP } from './env.js';
+import type { OperationRequest, OperationResult } from './operation.js';
+
+export const TIME_BIN = '/usr/bin/time';
+export const HAS_TIME = existsSync(TIME_BIN);
+
+export interface Sample {
+  ms: number;
+  /** Peak RSS of the measured process, KB; undefined when it could not be read. */
+  maxRssKB?: number;
+  gitMaxRssKB?: number;
+  bytes?: number;
+  files?: number;
+  onPool?: boolean;
+  chunks?: number;
+  usedTokens?: number;
+}
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stdoutBytes: number;
+  stderr: string;
+  ms: number;
+}
+
+/** Spawns and waits; stdout is kept only when asked (the CLI's requests can be megabytes: counted, not kept). */
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; keepStdout: boolean }): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let stdoutBytes = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (options.keepStdout) out.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stdoutBytes,
+        stderr: Buffer.concat(err).toString('utf8'),
+        ms: performance.now() - started,
+      });
+    });
+  });
+}
+
+/** The error's own line (not the stack under it), else the last line of stderr. */
+function failure(what: string, finished: Finished): Error {
+  const lines = finished.stderr.trim().split('\n').map((line) => line.trim()).filter(Boolean);
+  const cause = lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? lines[lines.length - 1] ?? 'no output';
+  return new Error(`${what} exited with ${finished.code}: ${cause.slice(0, 200)}`);
+}
+
+/** One sample of a bundled operation: the child times the work itself (its start-up excluded). */
+export async function sampleOperation(entry: string, request: OperationRequest, env: NodeJS.ProcessEnv): Promise<Sample> {
+  const finished = await run(process.execPath, [entry, JSON.stringify(request)], { cwd: request.cwd, env, keepStdout: true });
+  if (finished.code !== 0) throw failure(`operation ${request.op}`, finished);
+  const line = finished.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as OperationResult;
+}
+
+/** git's own peak RSS for the staged diff (one extra run of the raw operation under /usr/bin/time). */
+export async function sampleGitRss(entry: string, cwd: string, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  if (!HAS_TIME) return undefined;
+  const dir = mkdtempSync(join(BENCH_TMP, 'time-'));
+  try {
+    const sample = await sampleOperation(entry, { op: 'raw', cwd, gitRssFile: join(dir, 'git.txt') }, env);
+    return sample.gitMaxRssKB;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One sample of a whole CLI run, timed from spawn to exit by this process (Node's start-up included, as a
+ * user waits for it). Peak RSS comes from /usr/bin/time: the largest process of the run (node, or git under it).
+ */
+export async function sampleCli(options: { cli: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }): Promise<Sample> {
+  const nodeArgs = [options.cli, ...options.args];
+  if (!HAS_TIME) {
+    const finished = await run(process.execPath, nodeArgs, { cwd: options.cwd, env: options.env, keepStdout: false });
+    if (finished.code !== 0) throw failure('git-ai prompt', finished);
+    return { ms: finished.ms, bytes: finished.stdoutBytes };
+  }
+  const dir = mkdtempSync(join(BENCH_TMP, 'time-'));
+  try {
+    const file = join(dir, 'cli.txt');
+    const finished = await run(TIME_BIN, ['-f', '%M', '-o', file, process.execPath, ...nodeArgs], { cwd: options.cwd, env: options.env, keepStdout: false });
+    if (finished.code !== 0) throw failure('git-ai prompt', finished);
+    const rss = Number.parseInt(readFileSync(file, 'utf8').trim().split('\n').pop() ?? '', 10);
+    return { ms: finished.ms, bytes: finished.stdoutBytes, maxRssKB: Number.isFinite(rss) ? rss : undefined };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the CLI has a `prompt` command (its help names it). */
+export async function probeCli(cli: string, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; note: string }> {
+  const finished = await run(process.execPath, [cli, 'prompt', '--help'], { cwd: BENCH_TMP, env, keepStdout: true });
+  const named = /\$ git-ai prompt\b/.test(finished.stdout);
+  if (finished.code === 0 && named) return { ok: true, note: '' };
+  return { ok: false, note: `\`node ${cli} prompt --help\` ${finished.code === 0 ? 'does not describe a prompt command' : `failed (exit ${finished.code})`}` };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
