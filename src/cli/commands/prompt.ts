@@ -1,9 +1,9 @@
 // `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON; nothing is sent.
 import type { Writable } from 'node:stream';
-import { zodSchema } from 'ai';
 import type { z } from 'zod';
 import type { ConfigKey } from '../../config/schema.js';
 import { loadIgnoreMatcher } from '../../diff/ignore.js';
+import { toRequestJsonSchema } from '../../engines/remote/json-schema.js';
 import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
 import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
 import { readHistory } from '../../git/repo.js';
@@ -42,8 +42,8 @@ function chatRequest(options: { model: string; prompt: Prompt; schemaName: strin
       messages,
       response_format: {
         type: 'json_schema',
-        // The JSON schema exactly as the SDK sends it.
-        json_schema: { name: options.schemaName, strict: true, schema: zodSchema(options.schema).jsonSchema },
+        // The JSON schema exactly as the SDK sends it (a test holds the two equal).
+        json_schema: { name: options.schemaName, strict: true, schema: toRequestJsonSchema(options.schema) },
       },
     },
     tokens: { messages: tokens, total: tokens.reduce((sum, count) => sum + count, 0) },
