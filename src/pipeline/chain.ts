@@ -5,15 +5,15 @@ import type { Config } from '../config/schema.js';
 import type { PreparedDiff } from '../diff/prepared.js';
 import { UserError, isUserError } from '../errors.js';
 import type { CommitMessage } from '../engines/message.js';
-import { countContentFiles, isSmallChange, runFastPath } from './remote/fast-path.js';
+import { planStages, type RemoteStage } from './plan.js';
+import { runFastPath } from './remote/fast-path.js';
 import { runMultiStep } from './remote/multi-step.js';
 import type { StageContext } from './remote/single-step.js';
 import { runSingleStep } from './remote/single-step.js';
 import type { Span, Trace } from './trace.js';
 import { createTrace } from './trace.js';
 
-export type Stage = 'fast-path' | 'multi-step' | 'single-step' | 'local';
-type RemoteStage = Exclude<Stage, 'local'>;
+export type Stage = RemoteStage | 'local';
 
 export interface GenerateWithFallbackOptions {
   prepared: PreparedDiff;
@@ -47,16 +47,6 @@ const RUNNERS: Record<RemoteStage, (ctx: StageContext) => Promise<CommitMessage>
   'single-step': runSingleStep,
 };
 
-/**
- * The stages to try in order; single-step is the fast path's own request, so the fast path falls straight to local.
- * Every round trip costs about 0.4 s before the first token, and every output token about 8 ms, so a change below
- * `multi-step-min-files` takes one request: it sees the same budgeted diff, every file listed, in half the time.
- */
-export function planStages(prepared: PreparedDiff, config: Config): RemoteStage[] {
-  if (isSmallChange(prepared)) return ['fast-path'];
-  const useMultiStep = config.enableMultiStep && countContentFiles(prepared) >= config.multiStepMinFiles;
-  return useMultiStep ? ['multi-step', 'single-step'] : ['single-step'];
-}
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

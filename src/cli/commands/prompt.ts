@@ -8,9 +8,7 @@ import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engin
 import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
 import { readHistory } from '../../git/repo.js';
 import { streamStagedDiffBatches } from '../../git/staged-diff.js';
-import { planStages } from '../../pipeline/chain.js';
-import { ANALYSIS_SCHEMA_NAME } from '../../pipeline/remote/multi-step.js';
-import { CANDIDATES_SCHEMA_NAME } from '../../pipeline/remote/single-step.js';
+import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../pipeline/plan.js';
 import { measurePromptOverhead, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
 import { prepareDiff } from '../../prepare/prepare-diff.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';

@@ -11,7 +11,8 @@ import type { CommitMessage } from '../../engines/message.js';
 import type { RankedAnalysis } from '../score.js';
 import { rankAnalyses } from '../score.js';
 import type { StageContext } from './single-step.js';
-import { CANDIDATES_SCHEMA_NAME, callTraced, pickMessage } from './single-step.js';
+import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME } from '../plan.js';
+import { callTraced, pickMessage } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */
 export const ANALYSIS_SHARE = 0.6;
@@ -19,7 +20,6 @@ export const ANALYSIS_SHARE = 0.6;
 export const RATE_LIMITS_PER_LOWERING = 2;
 /** Most file summaries sent to the generate request, however small. */
 export const MAX_GENERATE_FILES = 40;
-export const ANALYSIS_SCHEMA_NAME = 'file_analysis';
 
 /** More than half of the chunks could not be analysed: too little to write a message from. */
 export class AnalysisFailedError extends Error {

@@ -12,6 +12,7 @@ import { candidatesSchema } from '../../engines/remote/schemas.js';
 import type { CommitMessage } from '../../engines/message.js';
 import type { RankedAnalysis } from '../score.js';
 import { rankAnalyses } from '../score.js';
+import { CANDIDATES_SCHEMA_NAME } from '../plan.js';
 import { selectCandidate } from '../select.js';
 import type { Span, TraceAttrs } from '../trace.js';
 
@@ -32,7 +33,6 @@ export interface StageContext {
 
 /** The most top-impact files selection checks a candidate's coverage against. */
 export const TOP_FILES = 5;
-export const CANDIDATES_SCHEMA_NAME = 'commit_candidates';
 
 /** Every candidate was invalid: the stage failed, the next one takes over. */
 export class NoValidCandidateError extends Error {
