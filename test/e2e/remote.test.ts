@@ -53,11 +53,15 @@ describe('git-ai commit with a remote provider', () => {
     expect(server.maxInFlight).toBeGreaterThan(1);
     expect(server.maxInFlight).toBeLessThanOrEqual(8);
     expect(result.stderr).toMatch(/multi-step/);
-    // a second run answers the analyses from the cache: only the generate request goes out
+    // a second run on the same staged change is answered from the cache: no request at all
     server.reset();
     const again = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
     expect(again.stdout).toBe(result.stdout);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
+    // --no-cache asks again
+    const fresh = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env });
+    expect(fresh.stdout).toBe(result.stdout);
+    expect(server.requests.length).toBeGreaterThan(1);
   });
 
   it('parallel-api-calls=false sends the analyses one at a time', async () => {

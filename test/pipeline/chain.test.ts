@@ -9,7 +9,7 @@ import { UserError } from '../../src/errors.js';
 import { generateWithFallback } from '../../src/pipeline/chain.js';
 import { createTrace } from '../../src/pipeline/trace.js';
 import type { ProviderServer } from '../support/provider-server.js';
-import { LOCAL_MESSAGE, isAnalysisRequest, isGenerateRequest, largeChange, makeConfig, smallChange } from './fixtures.js';
+import { LOCAL_MESSAGE, isAnalysisRequest, isGenerateRequest, largeChange, makeConfig, respondLikeModel, smallChange } from './fixtures.js';
 import { KEY, useTestResources } from './remote/context.js';
 
 const { start, tempCache } = useTestResources();
@@ -115,14 +115,33 @@ describe('generateWithFallback: multi-step', () => {
     expect(lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line))).toHaveLength(2);
   });
 
-  it('sends only the generate request when the analyses are cached', async () => {
+  it('answers an identical second run from the cache: analyses and the generate request', async () => {
     const server = await start();
+    const cache = await tempCache();
+    const first = await run(server, { prepared: largeChange(6), cache }).result;
+    server.reset();
+    const second = await run(server, { prepared: largeChange(6), cache }).result;
+    expect(second).toMatchObject({ stage: 'multi-step', requests: 0, message: first.message });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('sends the generate request again when the analyses it is built from changed', async () => {
+    // Summaries that quote the diff, so a changed chunk gets a changed analysis.
+    const server = await start({
+      respond: (request) => {
+        const answer = respondLikeModel(request);
+        if (!isAnalysisRequest(request)) return answer;
+        const salt = /base\('([^']*)'\)/.exec(request.messages.map((message) => message.content).join('\n'))?.[1] ?? '';
+        const files = (answer.object as { files: Array<{ summary: string }> }).files.map((file) => ({ ...file, summary: `${file.summary} (${salt})` }));
+        return { object: { files } };
+      },
+    });
     const cache = await tempCache();
     await run(server, { prepared: largeChange(6), cache }).result;
     server.reset();
-    const second = await run(server, { prepared: largeChange(6), cache }).result;
-    expect(second).toMatchObject({ stage: 'multi-step', requests: 1 });
-    expect(server.requests.map((request) => isGenerateRequest(request.normalized))).toEqual([true]);
+    const second = await run(server, { prepared: largeChange(6, { 1: 'v2' }), cache }).result;
+    expect(second.stage).toBe('multi-step');
+    expect(server.requests.filter((request) => isGenerateRequest(request.normalized))).toHaveLength(1);
   });
 });
 

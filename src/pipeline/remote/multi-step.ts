@@ -6,13 +6,13 @@ import { createLimiter } from '../../engines/remote/limiter.js';
 import { PROMPT_VERSION, buildAnalysisPrompt, buildGeneratePrompt } from '../../engines/remote/prompts.js';
 import { providerOfModel } from '../../engines/remote/provider.js';
 import type { FileAnalysis } from '../../engines/remote/schemas.js';
-import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
+import { analysisSchema } from '../../engines/remote/schemas.js';
 import type { CommitMessage } from '../../engines/message.js';
 import type { RankedAnalysis } from '../score.js';
 import { rankAnalyses } from '../score.js';
 import type { StageContext } from './single-step.js';
-import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME } from '../plan.js';
-import { callTraced, pickMessage } from './single-step.js';
+import { ANALYSIS_SCHEMA_NAME } from '../plan.js';
+import { callTraced, pickMessage, requestCandidates } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */
 export const ANALYSIS_SHARE = 0.6;
@@ -121,6 +121,6 @@ export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
     history: ctx.history,
   });
   const attrs = { files: fitted.length, omitted: ranked.length - fitted.length };
-  const result = await callTraced(ctx, { name: 'generate', attrs, system, prompt, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME });
-  return pickMessage(ctx, result.value.candidates, ranked);
+  const candidates = await requestCandidates(ctx, { name: 'generate', attrs, system, prompt });
+  return pickMessage(ctx, candidates, ranked);
 }

@@ -1,14 +1,17 @@
 // The single-step stage (one request over the whole prepared diff), and what every remote stage shares: its context, a traced call, picking.
 import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
+import { z as zod } from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
+import { cacheKey } from '../../cache/key.js';
 import type { Config } from '../../config/schema.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../engines/remote/call.js';
 import { callStructured } from '../../engines/remote/call.js';
-import { buildDirectPrompt } from '../../engines/remote/prompts.js';
+import { PROMPT_VERSION, buildDirectPrompt } from '../../engines/remote/prompts.js';
+import { providerOfModel } from '../../engines/remote/provider.js';
 import type { Candidate } from '../../engines/remote/schemas.js';
-import { candidatesSchema } from '../../engines/remote/schemas.js';
+import { candidateSchema, candidatesSchema } from '../../engines/remote/schemas.js';
 import type { CommitMessage } from '../../engines/message.js';
 import type { RankedAnalysis } from '../score.js';
 import { rankAnalyses } from '../score.js';
@@ -90,6 +93,36 @@ export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: T
   }
 }
 
+/** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
+const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
+
+/**
+ * The candidates request, answered from the cache when the very same request (provider, model, prompt version,
+ * system and prompt text) was answered before: identical staged changes make no request. `--no-cache` skips it.
+ */
+export async function requestCandidates(
+  ctx: StageContext,
+  call: { name: string; attrs?: TraceAttrs; system: string; prompt: string },
+): Promise<Candidate[]> {
+  const identity = providerOfModel(ctx.model);
+  const key = cacheKey({
+    kind: 'candidates',
+    provider: ctx.config.provider ?? identity.provider ?? 'unknown',
+    model: identity.modelId,
+    promptVersion: PROMPT_VERSION,
+    system: call.system,
+    prompt: call.prompt,
+  });
+  const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
+  if (cached.success) {
+    ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();
+    return cached.data.candidates;
+  }
+  const result = await callTraced(ctx, { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME });
+  await ctx.cache.set(key, result.value);
+  return result.value.candidates;
+}
+
 /** The best valid candidate, judged against the highest-impact files; throws NoValidCandidateError when none is valid. */
 export function pickMessage(ctx: StageContext, candidates: readonly Candidate[], ranked: readonly RankedAnalysis[]): CommitMessage {
   const { config } = ctx;
@@ -113,13 +146,11 @@ export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
     body: config.body,
     history: ctx.history,
   });
-  const result = await callTraced(ctx, {
+  const candidates = await requestCandidates(ctx, {
     name: 'generate',
     attrs: { chunks: prepared.chunks.length, diffTokens: prepared.budget.used },
     system,
     prompt,
-    schema: candidatesSchema,
-    schemaName: CANDIDATES_SCHEMA_NAME,
   });
-  return pickMessage(ctx, result.value.candidates, rankAnalyses({ files: prepared.files, analyses: [] }));
+  return pickMessage(ctx, candidates, rankAnalyses({ files: prepared.files, analyses: [] }));
 }
