@@ -1,8 +1,13 @@
 // The one boundary with the process: argv in, commands run, errors mapped to one line and an exit code.
+import { setFlagsFromString } from 'node:v8';
 import { cac } from 'cac';
 import type { ConfigKey } from '../config/schema.js';
 import { UserError, isUserError } from '../errors.js';
 import { GitError } from '../git/run-git.js';
+
+// fetch parses HTTP with WebAssembly; V8's optimising tier-up of it ran past the answer and held the exit ~60-100 ms
+// (npm run bench:e2e). The baseline compiler alone is plenty for a few responses.
+setFlagsFromString('--liftoff-only');
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

@@ -6,8 +6,11 @@ export type RemoteStage = 'fast-path' | 'multi-step' | 'single-step';
 
 /** Most files whose content is sent for a change to count as small. */
 export const FAST_PATH_MAX_FILES = 4;
-/** Most diff tokens sent for a change to count as small. */
-export const FAST_PATH_MAX_TOKENS = 3000;
+/**
+ * Most diff tokens sent for a change to count as small. `budget.used` is an upper bound (a chunk that fits by bytes
+ * is counted in bytes, never tokenized), so this is about 1,500-2,500 real tokens of code.
+ */
+export const FAST_PATH_MAX_TOKENS = 6000;
 /** The names the answers' JSON schemas are sent under. */
 export const ANALYSIS_SCHEMA_NAME = 'file_analysis';
 export const CANDIDATES_SCHEMA_NAME = 'commit_candidates';

@@ -99,20 +99,21 @@ describe('generateWithFallback: multi-step', () => {
 
   it('renders the run as an indented timing tree: stage, phases, each request', async () => {
     const server = await start();
-    const { result, trace } = run(server, { prepared: largeChange(4) });
+    const { result, trace } = run(server, { prepared: largeChange(6) });
     await result;
     const lines = trace.render().split('\n');
-    expect(lines[0]).toMatch(/^generate [\d.]+ms \(\+0\.0ms\) files=4 chunks=2 timeoutMs=20000 stage=multi-step requests=3$/);
+    expect(lines[0]).toMatch(/^generate [\d.]+ms \(\+0\.0ms\) files=6 chunks=3 timeoutMs=20000 stage=multi-step requests=4$/);
     expect(lines.slice(1).map((line) => line.replace(/^( *\S+).*$/, '$1'))).toEqual([
       '  multi-step',
       '    analyse',
+      '      chunk',
       '      chunk',
       '      chunk',
       '    score',
       '    generate',
       '    select',
     ]);
-    expect(lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line))).toHaveLength(2);
+    expect(lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line))).toHaveLength(3);
   });
 
   it('answers an identical second run from the cache: analyses and the generate request', async () => {

@@ -1,0 +1,87 @@
+// A responder that answers as a real model would, in size as well as shape: a few file analyses, or commit headers and a body.
+import type { NormalizedRequest, ResponderResult } from '../../test/support/provider-server.js';
+import { createSchemaInstance } from '../../test/support/provider-server.js';
+import { countListed, parseListing, parsePartFiles, requestText, symbolsByFile, type ListedFile } from './prompt-text.js';
+import { fileKindOf, hashOf, summariseFile, writeBody, writeHeaders } from './wording.js';
+
+/** A change with more files than this gets a body (when the schema has one and the prompt wants one). */
+export const FEW_FILES = 4;
+
+function schemaProperties(request: NormalizedRequest): Record<string, unknown> {
+  const schema = request.structured?.schema as { properties?: Record<string, unknown> } | undefined;
+  return schema?.properties ?? {};
+}
+
+/** Files that matter most first: source before tests before docs, edits before removals and moves, then by lines changed. */
+function rank(file: ListedFile): number {
+  const weight = { source: 3, test: 2, docs: 1 }[fileKindOf(file)] - (file.status === 'deleted' || file.status === 'renamed' ? 0.5 : 0);
+  return weight * 1e6 + file.additions + file.deletions;
+}
+
+/** The prompt's limit on entries ("... at most N"), or every file when it states none. */
+function entryLimit(system: string, files: number): number {
+  const match = /entry for each of the files[^\n]*?at most (\d+)/.exec(system);
+  return match ? Number.parseInt(match[1]!, 10) : files;
+}
+
+function answerAnalysis(request: NormalizedRequest): ResponderResult {
+  const text = requestText(request);
+  const part = parsePartFiles(text);
+  const symbols = symbolsByFile(text);
+  const chosen = new Set([...part].sort((a, b) => rank(b) - rank(a)).slice(0, entryLimit(request.system, part.length)));
+  const files = part
+    .filter((file) => chosen.has(file))
+    .map((file) => {
+      const names = (symbols.get(file.path) ?? []).slice(0, 3);
+      return { path: file.path, ...summariseFile(file, names), symbols: names };
+    });
+  return { object: { files } };
+}
+
+/** The package most of the change is in, when it holds at least half of it (else no scope). */
+function dominantPackage(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const listing = parseListing(text);
+  const entries = [...listing.files.map((file) => ({ path: file.path, files: 1 })), ...listing.folded.map((group) => ({ path: group.dir, files: group.files }))];
+  for (const entry of entries) {
+    const pkg = /(?:^|\/)(?:packages|docs)\/([\w-]+)/.exec(entry.path)?.[1];
+    total += entry.files;
+    if (pkg) counts.set(pkg, (counts.get(pkg) ?? 0) + entry.files);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] * 2 >= total ? best[0] : undefined;
+}
+
+function answerCandidates(request: NormalizedRequest): ResponderResult {
+  const text = requestText(request);
+  const listing = parseListing(text);
+  const files = countListed(listing);
+  const added = listing.files.filter((file) => file.status === 'A').length;
+  const type = files === 1 ? 'fix' : added * 3 > listing.files.length ? 'feat' : 'refactor';
+  const count = Number.parseInt(/Write exactly (\d+) header/.exec(request.system)?.[1] ?? '3', 10);
+  const scope = dominantPackage(text);
+  const seed = hashOf(text.slice(0, 4000));
+  const headers = writeHeaders({ type, scope, count, seed });
+  const wantsBody = 'body' in schemaProperties(request) && !/body: always null/.test(request.system);
+  const body = wantsBody && files > FEW_FILES ? writeBody({ files, scope, seed }) : null;
+  return { object: { headers, body } };
+}
+
+export interface RealisticResponder {
+  respond: (request: NormalizedRequest) => ResponderResult;
+  /** Output tokens of the answer to a request (the server's own estimate: characters / 4). */
+  outputTokens: (request: NormalizedRequest) => number | undefined;
+}
+
+export function createRealisticResponder(): RealisticResponder {
+  const tokens = new WeakMap<NormalizedRequest, number>();
+  const respond = (request: NormalizedRequest): ResponderResult => {
+    const properties = schemaProperties(request);
+    const result =
+      'files' in properties ? answerAnalysis(request) : 'headers' in properties ? answerCandidates(request) : { object: createSchemaInstance(request.structured?.schema) };
+    tokens.set(request, Math.ceil(JSON.stringify(result.object).length / 4));
+    return result;
+  };
+  return { respond, outputTokens: (request) => tokens.get(request) };
+}
