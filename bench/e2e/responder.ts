@@ -24,7 +24,15 @@ function entryLimit(system: string, files: number): number {
   return match ? Number.parseInt(match[1]!, 10) : files;
 }
 
+/** A limit the prompt states for a field ("symbols: ... (at most N)", "summary: ... (at most N words)"), as a model obeys it. */
+function fieldLimit(system: string, pattern: RegExp, fallback: number): number {
+  const match = pattern.exec(system);
+  return match ? Number.parseInt(match[1]!, 10) : fallback;
+}
+
 function answerAnalysis(request: NormalizedRequest): ResponderResult {
+  const symbolLimit = fieldLimit(request.system, /symbols:[^\n]*?\(at most (\d+)\)/, 3);
+  const wordLimit = fieldLimit(request.system, /summary:[^\n]*?at most (\d+) words/, 40);
   const text = requestText(request);
   const part = parsePartFiles(text);
   const symbols = symbolsByFile(text);
@@ -32,8 +40,11 @@ function answerAnalysis(request: NormalizedRequest): ResponderResult {
   const files = part
     .filter((file) => chosen.has(file))
     .map((file) => {
-      const names = (symbols.get(file.path) ?? []).slice(0, 3);
-      return { path: file.path, ...summariseFile(file, names), symbols: names };
+      const names = (symbols.get(file.path) ?? []).slice(0, symbolLimit);
+      const summary = summariseFile(file, names);
+      const words = summary.summary.split(' ');
+      const text = words.length > wordLimit ? `${words.slice(0, wordLimit).join(' ').replace(/[,.]$/, '')}.` : summary.summary;
+      return { path: file.path, ...summary, summary: text, symbols: names };
     });
   return { object: { files } };
 }

@@ -112,9 +112,9 @@ describe('buildAnalysisPrompt', () => {
   const { system, prompt } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
 
   it.each([
-    ['an entry for each file that matters, at most four', /one entry for each of the files under "Files in this part" that matter most, at most 4/],
+    ['an entry for each file that matters, at most three', /one entry for each of the files under "Files in this part" that matter most, at most 3/],
     ['the exact path', /path: exactly as listed/],
-    ['a short one-sentence summary', /summary: one short sentence \(at most 15 words\)/],
+    ['a short one-sentence summary', /summary: one short sentence \(at most 12 words\)/],
     ['the kinds', /feat, fix, refactor, perf, docs, test, build, ci, chore or style/],
     ['significance against the whole change', /significance: from 0 to 1.*list of all changed files/],
     ['symbols', /symbols: names of the functions/],
@@ -140,5 +140,5 @@ describe('buildAnalysisPrompt', () => {
 });
 
 it('has a prompt version for cache keys', () => {
-  expect(PROMPT_VERSION).toBe('2');
+  expect(PROMPT_VERSION).toBe('3');
 });
