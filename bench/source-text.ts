@@ -1,16 +1,6 @@
 // Seeded TypeScript-like source text for the generated benchmark repositories: same seed, same bytes.
 
-/** mulberry32: small, fast, and deterministic across runs and machines. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../test/support/synthetic-diff.js';
 
 export type Random = () => number;
 

@@ -2,7 +2,6 @@
 import { disabledCache, openCache } from '../cache/disk-cache.js';
 import { resolveCacheDir } from '../cache/paths.js';
 import type { Config } from '../config/schema.js';
-import { loadIgnoreMatcher } from '../diff/ignore.js';
 import type { FileDiff } from '../diff/types.js';
 import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
@@ -10,9 +9,8 @@ import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { streamStagedDiffBatches } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
-import { prepareDiff } from '../prepare/prepare-diff.js';
 import type { Stage } from './chain.js';
-import { measurePromptOverhead, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from './request-budget.js';
+import { prepareStagedDiff, resolveProvider } from './request-budget.js';
 import { createTrace } from './trace.js';
 
 export interface GenerateOptions {
@@ -67,21 +65,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
-  const [promptTokens, isIgnored] = await Promise.all([
-    measurePromptOverhead({ config, history: history.subjects }),
-    loadIgnoreMatcher({ root: options.root, exclude: config.exclude }),
-  ]);
-  const { prepared, files } = await prepareDiff({
-    lines: streamStagedDiffBatches({ ...context, signal }),
-    model: resolveModelName(config),
-    maxTokens: config.maxTokens,
-    contextWindow: config.contextWindow,
-    promptTokens,
-    reservedOutput: RESERVED_OUTPUT_TOKENS,
-    isIgnored,
-    maxChunks: config.concurrency,
-    signal,
-  });
+  const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
 
   const [{ generateWithFallback }, { createLanguageModel }] = await modules;

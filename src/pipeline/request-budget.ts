@@ -1,6 +1,10 @@
 // What the prompt around the diff costs, so the diff's budget is what the model's window really leaves.
 import type { Config, Provider } from '../config/schema.js';
+import { loadIgnoreMatcher } from '../diff/ignore.js';
 import type { PreparedDiff } from '../diff/prepared.js';
+import type { GitContext } from '../git/repo.js';
+import { streamStagedDiffBatches } from '../git/staged-diff.js';
+import { prepareDiff, type PrepareDiffResult } from '../prepare/prepare-diff.js';
 import { buildDirectPrompt } from '../engines/remote/prompts.js';
 import { DEFAULT_MODELS } from '../engines/remote/provider.js';
 import { resolveModelInfo } from '../tokens/models.js';
@@ -49,4 +53,37 @@ export async function measurePromptOverhead(options: { config: Config; history: 
   if (config.maxTokens + bound + RESERVED_OUTPUT_TOKENS <= info.contextWindow) return bound;
   const tokenizer = await loadTokenizer(info.encoding);
   return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + framing;
+}
+
+export interface PrepareStagedOptions {
+  context: GitContext;
+  /** The work tree's top level, where `.gitaiignore` lives. */
+  root: string;
+  config: Config;
+  /** The repository's recent subjects, which the prompt carries. */
+  history: string[];
+  poolMode?: 'auto' | 'main' | 'pool';
+  signal?: AbortSignal;
+}
+
+/** The staged diff, read once and budgeted for the configured model: what both `commit` and `prompt` send. */
+export async function prepareStagedDiff(options: PrepareStagedOptions): Promise<PrepareDiffResult & { promptTokens: number }> {
+  const { config, context, signal } = options;
+  const [promptTokens, isIgnored] = await Promise.all([
+    measurePromptOverhead({ config, history: options.history }),
+    loadIgnoreMatcher({ root: options.root, exclude: config.exclude }),
+  ]);
+  const result = await prepareDiff({
+    lines: streamStagedDiffBatches({ ...context, signal }),
+    model: resolveModelName(config),
+    maxTokens: config.maxTokens,
+    contextWindow: config.contextWindow,
+    promptTokens,
+    reservedOutput: RESERVED_OUTPUT_TOKENS,
+    isIgnored,
+    maxChunks: config.concurrency,
+    poolMode: options.poolMode,
+    signal,
+  });
+  return { ...result, promptTokens };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateBudget, computeInputBudget } from '../../src/tokens/budget.js';
+import { seededRandom } from '../support/synthetic-diff.js';
 
 describe('computeInputBudget', () => {
   it.each([
@@ -65,20 +66,8 @@ describe('allocateBudget', () => {
   });
 });
 
-// mulberry32: a small seeded PRNG so the property test is reproducible.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 describe('allocateBudget invariants over random inputs', () => {
-  const random = createRandom(20_240_601);
+  const random = seededRandom(20_240_601);
   const integer = (max: number): number => Math.floor(random() * (max + 1));
   const cases = Array.from({ length: 2000 }, () => {
     const scale = [10, 1000, 200_000][integer(2)]!;

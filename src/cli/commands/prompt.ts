@@ -2,15 +2,12 @@
 import type { Writable } from 'node:stream';
 import type { z } from 'zod';
 import type { ConfigKey } from '../../config/schema.js';
-import { loadIgnoreMatcher } from '../../diff/ignore.js';
 import { toRequestJsonSchema } from '../../engines/remote/json-schema.js';
 import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
 import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
 import { readHistory } from '../../git/repo.js';
-import { streamStagedDiffBatches } from '../../git/staged-diff.js';
 import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../pipeline/plan.js';
-import { measurePromptOverhead, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
-import { prepareDiff } from '../../prepare/prepare-diff.js';
+import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import { openStagedChange } from './staged-change.js';
 
@@ -54,19 +51,11 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const { config, context } = change;
     const model = resolveModelName(config);
     const history = await readHistory(context);
-    const [promptTokens, isIgnored] = await Promise.all([
-      measurePromptOverhead({ config, history: history.subjects }),
-      loadIgnoreMatcher({ root: change.root, exclude: config.exclude }),
-    ]);
-    const { prepared, secretsRedacted } = await prepareDiff({
-      lines: streamStagedDiffBatches({ ...context, signal: options.signal }),
-      model,
-      maxTokens: config.maxTokens,
-      contextWindow: config.contextWindow,
-      promptTokens,
-      reservedOutput: RESERVED_OUTPUT_TOKENS,
-      isIgnored,
-    maxChunks: config.concurrency,
+    const { prepared, secretsRedacted, promptTokens } = await prepareStagedDiff({
+      context,
+      root: change.root,
+      config,
+      history: history.subjects,
       poolMode: poolModeOf(options.env),
       signal: options.signal,
     });
