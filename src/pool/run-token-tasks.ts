@@ -1,6 +1,5 @@
 // Runs token tasks on the main thread when the input is small, else in batches on the worker pool.
 
-import { setMaxListeners } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { loadTokenizer } from '../tokens/tokenizer.js';
 import { decodeUtf8, encodeUtf8, processTokenTask } from './tasks.js';
@@ -89,30 +88,35 @@ async function runOnPool(
   const batchBytes = (batch: number[]): number => batch.reduce((sum, index) => sum + (sizes[index] ?? 0), 0);
   // Largest first, so a big batch does not start last and leave the other workers idle at the end.
   const batches = planBatches(sizes, target).sort((a, b) => batchBytes(b) - batchBytes(a));
-  // One signal for every batch: the caller's abort, or the first failure, cancels the rest.
-  const controller = new AbortController();
-  setMaxListeners(batches.length + 1, controller.signal);
-  const forwardAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
+  // The caller's abort settles this call at once; batches already handed to the pool run to their end and their
+  // results are dropped. (Aborting a running piscina task terminates its worker, and a result the worker posted
+  // just before then reaches piscina as an "unexpected message" thrown on the main thread.)
   const results = new Array<DecodedTokenResult>(tasks.length);
+  const work = Promise.all(
+    batches.map(async (batch) => {
+      const transferList: ArrayBuffer[] = [];
+      const sent = batch.map((index) => packTask(tasks[index]!, sizes[index] ?? 0, transferList));
+      const received = await pool.run({ tasks: sent }, { transferList });
+      received.forEach((result, k) => {
+        const index = batch[k]!;
+        results[index] = decodeResult(result, tasks[index]!);
+      });
+    }),
+  );
+  if (signal === undefined) {
+    await work;
+    return results;
+  }
+  work.catch(() => undefined); // once aborted, a late failure has no one to tell
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    await Promise.all(
-      batches.map(async (batch) => {
-        const transferList: ArrayBuffer[] = [];
-        const sent = batch.map((index) => packTask(tasks[index]!, sizes[index] ?? 0, transferList));
-        const received = await pool.run({ tasks: sent }, { transferList, signal: controller.signal });
-        received.forEach((result, k) => {
-          const index = batch[k]!;
-          results[index] = decodeResult(result, tasks[index]!);
-        });
-      }),
-    );
-  } catch (error) {
-    controller.abort(error);
-    throwIfAborted(signal);
-    throw error;
+    await Promise.race([work, aborted]);
   } finally {
-    signal?.removeEventListener('abort', forwardAbort);
+    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
   return results;
 }
@@ -140,6 +144,10 @@ function isWellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+function abortError(): DOMException {
+  return new DOMException('The token work was aborted', 'AbortError');
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DOMException('The token work was aborted', 'AbortError');
+  if (signal?.aborted) throw abortError();
 }
