@@ -1,7 +1,8 @@
 // Readies the code to measure: the operation bundled as tsup bundles git-ai (worker entry beside it), and the CLI.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'tsup';
+import { build, type Options } from 'tsup';
+import cliConfig from '../tsup.config.js';
 import { BENCH_TMP, PROJECT_ROOT } from './env.js';
 
 export const OPERATION_BUILD_DIR = join(BENCH_TMP, 'build');
@@ -28,32 +29,19 @@ export async function buildOperation(): Promise<string> {
 
 export const CLI_BUILD_DIR = join(BENCH_TMP, 'cli');
 
-/** Builds the CLI from the current sources into .bench-tmp/cli (as tsup.config.ts does), leaving dist/ alone. */
-export async function buildCli(): Promise<string> {
-  await build({
-    config: false,
-    entry: {
-      cli: join(PROJECT_ROOT, 'src/cli/main.ts'),
-      'diff-worker': join(PROJECT_ROOT, 'src/pool/diff-worker.ts'),
-    },
-    outDir: CLI_BUILD_DIR,
-    format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    splitting: true,
-    clean: true,
-    sourcemap: false,
-    silent: true,
-    define: { __VERSION__: JSON.stringify('0.0.0-bench') },
-  });
-  return join(CLI_BUILD_DIR, 'cli.js');
+/** Builds the CLI from the current sources with the project's own tsup config, into `outDir` (dist/ left alone). */
+export async function buildCli(outDir = CLI_BUILD_DIR, version = '0.0.0-bench'): Promise<string> {
+  await build({ ...(cliConfig as Options), config: false, outDir, silent: true, define: { __VERSION__: JSON.stringify(version) } });
+  return join(outDir, 'cli.js');
 }
 
 export const DIST_SNAPSHOT_DIR = join(BENCH_TMP, 'dist');
 
 /** A copy of dist/ taken at the start, so that a rebuild of dist/ during the run (tsup cleans it) breaks no sample. */
-export function snapshotDist(): string {
-  rmSync(DIST_SNAPSHOT_DIR, { recursive: true, force: true });
-  cpSync(join(PROJECT_ROOT, 'dist'), DIST_SNAPSHOT_DIR, { recursive: true });
-  return join(DIST_SNAPSHOT_DIR, 'cli.js');
+export function snapshotDist(outDir = DIST_SNAPSHOT_DIR): string {
+  const dist = join(PROJECT_ROOT, 'dist');
+  if (!existsSync(join(dist, 'cli.js'))) throw new Error('dist/cli.js does not exist: build it with `npx tsup` first');
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(dist, outDir, { recursive: true });
+  return join(outDir, 'cli.js');
 }
