@@ -73,12 +73,10 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
   });
 }
 
-/** Streams git's stdout line by line (without the '\n'); throws a GitError at the end if git failed. */
-export async function* streamGitLines(args: readonly string[], options: RunGitOptions): AsyncGenerator<string> {
-  for await (const batch of streamGitLineBatches(args, options)) yield* batch;
-}
-
-/** As streamGitLines, but a batch of lines per chunk read: one async step per 64 KiB, not per line. */
+/**
+ * Streams git's stdout as batches of lines (without the '\n'), one batch per chunk read, so a large output costs one
+ * async step per 64 KiB rather than per line; throws a GitError at the end if git failed.
+ */
 export async function* streamGitLineBatches(args: readonly string[], options: RunGitOptions): AsyncGenerator<string[]> {
   const { child, stdout, stderr } = spawnGit(args, options);
   const err: Buffer[] = [];

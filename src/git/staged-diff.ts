@@ -1,8 +1,6 @@
 // Reads the staged diff as a stream, with the user's pager, diff drivers and prefixes kept out of it.
-import { parseDiffStream } from '../diff/parse.js';
-import type { FileDiff } from '../diff/types.js';
 import { gitEnv, type GitContext } from './repo.js';
-import { streamGitLineBatches, streamGitLines } from './run-git.js';
+import { streamGitLineBatches } from './run-git.js';
 
 /** `git diff --cached` in a shape the parser can rely on whatever the user's config says. */
 export const STAGED_DIFF_ARGS: readonly string[] = [
@@ -14,21 +12,7 @@ export const STAGED_DIFF_ARGS: readonly string[] = [
   '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 
-export function streamStagedDiffLines(context: GitContext & { signal?: AbortSignal }): AsyncGenerator<string> {
-  return streamGitLines(STAGED_DIFF_ARGS, { cwd: context.cwd, env: gitEnv(context), signal: context.signal });
-}
-
+/** The staged diff's lines (without '\n') in batches, as git writes them. */
 export function streamStagedDiffBatches(context: GitContext & { signal?: AbortSignal }): AsyncGenerator<string[]> {
   return streamGitLineBatches(STAGED_DIFF_ARGS, { cwd: context.cwd, env: gitEnv(context), signal: context.signal });
-}
-
-/** Parses the staged diff file by file as git writes it. */
-export function streamStagedFiles(context: GitContext & { signal?: AbortSignal }): AsyncGenerator<FileDiff> {
-  return parseDiffStream(streamStagedDiffLines(context));
-}
-
-export async function readStagedFiles(context: GitContext & { signal?: AbortSignal }): Promise<FileDiff[]> {
-  const files: FileDiff[] = [];
-  for await (const file of streamStagedFiles(context)) files.push(file);
-  return files;
 }
