@@ -1,8 +1,7 @@
 // `git-ai prompt` on real staged changes: the requests that would be sent, within budget, every file accounted for.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
-import { codeLine, seededRandom } from '../support/synthetic-diff.js';
-import { createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+import { createRepoWithSources, runCli, type TempRepo } from '../support/temp-repo.js';
 
 interface PromptReport {
   model: string;
@@ -19,14 +18,7 @@ let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
 function stageFiles(count: number, lines: number): void {
-  repo = createTempRepo();
-  repo.write('README.md', '# demo\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'chore: init');
-  const random = seededRandom(count);
-  for (let index = 0; index < count; index++) {
-    repo.write(`src/area${index % 5}/file${index}.ts`, Array.from({ length: lines }, () => codeLine(random)).join('\n') + '\n');
-  }
+  repo = createRepoWithSources({ count, lines, pathOf: (index) => `src/area${index % 5}/file${index}.ts` });
   repo.write('package-lock.json', '{\n  "lockfileVersion": 3\n}\n');
   repo.write('config/.env', 'API_TOKEN=abcd1234efgh5678ijkl\n');
   repo.git('add', '.');

@@ -2,8 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isAnalysisRequest } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
-import { codeLine, seededRandom } from '../support/synthetic-diff.js';
-import { createTempRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
+import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
 let server: ProviderServer;
@@ -13,14 +12,7 @@ afterEach(async () => {
 });
 
 function stage(count: number, lines = 40): void {
-  repo = createTempRepo();
-  repo.write('README.md', '# demo\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'chore: init');
-  const random = seededRandom(count);
-  for (let index = 0; index < count; index++) {
-    repo.write(`src/widgets/w${index}.ts`, Array.from({ length: lines }, () => codeLine(random)).join('\n') + '\n');
-  }
+  repo = createRepoWithSources({ count, lines, pathOf: (index) => `src/widgets/w${index}.ts` });
   repo.git('add', '.');
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeLine, seededRandom } from './synthetic-diff.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUILT_CLI = join(PROJECT_ROOT, 'dist/cli.js');
@@ -63,6 +64,19 @@ export function createTempRepo(options: { init?: boolean } = {}): TempRepo {
     },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** A repository with one commit (README.md), then `count` generated source files written, not staged. */
+export function createRepoWithSources(options: { count: number; lines: number; pathOf: (index: number) => string }): TempRepo {
+  const repo = createTempRepo();
+  repo.write('README.md', '# demo\n');
+  repo.git('add', '.');
+  repo.git('commit', '-q', '-m', 'chore: init');
+  const random = seededRandom(options.count);
+  for (let index = 0; index < options.count; index++) {
+    repo.write(options.pathOf(index), Array.from({ length: options.lines }, () => codeLine(random)).join('\n') + '\n');
+  }
+  return repo;
 }
 
 export interface CliResult {
