@@ -1,10 +1,9 @@
 // Builds a case's repository once (a committed base, then staged changes) and reuses it while its spec is unchanged.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { benchGit, ensureCachedRepo, hashSpec } from './cached-repo.js';
 import type { RepoSpec } from './cases.js';
-import { isolatedEnv, REPOS_DIR } from './env.js';
+import { REPOS_DIR } from './env.js';
 import { binaryBytes, editLines, lockfileText, pick, seededRandom, sourceFile, type Random } from './source-text.js';
 
 // Bump when the generator's output changes, so repositories made by an older one are rebuilt.
@@ -24,7 +23,7 @@ export interface GeneratedRepo {
 }
 
 export function specHash(spec: RepoSpec): string {
-  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION, spec })).digest('hex').slice(0, 12);
+  return hashSpec(GENERATOR_VERSION, spec);
 }
 
 function filePath(random: Random, index: number, prefix = ''): string {
@@ -42,9 +41,7 @@ function write(dir: string, path: string, content: string | Buffer): void {
   writeFileSync(full, content);
 }
 
-function git(dir: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: dir, env: isolatedEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
+const git = benchGit;
 
 /** Per-file generators seeded from the case and the file, so the base can be regenerated for editing. */
 function baseFile(spec: RepoSpec, index: number): { path: string; lines: string[] } {
@@ -86,23 +83,22 @@ function stageChanges(dir: string, spec: RepoSpec): void {
 /** The case's repository, built when missing, stale (another spec hash) or when `fresh` is asked. */
 export function ensureRepo(spec: RepoSpec, options: { fresh?: boolean } = {}): GeneratedRepo {
   const hash = specHash(spec);
-  const dir = join(REPOS_DIR, `${spec.name}-${hash}`);
-  const marker = join(dir, '.git', MARKER);
-  if (!options.fresh && existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { hash?: string }).hash === hash) {
-    return { dir, hash, created: false, generateMs: 0 };
-  }
   const started = performance.now();
-  mkdirSync(REPOS_DIR, { recursive: true });
-  for (const entry of readdirSync(REPOS_DIR)) {
-    if (entry.startsWith(`${spec.name}-`)) rmSync(join(REPOS_DIR, entry), { recursive: true, force: true });
-  }
-  mkdirSync(dir, { recursive: true });
-  git(dir, ['init', '-q', '-b', 'main']);
-  writeBase(dir, spec);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'base']);
-  stageChanges(dir, spec);
-  git(dir, ['add', '-A']);
-  writeFileSync(marker, JSON.stringify({ hash, spec, generatedAt: new Date().toISOString() }, null, 2));
-  return { dir, hash, created: true, generateMs: performance.now() - started };
+  const { dir, created } = ensureCachedRepo({
+    reposDir: REPOS_DIR,
+    name: spec.name,
+    hash,
+    marker: MARKER,
+    spec,
+    fresh: options.fresh,
+    build: (root) => {
+      writeBase(root, spec);
+      git(root, ['add', '-A']);
+      git(root, ['commit', '-q', '--no-verify', '-m', 'base']);
+      stageChanges(root, spec);
+      git(root, ['add', '-A']);
+      return {};
+    },
+  });
+  return { dir, hash, created, generateMs: created ? performance.now() - started : 0 };
 }

@@ -1,10 +1,8 @@
 // Builds a case's repository under .bench-tmp/e2e/repos (a committed base, then the staged change), reused while its spec is unchanged.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { benchGit, ensureCachedRepo, hashSpec } from '../cached-repo.js';
 import { codeLine, seededRandom } from '../source-text.js';
-import { isolatedEnv } from '../env.js';
 import type { E2eSpec } from './cases.js';
 import { E2E_DIR } from './paths.js';
 import { baseFile, between, contentOf, pathOf, type FileKind } from './layout.js';
@@ -43,9 +41,7 @@ function write(dir: string, path: string, lines: readonly string[]): void {
   writeFileSync(full, `${lines.join('\n')}\n`);
 }
 
-function git(dir: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: dir, env: isolatedEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-}
+const git = benchGit;
 
 function writeBase(dir: string, spec: E2eSpec): void {
   const counts = countsOf(spec);
@@ -96,30 +92,27 @@ function stageChange(dir: string, spec: E2eSpec): void {
 }
 
 export function specHash(spec: E2eSpec): string {
-  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION, spec })).digest('hex').slice(0, 12);
+  return hashSpec(GENERATOR_VERSION, spec);
 }
 
 /** The case's repository, built when missing, stale (another spec hash) or when `fresh` is asked. */
 export function ensureE2eRepo(spec: E2eSpec, options: { fresh?: boolean } = {}): E2eRepo {
-  const hash = specHash(spec);
-  const dir = join(REPOS_DIR, `${spec.name}-${hash}`);
-  const marker = join(dir, '.git', MARKER);
-  if (!options.fresh && existsSync(marker)) {
-    const saved = JSON.parse(readFileSync(marker, 'utf8')) as { hash?: string; diffBytes?: number };
-    if (saved.hash === hash && typeof saved.diffBytes === 'number') return { dir, diffBytes: saved.diffBytes, created: false };
-  }
-  mkdirSync(REPOS_DIR, { recursive: true });
-  for (const entry of readdirSync(REPOS_DIR)) {
-    if (entry.startsWith(`${spec.name}-`)) rmSync(join(REPOS_DIR, entry), { recursive: true, force: true });
-  }
-  mkdirSync(dir, { recursive: true });
-  git(dir, ['init', '-q', '-b', 'main']);
-  writeBase(dir, spec);
-  git(dir, ['add', '-A']);
-  git(dir, ['commit', '-q', '--no-verify', '-m', 'chore: import the workspace']);
-  stageChange(dir, spec);
-  git(dir, ['add', '-A']);
-  const diffBytes = Buffer.byteLength(git(dir, ['diff', '--cached', '-M']));
-  writeFileSync(marker, JSON.stringify({ hash, spec, diffBytes, generatedAt: new Date().toISOString() }, null, 2));
-  return { dir, diffBytes, created: true };
+  const { dir, created, meta } = ensureCachedRepo<{ diffBytes: number }>({
+    reposDir: REPOS_DIR,
+    name: spec.name,
+    hash: specHash(spec),
+    marker: MARKER,
+    spec,
+    fresh: options.fresh,
+    complete: (saved): saved is { diffBytes: number } => typeof saved.diffBytes === 'number',
+    build: (root) => {
+      writeBase(root, spec);
+      git(root, ['add', '-A']);
+      git(root, ['commit', '-q', '--no-verify', '-m', 'chore: import the workspace']);
+      stageChange(root, spec);
+      git(root, ['add', '-A']);
+      return { diffBytes: Buffer.byteLength(git(root, ['diff', '--cached', '-M'])) };
+    },
+  });
+  return { dir, diffBytes: meta.diffBytes, created };
 }
