@@ -1,4 +1,4 @@
-// Readies the code to measure: the operation bundled as tsup bundles git-ai (worker entry beside it), and the CLI.
+// Readies the code to measure with the project's own tsup config: the operation (worker entry beside it), and the CLI.
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
@@ -10,18 +10,13 @@ export const OPERATION_BUILD_DIR = join(BENCH_TMP, 'build');
 /** Builds bench/operation.ts and the pool's worker into .bench-tmp/build; returns the operation's entry file. */
 export async function buildOperation(): Promise<string> {
   await build({
+    ...(cliConfig as Options),
     config: false,
     entry: {
       operation: join(PROJECT_ROOT, 'bench/operation.ts'),
       'diff-worker': join(PROJECT_ROOT, 'src/pool/diff-worker.ts'),
     },
     outDir: OPERATION_BUILD_DIR,
-    format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    splitting: true,
-    clean: true,
-    sourcemap: false,
     silent: true,
   });
   return join(OPERATION_BUILD_DIR, 'operation.js');
