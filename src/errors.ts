@@ -9,6 +9,7 @@ export type UserErrorCode =
   | 'CONFIG_INVALID'
   | 'CONFIG_UNKNOWN_KEY'
   | 'USAGE'
+  | 'HOOK_EXISTS'
   | 'ENGINE_UNAVAILABLE'
   | 'PROVIDER_AUTH'
   | 'PROVIDER_MODEL'

@@ -115,6 +115,30 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     });
 
+  cli
+    .command('hook <action> [...args]', 'Fill in the message of a plain `git commit`: install | uninstall (git calls run)')
+    .option('--force', 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs first')
+    .example('git-ai hook install')
+    .action((action: string, hookArgs: string[], options: Record<string, unknown>) => {
+      pending = import('./commands/hook.js').then(({ runHookCommand }) => {
+        const allowed = ['install', 'uninstall', 'run'] as const;
+        const known = allowed.find((name) => name === action);
+        if (!known) {
+          throw new UserError('USAGE', `Unknown hook action '${action}'.`, { hint: `Use one of: ${allowed.join(', ')}.`, exitCode: 2 });
+        }
+        return runHookCommand({
+          action: known,
+          cwd: process.cwd(),
+          env: process.env,
+          stdout: process.stdout,
+          stderr: process.stderr,
+          force: options.force === true,
+          args: hookArgs,
+          launcher: { node: process.execPath, script: argv[1] ?? '' },
+        });
+      });
+    });
+
   cli.help();
   cli.version(VERSION);
 
