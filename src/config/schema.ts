@@ -1,5 +1,5 @@
 // The one schema of git-ai's settings: each key's type, default, description and secrecy; `Config` is derived from it.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PROVIDERS = ['openai', 'openai-compatible', 'anthropic', 'gemini'] as const;
 export const STYLES = ['conventional', 'plain', 'gitmoji'] as const;

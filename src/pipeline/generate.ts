@@ -60,7 +60,13 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   }
 
   // The SDK takes ~0.2 s to load: start now, so it loads while git produces the diff.
-  const modules = Promise.all([import('./chain.js'), import('../engines/remote/provider.js')]);
+  const modules = Promise.all([
+    import('./chain.js'),
+    import('../engines/remote/provider.js').then((provider) => {
+      provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
+      return provider;
+    }),
+  ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   const trace = createTrace();
   const root = trace.span('run', { engine });

@@ -4,7 +4,6 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { loadTokenizer } from '../tokens/tokenizer.js';
 import { decodeUtf8, encodeUtf8, processTokenTask } from './tasks.js';
 import type { DecodedTokenResult, TokenResult, TokenTask } from './tasks.js';
-import { getWorkerPool } from './worker-pool.js';
 
 /**
  * Total UTF-8 bytes of text below which 'auto' stays on the main thread. `npm run bench` on 2 cores: starting the
@@ -83,6 +82,9 @@ async function runOnPool(
   total: number,
   signal: AbortSignal | undefined,
 ): Promise<DecodedTokenResult[]> {
+  // Imported here, not at the top: loading piscina costs ~20 ms that a run staying on the main thread never needs.
+  const { getWorkerPool } = await import('./worker-pool.js');
+  throwIfAborted(signal);
   const pool = getWorkerPool();
   const target = Math.min(MAX_BATCH_BYTES, Math.max(MIN_BATCH_BYTES, total / (pool.maxThreads * BATCHES_PER_THREAD)));
   const batchBytes = (batch: number[]): number => batch.reduce((sum, index) => sum + (sizes[index] ?? 0), 0);

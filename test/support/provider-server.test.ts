@@ -6,7 +6,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModel } from 'ai';
 import { APICallError, NoObjectGeneratedError, Output, generateText, streamText, tool } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderName, ProviderServer, ProviderServerOptions } from './provider-server.js';
 import { startProviderServer } from './provider-server.js';
 

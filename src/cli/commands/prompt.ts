@@ -1,6 +1,6 @@
 // `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON; nothing is sent.
 import type { Writable } from 'node:stream';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ConfigKey } from '../../config/schema.js';
 import { toRequestJsonSchema } from '../../engines/remote/json-schema.js';
 import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';

@@ -1,7 +1,7 @@
 // One structured model call: our own retries (transient failures with backoff, a bad answer once), bounded by a deadline.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LanguageModel } from 'ai';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { UserError } from '../../errors.js';
 import type { ProviderErrorKind } from './errors.js';
 import { DeadlineError, SchemaMismatchError, backoffDelay, classifyProviderError, isTransient, retryAfterOf, statusOf } from './errors.js';

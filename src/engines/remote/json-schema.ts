@@ -1,5 +1,5 @@
 // The JSON schema of an answer as the AI SDK sends it, without loading the SDK (git-ai prompt shows it, sends nothing).
-import { z } from 'zod';
+import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 

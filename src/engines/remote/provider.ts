@@ -49,6 +49,12 @@ function resolveModel(provider: Provider, configured: string | undefined): strin
   });
 }
 
+/** Starts loading the SDK modules a call to this provider needs, so that they load while git is still busy. */
+export function preloadProviderSdk(provider: Provider): Promise<unknown> {
+  const vendor = provider === 'anthropic' ? import('@ai-sdk/anthropic') : provider === 'gemini' ? import('@ai-sdk/google') : import('@ai-sdk/openai');
+  return Promise.all([import('ai'), vendor]);
+}
+
 export async function createLanguageModel(options: LanguageModelOptions): Promise<LanguageModel> {
   // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;

@@ -1,7 +1,7 @@
 // The single-step stage (one request over the whole prepared diff), and what every remote stage shares: its context, a traced call, picking.
 import type { LanguageModel } from 'ai';
-import type { z } from 'zod';
-import { z as zod } from 'zod';
+import type * as z from 'zod';
+import * as zod from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
 import { cacheKey } from '../../cache/key.js';
 import type { Config } from '../../config/schema.js';

@@ -1,7 +1,7 @@
 // Classification of provider failures, Retry-After parsing and the backoff schedule, as tables.
 import { describe, expect, it } from 'vitest';
 import { APICallError, NoObjectGeneratedError, RetryError } from 'ai';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderErrorKind } from '../../../src/engines/remote/errors.js';
 import {
   DeadlineError,

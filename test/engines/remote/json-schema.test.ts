@@ -1,6 +1,6 @@
 import { zodSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { toRequestJsonSchema } from '../../../src/engines/remote/json-schema.js';
 import { analysisSchema, candidatesSchema } from '../../../src/engines/remote/schemas.js';
 
