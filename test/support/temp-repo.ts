@@ -98,9 +98,9 @@ export function runCli(args: string[], options: { cwd: string; env: NodeJS.Proce
 }
 
 /** As runCli, without blocking the event loop: for tests whose own process serves the CLI (a loopback provider). */
-export function runCliAsync(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
+export function runCliAsync(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; cli?: string }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.cli ?? BUILT_CLI, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
