@@ -29,7 +29,9 @@ export function scoreTypes(evidence: TypeEvidence): Map<CommitType, number> {
   const fileConfidence = Math.min(1, priors.weight / 3);
   for (const [type, share] of priors.types) add(type, 2.2 * fileConfidence * share);
   const repoTotal = [...profile.typeCounts.values()].reduce((total, count) => total + count, 0);
-  for (const [type, count] of profile.typeCounts) add(type, repoTotal ? (0.6 * count) / repoTotal : 0);
+  // One commit (a new repository's "chore: init") is no habit; a few are weak evidence, four or more a rule.
+  const repoConfidence = Math.min(1, (repoTotal - 1) / 3);
+  for (const [type, count] of profile.typeCounts) add(type, repoTotal ? (0.6 * repoConfidence * count) / repoTotal : 0);
   return scores;
 }
 

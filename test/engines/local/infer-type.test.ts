@@ -65,4 +65,13 @@ describe('type inference from the repository history', () => {
     expect(typeOf([typo], choreTypos)).toBe('chore');
     expect(typeOf([typo], ['docs: fix typo', 'docs: fix typo in readme'])).toBe('docs');
   });
+
+  it("does not let a new repository's one commit decide the type", () => {
+    const edit = [makeDiff('src/total.ts', ['-  const total = items.length', '+  const total = items.filter(Boolean).length'])];
+    expect(typeOf(edit)).toBe('fix');
+    expect(typeOf(edit, ['chore: init'])).toBe('fix');
+    expect(typeOf(newFeature, ['chore: init'])).toBe('feat');
+    // An established habit still counts.
+    expect(typeOf(edit, Array.from({ length: 8 }, (_, i) => `chore: tidy ${i}`))).toBe('chore');
+  });
 });
