@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
-import { streamStagedDiffBatches } from '../git/staged-diff.js';
+import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import type { Stage } from './chain.js';
 import { prepareStagedDiff, resolveProvider } from './request-budget.js';
@@ -19,6 +19,8 @@ export interface GenerateOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** The staged diff, already started (see startStagedDiff); started here when absent. */
+  diff?: StagedDiffStream;
   /** Receives the timing tree when --debug is on. */
   debug?: (text: string) => void;
 }
@@ -49,12 +51,22 @@ function finish(message: CommitMessage, stage: Stage, config: Config): Generated
 }
 
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
-  const { config, context, signal } = options;
+  // git computes the diff while the history is read.
+  const diff = options.diff ?? startStagedDiff({ ...options.context, signal: options.signal });
+  try {
+    return await generate({ ...options, diff });
+  } finally {
+    diff.cancel(); // git must not outlive a failure before or during the read
+  }
+}
+
+async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
+  const { config, context, signal, diff } = options;
   const engine = resolveEngine(config);
   const history = await readHistory(context);
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
-    const collected = await collectDiff({ lines: streamStagedDiffBatches({ ...context, signal }), contentBudget: 1 });
+    const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
     return finish(writeLocalMessage({ files, history, config }), 'local', config);
   }
@@ -71,7 +83,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
-  const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal });
+  const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
 
   const [{ generateWithFallback }, { createLanguageModel }] = await modules;

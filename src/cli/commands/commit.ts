@@ -4,6 +4,7 @@ import type { ConfigKey } from '../../config/schema.js';
 import { createCommit } from '../../git/commit.js';
 import { generateCommitMessage } from '../../pipeline/generate.js';
 import type { AskDecision } from '../ui.js';
+import type { EarlyStart } from '../early-start.js';
 import { openStagedChange } from './staged-change.js';
 
 export interface CommitCommandOptions {
@@ -23,6 +24,7 @@ export interface CommitCommandOptions {
   interactive: boolean;
   ask?: AskDecision;
   signal?: AbortSignal;
+  early?: Promise<EarlyStart>;
 }
 
 export async function runCommitCommand(options: CommitCommandOptions): Promise<void> {
@@ -34,6 +36,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
       config: change.config,
       env: options.env,
       signal: options.signal,
+      diff: change.diff,
       debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
     });
 

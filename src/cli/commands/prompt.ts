@@ -9,6 +9,7 @@ import { readHistory } from '../../git/repo.js';
 import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../pipeline/plan.js';
 import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
+import type { EarlyStart } from '../early-start.js';
 import { openStagedChange } from './staged-change.js';
 
 export interface PromptCommandOptions {
@@ -18,6 +19,7 @@ export interface PromptCommandOptions {
   all: boolean;
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
   signal?: AbortSignal;
+  early?: Promise<EarlyStart>;
 }
 
 function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
@@ -58,6 +60,8 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       history: history.subjects,
       poolMode: poolModeOf(options.env),
       signal: options.signal,
+      diff: change.diff,
+      warmTokenizer: true,
     });
     const tokenizer = await loadTokenizer(prepared.encoding);
     const stages = planStages(prepared, config);

@@ -5,6 +5,8 @@ import type { Config } from '../../config/schema.js';
 import { UserError } from '../../errors.js';
 import { stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
 import { assertNoConflicts, hasStagedChanges, resolveRepository, type GitContext } from '../../git/repo.js';
+import type { StagedDiffStream } from '../../git/staged-diff.js';
+import type { EarlyStart } from '../early-start.js';
 
 export interface StagedChangeOptions {
   cwd: string;
@@ -12,22 +14,30 @@ export interface StagedChangeOptions {
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
   /** Describe tracked changes too, through a temporary index (the user's index is not touched). */
   all: boolean;
+  /** The repository and staged diff started before this module loaded (not with --all, whose index comes later). */
+  early?: Promise<EarlyStart>;
 }
 
 export interface StagedChange {
   root: string;
   config: Config;
   context: GitContext;
+  /** The staged diff, already running, when it was started early. */
+  diff?: StagedDiffStream;
   dispose(): Promise<void>;
 }
 
 export async function openStagedChange(options: StagedChangeOptions): Promise<StagedChange> {
-  const repo = await resolveRepository({ cwd: options.cwd, env: options.env });
-  const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
+  const early = options.all ? undefined : await options.early;
   let temporary: TemporaryIndex | undefined;
-  if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
-  const dispose = async () => temporary?.dispose();
+  const dispose = async () => {
+    early?.diff.cancel();
+    await temporary?.dispose();
+  };
   try {
+    const repo = early?.repo ?? (await resolveRepository({ cwd: options.cwd, env: options.env }));
+    const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
+    if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
     await assertNoConflicts(context);
     if (!(await hasStagedChanges(context))) {
@@ -37,7 +47,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
           : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
       });
     }
-    return { root: repo.root, config, context, dispose };
+    return { root: repo.root, config, context, ...(early ? { diff: early.diff } : {}), dispose };
   } catch (error) {
     await dispose();
     throw error;
