@@ -113,7 +113,8 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
     expect(result.tokens).toBe(tokenizer.count(result.text));
     expect(result.tokens).toBeLessThanOrEqual(500);
     expect(tokenizer.count(result.text + `${'='.repeat(64)}\n`)).toBeGreaterThan(500);
-    if (tokenizer.exact) expect(new Set(seen).size).toBeGreaterThan(2);
+    // One window at the usual density misses; the next is scaled by the density it measured and holds enough.
+    if (tokenizer.exact) expect(seen.filter((length) => length > result.text.length)).toHaveLength(2);
   });
 
   it('tokenizes only a prefix of a 10 MB input', async () => {
@@ -125,6 +126,6 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
     expect(result.tokens).toBeLessThanOrEqual(4000);
     expect(text.startsWith(result.text)).toBe(true);
     expect(result.omittedBytes).toBe(Buffer.byteLength(text) - Buffer.byteLength(result.text));
-    expect(Math.max(...seen)).toBeLessThanOrEqual(4000 * 8);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(4000 * 5);
   });
 });
