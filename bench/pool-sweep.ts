@@ -14,7 +14,7 @@ export interface SweepPoint {
 }
 
 const MIB = 1024 * 1024;
-export const SWEEP_SIZES = [MIB / 4, 8 * MIB, 32 * MIB];
+export const SWEEP_SIZES = [MIB / 4, 8 * MIB, 32 * MIB, 64 * MIB];
 // As many tasks as prepareDiff's chunks usually number.
 const TASKS = 8;
 

@@ -49,11 +49,14 @@ function poolSpeedup(rows: readonly Row[], sweep: readonly SweepPoint[]): string
   const used = all.filter((pair) => pair.autoOnPool === true);
   const head = `pool at least ${POOL_SPEEDUP_TARGET}x faster than one thread wherever auto uses it`;
   const lines = used.length === 0
-    ? [`${head}: auto used the pool in no measured case — nothing to judge`]
+    ? [`${head}: auto used the pool in no measured case`]
     : used.map((pair) => `${head}: ${describe(pair)} — ${verdict(pair.speedup >= POOL_SPEEDUP_TARGET)}`);
   const slower = all.filter((pair) => pair.speedup < 1);
   if (slower.length > 0) {
     lines.push(`pool slower than one thread at: ${slower.map((pair) => `${describe(pair)}, pool ${Math.round((1 / pair.speedup - 1) * 100)}% slower${pair.autoOnPool ? ' [auto picks pool here]' : ''}`).join('; ')}`);
+  }
+  for (const point of sweep.filter((item) => item.autoOnPool === true && item.speedup !== undefined)) {
+    lines.push(`${head}, token fitting alone at ${point.bytes / 1024} KiB: ${point.speedup!.toFixed(2)}x (main ${Math.round(point.mainMs!)} ms, pool ${Math.round(point.poolMs!)} ms) — ${verdict(point.speedup! >= POOL_SPEEDUP_TARGET)}`);
   }
   if (sweep.length > 0) {
     const largest = `${sweep[sweep.length - 1]!.bytes / 1024} KiB`;

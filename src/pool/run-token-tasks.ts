@@ -6,11 +6,14 @@ import { decodeUtf8, encodeUtf8, processTokenTask } from './tasks.js';
 import type { DecodedTokenResult, TokenResult, TokenTask } from './tasks.js';
 
 /**
- * Total UTF-8 bytes of text below which 'auto' stays on the main thread. `npm run bench` on 2 cores: starting the
- * workers and loading a tokenizer in each costs 0.1-0.3 s, so the pool breaks even near 8 MiB of text and is 1.45x
- * faster at 32 MiB (1.45-1.50x over runs); below 16 MiB one thread wins.
+ * Total UTF-8 bytes of text below which 'auto' stays on the main thread: where the pool is 1.5x faster than
+ * one thread. `npm run bench` on this project's 2-vCPU machine: starting the workers and loading a tokenizer
+ * in each costs 0.1-0.3 s, so the pool breaks even near 8-16 MiB of text, is 1.35x faster at 32 MiB, 1.49x
+ * at 48 MiB and 1.51-1.54x at 64 MiB, and levels off there (1.50x at 96 MiB): two tokenizers running at once
+ * each slow to ~80% on this machine (6 MB: 333 ms alone, 402-417 ms side by side), so two workers give ~1.6x
+ * at best. A budget keeps at most 8 bytes of text per token, so only budgets past ~8M tokens reach it.
  */
-export const DEFAULT_POOL_THRESHOLD_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_POOL_THRESHOLD_BYTES = 64 * 1024 * 1024;
 /** Texts this large travel to workers as UTF-8 bytes in a transferred buffer rather than a cloned string. */
 export const TRANSFER_MIN_BYTES = 64 * 1024;
 const MIN_BATCH_BYTES = 16 * 1024;
