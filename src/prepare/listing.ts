@@ -11,11 +11,14 @@ const STATUS_LETTER: Record<FileStatus, string> = {
   'mode-changed': 'T',
 };
 
-const number = new Intl.NumberFormat('en-US');
+/** 12034 -> "12,034", as Intl's en-US format writes integers, without Intl: its first use costs ~13 ms of ICU start-up. */
+export function groupDigits(value: number): string {
+  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 export function renderFileLine(entry: FileEntry): string {
   const path = entry.oldPath && entry.oldPath !== entry.path ? `${entry.oldPath} -> ${entry.path}` : entry.path;
-  const size = entry.binary ? 'binary' : `+${number.format(entry.additions)} -${number.format(entry.deletions)}`;
+  const size = entry.binary ? 'binary' : `+${groupDigits(entry.additions)} -${groupDigits(entry.deletions)}`;
   const note = entry.omitted && entry.omitted !== 'budget' ? ` [${entry.omitted}, not shown]` : '';
   return `${STATUS_LETTER[entry.status]} ${path} (${size})${note}`;
 }
@@ -34,8 +37,8 @@ function parentOf(dir: string): string {
 }
 
 function renderGroup(group: Group): string {
-  const files = `${number.format(group.files)} file${group.files === 1 ? '' : 's'}`;
-  return `${group.dir || './'}: ${files}, +${number.format(group.additions)} -${number.format(group.deletions)}`;
+  const files = `${groupDigits(group.files)} file${group.files === 1 ? '' : 's'}`;
+  return `${group.dir || './'}: ${files}, +${groupDigits(group.additions)} -${groupDigits(group.deletions)}`;
 }
 
 /**
