@@ -1,6 +1,4 @@
 // Chooses the engine for a generation and returns the finished message text.
-import { disabledCache, openCache } from '../cache/disk-cache.js';
-import { resolveCacheDir } from '../cache/paths.js';
 import type { Config } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
 import { UserError } from '../errors.js';
@@ -10,7 +8,6 @@ import { readHistory, type GitContext, type RepositoryHistory } from '../git/rep
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import type { Stage } from './chain.js';
-import { prepareStagedDiff, resolveProvider } from './request-budget.js';
 import { createTrace } from './trace.js';
 
 export interface GenerateOptions {
@@ -71,22 +68,28 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     return finish(writeLocalMessage({ files, history, config }), 'local', config);
   }
 
-  // The SDK takes ~0.2 s to load: start now, so it loads while git produces the diff.
+  // The remote engine's modules (budgeting, cache, SDK) are loaded only on this path; the SDK takes ~0.2 s to
+  // load, so it starts now and loads while git produces the diff.
+  const budgeting = import('./request-budget.js');
   const modules = Promise.all([
     import('./chain.js'),
-    import('../engines/remote/provider.js').then((provider) => {
+    budgeting.then(async ({ resolveProvider }) => {
+      const provider = await import('../engines/remote/provider.js');
       provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
       return provider;
     }),
+    import('../cache/disk-cache.js'),
+    import('../cache/paths.js'),
   ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
+  const { prepareStagedDiff, resolveProvider } = await budgeting;
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
   const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
 
-  const [{ generateWithFallback }, { createLanguageModel }] = await modules;
+  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] = await modules;
   try {
     const result = await generateWithFallback({
       prepared,
