@@ -113,13 +113,20 @@ function collectSymbols(lines: string[], path: string): DeclaredSymbol[] {
 }
 
 function isFormatOnly(lines: string[]): boolean {
-  const normalise = (sign: string) =>
-    lines
-      .filter((line) => line[0] === sign)
-      .map((line) => line.slice(1).replace(/\s+/g, '').replace(/\/>/g, '>').replace(/[;,()]/g, '').replace(/"/g, "'"))
-      .join('');
-  const removed = normalise('-');
-  return normalise('+') === removed;
+  const normalise = (line: string) => line.slice(1).replace(/\s+/g, '').replace(/\/>/g, '>').replace(/[;,()]/g, '').replace(/"/g, "'");
+  const removed = lines
+    .filter((line) => line[0] === '-')
+    .map(normalise)
+    .join('');
+  // The added lines, normalised, must spell out exactly the removed text: stop at the first that does not.
+  let at = 0;
+  for (const line of lines) {
+    if (line[0] !== '+') continue;
+    const piece = normalise(line);
+    if (!removed.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === removed.length;
 }
 
 export function isComment(line: string, hashComments: boolean): boolean {

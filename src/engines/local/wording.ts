@@ -5,7 +5,9 @@ import { baseName, fileStem } from './paths.js';
 /** "a", "a and b", "a, b and c", or "a, b and 3 more" — the longest form that fits in room characters. */
 export function joinNames(names: string[], room: number): string {
   const unique = [...new Set(names)];
-  for (let count = unique.length; count >= 1; count -= 1) {
+  // Shown names take at least 3 characters each (one, and ", "), so larger counts cannot fit: thousands of
+  // names (a change of a thousand files) are not joined thousands of times over.
+  for (let count = Math.min(unique.length, Math.floor((room + 2) / 3)); count >= 1; count -= 1) {
     const shown = unique.slice(0, count);
     const rest = unique.length - count;
     const text = rest > 0 ? `${shown.join(', ')} and ${rest} more` : listText(shown);
