@@ -34,6 +34,21 @@ describe('git-ai commit', () => {
     expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('src/math.ts');
   });
 
+  it('describes the whole staged change from a subdirectory, as from the top', () => {
+    seed();
+    repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n');
+    repo.write('docs/usage.md', '# Usage\n\nCall add and multiply.\n');
+    repo.git('add', '.');
+    const top = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
+    const inDocs = runCli(['commit', '--dry-run'], { cwd: join(repo.dir, 'docs'), env: repo.env });
+    expect(top.code).toBe(0);
+    expect(inDocs).toEqual(top);
+    const prompt = runCli(['prompt'], { cwd: join(repo.dir, 'docs'), env: repo.env });
+    expect(prompt.code).toBe(0);
+    const files = (JSON.parse(prompt.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path);
+    expect(files.sort()).toEqual(['docs/usage.md', 'src/math.ts']);
+  });
+
   it('behaves like --dry-run without a terminal and without --yes', () => {
     seed();
     repo.write('README.md', '# Math\n\nAdds numbers.\n');
