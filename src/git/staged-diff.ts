@@ -36,10 +36,14 @@ export function startStagedDiff(context: GitContext & { signal?: AbortSignal }):
   const first = source.next(); // runs the generator up to its first read: git is spawned
   first.catch(() => undefined); // a failure is rethrown to the reader; unread (cancelled), it is nobody's
   async function* lines(): AsyncGenerator<string[]> {
-    const step = await first;
-    if (step.done) return;
-    yield step.value;
-    yield* source;
+    try {
+      const step = await first;
+      if (step.done) return;
+      yield step.value;
+      yield* source;
+    } finally {
+      controller.abort(); // a reader that stops early, even after the first batch, stops git (after the end: a no-op)
+    }
   }
   return { lines: lines(), cancel: () => controller.abort() };
 }

@@ -28,6 +28,7 @@ export interface StagedChange {
 }
 
 export async function openStagedChange(options: StagedChangeOptions): Promise<StagedChange> {
+  if (options.all) options.early?.then((started) => started.diff.cancel(), () => undefined); // --all reads a temporary index
   const early = options.all ? undefined : await options.early;
   let temporary: TemporaryIndex | undefined;
   const dispose = async () => {
