@@ -80,6 +80,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       stages[0] === 'multi-step'
         ? `Then one generate request built from the ${requests.length} analyses (ranked summaries, not the raw diff), returning ${config.candidates} candidates; the best is selected locally. If the multi-step stage fails, the single-step request under "fallback" is sent, and if that fails the offline engine writes the message.`
         : 'The best of the returned candidates is selected locally; if the request fails, the offline engine writes the message.';
+    const chunkOf = new Map(prepared.chunks.flatMap((chunk) => chunk.files.map((file) => [file, chunk] as const)));
     const report = {
       provider: resolveProvider(config),
       providerConfigured: Boolean(config.provider),
@@ -92,7 +93,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       follows,
       ...(stages[0] === 'multi-step' ? { fallback: direct } : {}),
       files: prepared.files.map((file) => {
-        const chunk = prepared.chunks.find((candidate) => candidate.files.includes(file));
+        const chunk = chunkOf.get(file);
         return { path: file.path, status: file.status, ...(file.omitted ? { omitted: file.omitted } : {}), ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}) };
       }),
       secretsRedacted,
