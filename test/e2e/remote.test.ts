@@ -61,6 +61,10 @@ describe('git-ai commit with a remote provider', () => {
     stage(20, 200);
     const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false', GIT_AI_MULTI_STEP_MIN_FILES: '10' }) });
     expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+    const analyses = server.requests.filter((request) => isAnalysisRequest(request.normalized!));
+    expect(analyses.length).toBeGreaterThan(1);
+    expect(server.requests).toHaveLength(analyses.length + 1);
     expect(server.maxInFlight).toBe(1);
   });
 

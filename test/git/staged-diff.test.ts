@@ -64,10 +64,10 @@ describe('startStagedDiff', () => {
     repo = createRepoWithSources({ count: 400, lines: 400, pathOf: (index) => `src/module-${index}.ts` });
     repo.git('add', '.');
     const started = startStagedDiff({ cwd: repo.dir, env: repo.env });
-    for await (const batch of started.lines) {
-      expect(batch.length).toBeGreaterThan(0);
-      break;
-    }
+    const first = await started.lines.next();
+    expect(first.done).toBe(false);
+    expect(first.value!.length).toBeGreaterThan(0);
+    await started.lines.return(undefined); // what `break` in a for-await loop does
     expect(await started.lines.next()).toEqual({ done: true, value: undefined });
     // git was killed, not left blocked on a full pipe: no git process runs in the repository any more.
     expect(await gitProcessesGone(repo.dir)).toBe(true);

@@ -33,14 +33,23 @@ describe('scoreHeuristic', () => {
 describe('scoreImpact', () => {
   const entry = makeEntry('src/a.ts');
 
-  it.each([
-    ['no analysis: the heuristic alone', undefined, scoreHeuristic(entry)],
-    ['significance 1', analysis('src/a.ts', 1), 0.6 + 0.4 * scoreHeuristic(entry)],
-    ['significance 0', analysis('src/a.ts', 0), 0.4 * scoreHeuristic(entry)],
-    ['significance out of range, clamped', analysis('src/a.ts', 7), 0.6 + 0.4 * scoreHeuristic(entry)],
-    ['significance NaN, as 0', analysis('src/a.ts', Number.NaN), 0.4 * scoreHeuristic(entry)],
-  ])('with %s', (_name, given, expected) => {
-    expect(scoreImpact({ entry, analysis: given })).toBeCloseTo(expected, 10);
+  const impact = (significance?: number) => scoreImpact({ entry, analysis: significance === undefined ? undefined : analysis(entry.path, significance) });
+
+  it('is the heuristic alone without an analysis', () => {
+    expect(impact()).toBe(scoreHeuristic(entry));
+  });
+
+  it('grows with the significance the model gives, within 0..1', () => {
+    const scores = [0, 0.25, 0.5, 0.75, 1].map((significance) => impact(significance));
+    for (let index = 1; index < scores.length; index++) expect(scores[index]).toBeGreaterThan(scores[index - 1]!);
+    expect(scores[0]).toBeGreaterThanOrEqual(0);
+    expect(scores.at(-1)).toBeLessThanOrEqual(1);
+  });
+
+  it('clamps a significance out of range and reads NaN as 0', () => {
+    expect(impact(7)).toBe(impact(1));
+    expect(impact(-3)).toBe(impact(0));
+    expect(impact(Number.NaN)).toBe(impact(0));
   });
 
   it('keeps a huge lockfile below a small source change', () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runConfigCommand } from '../../../src/cli/commands/config.js';
 import type { ConfigAction } from '../../../src/cli/commands/config.js';
+import { findKey, propertyOf } from '../../../src/config/keys.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { UserError } from '../../../src/errors.js';
 import { createTempRepo } from '../../support/temp-repo.js';
@@ -69,7 +70,7 @@ describe('config set, unset, reset', () => {
     await run('set', key, value);
     expect(await run('get', key)).toBe(stored);
     const { config } = await loadConfig({ cwd: repo.dir, env: repo.env });
-    expect(Object.values(config)).toContainEqual(typed);
+    expect(config[propertyOf(findKey(key)!)]).toEqual(typed);
   });
 
   it('writes the file with mode 0600 in a new 0700 directory, and leaves no temp file', async () => {

@@ -1,4 +1,5 @@
 // The prompt builders: the rules each prompt must state, and the listing, diff, analyses and history they carry.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { MessageOptions, RankedAnalysis } from '../../../src/engines/remote/prompts.js';
@@ -139,6 +140,13 @@ describe('buildAnalysisPrompt', () => {
   });
 });
 
-it('has a prompt version for cache keys', () => {
-  expect(PROMPT_VERSION).toBe('3');
+it('changes PROMPT_VERSION whenever a prompt changes (cached analyses and answers are keyed by it)', () => {
+  const texts = [
+    buildAnalysisPrompt({ chunk: chunk(), listing: LISTING }),
+    buildAnalysisPrompt({ chunk: chunk({ truncated: true, omittedLines: 4 }), listing: LISTING }),
+    ...[base, { ...base, body: false, candidates: 1 }, { ...base, style: 'gitmoji' as const }, { ...base, style: 'plain' as const, history: [] }].flatMap((options) => [writers.generate(options), writers.direct(options)]),
+  ].map((prompt) => `${prompt.system}\n---\n${prompt.prompt}`);
+  const digest = createHash('sha256').update(texts.join('\n===\n')).digest('hex').slice(0, 16);
+  // A failure here means a prompt's text changed: bump PROMPT_VERSION in prompts.ts, then update both values.
+  expect({ version: PROMPT_VERSION, digest }).toEqual({ version: '3', digest: '7408bbe9874db44f' });
 });
