@@ -3,31 +3,26 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_CLI, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
-
-const HEADER = /^(feat|fix|refactor|perf|docs|test|build|ci|chore|style|revert)(\([^)]+\))?!?: \S.*$/;
+import { BUILT_CLI, CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
 function seed(): TempRepo {
-  repo = createTempRepo();
-  repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'feat(math): add add');
+  repo = createMathRepo();
   return repo;
 }
 
 describe('git-ai commit', () => {
   it('prints a Conventional Commit for the staged change with --dry-run and commits nothing', () => {
     seed();
-    repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n');
+    repo.write('src/math.ts', MATH_WITH_MULTIPLY);
     repo.git('add', '.');
     const result = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const [subject] = result.stdout.split('\n');
-    expect(subject).toMatch(HEADER);
+    expect(subject).toMatch(CONVENTIONAL_HEADER);
     expect(subject).toContain('multiply');
     expect(subject!.length).toBeLessThanOrEqual(72);
     expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
@@ -36,7 +31,7 @@ describe('git-ai commit', () => {
 
   it('describes the whole staged change from a subdirectory, as from the top', () => {
     seed();
-    repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n');
+    repo.write('src/math.ts', MATH_WITH_MULTIPLY);
     repo.write('docs/usage.md', '# Usage\n\nCall add and multiply.\n');
     repo.git('add', '.');
     const top = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
@@ -75,7 +70,7 @@ describe('git-ai commit', () => {
     repo.write('src/math.ts', 'export function add(a: number, b: number): number {\n  if (Number.isNaN(a)) return b;\n  return a + b;\n}\n');
     const dry = runCli(['commit', '--all', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(dry.code).toBe(0);
-    expect(dry.stdout.split('\n')[0]).toMatch(HEADER);
+    expect(dry.stdout.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
     expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('');
     const real = runCli(['commit', '-a', '-y'], { cwd: repo.dir, env: repo.env });
     expect(real.code).toBe(0);
@@ -90,7 +85,7 @@ describe('git-ai commit', () => {
     repo.git('add', '.');
     const result = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toMatch(HEADER);
+    expect(result.stdout.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
   });
 
   it('runs as `git ai` when git-ai is on PATH', () => {

@@ -4,18 +4,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
-
-const HEADER = /^(feat|fix|refactor|perf|docs|test|build|ci|chore|style|revert)(\([^)]+\))?!?: \S.*$/;
+import { CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
 function seed(): TempRepo {
-  repo = createTempRepo();
-  repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'feat(math): add add');
+  repo = createMathRepo();
   const installed = runCli(['hook', 'install'], { cwd: repo.dir, env: repo.env });
   expect(installed).toMatchObject({ code: 0, stderr: '' });
   expect(installed.stdout).toBe(`Installed the git-ai prepare-commit-msg hook at ${join(repo.dir, '.git/hooks/prepare-commit-msg')}.\n`);
@@ -23,7 +18,7 @@ function seed(): TempRepo {
 }
 
 function changeMath(): void {
-  repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n');
+  repo.write('src/math.ts', MATH_WITH_MULTIPLY);
 }
 
 /** An editor that keeps a copy of what it was shown and may append a line, as a person typing would. */
@@ -50,7 +45,7 @@ describe('the installed prepare-commit-msg hook', () => {
     repo.git('add', '.');
     expect(gitCommit([])).toEqual({ code: 0, stderr: '' });
     const [subject] = lastMessage().split('\n');
-    expect(subject).toMatch(HEADER);
+    expect(subject).toMatch(CONVENTIONAL_HEADER);
     expect(subject).toContain('multiply');
     expect(commitCount()).toBe(2);
   });
@@ -111,7 +106,7 @@ describe('the installed prepare-commit-msg hook', () => {
     expect(gitCommit(['-v', '-s'], recordingEditor())).toEqual({ code: 0, stderr: '' });
     const shown = seen();
     const message = lastMessage();
-    expect(message.split('\n')[0]).toMatch(HEADER);
+    expect(message.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
     expect(message.endsWith('\n\nSigned-off-by: Test Author <author@example.com>')).toBe(true);
     expect(shown.startsWith(`${message}\n\n# Please enter the commit message`)).toBe(true);
     expect(shown).toMatch(/\n# -{24} >8 -{24}\n[^]*\n\+export function multiply/);

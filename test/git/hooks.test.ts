@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { BACKUP_NAME, HOOK_MARKER, installHook, resolveHooksDir, uninstallHook } from '../../src/git/hooks.js';
-import { BUILT_CLI, createTempRepo, type TempRepo } from '../support/temp-repo.js';
+import { BUILT_CLI, MATH_WITH_MULTIPLY, createMathRepo, type TempRepo } from '../support/temp-repo.js';
 
 const launcher = { node: process.execPath, script: BUILT_CLI };
 const FOREIGN = '#!/bin/sh\necho "old hook: $2" >> "$HOME/old-hook.log"\n';
@@ -14,15 +14,12 @@ let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
 function seed(): TempRepo {
-  repo = createTempRepo();
-  repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n');
-  repo.git('add', '.');
-  repo.git('commit', '-q', '-m', 'feat(math): add add');
+  repo = createMathRepo();
   return repo;
 }
 
 function stageChange(): void {
-  repo.write('src/math.ts', 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n');
+  repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
 }
 

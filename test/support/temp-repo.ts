@@ -66,6 +66,21 @@ export function createTempRepo(options: { init?: boolean } = {}): TempRepo {
   };
 }
 
+/** A Conventional Commits header line, as every engine must write one. */
+export const CONVENTIONAL_HEADER = /^(feat|fix|refactor|perf|docs|test|build|ci|chore|style|revert)(\([^)]+\))?!?: \S.*$/;
+/** src/math.ts as first committed by createMathRepo, and with a second exported function. */
+export const MATH_SOURCE = 'export function add(a: number, b: number) {\n  return a + b;\n}\n';
+export const MATH_WITH_MULTIPLY = 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n';
+
+/** A repository with one commit, `feat(math): add add`, of src/math.ts (MATH_SOURCE). */
+export function createMathRepo(): TempRepo {
+  const repo = createTempRepo();
+  repo.write('src/math.ts', MATH_SOURCE);
+  repo.git('add', '.');
+  repo.git('commit', '-q', '-m', 'feat(math): add add');
+  return repo;
+}
+
 /** A repository with one commit (README.md), then `count` generated source files written, not staged. */
 export function createRepoWithSources(options: { count: number; lines: number; pathOf: (index: number) => string }): TempRepo {
   const repo = createTempRepo();
