@@ -88,11 +88,12 @@ async function readHook(path: string): Promise<{ exists: boolean; ours: boolean 
 
 const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
 
-async function writeExecutableAtomically(path: string, text: string): Promise<void> {
+/** Writes `text` to a temp file beside `path` with exactly `mode`, then renames it over `path`: git sees the old file or the new. */
+export async function replaceFileAtomically(path: string, text: string, mode: number): Promise<void> {
   const temporary = `${path}.git-ai-${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, { mode: 0o755 });
-    await chmod(temporary, 0o755); // the umask may have narrowed the mode
+    await writeFile(temporary, text, { mode });
+    await chmod(temporary, mode); // the umask may have narrowed the mode
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -124,7 +125,7 @@ export async function installHook(options: HookContext & { launcher: Launcher; f
   const chain = await exists(backup);
   // npm link and `git ai` start the CLI through a link; the hook should not depend on it.
   const script = await realpath(resolve(options.cwd, options.launcher.script)).catch(() => options.launcher.script);
-  await writeExecutableAtomically(path, renderHookScript({ launcher: { node: options.launcher.node, script }, chain }));
+  await replaceFileAtomically(path, renderHookScript({ launcher: { node: options.launcher.node, script }, chain }), 0o755);
   return chain ? { path, outcome, backup } : { path, outcome };
 }
 

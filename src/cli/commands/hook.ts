@@ -1,9 +1,9 @@
 // `git-ai hook`: install or remove the prepare-commit-msg hook, and `run`, what the hook calls (it never fails a commit).
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UserError, isUserError } from '../../errors.js';
-import { installHook, uninstallHook, type Launcher } from '../../git/hooks.js';
+import { installHook, replaceFileAtomically, uninstallHook, type Launcher } from '../../git/hooks.js';
 import { GitError, runGit } from '../../git/run-git.js';
 
 export interface HookCommandOptions {
@@ -75,7 +75,7 @@ async function fillMessageFile(options: HookCommandOptions & { file: string }): 
       env: options.env,
       signal: AbortSignal.any([AbortSignal.timeout(backstopMs(change.config.timeout)), ...(options.signal ? [options.signal] : [])]),
     });
-    await replaceFileAtomically(options.file, insertMessage(existing, generated.text));
+    await replaceFileAtomically(options.file, insertMessage(existing, generated.text), (await stat(options.file)).mode & 0o777);
   } finally {
     await change.dispose();
   }
@@ -114,15 +114,4 @@ export function isMessageEmpty(text: string, commentChar: string): boolean {
 export function insertMessage(existing: string, message: string): string {
   const rest = existing.replace(/^(?:[ \t]*\r?\n)+/, '');
   return rest === '' ? `${message.trimEnd()}\n` : `${message.trimEnd()}\n\n${rest}`;
-}
-
-async function replaceFileAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.git-ai-${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text, { mode: (await stat(path)).mode & 0o777 });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
