@@ -34,3 +34,8 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** What a user error says: the message, then its hint, on one line. */
+export function describeUserError(error: UserError): string {
+  return error.hint ? `${error.message} ${error.hint}` : error.message;
+}

@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { cac } from 'cac';
 import type { ConfigKey } from '../config/schema.js';
-import { UserError, isUserError } from '../errors.js';
+import { UserError, describeUserError, isUserError } from '../errors.js';
 import { GitError } from '../git/run-git.js';
 import { settleEarly, startEarly } from './early-start.js';
 
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function reportError(error: unknown): number {
   if (isUserError(error)) {
-    process.stderr.write(`git-ai: ${error.message}${error.hint ? ` ${error.hint}` : ''}\n`);
+    process.stderr.write(`git-ai: ${describeUserError(error)}\n`);
     return error.exitCode;
   }
   if (error instanceof GitError) {

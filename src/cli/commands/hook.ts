@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { UserError, isUserError } from '../../errors.js';
+import { UserError, describeUserError, isUserError } from '../../errors.js';
 import { installHook, replaceFileAtomically, uninstallHook, type Launcher } from '../../git/hooks.js';
 import { GitError, runGit } from '../../git/run-git.js';
 
@@ -54,7 +54,7 @@ async function runHook(options: HookCommandOptions): Promise<void> {
 }
 
 function describeFailure(error: unknown): string {
-  if (isUserError(error)) return `${error.message}${error.hint ? ` ${error.hint}` : ''}`;
+  if (isUserError(error)) return describeUserError(error);
   if (error instanceof GitError) return error.message;
   const text = error instanceof Error ? error.message : String(error);
   return `internal error (a bug; please report it): ${text.split('\n')[0]}`;
