@@ -7,8 +7,8 @@ import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
-import type { Stage } from './chain.js';
-import { createTrace } from './trace.js';
+import type { Stage } from '../engines/remote/chain.js';
+import { createTrace } from '../debug/trace.js';
 
 export interface GenerateOptions {
   context: GitContext;
@@ -70,11 +70,11 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
 
   // The remote engine's modules (budgeting, cache, SDK) are loaded only on this path; the SDK takes ~0.2 s to
   // load, so it starts now and loads while git produces the diff.
-  const budgeting = import('./request-budget.js');
+  const budgeting = import('../engines/remote/request-budget.js');
   const modules = Promise.all([
-    import('./chain.js'),
+    import('../engines/remote/chain.js'),
     budgeting.then(async ({ resolveProvider }) => {
-      const provider = await import('../engines/remote/provider.js');
+      const provider = await import('../providers/provider.js');
       provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
       return provider;
     }),

@@ -2,12 +2,12 @@
 import type { Writable } from 'node:stream';
 import type * as z from 'zod';
 import type { ConfigKey } from '../../config/schema.js';
-import { toRequestJsonSchema } from '../../engines/remote/json-schema.js';
+import { toRequestJsonSchema } from '../../providers/json-schema.js';
 import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
-import { analysisSchema, candidatesSchema } from '../../engines/remote/schemas.js';
+import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
-import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../pipeline/plan.js';
-import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../pipeline/request-budget.js';
+import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
+import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../engines/remote/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange } from './staged-change.js';

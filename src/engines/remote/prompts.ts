@@ -2,7 +2,7 @@
 import type { FileStatus } from '../../diff/types.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../diff/prepared.js';
 import type { CommitStyle } from '../message.js';
-import type { FileAnalysis } from './schemas.js';
+import type { FileAnalysis } from '../../providers/schemas.js';
 
 /** Bump whenever a prompt's wording changes, so cached answers to the old wording are not reused. */
 export const PROMPT_VERSION = '3';

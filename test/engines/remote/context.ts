@@ -6,13 +6,13 @@ import { afterEach } from 'vitest';
 import type { Cache } from '../../../src/cache/disk-cache.js';
 import { disabledCache, openCache } from '../../../src/cache/disk-cache.js';
 import type { PreparedDiff } from '../../../src/diff/prepared.js';
-import { createLanguageModel } from '../../../src/engines/remote/provider.js';
-import type { StageContext } from '../../../src/pipeline/remote/single-step.js';
-import type { Trace } from '../../../src/pipeline/trace.js';
-import { createTrace } from '../../../src/pipeline/trace.js';
+import { createLanguageModel } from '../../../src/providers/provider.js';
+import type { StageContext } from '../../../src/engines/remote/single-step.js';
+import type { Trace } from '../../../src/debug/trace.js';
+import { createTrace } from '../../../src/debug/trace.js';
 import type { ProviderServer, ProviderServerOptions } from '../../support/provider-server.js';
 import { startProviderServer } from '../../support/provider-server.js';
-import { makeConfig, respondLikeModel } from '../fixtures.js';
+import { makeConfig, respondLikeModel } from './fixtures.js';
 
 export const KEY = 'sk-test-0123456789';
 

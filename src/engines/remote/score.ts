@@ -1,10 +1,10 @@
 // Impact of each changed file, computed locally: the model's significance blended with a heuristic, no request spent.
-import type { FileEntry } from '../diff/prepared.js';
-import type { FileCategory, FileStatus } from '../diff/types.js';
-import type { RankedAnalysis } from '../engines/remote/prompts.js';
-import type { FileAnalysis } from '../engines/remote/schemas.js';
+import type { FileEntry } from '../../diff/prepared.js';
+import type { FileCategory, FileStatus } from '../../diff/types.js';
+import type { RankedAnalysis } from './prompts.js';
+import type { FileAnalysis } from '../../providers/schemas.js';
 
-export type { RankedAnalysis } from '../engines/remote/prompts.js';
+export type { RankedAnalysis } from './prompts.js';
 
 // Starting points from the Rust tool's design: what was done to the file, what kind of file, how much of it.
 export const OPERATION_WEIGHT: Record<FileStatus, number> = {

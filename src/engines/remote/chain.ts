@@ -1,17 +1,17 @@
 // The remote generation under one deadline: fast path, or multi-step then single-step, and the offline engine last.
 import type { LanguageModel } from 'ai';
-import type { Cache } from '../cache/disk-cache.js';
-import type { Config } from '../config/schema.js';
-import type { PreparedDiff } from '../diff/prepared.js';
-import { UserError, isUserError } from '../errors.js';
-import type { CommitMessage } from '../engines/message.js';
+import type { Cache } from '../../cache/disk-cache.js';
+import type { Config } from '../../config/schema.js';
+import type { PreparedDiff } from '../../diff/prepared.js';
+import { UserError, isUserError } from '../../errors.js';
+import type { CommitMessage } from '../message.js';
 import { planStages, type RemoteStage } from './plan.js';
-import { runFastPath } from './remote/fast-path.js';
-import { runMultiStep } from './remote/multi-step.js';
-import type { StageContext } from './remote/single-step.js';
-import { runSingleStep } from './remote/single-step.js';
-import type { Span, Trace } from './trace.js';
-import { createTrace } from './trace.js';
+import { runFastPath } from './fast-path.js';
+import { runMultiStep } from './multi-step.js';
+import type { StageContext } from './single-step.js';
+import { runSingleStep } from './single-step.js';
+import type { Span, Trace } from '../../debug/trace.js';
+import { createTrace } from '../../debug/trace.js';
 
 export type Stage = RemoteStage | 'local';
 

@@ -1,8 +1,8 @@
 import { zodSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { toRequestJsonSchema } from '../../../src/engines/remote/json-schema.js';
-import { analysisSchema, candidatesSchema } from '../../../src/engines/remote/schemas.js';
+import { toRequestJsonSchema } from '../../src/providers/json-schema.js';
+import { analysisSchema, candidatesSchema } from '../../src/providers/schemas.js';
 
 describe('toRequestJsonSchema', () => {
   it.each<[string, z.ZodType]>([

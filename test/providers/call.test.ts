@@ -1,15 +1,15 @@
 // One structured call against the loopback provider server, for every provider: round trips, retries, errors, deadline.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageModel } from 'ai';
-import { UserError } from '../../../src/errors.js';
-import type { CallEvent } from '../../../src/engines/remote/call.js';
-import { callStructured } from '../../../src/engines/remote/call.js';
-import { DeadlineError, SchemaMismatchError } from '../../../src/engines/remote/errors.js';
-import type { LanguageModelOptions } from '../../../src/engines/remote/provider.js';
-import { createLanguageModel } from '../../../src/engines/remote/provider.js';
-import { analysisSchema, candidatesSchema } from '../../../src/engines/remote/schemas.js';
-import type { NormalizedRequest, ProviderServer } from '../../support/provider-server.js';
-import { startProviderServer } from '../../support/provider-server.js';
+import { UserError } from '../../src/errors.js';
+import type { CallEvent } from '../../src/providers/call.js';
+import { callStructured } from '../../src/providers/call.js';
+import { DeadlineError, SchemaMismatchError } from '../../src/providers/errors.js';
+import type { LanguageModelOptions } from '../../src/providers/provider.js';
+import { createLanguageModel } from '../../src/providers/provider.js';
+import { analysisSchema, candidatesSchema } from '../../src/providers/schemas.js';
+import type { NormalizedRequest, ProviderServer } from '../support/provider-server.js';
+import { startProviderServer } from '../support/provider-server.js';
 
 const KEY = 'sk-test-0123456789';
 const ANALYSIS = { files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }] };

@@ -1,6 +1,6 @@
 // The shapes of the model's answers: given to the SDK as the response schema and used again to read the result.
 import * as z from 'zod';
-import { parseCommitHeader, type CommitType } from '../message.js';
+import { parseCommitHeader, type CommitType } from '../engines/message.js';
 
 // Numeric and length constraints are left out of the JSON schemas: some providers reject them (Anthropic) or ignore them.
 

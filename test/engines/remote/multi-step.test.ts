@@ -1,10 +1,10 @@
 // The multi-step stage on its own: concurrent cached analyses, partial failures, rate limits, one generate request.
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../../src/errors.js';
-import { AnalysisFailedError, MAX_GENERATE_FILES, analyseChunks, fitAnalyses, runMultiStep } from '../../../src/pipeline/remote/multi-step.js';
-import type { RankedAnalysis } from '../../../src/pipeline/score.js';
+import { AnalysisFailedError, MAX_GENERATE_FILES, analyseChunks, fitAnalyses, runMultiStep } from '../../../src/engines/remote/multi-step.js';
+import type { RankedAnalysis } from '../../../src/engines/remote/score.js';
 import type { ProviderServer } from '../../support/provider-server.js';
-import { isAnalysisRequest, isGenerateRequest, largeChange } from '../fixtures.js';
+import { isAnalysisRequest, isGenerateRequest, largeChange } from './fixtures.js';
 import { makeStageContext, useTestResources } from './context.js';
 
 const { start, tempCache } = useTestResources();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FileEntry } from '../../src/diff/prepared.js';
-import type { FileAnalysis } from '../../src/engines/remote/schemas.js';
-import { describeEntry, rankAnalyses, scoreHeuristic, scoreImpact } from '../../src/pipeline/score.js';
+import type { FileEntry } from '../../../src/diff/prepared.js';
+import type { FileAnalysis } from '../../../src/providers/schemas.js';
+import { describeEntry, rankAnalyses, scoreHeuristic, scoreImpact } from '../../../src/engines/remote/score.js';
 import { makeEntry } from './fixtures.js';
 
 const analysis = (path: string, significance: number, symbols: string[] = []): FileAnalysis => ({ path, summary: `changes ${path}`, kind: 'feat', significance, symbols });

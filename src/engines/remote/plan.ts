@@ -1,6 +1,6 @@
 // Which remote stages a change goes through; pure, and free of the SDK so `git-ai prompt` can show the plan cheaply.
-import type { Config } from '../config/schema.js';
-import type { PreparedDiff } from '../diff/prepared.js';
+import type { Config } from '../../config/schema.js';
+import type { PreparedDiff } from '../../diff/prepared.js';
 
 export type RemoteStage = 'fast-path' | 'multi-step' | 'single-step';
 

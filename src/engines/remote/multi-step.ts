@@ -2,16 +2,16 @@
 import { cacheKey } from '../../cache/key.js';
 import type { PreparedChunk } from '../../diff/prepared.js';
 import { isUserError } from '../../errors.js';
-import { createLimiter } from '../../engines/remote/limiter.js';
-import { PROMPT_VERSION, buildAnalysisPrompt, buildGeneratePrompt } from '../../engines/remote/prompts.js';
-import { providerOfModel } from '../../engines/remote/provider.js';
-import type { FileAnalysis } from '../../engines/remote/schemas.js';
-import { analysisSchema } from '../../engines/remote/schemas.js';
-import type { CommitMessage } from '../../engines/message.js';
-import type { RankedAnalysis } from '../score.js';
-import { rankAnalyses } from '../score.js';
+import { createLimiter } from '../../providers/limiter.js';
+import { PROMPT_VERSION, buildAnalysisPrompt, buildGeneratePrompt } from './prompts.js';
+import { providerOfModel } from '../../providers/provider.js';
+import type { FileAnalysis } from '../../providers/schemas.js';
+import { analysisSchema } from '../../providers/schemas.js';
+import type { CommitMessage } from '../message.js';
+import type { RankedAnalysis } from './score.js';
+import { rankAnalyses } from './score.js';
 import type { StageContext } from './single-step.js';
-import { ANALYSIS_SCHEMA_NAME } from '../plan.js';
+import { ANALYSIS_SCHEMA_NAME } from './plan.js';
 import { callTraced, pickMessage, requestCandidates } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */

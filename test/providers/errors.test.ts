@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { APICallError, NoObjectGeneratedError, RetryError } from 'ai';
 import * as z from 'zod';
-import type { ProviderErrorKind } from '../../../src/engines/remote/errors.js';
+import type { ProviderErrorKind } from '../../src/providers/errors.js';
 import {
   DeadlineError,
   SchemaMismatchError,
@@ -10,7 +10,7 @@ import {
   classifyProviderError,
   parseRetryAfter,
   retryAfterOf,
-} from '../../../src/engines/remote/errors.js';
+} from '../../src/providers/errors.js';
 
 function apiError(statusCode: number | undefined, responseBody = '', message = 'failed', cause?: unknown): APICallError {
   return new APICallError({ message, url: 'http://127.0.0.1/v1/chat/completions', requestBodyValues: {}, statusCode, responseBody, cause });

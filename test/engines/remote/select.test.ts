@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CommitStyle } from '../../src/engines/message.js';
-import type { CandidateInput } from '../../src/pipeline/select.js';
-import { normaliseCandidate, selectCandidate } from '../../src/pipeline/select.js';
+import type { CommitStyle } from '../../../src/engines/message.js';
+import type { CandidateInput } from '../../../src/engines/remote/select.js';
+import { normaliseCandidate, selectCandidate } from '../../../src/engines/remote/select.js';
 
 const candidate = (subject: string, fields: Partial<CandidateInput> = {}): CandidateInput => ({ type: 'feat', scope: null, subject, body: null, breaking: false, ...fields });
 const topFiles = [

@@ -1,7 +1,7 @@
 // Picks the best of the model's candidate messages locally: invalid ones dropped, the rest scored, ties broken stably.
-import type { Candidate } from '../engines/remote/schemas.js';
-import type { CommitMessage, CommitStyle } from '../engines/message.js';
-import { COMMIT_TYPES, formatCommitMessage, isCommitType, parseCommitHeader } from '../engines/message.js';
+import type { Candidate } from '../../providers/schemas.js';
+import type { CommitMessage, CommitStyle } from '../message.js';
+import { COMMIT_TYPES, formatCommitMessage, isCommitType, parseCommitHeader } from '../message.js';
 
 /** A candidate as the model sent it; `type` is checked here, not trusted. */
 export type CandidateInput = Omit<Candidate, 'type'> & { type: string };

@@ -1,9 +1,9 @@
 // Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's two schemas like a model would.
-import type { Config } from '../../src/config/schema.js';
-import { configSchema } from '../../src/config/schema.js';
-import type { FileEntry, PreparedChunk, PreparedDiff } from '../../src/diff/prepared.js';
-import type { CommitMessage } from '../../src/engines/message.js';
-import type { NormalizedRequest, ResponderResult } from '../support/provider-server.js';
+import type { Config } from '../../../src/config/schema.js';
+import { configSchema } from '../../../src/config/schema.js';
+import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
+import type { CommitMessage } from '../../../src/engines/message.js';
+import type { NormalizedRequest, ResponderResult } from '../../support/provider-server.js';
 
 export function makeEntry(path: string, fields: Partial<FileEntry> = {}): FileEntry {
   return { path, status: 'modified', binary: false, additions: 10, deletions: 2, category: 'source', ...fields };

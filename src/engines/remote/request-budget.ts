@@ -1,14 +1,14 @@
 // What the prompt around the diff costs, so the diff's budget is what the model's window really leaves.
-import type { Config, Provider } from '../config/schema.js';
-import { loadIgnoreMatcher } from '../diff/ignore.js';
-import type { PreparedDiff } from '../diff/prepared.js';
-import type { GitContext } from '../git/repo.js';
-import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
-import { prepareDiff, type PrepareDiffResult } from '../prepare/prepare-diff.js';
-import { buildDirectPrompt } from '../engines/remote/prompts.js';
-import { DEFAULT_MODELS } from '../engines/remote/provider.js';
-import { resolveModelInfo } from '../tokens/models.js';
-import { loadTokenizer } from '../tokens/tokenizer.js';
+import type { Config, Provider } from '../../config/schema.js';
+import { loadIgnoreMatcher } from '../../diff/ignore.js';
+import type { PreparedDiff } from '../../diff/prepared.js';
+import type { GitContext } from '../../git/repo.js';
+import { startStagedDiff, type StagedDiffStream } from '../../git/staged-diff.js';
+import { prepareDiff, type PrepareDiffResult } from '../../prepare/prepare-diff.js';
+import { buildDirectPrompt } from './prompts.js';
+import { DEFAULT_MODELS } from '../../providers/provider.js';
+import { resolveModelInfo } from '../../tokens/models.js';
+import { loadTokenizer } from '../../tokens/tokenizer.js';
 
 /** Tokens kept for the answer: the candidates' JSON, with room to spare. */
 export const RESERVED_OUTPUT_TOKENS = 1024;

@@ -1,9 +1,9 @@
 // The SDK model for the configured provider; the SDK packages are imported only when a remote call is about to be made.
 import type { LanguageModel } from 'ai';
-import type { Provider } from '../../config/schema.js';
-import { vendorVariables } from '../../config/load.js';
-import { envVarOf } from '../../config/keys.js';
-import { UserError } from '../../errors.js';
+import type { Provider } from '../config/schema.js';
+import { vendorVariables } from '../config/load.js';
+import { envVarOf } from '../config/keys.js';
+import { UserError } from '../errors.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no

@@ -1,12 +1,12 @@
 // Building the SDK model: default models, what is required of each provider, and the errors that say how to fix it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
-import type { LanguageModelOptions } from '../../../src/engines/remote/provider.js';
-import { DEFAULT_MODELS, apiKeyVariables, createLanguageModel, providerOfModel } from '../../../src/engines/remote/provider.js';
-import { callStructured } from '../../../src/engines/remote/call.js';
-import { analysisSchema } from '../../../src/engines/remote/schemas.js';
-import type { ProviderServer } from '../../support/provider-server.js';
-import { startProviderServer } from '../../support/provider-server.js';
+import { UserError } from '../../src/errors.js';
+import type { LanguageModelOptions } from '../../src/providers/provider.js';
+import { DEFAULT_MODELS, apiKeyVariables, createLanguageModel, providerOfModel } from '../../src/providers/provider.js';
+import { callStructured } from '../../src/providers/call.js';
+import { analysisSchema } from '../../src/providers/schemas.js';
+import type { ProviderServer } from '../support/provider-server.js';
+import { startProviderServer } from '../support/provider-server.js';
 
 async function failure(options: LanguageModelOptions): Promise<UserError> {
   const error = await createLanguageModel(options).catch((caught: unknown) => caught);

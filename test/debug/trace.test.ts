@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTrace } from '../../src/pipeline/trace.js';
+import { createTrace } from '../../src/debug/trace.js';
 
 function fakeClock(): { now: () => number; advance: (ms: number) => void } {
   let time = 1000;

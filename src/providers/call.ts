@@ -2,7 +2,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
-import { UserError } from '../../errors.js';
+import { UserError } from '../errors.js';
 import type { ProviderErrorKind } from './errors.js';
 import { DeadlineError, SchemaMismatchError, backoffDelay, classifyProviderError, isTransient, retryAfterOf, statusOf } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';

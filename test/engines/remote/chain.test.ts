@@ -1,16 +1,16 @@
 // The whole remote chain against a real loopback provider server and the real AI SDK: stages, fallbacks, errors.
 import { describe, expect, it } from 'vitest';
-import type { Cache } from '../../src/cache/disk-cache.js';
-import { disabledCache } from '../../src/cache/disk-cache.js';
-import type { Config } from '../../src/config/schema.js';
-import type { PreparedDiff } from '../../src/diff/prepared.js';
-import { createLanguageModel } from '../../src/engines/remote/provider.js';
-import { UserError } from '../../src/errors.js';
-import { generateWithFallback } from '../../src/pipeline/chain.js';
-import { createTrace } from '../../src/pipeline/trace.js';
-import type { ProviderServer } from '../support/provider-server.js';
+import type { Cache } from '../../../src/cache/disk-cache.js';
+import { disabledCache } from '../../../src/cache/disk-cache.js';
+import type { Config } from '../../../src/config/schema.js';
+import type { PreparedDiff } from '../../../src/diff/prepared.js';
+import { createLanguageModel } from '../../../src/providers/provider.js';
+import { UserError } from '../../../src/errors.js';
+import { generateWithFallback } from '../../../src/engines/remote/chain.js';
+import { createTrace } from '../../../src/debug/trace.js';
+import type { ProviderServer } from '../../support/provider-server.js';
 import { LOCAL_MESSAGE, isAnalysisRequest, isGenerateRequest, largeChange, makeConfig, respondLikeModel, smallChange } from './fixtures.js';
-import { KEY, useTestResources } from './remote/context.js';
+import { KEY, useTestResources } from './context.js';
 
 const { start, tempCache } = useTestResources();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src/diff/prepared.js';
-import { FAST_PATH_MAX_FILES, FAST_PATH_MAX_TOKENS, countContentFiles, isSmallChange } from '../../../src/pipeline/plan.js';
-import { runFastPath } from '../../../src/pipeline/remote/fast-path.js';
-import { makeEntry, makePrepared, smallChange } from '../fixtures.js';
+import { FAST_PATH_MAX_FILES, FAST_PATH_MAX_TOKENS, countContentFiles, isSmallChange } from '../../../src/engines/remote/plan.js';
+import { runFastPath } from '../../../src/engines/remote/fast-path.js';
+import { makeEntry, makePrepared, smallChange } from './fixtures.js';
 import { makeStageContext, useTestResources } from './context.js';
 
 const { start } = useTestResources();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NoValidCandidateError, runSingleStep } from '../../../src/pipeline/remote/single-step.js';
-import { isGenerateRequest, largeChange } from '../fixtures.js';
+import { NoValidCandidateError, runSingleStep } from '../../../src/engines/remote/single-step.js';
+import { isGenerateRequest, largeChange } from './fixtures.js';
 import { makeStageContext, useTestResources } from './context.js';
 
 const { start } = useTestResources();

@@ -1,6 +1,6 @@
 // The limiter: first come first served, never more than the limit at once, halving on demand, cancellation.
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../../src/engines/remote/limiter.js';
+import { createLimiter } from '../../src/providers/limiter.js';
 
 /** A task that finishes only when released, and records when it started. */
 function gate(started: number[], id: number) {
