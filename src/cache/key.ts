@@ -18,7 +18,7 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** sha256 hex of the canonical JSON of the parts, e.g. { kind, provider, model, promptVersion, content }. */
+/** sha256 hex of the canonical JSON of the parts, e.g. { kind, provider, model, system, prompt, schema }. */
 export function cacheKey(parts: Record<string, unknown>): string {
   return sha256Hex(canonicalJson(parts));
 }

@@ -10,6 +10,11 @@ export const CANDIDATE_TYPES = [...ANALYSIS_KINDS, 'revert'] as const satisfies 
 // Fails to compile when message.ts gains a commit type the schema does not offer.
 const _everyTypeOffered: readonly (typeof CANDIDATE_TYPES)[number][] = [] as CommitType[];
 
+/** Files one analysis answer describes at most (every answer token costs ~8 ms; the rest are follow-on edits). */
+export const ANALYSIS_MAX_FILES = 3;
+/** Symbols one file's analysis names at most. */
+export const ANALYSIS_MAX_SYMBOLS = 2;
+
 const clampUnit = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
 
 export const fileAnalysisSchema = z.object({
@@ -22,11 +27,14 @@ export const fileAnalysisSchema = z.object({
     .transform(clampUnit),
   symbols: z
     .array(z.string())
-    .describe('Names of the functions, types, options or keys added, changed or removed (at most 5); empty if none.'),
+    .describe(`Names of the functions, types, options or keys added, changed or removed (at most ${ANALYSIS_MAX_SYMBOLS}); empty if none.`)
+    .transform((symbols) => symbols.slice(0, ANALYSIS_MAX_SYMBOLS)),
 });
 
 export const analysisSchema = z.object({
-  files: z.array(fileAnalysisSchema).describe('One entry per file of this part of the change, in the order given.'),
+  files: z
+    .array(fileAnalysisSchema)
+    .describe(`Entries for the files of this part that matter most, at most ${ANALYSIS_MAX_FILES}; mechanical follow-on edits left out.`),
 });
 
 export const candidateSchema = z.object({

@@ -1,10 +1,8 @@
 // The multi-step stage: analyse every chunk concurrently (cached), score locally, generate once, select locally.
-import { cacheKey } from '../../cache/key.js';
 import type { PreparedChunk } from '../../diff/prepared.js';
 import { isUserError } from '../../errors.js';
 import { createLimiter } from '../../providers/limiter.js';
-import { PROMPT_VERSION, buildAnalysisPrompt, buildGeneratePrompt } from './prompts.js';
-import { providerOfModel } from '../../providers/provider.js';
+import { buildAnalysisPrompt, buildGeneratePrompt } from './prompts.js';
 import type { FileAnalysis } from '../../providers/schemas.js';
 import { analysisSchema } from '../../providers/schemas.js';
 import type { CommitMessage } from '../message.js';
@@ -12,7 +10,7 @@ import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
 import type { StageContext } from './single-step.js';
 import { ANALYSIS_SCHEMA_NAME } from './plan.js';
-import { callTraced, pickMessage, requestCandidates } from './single-step.js';
+import { answerKey, callTraced, pickMessage, requestCandidates } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */
 export const ANALYSIS_SHARE = 0.6;
@@ -28,6 +26,8 @@ export class AnalysisFailedError extends Error {
 
 interface ChunkJob {
   chunk: PreparedChunk;
+  system: string;
+  prompt: string;
   key: string;
 }
 
@@ -55,9 +55,10 @@ async function readCached(ctx: StageContext, key: string): Promise<FileAnalysis[
 /** Each chunk's analysis from the cache or one request (through the limiter); fails only when more than half fail. */
 export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> {
   const { prepared, config } = ctx;
-  const identity = providerOfModel(ctx.model);
-  const base = { kind: 'analysis', provider: config.provider ?? identity.provider ?? 'unknown', model: identity.modelId, promptVersion: PROMPT_VERSION };
-  const jobs: ChunkJob[] = prepared.chunks.map((chunk) => ({ chunk, key: cacheKey({ ...base, content: chunk.text }) }));
+  const jobs: ChunkJob[] = prepared.chunks.map((chunk) => {
+    const { system, prompt } = buildAnalysisPrompt({ chunk, listing: prepared.listing });
+    return { chunk, system, prompt, key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }) };
+  });
   const cached = await Promise.all(jobs.map((job) => readCached(ctx, job.key)));
   const misses = jobs.filter((_job, index) => cached[index] === undefined);
   const concurrency = config.parallelApiCalls ? config.concurrency : 1;
@@ -75,11 +76,10 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
     if (rateLimited % RATE_LIMITS_PER_LOWERING === 0) limiter.lower();
   };
   const settled = await Promise.allSettled(
-    misses.map(async ({ chunk, key }) => {
+    misses.map(async ({ chunk, system, prompt, key }) => {
       const queuedAt = ctx.now();
       try {
         const result = await limiter.run((runSignal) => {
-          const { system, prompt } = buildAnalysisPrompt({ chunk, listing: prepared.listing });
           const attrs = { id: chunk.id, files: chunk.files.length, queuedMs: Math.round(ctx.now() - queuedAt) };
           const call = { name: `chunk ${chunk.id}`, attrs, span, system, prompt, schema: analysisSchema, schemaName: ANALYSIS_SCHEMA_NAME };
           return callTraced(ctx, { ...call, signal: runSignal, deadline, onEvent });

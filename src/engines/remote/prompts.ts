@@ -1,11 +1,8 @@
-// The prompts of the remote engine, as pure functions of the prepared diff; PROMPT_VERSION goes into cache keys.
+// The prompts of the remote engine, as pure functions of the prepared diff; cache keys hash their rendered text.
 import type { FileStatus } from '../../diff/types.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../diff/prepared.js';
 import type { CommitStyle } from '../message.js';
-import type { FileAnalysis } from '../../providers/schemas.js';
-
-/** Bump whenever a prompt's wording changes, so cached answers to the old wording are not reused. */
-export const PROMPT_VERSION = '3';
+import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, type FileAnalysis } from '../../providers/schemas.js';
 
 export interface Prompt {
   system: string;
@@ -115,9 +112,6 @@ function truncationNote(chunks: PreparedChunk[]): string {
   return chunks.some((chunk) => chunk.truncated) ? ` (shortened to fit: ${lines} lines left out)` : '';
 }
 
-/** Files an analysis answer describes at most: every answer token costs time, and the rest are follow-on edits. */
-export const ANALYSIS_MAX_FILES = 3;
-
 const ANALYSIS_SYSTEM = [
   'You analyse one part of a staged change so that a later step can write its commit message.',
   `Give one entry for each of the files under "Files in this part" that matter most, at most ${ANALYSIS_MAX_FILES} (all of them when there are no more); leave out mechanical follow-on edits, which are taken as minor:`,
@@ -125,7 +119,7 @@ const ANALYSIS_SYSTEM = [
   '- summary: one short sentence (at most 12 words) on what changed and why it matters, in terms of behaviour (not line counts).',
   '- kind: the Conventional Commits type of this file\'s change on its own: feat, fix, refactor, perf, docs, test, build, ci, chore or style.',
   '- significance: from 0 to 1, how much this file matters to the change as a whole; judge it against the list of all changed files (core logic scores high; tests, docs, lockfiles and mechanical follow-on edits score low).',
-  '- symbols: names of the functions, types, options or keys added, changed or removed (at most 2); empty if none.',
+  `- symbols: names of the functions, types, options or keys added, changed or removed (at most ${ANALYSIS_MAX_SYMBOLS}); empty if none.`,
   'A file whose content is not shown can still get an entry, judged from its path, status and size.',
   UNTRUSTED,
   STRUCTURED,

@@ -8,7 +8,8 @@ import type { Config } from '../../config/schema.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
 import { callStructured } from '../../providers/call.js';
-import { PROMPT_VERSION, buildDirectPrompt } from './prompts.js';
+import { buildDirectPrompt } from './prompts.js';
+import { toRequestJsonSchema } from '../../providers/json-schema.js';
 import { providerOfModel } from '../../providers/provider.js';
 import type { Candidate } from '../../providers/schemas.js';
 import { candidateSchema, candidatesSchema } from '../../providers/schemas.js';
@@ -96,23 +97,41 @@ export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: T
 /** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
 const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
 
+const schemaTexts = new WeakMap<z.ZodType, string>();
+
+/** The JSON schema the request carries, as text (its descriptions are part of what the model reads). */
+function schemaText(schema: z.ZodType): string {
+  let text = schemaTexts.get(schema);
+  if (text === undefined) schemaTexts.set(schema, (text = JSON.stringify(toRequestJsonSchema(schema))));
+  return text;
+}
+
 /**
- * The candidates request, answered from the cache when the very same request (provider, model, prompt version,
- * system and prompt text) was answered before: identical staged changes make no request. `--no-cache` skips it.
+ * The cache key of an answer: everything the model receives (provider, model, system, prompt, the schema with its
+ * descriptions, the number of completions), so any change to a prompt's wording is a new key by itself.
+ */
+export function answerKey(ctx: StageContext, call: { kind: string; system: string; prompt: string; schema: z.ZodType; completions?: number }): string {
+  const identity = providerOfModel(ctx.model);
+  return cacheKey({
+    kind: call.kind,
+    provider: ctx.config.provider ?? identity.provider ?? 'unknown',
+    model: identity.modelId,
+    system: call.system,
+    prompt: call.prompt,
+    schema: schemaText(call.schema),
+    completions: call.completions ?? 1,
+  });
+}
+
+/**
+ * The candidates request, answered from the cache when the very same request was answered before: identical
+ * staged changes make no request. `--no-cache` skips it.
  */
 export async function requestCandidates(
   ctx: StageContext,
   call: { name: string; attrs?: TraceAttrs; system: string; prompt: string },
 ): Promise<Candidate[]> {
-  const identity = providerOfModel(ctx.model);
-  const key = cacheKey({
-    kind: 'candidates',
-    provider: ctx.config.provider ?? identity.provider ?? 'unknown',
-    model: identity.modelId,
-    promptVersion: PROMPT_VERSION,
-    system: call.system,
-    prompt: call.prompt,
-  });
+  const key = answerKey(ctx, { kind: 'candidates', system: call.system, prompt: call.prompt, schema: candidatesSchema });
   const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
   if (cached.success) {
     ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();

@@ -1,9 +1,10 @@
 // The prompt builders: the rules each prompt must state, and the listing, diff, analyses and history they carry.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { MessageOptions, RankedAnalysis } from '../../../src/engines/remote/prompts.js';
-import { PROMPT_VERSION, buildAnalysisPrompt, buildDirectPrompt, buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
+import { toRequestJsonSchema } from '../../../src/providers/json-schema.js';
+import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, analysisSchema } from '../../../src/providers/schemas.js';
+import { buildAnalysisPrompt, buildDirectPrompt, buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 
 const source: FileEntry = { path: 'src/diff/parse.ts', status: 'modified', binary: false, additions: 40, deletions: 3, category: 'source' };
 const lockfile: FileEntry = { path: 'package-lock.json', status: 'modified', binary: false, additions: 900, deletions: 12, category: 'lockfile', omitted: 'lockfile' };
@@ -140,13 +141,20 @@ describe('buildAnalysisPrompt', () => {
   });
 });
 
-it('changes PROMPT_VERSION whenever a prompt changes (cached analyses and answers are keyed by it)', () => {
-  const texts = [
-    buildAnalysisPrompt({ chunk: chunk(), listing: LISTING }),
-    buildAnalysisPrompt({ chunk: chunk({ truncated: true, omittedLines: 4 }), listing: LISTING }),
-    ...[base, { ...base, body: false, candidates: 1 }, { ...base, style: 'gitmoji' as const }, { ...base, style: 'plain' as const, history: [] }].flatMap((options) => [writers.generate(options), writers.direct(options)]),
-  ].map((prompt) => `${prompt.system}\n---\n${prompt.prompt}`);
-  const digest = createHash('sha256').update(texts.join('\n===\n')).digest('hex').slice(0, 16);
-  // A failure here means a prompt's text changed: bump PROMPT_VERSION in prompts.ts, then update both values.
-  expect({ version: PROMPT_VERSION, digest }).toEqual({ version: '3', digest: '7408bbe9874db44f' });
+it('states the same limits in the analysis prompt and in the schema the request carries', () => {
+  const { system } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
+  const schema = JSON.stringify(toRequestJsonSchema(analysisSchema));
+  expect(system).toContain(`at most ${ANALYSIS_MAX_FILES} (all of them`);
+  expect(system).toContain(`(at most ${ANALYSIS_MAX_SYMBOLS}); empty if none`);
+  expect(schema).toContain(`at most ${ANALYSIS_MAX_FILES};`);
+  expect(schema).toContain(`(at most ${ANALYSIS_MAX_SYMBOLS}); empty if none`);
+  // The schema states no other limit (the prompt also bounds the summary at 12 words).
+  const limits = (text: string) => [...text.matchAll(/at most (\d+)\b(?! words)/g)].map((match) => Number(match[1])).sort();
+  expect(limits(schema)).toEqual([ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS].sort());
+  expect(limits(system)).toEqual([ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS].sort());
+});
+
+it('keeps at most the stated number of symbols from an answer', () => {
+  const answer = { files: [{ path: 'a.ts', summary: 's', kind: 'feat', significance: 2, symbols: ['a', 'b', 'c', 'd'] }] };
+  expect(analysisSchema.parse(answer).files[0]?.symbols).toEqual(['a', 'b', 'c', 'd'].slice(0, ANALYSIS_MAX_SYMBOLS));
 });
