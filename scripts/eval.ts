@@ -1,135 +1,108 @@
-// Measures the offline engine against real commits (type and scope accuracy), next to a six-line path baseline.
-// Usage: node --import tsx scripts/eval.ts <commits.jsonl> [--json] [--show-errors N]
+// Measures the offline engine against real commits, per repository: type, per-type recall, scope, weak subjects.
+// Usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]
+// With no files it reads every set under ../shared (eval/*.jsonl and corpus/*.jsonl.gz); $GIT_AI_EVAL_DATA overrides.
 
-import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { parseUnifiedDiff } from '../src/diff/parse.js';
-import type { FileDiff } from '../src/diff/types.js';
 import { generateLocalMessage } from '../src/engines/local/index.js';
+import { formatCommitMessage, parseCommitHeader } from '../src/engines/message.js';
+import { defaultDataFiles, findDataRoot, readCommits, splitOf, type EvalCommit } from './eval/data.js';
+import { samplePairs, scoreRepository, type Prediction } from './eval/metrics.js';
+import { means, renderPairs, renderPerType, renderTable } from './eval/report.js';
 
-interface EvalCommit {
-  commit: string;
-  type: string;
-  scope: string | null;
-  subject: string;
+interface Args {
   files: string[];
-  diff: string;
-  history: string[];
-  file_history: Record<string, string[]>;
-  sample: string;
+  split?: string;
+  repo?: string;
+  pairs: number;
+  types: boolean;
+  errors: number;
+  json: boolean;
 }
 
-interface Prediction {
-  row: EvalCommit;
-  type: string;
-  scope: string | null;
-  header: string;
+const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors']);
+
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  console.error('usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]');
+  process.exit(2);
 }
 
-interface SampleScore {
-  n: number;
-  typeAccuracy: number;
-  macroTypeAccuracy: number;
-  scopeAccuracy: number;
-  perType: Record<string, { n: number; correct: number; accuracy: number }>;
-}
-
-/** The comparison point: docs, ci, test and dependency files by path; an added file means feat; anything else fix. */
-function baselineType(files: FileDiff[]): { type: string; scope: string | null } {
-  const all = (pattern: RegExp) => files.length > 0 && files.every((file) => pattern.test(file.path));
-  if (all(/\.(md|rst|txt)$|(^|\/)docs?\//i)) return { type: 'docs', scope: null };
-  if (all(/(^|\/)\.github\/workflows\/|\.circleci\/|\.gitlab-ci\.yml$/)) return { type: 'ci', scope: null };
-  if (all(/test|spec|\.snap$/i)) return { type: 'test', scope: null };
-  if (all(/(^|\/)(package\.json|pnpm-lock\.yaml|yarn\.lock|package-lock\.json)$/)) return { type: 'chore', scope: 'deps' };
-  return { type: files.some((file) => file.status === 'added') ? 'feat' : 'fix', scope: null };
-}
-
-function score(predictions: Prediction[]): SampleScore {
-  const perType: SampleScore['perType'] = {};
-  let correct = 0;
-  let scopeCorrect = 0;
-  for (const { row, type, scope } of predictions) {
-    const entry = (perType[row.type] ??= { n: 0, correct: 0, accuracy: 0 });
-    entry.n += 1;
-    if (type === row.type) {
-      entry.correct += 1;
-      correct += 1;
-    }
-    if ((scope ?? null) === (row.scope?.trim() || null)) scopeCorrect += 1;
-  }
-  const types = Object.values(perType);
-  for (const entry of types) entry.accuracy = entry.correct / entry.n;
-  const n = predictions.length;
-  return {
-    n,
-    typeAccuracy: n ? correct / n : 0,
-    macroTypeAccuracy: types.length ? types.reduce((sum, entry) => sum + entry.accuracy, 0) / types.length : 0,
-    scopeAccuracy: n ? scopeCorrect / n : 0,
-    perType,
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
   };
-}
-
-function parseArgs(argv: string[]): { path: string; json: boolean; showErrors: number } {
-  const path = argv.find((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--show-errors');
-  if (!path) {
-    console.error('usage: node --import tsx scripts/eval.ts <commits.jsonl> [--json] [--show-errors N]');
-    console.error('error: the path to the evaluation commits (JSON lines) is required, e.g. ../shared/eval/vue-core-commits.jsonl');
-    process.exit(2);
+  const number = (flag: string, fallback: number) => {
+    const raw = value(flag);
+    const parsed = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(parsed) || parsed < 0) fail(`${flag} takes a whole number, got ${raw}`);
+    return parsed;
+  };
+  const files = argv.filter((arg, index) => !arg.startsWith('--') && !VALUE_FLAGS.has(argv[index - 1] ?? ''));
+  let chosen = files;
+  if (chosen.length === 0) {
+    const root = findDataRoot();
+    if (!root) fail('no data found: pass the files, or set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
+    chosen = defaultDataFiles(root);
   }
-  const showIndex = argv.indexOf('--show-errors');
-  const showErrors = showIndex >= 0 ? Number(argv[showIndex + 1] ?? '10') : 0;
-  return { path, json: argv.includes('--json'), showErrors: Number.isFinite(showErrors) ? showErrors : 10 };
+  const split = value('--split');
+  if (split !== undefined && split !== 'dev' && split !== 'held-out') fail(`--split is dev or held-out, got ${split}`);
+  return { files: chosen, split, repo: value('--repo'), pairs: number('--pairs', 10), types: argv.includes('--types'), errors: number('--errors', 0), json: argv.includes('--json') };
 }
 
-function readCommits(path: string): EvalCommit[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    console.error(`error: cannot read ${path}: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EvalCommit);
-}
-
-function formatScore(label: string, result: SampleScore): string {
-  const rows = Object.entries(result.perType)
-    .sort((a, b) => b[1].n - a[1].n)
-    .map(([type, entry]) => `    ${type.padEnd(9)} n=${String(entry.n).padStart(3)}  correct=${String(entry.correct).padStart(3)}  accuracy=${entry.accuracy.toFixed(2)}`);
-  return [
-    `  ${label}: type accuracy ${result.typeAccuracy.toFixed(3)}, macro ${result.macroTypeAccuracy.toFixed(3)}, scope accuracy ${result.scopeAccuracy.toFixed(3)} (n=${result.n})`,
-    ...rows,
-  ].join('\n');
+function predict(row: EvalCommit): Prediction {
+  const started = performance.now();
+  const files = parseUnifiedDiff(row.diff);
+  const message = generateLocalMessage({ files, history: row.history, fileHistory: row.file_history, maxLength: 72, body: false });
+  const ms = performance.now() - started;
+  const header = formatCommitMessage({ ...message, body: undefined }, { style: 'conventional', maxLength: 72 });
+  const parsed = parseCommitHeader(header);
+  return { row, type: message.type, scope: parsed?.scope ?? null, breaking: message.breaking, subject: parsed?.subject ?? message.subject, header, ms };
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const engine: Prediction[] = [];
-  const baseline: Prediction[] = [];
-  for (const row of readCommits(args.path)) {
-    const files = parseUnifiedDiff(row.diff);
-    const message = generateLocalMessage({ files, history: row.history, fileHistory: row.file_history, maxLength: 72, body: false });
-    const header = `${message.type}${message.scope ? `(${message.scope})` : ''}: ${message.subject}`;
-    engine.push({ row, type: message.type, scope: message.scope ?? null, header });
-    const base = baselineType(files);
-    baseline.push({ row, ...base, header: base.type });
-  }
-  const samples = [...new Set(engine.map((prediction) => prediction.row.sample))];
-  const results = Object.fromEntries(
-    samples.map((sample) => [
-      sample,
-      { engine: score(engine.filter((p) => p.row.sample === sample)), baseline: score(baseline.filter((p) => p.row.sample === sample)) },
-    ]),
-  );
-  if (args.json) {
-    console.log(JSON.stringify(results, null, 2));
-  } else {
-    for (const [sample, result] of Object.entries(results)) {
-      console.log(`${sample}\n${formatScore('engine', result.engine)}\n${formatScore('baseline', result.baseline)}\n`);
+  const byRepo = new Map<string, Prediction[]>();
+  for (const file of args.files) {
+    let rows: EvalCommit[];
+    try {
+      rows = readCommits(file);
+    } catch (error) {
+      fail(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    for (const row of rows) {
+      if (args.split && splitOf(row.repo) !== args.split) continue;
+      if (args.repo && !row.repo.includes(args.repo)) continue;
+      const list = byRepo.get(row.repo) ?? [];
+      list.push(predict(row));
+      byRepo.set(row.repo, list);
     }
   }
-  const errors = engine.filter((prediction) => prediction.type !== prediction.row.type).slice(0, args.showErrors);
-  for (const { row, header } of errors) {
-    console.error(`${row.commit.slice(0, 10)} [${row.sample}]\n  real: ${row.subject}\n  ours: ${header}\n  files: ${row.files.slice(0, 6).join(', ')}`);
+  const repos = [...byRepo.keys()].sort((a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b));
+  const scores = repos.map((repo) => scoreRepository(repo, byRepo.get(repo) ?? []));
+  const summaries = [
+    means('development', scores.filter((s) => s.split === 'dev')),
+    means('held-out', scores.filter((s) => s.split === 'held-out')),
+    means('all', scores),
+  ].filter((m) => m.repositories > 0);
+  if (args.json) {
+    console.log(JSON.stringify({ repositories: scores, means: summaries }, null, 2));
+    return;
+  }
+  console.log(renderTable(scores, summaries));
+  if (args.types) console.log(`\nper-type recall (natural and stratified)\n${scores.map(renderPerType).join('\n')}`);
+  if (args.pairs > 0) {
+    console.log('\nreal vs generated (natural sample)');
+    for (const repo of repos) console.log(renderPairs(repo, samplePairs(byRepo.get(repo) ?? [], args.pairs)));
+  }
+  if (args.errors > 0) {
+    console.log('\ntype errors');
+    for (const repo of repos) {
+      for (const p of (byRepo.get(repo) ?? []).filter((p) => p.type !== p.row.type).slice(0, args.errors)) {
+        console.log(`${repo} ${p.row.commit.slice(0, 10)} [${p.row.sample}]\n  real: ${p.row.subject}\n  ours: ${p.header}\n  files: ${p.row.files.slice(0, 6).join(', ')}`);
+      }
+    }
   }
 }
 
