@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFile, isGeneratedPath, isLockfile, isVendoredPath } from '../../src/diff/classify.js';
+import { classifyFile, classifyRole, isGeneratedPath, isLockfile, isVendoredPath, type FileRole } from '../../src/diff/classify.js';
 import type { FileCategory } from '../../src/diff/types.js';
 
 describe('classifyFile', () => {
@@ -123,7 +123,8 @@ describe('classifyFile', () => {
     ['src/index.ts', 'source'],
     ['lib/parser.rs', 'source'],
     ['main.go', 'source'],
-    ['scripts/release.sh', 'source'],
+    ['scripts/release.sh', 'build'],
+    ['src/release.sh', 'source'],
     ['data/strings.json', 'source'],
   ])('%s -> %s', (path, expected) => {
     expect(classifyFile(path)).toBe(expected);
@@ -138,6 +139,64 @@ describe('classifyFile', () => {
     ['test/fixtures/archive.zip', true, 'binary'],
   ])('%s with binary=%s -> %s', (path, binary, expected) => {
     expect(classifyFile(path, { binary })).toBe(expected);
+  });
+});
+
+describe('classifyRole', () => {
+  it.each<[string, FileRole]>([
+    ['pnpm-lock.yaml', 'lockfile'],
+    ['sub/yarn.lock', 'lockfile'],
+    ['.github/workflows/ci.yml', 'ci'],
+    ['.circleci/config.yml', 'ci'],
+    ['packages/a/__tests__/__snapshots__/parse.spec.ts.snap', 'snapshot'],
+    ['src/parse.test.ts.snap', 'snapshot'],
+    ['CHANGELOG.md', 'changelog'],
+    ['changelogs/CHANGELOG-3.4.md', 'changelog'],
+    ['.changeset/brave-dogs-run.md', 'changelog'],
+    ['package.json', 'manifest'],
+    ['packages/core/package.json', 'manifest'],
+    ['Cargo.toml', 'manifest'],
+    ['go.mod', 'manifest'],
+    ['requirements-dev.txt', 'manifest'],
+    ['packages/core/__tests__/parse.spec.ts', 'test'],
+    ['tests/test_parser.py', 'test'],
+    ['pkg/diff/parse_test.go', 'test'],
+    ['scripts/setup-vitest.ts', 'test'],
+    ['src/parse.bench.ts', 'test'],
+    ['packages/dts-test/ref.test-d.ts', 'test'],
+    ['README.md', 'docs'],
+    ['docs/guide/intro.md', 'docs'],
+    ['.github/contributing.md', 'docs'],
+    ['LICENSE', 'docs'],
+    ['rollup.config.js', 'build'],
+    ['vite.config.ts', 'build'],
+    ['build.config.ts', 'build'],
+    ['tsconfig.build.json', 'build'],
+    ['Makefile', 'build'],
+    ['crates/tauri/build.rs', 'build'],
+    ['scripts/build.js', 'build'],
+    ['.nvmrc', 'build'],
+    // source files named after build tools are code
+    ['packages/vite/src/node/build.ts', 'source'],
+    ['src/vite.ts', 'source'],
+    ['packages/nitro/src/build/vite.ts', 'source'],
+    ['vitest.config.ts', 'config'],
+    ['.eslintrc.cjs', 'config'],
+    ['.github/renovate.json5', 'config'],
+    ['src/engines/local/index.ts', 'source'],
+    ['lib/parser.rb', 'source'],
+    ['assets/logo.png', 'asset'],
+    ['dist/bundle.js', 'generated'],
+    ['vendor/a/b.go', 'vendored'],
+  ])('%s is %s', (path, role) => {
+    expect(classifyRole(path)).toBe(role);
+  });
+
+  it('derives every category from the role', () => {
+    expect(classifyFile('CHANGELOG.md')).toBe('docs');
+    expect(classifyFile('Cargo.toml')).toBe('build');
+    expect(classifyFile('src/a.test.ts.snap')).toBe('generated');
+    expect(classifyRole('data/blob.bin', { binary: true })).toBe('binary');
   });
 });
 

@@ -322,7 +322,7 @@ describe('fixtures: one real change set, every prefix and quoting style', () => 
   const expected = [
     '.gitkeep |  | added | false |  | 100644 |  | 0 | 0 | config',
     'assets.bin |  | added | true |  | 100644 |  | 0 | 0 | binary',
-    'build.sh |  | mode-changed | false | 100644 | 100755 |  | 0 | 0 | source',
+    'build.sh |  | mode-changed | false | 100644 | 100755 |  | 0 | 0 | build',
     'deploy.sh |  | modified | false | 100644 | 100755 |  | 1 | 1 | source',
     'dir with space/new name.txt | dir with space/old name.txt | renamed | false |  |  | 90 | 1 | 0 | source',
     'docs/guide été.md |  | added | false |  | 100644 |  | 3 | 0 | docs',

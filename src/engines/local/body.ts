@@ -72,7 +72,7 @@ function noteFor(change: FileChange): Note | undefined {
     const target = verb === 'move' ? change.file.path : name;
     return { text: `${verb} ${baseName(oldPath)} to ${target}`, names: [baseName(oldPath), target] };
   }
-  if (change.role === 'lockfile' || change.role === 'snapshot' || change.role === 'generated') return undefined;
+  if (change.role === 'lockfile' || change.role === 'snapshot' || change.role === 'generated' || change.role === 'vendored') return undefined;
   if (status === 'deleted') return { text: `remove ${name}`, names: [name] };
   if (change.role === 'test') {
     const subject = testSubject(change.file.path);

@@ -1,7 +1,7 @@
 // Per-file facts the engine reasons with: role, symbols added/removed/touched, and what kind of lines changed.
 
 import type { FileDiff } from '../../diff/types.js';
-import { roleOfPath, type FileRole } from './paths.js';
+import { classifyRole, type FileRole } from '../../diff/classify.js';
 import { extractSymbol, languageOf, symbolOfSection, type DeclaredSymbol } from './symbols.js';
 
 export interface FileChange {
@@ -75,7 +75,7 @@ export function describeFile(file: FileDiff): FileChange {
   const changed = [...addedLines, ...removedLines].filter((line) => line.trim());
   return {
     file,
-    role: roleOfPath(file.path, file.category),
+    role: classifyRole(file.path, { binary: file.binary }),
     added: addedSymbols.filter((symbol) => !removedNames.has(symbol.name)),
     removed: removedSymbols.filter((symbol) => !addedNames.has(symbol.name)),
     touched: [...touched.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name),

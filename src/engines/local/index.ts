@@ -23,7 +23,7 @@ export interface LocalEngineInput {
   body: boolean;
 }
 
-const LIGHT_ROLES = new Set(['lockfile', 'snapshot', 'generated']);
+const LIGHT_ROLES = new Set(['lockfile', 'snapshot', 'generated', 'vendored']);
 
 export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   if (input.files.length === 0) return { type: 'chore', subject: 'update files', breaking: false };

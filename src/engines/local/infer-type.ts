@@ -4,7 +4,7 @@ import type { CommitType } from '../message.js';
 import { activityTypes, type Activity } from './activity.js';
 import type { DependencyFacts } from './deps.js';
 import type { FilePriors, HistoryProfile } from './history.js';
-import type { FileRole } from './paths.js';
+import type { FileRole } from '../../diff/classify.js';
 import type { ChangeSignals } from './signals.js';
 
 export interface TypeEvidence {

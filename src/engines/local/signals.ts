@@ -1,7 +1,7 @@
 // Content signals over the whole change: where it happened, what was declared, and what the new lines look like.
 
 import type { FileChange } from './changes.js';
-import type { FileRole } from './paths.js';
+import type { FileRole } from '../../diff/classify.js';
 import type { DeclaredSymbol } from './symbols.js';
 
 export interface ChangeSignals {
@@ -40,7 +40,7 @@ export interface ChangeSignals {
   issueRefs: number;
 }
 
-const ROLE_WEIGHT: Partial<Record<FileRole, number>> = { lockfile: 0.05, snapshot: 0.2, generated: 0.1, asset: 0.5 };
+const ROLE_WEIGHT: Partial<Record<FileRole, number>> = { lockfile: 0.05, snapshot: 0.2, generated: 0.1, vendored: 0.1, asset: 0.5, binary: 0.5 };
 // Speed talk in comments; in tests, timing and benchmarks; in code, annotations that exist only for speed or size.
 const PERF = /\b(perf|performance|fast(er|est)?|slow(er)?|efficient(ly)?|cach(e|ed|ing)|memo(ize|ized|ization)?|optimi[sz](e|ed|es|ation)|lazy|lazily|avoid(s|ing)?\s+(unnecessary|extra|redundant|double)|unnecessary|hot\s*path|allocations?|memory|benchmark|O\([\w\s^*]+\))/i;
 const PERF_TEST = /\bperformance\.now\(|\bbench\(|\bperf(ormance)?\b/i;

@@ -9,7 +9,7 @@ describe('signals and activities', () => {
   it('counts issue references, new options and new test cases', () => {
     const signals = collectSignals([
       describeFile(makeDiff('src/options.ts', [' export interface Options {', '+  strict?: boolean', ' }'])),
-      describeFile(makeDiff('test/options.test.ts', ["+it('rejects empty input (#123)', () => {})", "+test('b', () => {})"], { category: 'test' })),
+      describeFile(makeDiff('test/options.test.ts', ["+it('rejects empty input (#123)', () => {})", "+test('b', () => {})"])),
     ]);
     expect(signals).toMatchObject({ newOptions: 1, newTestCases: 2, issueRefs: 1 });
   });

@@ -9,9 +9,9 @@ describe('body', () => {
   it('lists the other notable changes as bullets', () => {
     const files = [
       addedFile('src/config.ts', ['export function parseConfig(text: string) {', '  return JSON.parse(text)', '}']),
-      makeDiff('src/__tests__/config.spec.ts', ["+  it('parses', () => {", '+  })'], { category: 'test' }),
+      makeDiff('src/__tests__/config.spec.ts', ["+  it('parses', () => {", '+  })']),
       makeDiff('src/helpers.ts', [], { status: 'renamed', oldPath: 'src/utils.ts', similarity: 100 }),
-      makeDiff('README.md', ['-a', '+b'], { category: 'docs' }),
+      makeDiff('README.md', ['-a', '+b']),
     ];
     expect(bodyOf(files)).toBe(['- add tests for config', '- update README', '- rename utils.ts to helpers.ts'].join('\n'));
   });

@@ -25,7 +25,7 @@ describe('findDependencyChanges', () => {
     ['requirements.txt', makeDiff('requirements.txt', ['-requests==2.31.0', '+requests==2.32.0']), [{ name: 'requests', from: '==2.31.0', to: '==2.32.0' }]],
     [
       'workflow action',
-      makeDiff('.github/workflows/ci.yml', ['       - uses: actions/checkout@v3', '-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4'], { category: 'ci' }),
+      makeDiff('.github/workflows/ci.yml', ['       - uses: actions/checkout@v3', '-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4']),
       [{ name: 'actions/setup-node', from: 'v3', to: 'v4', dev: true }],
     ],
   ])('reads %s', (_label, diff, expected) => {
@@ -37,22 +37,22 @@ describe('findDependencyChanges', () => {
   it.each([
     [
       'yarn.lock',
-      makeDiff('yarn.lock', [' "@babel/parser@^7.1.0", "@babel/parser@^7.15.0":', '-  version "7.15.3"', '+  version "7.15.7"', '   resolved "https://x"'], { category: 'lockfile' }),
+      makeDiff('yarn.lock', [' "@babel/parser@^7.1.0", "@babel/parser@^7.15.0":', '-  version "7.15.3"', '+  version "7.15.7"', '   resolved "https://x"']),
       { name: '@babel/parser', from: '7.15.3', to: '7.15.7' },
     ],
     [
       'pnpm-lock.yaml',
-      makeDiff('pnpm-lock.yaml', ["-  'vite@5.0.1':", "+  'vite@5.0.2':", '     resolution: {integrity: sha512-x}'], { category: 'lockfile' }),
+      makeDiff('pnpm-lock.yaml', ["-  'vite@5.0.1':", "+  'vite@5.0.2':", '     resolution: {integrity: sha512-x}']),
       { name: 'vite', from: '5.0.1', to: '5.0.2' },
     ],
     [
       'package-lock.json',
-      makeDiff('package-lock.json', ['     "node_modules/zod": {', '-      "version": "3.22.0",', '+      "version": "3.23.0",'], { category: 'lockfile' }),
+      makeDiff('package-lock.json', ['     "node_modules/zod": {', '-      "version": "3.22.0",', '+      "version": "3.23.0",']),
       { name: 'zod', from: '3.22.0', to: '3.23.0' },
     ],
     [
       'Cargo.lock',
-      makeDiff('Cargo.lock', [' name = "serde"', '-version = "1.0.100"', '+version = "1.0.200"'], { category: 'lockfile' }),
+      makeDiff('Cargo.lock', [' name = "serde"', '-version = "1.0.100"', '+version = "1.0.200"']),
       { name: 'serde', from: '1.0.100', to: '1.0.200' },
     ],
   ])('reads a %s when no manifest changed', (_label, diff, expected) => {

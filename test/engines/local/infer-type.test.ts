@@ -18,12 +18,12 @@ const newFeature = [
 
 describe('type inference from paths and content', () => {
   it.each([
-    ['docs only', 'docs', [makeDiff('README.md', ['-Old intro', '+New intro'], { category: 'docs' })]],
-    ['ci only', 'ci', [makeDiff('.github/workflows/ci.yml', ['-    runs-on: ubuntu-20.04', '+    runs-on: ubuntu-22.04'], { category: 'ci' })]],
-    ['tests only', 'test', [makeDiff('src/__tests__/render.spec.ts', ["+  it('renders nothing', () => {", '+  })'], { category: 'test' })]],
+    ['docs only', 'docs', [makeDiff('README.md', ['-Old intro', '+New intro'])]],
+    ['ci only', 'ci', [makeDiff('.github/workflows/ci.yml', ['-    runs-on: ubuntu-20.04', '+    runs-on: ubuntu-22.04'])]],
+    ['tests only', 'test', [makeDiff('src/__tests__/render.spec.ts', ["+  it('renders nothing', () => {", '+  })'])]],
     ['snapshot and test', 'test', [makeDiff('test/__snapshots__/a.snap', ['-a', '+b']), makeDiff('test/a.test.ts', ['-x', '+y'])]],
     ['dependency bump', 'chore', [makeDiff('package.json', ['-    "vite": "^5.0.1",', '+    "vite": "^5.0.2",'])]],
-    ['lockfile only', 'chore', [makeDiff('pnpm-lock.yaml', ["-  'vite@5.0.1':", "+  'vite@5.0.2':"], { category: 'lockfile' })]],
+    ['lockfile only', 'chore', [makeDiff('pnpm-lock.yaml', ["-  'vite@5.0.1':", "+  'vite@5.0.2':"])]],
     ['new exported functions', 'feat', newFeature],
     ['small guard', 'fix', [guardFix]],
     ['pure rename', 'refactor', [makeDiff('src/helpers.ts', [], { status: 'renamed', oldPath: 'src/utils.ts', similarity: 100 })]],
@@ -43,12 +43,12 @@ describe('type inference from paths and content', () => {
 describe('type inference from the repository history', () => {
   it('follows how this repository labels dependency updates', () => {
     const history = ['build(deps-dev): bump rollup from 1.0.0 to 1.0.1', 'build(deps-dev): bump jest from 2.0.0 to 2.1.0', 'feat: x'];
-    expect(typeOf([makeDiff('yarn.lock', [' vite@^5.0.1:', '-  version "5.0.1"', '+  version "5.0.2"'], { category: 'lockfile' })], history)).toBe('build');
+    expect(typeOf([makeDiff('yarn.lock', [' vite@^5.0.1:', '-  version "5.0.1"', '+  version "5.0.2"'])], history)).toBe('build');
   });
 
   it('follows how this repository labels readme edits', () => {
     const history = ['chore: update readme', 'fix: a', 'chore: readme typo', 'chore: tweak README badges'];
-    expect(typeOf([makeDiff('README.md', ['-Old', '+New'], { category: 'docs' })], history)).toBe('chore');
+    expect(typeOf([makeDiff('README.md', ['-Old', '+New'])], history)).toBe('chore');
   });
 
   it('lets the history of the changed files tip an ambiguous change', () => {

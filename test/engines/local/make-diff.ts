@@ -1,11 +1,11 @@
-// Hand-made FileDiffs for the engine's table tests: hunk lines keep their '+', '-' or ' ' prefix.
+// Hand-made FileDiffs for the engine's table tests: hunk lines keep their '+', '-' or ' ' prefix; the category comes from the classifier.
 
-import type { FileCategory, FileDiff, FileStatus, Hunk } from '../../../src/diff/types.js';
+import { classifyFile } from '../../../src/diff/classify.js';
+import type { FileDiff, FileStatus, Hunk } from '../../../src/diff/types.js';
 
 export interface DiffSpec {
   status?: FileStatus;
   oldPath?: string;
-  category?: FileCategory;
   /** One hunk per entry; a plain string array is one hunk without a section. */
   hunks?: { section?: string; lines: string[] }[];
   similarity?: number;
@@ -37,7 +37,7 @@ export function makeDiff(path: string, lines: string[] = [], spec: DiffSpec = {}
     hunks,
     additions: all.filter((line) => line[0] === '+').length,
     deletions: all.filter((line) => line[0] === '-').length,
-    category: spec.category ?? 'source',
+    category: classifyFile(path),
   };
   if (spec.oldPath) diff.oldPath = spec.oldPath;
   if (spec.similarity !== undefined) diff.similarity = spec.similarity;
@@ -45,6 +45,6 @@ export function makeDiff(path: string, lines: string[] = [], spec: DiffSpec = {}
 }
 
 /** A new file: every line added. */
-export function addedFile(path: string, content: string[], category: FileCategory = 'source'): FileDiff {
-  return makeDiff(path, content.map((line) => `+${line}`), { status: 'added', category });
+export function addedFile(path: string, content: string[]): FileDiff {
+  return makeDiff(path, content.map((line) => `+${line}`), { status: 'added' });
 }

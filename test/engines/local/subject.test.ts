@@ -28,10 +28,10 @@ describe('subject wording', () => {
     ['add tests for render', [makeDiff('src/__tests__/render.spec.ts', ["+  it('renders nothing', () => {", '+    expect(render()).toBe("")', '+  })'])]],
     ['update tests for render', [makeDiff('src/__tests__/render.spec.ts', ['-    expect(render()).toBe(1)', '+    expect(render()).toBe(2)'])]],
     ['update snapshots', [makeDiff('src/__tests__/__snapshots__/render.spec.ts.snap', ['-a', '+b'])]],
-    ['update README', [makeDiff('README.md', ['-Install with npm.', '+Install with pnpm.'], { category: 'docs' })]],
-    ['document Configuration', [makeDiff('README.md', ['+## Configuration', '+', '+Set `maxLength`.'], { category: 'docs' })]],
-    ['update release workflow', [makeDiff('.github/workflows/release.yml', ['-    node-version: 18', '+    node-version: 20'], { category: 'ci' })]],
-    ['add lint workflow', [addedFile('.github/workflows/lint.yml', ['on: push'], 'ci')]],
+    ['update README', [makeDiff('README.md', ['-Install with npm.', '+Install with pnpm.'])]],
+    ['document Configuration', [makeDiff('README.md', ['+## Configuration', '+', '+Set `maxLength`.'])]],
+    ['update release workflow', [makeDiff('.github/workflows/release.yml', ['-    node-version: 18', '+    node-version: 20'])]],
+    ['add lint workflow', [addedFile('.github/workflows/lint.yml', ['on: push'])]],
     ['handle missing slots in renderSlot', [makeDiff('src/render.ts', [' export function renderSlot(slots: Slots, name: string) {', '+  if (!slots) return', '   const slot = slots[name]'])]],
     ['handle empty items in renderList', [makeDiff('src/list.ts', [' export function renderList(items: Item[]) {', '+  if (!items.length) return []', '   return items.map(render)'])]],
     ['fix boundary check in paginate', [makeDiff('src/page.ts', [' export function paginate(items, size) {', '-  for (let i = 0; i <= items.length; i += size) {', '+  for (let i = 0; i < items.length; i += size) {'])]],
@@ -40,7 +40,7 @@ describe('subject wording', () => {
     ['handle errors in readConfig', [makeDiff('src/config.ts', [' export function readConfig(path) {', '+  try {', '     return parse(read(path))', '+  } catch {', '+    return {}', '+  }'])]],
     ['handle missing Body in handle', [makeDiff('server.go', [' func (s *Server) handle(w http.ResponseWriter, r *http.Request) {', '+\tif r.Body == nil {', '+\t\treturn', '+\t}'])]],
     ['format render.ts', [makeDiff('src/render.ts', ['-function a(x){return x}', '+function a(x) {', '+  return x', '+}'])]],
-    ['bump actions/setup-node to v4', [makeDiff('.github/workflows/ci.yml', ['-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4'], { category: 'ci' })]],
+    ['bump actions/setup-node to v4', [makeDiff('.github/workflows/ci.yml', ['-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4'])]],
   ])('%s', (expected, files) => {
     expect(subjectOf(files)).toBe(expected);
   });
