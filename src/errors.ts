@@ -1,4 +1,5 @@
 // The two kinds of failure: a user error (expected, one line and a hint, stable code) and everything else (a bug).
+import { sanitizeLine } from './security/sanitize.js';
 
 export type UserErrorCode =
   | 'NOTHING_STAGED'
@@ -35,7 +36,7 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
-/** What a user error says: the message, then its hint, on one line. */
+/** What a user error says: the message, then its hint, on one line (a provider's or git's words in it made safe to print). */
 export function describeUserError(error: UserError): string {
-  return error.hint ? `${error.message} ${error.hint}` : error.message;
+  return sanitizeLine(error.hint ? `${error.message} ${error.hint}` : error.message);
 }

@@ -4,6 +4,7 @@ import { cac } from 'cac';
 import type { ConfigKey } from '../config/schema.js';
 import { UserError, describeUserError, isUserError } from '../errors.js';
 import { GitError } from '../git/run-git.js';
+import { sanitizeLine } from '../security/sanitize.js';
 import { settleEarly, startEarly } from './early-start.js';
 
 // fetch parses HTTP with WebAssembly; V8's optimising tier-up of it ran past the answer and held the exit ~60-100 ms
@@ -176,7 +177,7 @@ function reportError(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof GitError) {
-    process.stderr.write(`git-ai: ${error.message}\n`);
+    process.stderr.write(`git-ai: ${sanitizeLine(error.message)}\n`);
     return 1;
   }
   if (error instanceof Error && error.name === 'CACError') {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { sanitizeText } from '../security/sanitize.js';
 import type { GitContext } from './repo.js';
 import { runGit } from './run-git.js';
 
@@ -42,7 +43,8 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
   const dir = await mkdtemp(join(tmpdir(), 'git-ai-msg-'));
   const file = join(dir, 'COMMIT_MSG');
   try {
-    await writeFile(file, options.message.endsWith('\n') ? options.message : `${options.message}\n`);
+    const message = sanitizeText(options.message); // nothing reaches the commit object that could drive a terminal
+    await writeFile(file, message.endsWith('\n') ? message : `${message}\n`);
     const args = ['commit', ...(options.all ? ['-a'] : []), ...(options.edit ? ['-e'] : []), '-F', file, ...options.extraArgs];
     const env = { ...(options.env ?? process.env), GIT_AI_ACTIVE: '1' };
     if (options.edit) {

@@ -9,6 +9,7 @@ import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import type { Stage } from '../engines/remote/chain.js';
 import { createTrace } from '../debug/trace.js';
+import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 
 export interface GenerateOptions {
   context: GitContext;
@@ -43,8 +44,10 @@ export function writeLocalMessage(options: { files: FileDiff[]; history: Reposit
   return generateLocalMessage({ files, history: history.subjects, fileHistory, maxLength: config.maxCommitLength, body: config.body });
 }
 
+/** Every engine's message leaves here without control characters or escape sequences (a model's, or a file name's). */
 function finish(message: CommitMessage, stage: Stage, config: Config): GeneratedMessage {
-  return { message, stage, text: formatCommitMessage(message, { style: config.style, maxLength: config.maxCommitLength }) };
+  const clean = sanitizeMessage(message);
+  return { message: clean, stage, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
 }
 
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {

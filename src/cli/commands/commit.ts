@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { ConfigKey } from '../../config/schema.js';
 import { createCommit } from '../../git/commit.js';
 import { generateCommitMessage } from '../../pipeline/generate.js';
+import { sanitizeText } from '../../security/sanitize.js';
 import type { AskDecision } from '../ui.js';
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange } from './staged-change.js';
@@ -40,12 +41,13 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
       debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
     });
 
+    const text = sanitizeText(generated.text); // what is printed, asked about and committed
     const mode = options.dryRun || (!options.yes && !options.interactive) ? 'print' : options.yes ? 'commit' : 'ask';
     if (mode === 'print') {
-      options.stdout.write(`${generated.text}\n`);
+      options.stdout.write(`${text}\n`);
       return;
     }
-    const decision = mode === 'commit' ? 'commit' : await (options.ask ?? (await import('../ui.js')).askCommitDecision)(generated.text);
+    const decision = mode === 'commit' ? 'commit' : await (options.ask ?? (await import('../ui.js')).askCommitDecision)(text);
     if (decision === 'cancel') {
       options.stderr.write('Cancelled; nothing was committed.\n');
       return;
@@ -53,7 +55,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
     const output = await createCommit({
       cwd: options.cwd,
       env: options.env,
-      message: generated.text,
+      message: text,
       all: options.all,
       edit: decision === 'edit',
       extraArgs: options.gitArgs,

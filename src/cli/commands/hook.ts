@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { UserError, describeUserError, isUserError } from '../../errors.js';
 import { installHook, replaceFileAtomically, uninstallHook, type Launcher } from '../../git/hooks.js';
 import { GitError, runGit } from '../../git/run-git.js';
+import { sanitizeText } from '../../security/sanitize.js';
 
 export interface HookCommandOptions {
   action: 'install' | 'uninstall' | 'run';
@@ -49,7 +50,7 @@ async function runHook(options: HookCommandOptions): Promise<void> {
     if (!file) throw new UserError('USAGE', '`hook run` needs the commit message file that git passes to the hook.', { hint: 'Install the hook with `git-ai hook install`.' });
     await fillMessageFile({ ...options, file: resolve(options.cwd, file) });
   } catch (error) {
-    options.stderr.write(`git-ai: ${describeFailure(error)} (the hook left the commit message as it was)\n`);
+    options.stderr.write(`git-ai: ${sanitizeText(describeFailure(error))} (the hook left the commit message as it was)\n`);
   }
 }
 
@@ -75,7 +76,7 @@ async function fillMessageFile(options: HookCommandOptions & { file: string }): 
       env: options.env,
       signal: AbortSignal.any([AbortSignal.timeout(backstopMs(change.config.timeout)), ...(options.signal ? [options.signal] : [])]),
     });
-    await replaceFileAtomically(options.file, insertMessage(existing, generated.text), (await stat(options.file)).mode & 0o777);
+    await replaceFileAtomically(options.file, insertMessage(existing, sanitizeText(generated.text)), (await stat(options.file)).mode & 0o777);
   } finally {
     await change.dispose();
   }
