@@ -1,11 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // One ESM bundle for the CLI, dependencies included: resolving and loading zod's ~100 files and the other packages
 // from node_modules cost ~45 ms of every run (173 vs 220 ms for an offline commit). Provider SDKs, encodings and the
 // prompts UI are chunks that load only when used. piscina stays external: it starts workers from a file of its own.
+// commitlint's loader imports a TypeScript-config loader that pulls in all of TypeScript (9.9 MB). The bundled copy
+// is only the fallback for repositories without commitlint installed; a `.ts` config there says to install it.
+const commitlintTypeScriptShim: Plugin = {
+  name: 'commitlint-typescript-shim',
+  setup(build) {
+    build.onResolve({ filter: /^cosmiconfig-typescript-loader$/ }, () => ({ path: 'shim', namespace: 'commitlint-ts-shim' }));
+    build.onLoad({ filter: /.*/, namespace: 'commitlint-ts-shim' }, () => ({
+      contents:
+        "export function TypeScriptLoader() { return () => { throw new Error('a TypeScript commitlint config needs commitlint installed in the repository (npm install -D @commitlint/cli)'); }; }",
+      loader: 'js',
+    }));
+    // The validator reads its JSON schema through createRequire, which a bundle cannot follow: import it instead.
+    build.onLoad({ filter: /@commitlint[\\/]config-validator[\\/]lib[\\/]validate\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace('const schema = require("./commitlint.schema.json");', 'import schema from "./commitlint.schema.json";'),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 export default defineConfig({
   entry: { cli: 'src/cli/entry.ts', 'diff-worker': 'src/pool/diff-worker.ts' },
   format: ['esm'],
@@ -14,7 +38,9 @@ export default defineConfig({
   splitting: true,
   clean: true,
   sourcemap: false,
-  noExternal: [/^(?!piscina$)/],
+  noExternal: [/^(?!piscina$|typescript$)/],
+  external: ['typescript'],
+  esbuildPlugins: [commitlintTypeScriptShim],
   define: { __VERSION__: JSON.stringify(version) },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },

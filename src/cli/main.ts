@@ -63,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const args = argv.slice(2);
   const cli = cac('git-ai');
   let pending: Promise<void> | undefined;
+  let exitCode = 0;
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 
   withGenerationOptions(
@@ -150,6 +151,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     });
 
+  cli
+    .command('lint [file]', "Check a commit message (the hook's file, or stdin) against the repository's commitlint rules")
+    .example('git-ai lint .git/COMMIT_EDITMSG')
+    .action((file: string | undefined) => {
+      pending = import('./commands/lint.js').then(async ({ runLintCommand }) => {
+        exitCode = await runLintCommand({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, file });
+      });
+    });
+
   cli.help();
   cli.version(VERSION);
 
@@ -165,7 +175,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     await cli.runMatchedCommand();
     await pending;
-    return 0;
+    return exitCode;
   } catch (error) {
     return reportError(error);
   }
