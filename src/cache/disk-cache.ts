@@ -2,7 +2,7 @@
 import { readFile, utimes } from 'node:fs/promises';
 import type { Cache, CacheStats, OpenCacheOptions, PruneStats } from './types.js';
 import { decodeEntry, encodeEntry } from './entry.js';
-import { scanCacheTree, unlinkQuietly, writeFileAtomic } from './fs-ops.js';
+import { makePrivateDir, scanCacheTree, unlinkQuietly, writeFileAtomic } from './fs-ops.js';
 import { isValidKey, resolveEntryPath } from './paths.js';
 import type { PruneResult } from './prune.js';
 import { pruneCacheTree } from './prune.js';
@@ -23,6 +23,7 @@ export function openCache(options: OpenCacheOptions): Cache {
   let estimate = 0;
   let measured: Promise<void> | undefined;
   let pruning: Promise<PruneResult> | undefined;
+  let privateDir: Promise<void> | undefined;
 
   function runPrune(): Promise<PruneResult> {
     pruning ??= pruneCacheTree({ dir, maxBytes, now: now() })
@@ -75,6 +76,7 @@ export function openCache(options: OpenCacheOptions): Cache {
         const createdAt = now();
         const body = encodeEntry({ key, createdAt, value });
         if (body === undefined) return;
+        await (privateDir ??= makePrivateDir(dir));
         await writeFileAtomic(resolveEntryPath(dir, key), body, new Date(createdAt));
         await noteWrite(Buffer.byteLength(body, 'utf8'));
       } catch {

@@ -1,6 +1,6 @@
 // Filesystem steps that tolerate concurrent runs: atomic writes, unlinks that lose races quietly, a tree scan.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isEntryFileName, isTempFileName, makeTempPath, resolveEntriesRoot } from './paths.js';
 
@@ -15,12 +15,23 @@ export interface ScanResult {
   temps: ScannedFile[];
 }
 
-/** Write to a unique temp file beside the target, then rename: readers see the old file, the new one or none. */
+/** Entries hold messages about private code: only their owner may read them, or list the directories they are in. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates `dir` (0700) or narrows an existing one to 0700, as a cache written by an earlier version may be 0755. */
+export async function makePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  const info = await stat(dir);
+  if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(dir, PRIVATE_DIR_MODE);
+}
+
+/** Write to a unique temp file beside the target (0600, in directories made 0700), then rename: readers see the old file, the new one or none. */
 export async function writeFileAtomic(path: string, body: string, mtime: Date): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = makeTempPath(path, process.pid, randomBytes(6).toString('hex'));
   try {
-    await writeFile(temp, body, { flag: 'wx' });
+    await writeFile(temp, body, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     await utimes(temp, mtime, mtime);
     await rename(temp, path);
   } catch (error) {

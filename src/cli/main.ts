@@ -114,15 +114,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   cli
     .command('config <action> [key] [value]', 'Read or change settings: get | set | unset | list | path | reset')
     .example('git-ai config set max-commit-length 60')
+    .option('--show-secret', 'get: print the API key in clear (it is masked by default)')
     .example('git-ai config list')
-    .action((action: string, key: string | undefined, value: string | undefined) => {
+    .action((action: string, key: string | undefined, value: string | undefined, options: Record<string, unknown>) => {
       pending = import('./commands/config.js').then(async ({ runConfigCommand }) => {
         const allowed = ['get', 'set', 'unset', 'list', 'path', 'reset'] as const;
         const known = allowed.find((name) => name === action);
         if (!known) {
           throw new UserError('USAGE', `Unknown config action '${action}'.`, { hint: `Use one of: ${allowed.join(', ')}.`, exitCode: 2 });
         }
-        const text = await runConfigCommand({ action: known, key, value, cwd: process.cwd(), env: process.env });
+        const text = await runConfigCommand({ action: known, key, value, cwd: process.cwd(), env: process.env, showSecret: options.showSecret === true });
         if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       });
     });

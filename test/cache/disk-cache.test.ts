@@ -189,3 +189,18 @@ describe('disabledCache', () => {
   });
 });
 
+
+describe('file modes', () => {
+  it('writes entries 0600 in directories 0700, and narrows a cache directory an earlier version left 0755', async () => {
+    const root = join(dir, 'git-ai');
+    await mkdir(root, { mode: 0o755 });
+    await chmod(root, 0o755);
+    const cache = openCache({ dir: root });
+    await cache.set(keyOf(1), { message: 'feat: private' });
+    const entry = resolveEntryPath(root, keyOf(1));
+    expect((await stat(entry)).mode & 0o777).toBe(0o600);
+    const shard = join(entry, '..');
+    for (const path of [root, join(shard, '..'), shard]) expect((await stat(path)).mode & 0o777).toBe(0o700);
+    expect(await cache.get(keyOf(1))).toEqual({ message: 'feat: private' });
+  });
+});

@@ -15,6 +15,8 @@ export interface ConfigCommandOptions {
   value?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** get: print a secret (the API key) in clear rather than masked. */
+  showSecret?: boolean;
 }
 
 const USAGE: Record<ConfigAction, string> = {
@@ -45,7 +47,9 @@ export async function runConfigCommand(options: ConfigCommandOptions): Promise<s
     case 'get': {
       const key = resolveKey(required(options, 'key'));
       const { config } = await loadConfig(options);
-      return formatConfigValue(config[propertyOf(key)]);
+      const value = formatConfigValue(config[propertyOf(key)]);
+      // Masked as `config list` masks it: a terminal's scrollback, a screen share or a CI log is no place for a key.
+      return metaOf(key).secret && value !== '' && options.showSecret !== true ? maskSecret(value) : value;
     }
     case 'set':
       return setValue(options, path);

@@ -42,10 +42,14 @@ describe('config path and get', () => {
     expect(await run('get', key)).toBe(value);
   });
 
-  it('get prints the effective value from any layer, secrets in full', async () => {
+  it('get prints the effective value from any layer, a secret masked as list masks it unless showSecret', async () => {
     repo.git('config', 'ai.model', 'x');
     expect(await run('get', 'model')).toBe('x');
-    expect(await run('get', 'api-key', undefined, { OPENAI_API_KEY: 'sk-proj-1234567890abcd' })).toBe('sk-proj-1234567890abcd');
+    const env = { ...repo.env, OPENAI_API_KEY: 'sk-proj-1234567890abcd' };
+    expect(await run('get', 'api-key', undefined, env)).toBe('sk-…abcd');
+    expect(await runConfigCommand({ action: 'get', key: 'api-key', cwd: repo.dir, env, showSecret: true })).toBe('sk-proj-1234567890abcd');
+    expect(await runConfigCommand({ action: 'get', key: 'model', cwd: repo.dir, env, showSecret: true })).toBe('x');
+    expect(await run('get', 'api-key')).toBe(''); // unset stays empty, not a mask of nothing
   });
 });
 
@@ -144,6 +148,6 @@ describe('config list', () => {
     expect(row('style')).toEqual(['style', 'conventional', 'default']);
     expect(row('exclude')).toEqual(['exclude', '(none)', 'default']);
     expect(list).not.toContain('1234567890');
-    expect(await run('get', 'openai-api-key')).toBe('sk-proj-1234567890abcd');
+    expect(await run('get', 'openai-api-key')).toBe('sk-…abcd');
   });
 });
