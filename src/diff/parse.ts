@@ -1,10 +1,13 @@
 // Parses `git diff` output line by line into FileDiffs, holding no more than the file being read.
 import { applyHeaderLine, createRecord, parseHunkHeader, toFileDiff, type FileRecord } from './header.js';
+import { cutLine } from './long-lines.js';
 import type { FileDiff, Hunk } from './types.js';
 
 export interface DiffParserOptions {
   /** Keep hunk body lines (default true). False keeps hunk headers and exact counts only, for huge diffs. */
   keepLines?: boolean;
+  /** Longest hunk line kept, in UTF-16 units; a longer one is kept as its head and a note of the cut (default: any). */
+  maxLineLength?: number;
 }
 
 const PLUS = 0x2b;
@@ -18,6 +21,9 @@ const NONE = Object.freeze([]) as unknown as FileDiff[];
 /** Incremental state machine: feed lines with `push`, collect the last file with `end`. */
 export class DiffParser {
   private readonly keepLines: boolean;
+  private readonly maxLineLength: number;
+  /** Whether the line last pushed was a hunk body line (content), not a header. */
+  lastWasBody = false;
   private file: FileRecord | undefined;
   private hunk: Hunk | undefined;
   // Body lines the current hunk header still promises per side. While either is above zero a line is
@@ -27,12 +33,13 @@ export class DiffParser {
 
   constructor(options: DiffParserOptions = {}) {
     this.keepLines = options.keepLines ?? true;
+    this.maxLineLength = options.maxLineLength ?? Infinity;
   }
 
   /** Feeds one line, without its '\n'. Returns the files it completed: usually none (a shared, frozen empty array), at most one. */
   push(line: string): FileDiff[] {
-    if ((this.oldLeft > 0 || this.newLeft > 0) && this.pushBody(line)) return NONE;
-    return this.pushHeader(line);
+    this.lastWasBody = (this.oldLeft > 0 || this.newLeft > 0) && this.pushBody(line);
+    return this.lastWasBody ? NONE : this.pushHeader(line);
   }
 
   /** Flushes the file still being read; call once after the last line. */
@@ -69,7 +76,7 @@ export class DiffParser {
         this.newLeft--;
         line = ' ';
     }
-    if (this.keepLines) hunk.lines.push(line);
+    if (this.keepLines) hunk.lines.push(line.length > this.maxLineLength ? cutLine(line, this.maxLineLength) : line);
     return true;
   }
 

@@ -14,6 +14,8 @@ export interface FileEntry {
   category: FileCategory;
   /** Set when the content is not sent at all. */
   omitted?: OmitReason;
+  /** Lines too long to send whole, sent (if the budget allows) as their head and a note of the cut. */
+  cutLines?: number;
 }
 
 export interface PreparedChunk {

@@ -73,11 +73,22 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
   });
 }
 
+/** How a line stream treats lines longer than it will hold. */
+export interface LineLimit {
+  /** Most UTF-16 units of one line held; the rest of the line is only counted. */
+  maxLength: number;
+  /** The line as yielded: its held head and the count of units left out. */
+  mark(head: string, dropped: number): string;
+}
+
 /**
  * Streams git's stdout as batches of lines (without the '\n'), one batch per chunk read, so a large output costs one
  * async step per 64 KiB rather than per line; throws a GitError at the end if git failed.
  */
-export async function* streamGitLineBatches(args: readonly string[], options: RunGitOptions): AsyncGenerator<string[]> {
+export async function* streamGitLineBatches(
+  args: readonly string[],
+  options: RunGitOptions & { lineLimit?: LineLimit },
+): AsyncGenerator<string[]> {
   const { child, stdout, stderr } = spawnGit(args, options);
   const err: Buffer[] = [];
   stderr.on('data', (chunk: Buffer) => err.push(chunk));
@@ -87,7 +98,7 @@ export async function* streamGitLineBatches(args: readonly string[], options: Ru
   });
   exited.catch(() => undefined);
   try {
-    yield* splitLines(stdout);
+    yield* splitLines(stdout, options.lineLimit);
   } finally {
     if (child.exitCode === null) child.kill();
   }
@@ -95,16 +106,59 @@ export async function* streamGitLineBatches(args: readonly string[], options: Ru
   if (code !== 0) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
 }
 
-/** Splits a byte stream on '\n' only (a '\r' is content: CRLF files), unlike node:readline; yields a batch per chunk. */
-export async function* splitLines(stream: Readable): AsyncGenerator<string[]> {
+/**
+ * Splits a byte stream on '\n' only (a '\r' is content: CRLF files), unlike node:readline; yields a batch per chunk.
+ * A line longer than `limit.maxLength` is held as its head only, however long it runs: the rest is counted, never
+ * joined, so a 100 MB line costs one scan for its end, not a 100 MB string rebuilt at every chunk.
+ */
+export async function* splitLines(stream: Readable, limit?: LineLimit): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  const maxLength = limit?.maxLength ?? Infinity;
+  // The line not yet ended: its held parts, their length, and what was counted past the limit.
+  let parts: string[] = [];
+  let held = 0;
+  let dropped = 0;
+  const hold = (text: string) => {
+    const room = maxLength - held;
+    if (text.length <= room) {
+      if (text !== '') parts.push(text);
+      held += text.length;
+    } else {
+      if (room > 0) parts.push(text.slice(0, room));
+      held += Math.max(0, room);
+      dropped += text.length - Math.max(0, room);
+    }
+  };
+  const end = (): string => {
+    const head = parts.length === 1 ? parts[0]! : parts.join('');
+    const line = dropped > 0 && limit ? limit.mark(head, dropped) : head;
+    parts = [];
+    held = 0;
+    dropped = 0;
+    return line;
+  };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = rest + decoder.write(chunk);
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    if (lines.length > 0) yield lines;
+    const text = decoder.write(chunk);
+    const first = text.indexOf('\n');
+    if (first === -1) {
+      hold(text);
+      continue;
+    }
+    hold(text.slice(0, first));
+    const lines = [end()];
+    const last = text.lastIndexOf('\n');
+    if (last > first) {
+      for (const line of text.slice(first + 1, last).split('\n')) {
+        if (line.length <= maxLength) lines.push(line);
+        else {
+          hold(line);
+          lines.push(end());
+        }
+      }
+    }
+    hold(text.slice(last + 1));
+    yield lines;
   }
-  rest += decoder.end();
-  if (rest !== '') yield [rest];
+  hold(decoder.end());
+  if (held > 0 || dropped > 0) yield [end()];
 }

@@ -1,4 +1,5 @@
 // Reads the staged diff as a stream, with the user's pager, diff drivers and prefixes kept out of it.
+import { HELD_LINE_LIMIT, markCut } from '../diff/long-lines.js';
 import { gitEnv, type GitContext } from './repo.js';
 import { streamGitLineBatches } from './run-git.js';
 
@@ -12,9 +13,14 @@ export const STAGED_DIFF_ARGS: readonly string[] = [
   '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 
-/** The staged diff's lines (without '\n') in batches, as git writes them. */
+/** The staged diff's lines (without '\n') in batches, as git writes them; a line past HELD_LINE_LIMIT is cut to its head. */
 export function streamStagedDiffBatches(context: GitContext & { signal?: AbortSignal }): AsyncGenerator<string[]> {
-  return streamGitLineBatches(STAGED_DIFF_ARGS, { cwd: context.cwd, env: gitEnv(context), signal: context.signal });
+  return streamGitLineBatches(STAGED_DIFF_ARGS, {
+    cwd: context.cwd,
+    env: gitEnv(context),
+    signal: context.signal,
+    lineLimit: { maxLength: HELD_LINE_LIMIT, mark: markCut },
+  });
 }
 
 /** A staged diff whose `git` already runs: read `lines` once, or `cancel()` to stop git if it will not be read. */

@@ -1,4 +1,5 @@
 // Reads the staged diff once, as a stream, keeping per file only what a budget could ever send.
+import { cutLine, ENGINE_LINE_LENGTH, HELD_LINE_LIMIT, LINE_UNITS_PER_TOKEN } from '../diff/long-lines.js';
 import { DiffParser } from '../diff/parse.js';
 import type { FileDiff } from '../diff/types.js';
 import { waterLevel } from './water-level.js';
@@ -16,6 +17,8 @@ export interface CollectedFile {
   fullLength: number;
   /** Lines of the file's diff not kept in `text`. */
   droppedLines: number;
+  /** Lines longer than the budget could use, kept (in `text` and the hunks) as their head and a note of the cut. */
+  cutLines: number;
 }
 
 export interface CollectOptions {
@@ -27,13 +30,15 @@ export interface CollectOptions {
 
 /** Consumes diff lines; memory is bounded by the budget, not by the diff's size. */
 export async function collectDiff(options: CollectOptions): Promise<CollectedFile[]> {
-  const parser = new DiffParser({ keepLines: true });
+  const parser = new DiffParser({ keepLines: true, maxLineLength: ENGINE_LINE_LENGTH });
   const files: CollectedFile[] = [];
   const keepLimit = Math.max(options.contentBudget, 1) * KEEP_BYTES_PER_TOKEN;
+  const lineLimit = Math.min(Math.max(options.contentBudget, 1) * LINE_UNITS_PER_TOKEN, HELD_LINE_LIMIT);
   let parts: string[] = [];
   let kept = 0;
   let bytes = 0;
   let dropped = 0;
+  let cutLines = 0;
   let keptTotal = 0;
   let engineLines = 0;
   let cap = keepLimit;
@@ -42,12 +47,13 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
     for (const diff of done) {
       engineLines += trimHunks(diff, ENGINE_LINE_CAP - engineLines);
       const text = parts.join('');
-      files.push({ diff, text, fullLength: bytes, droppedLines: dropped });
+      files.push({ diff, text, fullLength: bytes, droppedLines: dropped, cutLines });
       keptTotal += text.length;
       parts = [];
       kept = 0;
       bytes = 0;
       dropped = 0;
+      cutLines = 0;
     }
     // Once more text is held than two budgets' worth, lower every file's cap to the water level so far.
     if (keptTotal > 2 * keepLimit) {
@@ -65,9 +71,14 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
   };
 
   for await (const batch of options.lines) {
-    for (const line of batch) {
+    for (let line of batch) {
       const done = parser.push(line);
       if (done.length > 0) finish(done);
+      // The stream already cut lines past HELD_LINE_LIMIT; past what the budget could show, cut to that.
+      if (line.length > lineLimit && parser.lastWasBody) {
+        line = cutLine(line, lineLimit);
+        cutLines++;
+      }
       if (line.startsWith('index ') && parts.length <= 6 && kept < 2000) continue; // object ids: tokens with no meaning
       const size = line.length + 1; // UTF-16 units: cheap, and within 3x of bytes either way
       bytes += size;

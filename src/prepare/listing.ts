@@ -19,7 +19,8 @@ export function groupDigits(value: number): string {
 export function renderFileLine(entry: FileEntry): string {
   const path = entry.oldPath && entry.oldPath !== entry.path ? `${entry.oldPath} -> ${entry.path}` : entry.path;
   const size = entry.binary ? 'binary' : `+${groupDigits(entry.additions)} -${groupDigits(entry.deletions)}`;
-  const note = entry.omitted && entry.omitted !== 'budget' ? ` [${entry.omitted}, not shown]` : '';
+  const cut = entry.cutLines ? ` [${groupDigits(entry.cutLines)} long line${entry.cutLines === 1 ? '' : 's'} cut]` : '';
+  const note = entry.omitted && entry.omitted !== 'budget' ? ` [${entry.omitted}, not shown]` : cut;
   return `${STATUS_LETTER[entry.status]} ${path} (${size})${note}`;
 }
 

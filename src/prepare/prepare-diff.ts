@@ -82,6 +82,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   const sendable: Array<{ entry: FileEntry; file: CollectedFile; text: string }> = [];
   for (const file of collected) {
     const entry = toEntry(file.diff);
+    if (file.cutLines > 0) entry.cutLines = file.cutLines;
     entries.push(entry);
     const reason = omitReason(file.diff, options.isIgnored);
     if (reason) {

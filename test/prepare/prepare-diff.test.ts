@@ -100,6 +100,32 @@ describe('prepareDiff budgets', () => {
     expect(prepared.chunks.map((chunk) => chunk.text).join('')).not.toContain('module1.ts');
   });
 
+  it('cuts a line longer than the budget could use to its head, says so, and stays within budget', async () => {
+    const bundle = `+${'var a=function(b){return b*2};'.repeat(40_000)}`; // one 1.2 MB line
+    const text = [
+      'diff --git a/web/app.js b/web/app.js',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/web/app.js',
+      '@@ -0,0 +1,2 @@',
+      bundle,
+      '+export const done = true;',
+      '',
+    ].join('\n');
+    const { prepared, files } = await prepare(text, { model: 'gpt-4o', maxTokens: 4000 });
+    expect(prepared.listing).toBe('A web/app.js (+2 -0) [1 long line cut]');
+    const sent = prepared.chunks.map((chunk) => chunk.text).join('');
+    expect(sent).toMatch(/^\+var a=function.* \[git-ai: line cut, \d+ more characters\]$/m);
+    expect(sent).toContain('+export const done = true;');
+    expect(sent.length).toBeLessThan(4000 * 3);
+    expect(prepared.budget.used).toBeLessThanOrEqual(prepared.budget.total);
+    // The offline engine gets the head too, never the megabyte.
+    const lines = files[0]!.hunks[0]!.lines;
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.length).toBeLessThan(2100);
+    expect(lines[0]).toMatch(/ \[git-ai: line cut, \d+ more characters\]$/);
+  });
+
   it('refuses a budget the prompt alone fills, with a clear error', async () => {
     await expect(prepare('', { model: 'gpt-4', maxTokens: 8000, promptTokens: 9000 })).rejects.toThrow(/no room for the diff/);
   });
