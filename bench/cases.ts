@@ -18,6 +18,8 @@ export interface RepoSpec {
   /** Packages in the lockfile changed by the staged changes; 0 for no lockfile. */
   lockfileEntries: number;
   binary: boolean;
+  /** MB of one added file that is a single line (a minified bundle); absent for none. */
+  longLineMB?: number;
 }
 
 export interface BenchCase {
@@ -73,11 +75,17 @@ export const CASES: readonly BenchCase[] = [
     reps: 3,
     quick: false,
   },
+  // One minified bundle of a single 50 MB or 100 MB line beside one small edit: no line may be held whole.
+  ...[50, 100].map((mb) => ({
+    spec: { name: `line${mb}mb`, seed: mb + 7, baseFiles: 20, ...SMALL, modified: 1, added: 0, deleted: 0, renamed: 0, lockfileEntries: 0, binary: false, longLineMB: mb },
+    reps: 3,
+    quick: false,
+  })),
 ];
 
 /** Changed files the spec stages (the lockfile and the binary count as one each). */
 export function changedFileCount(spec: RepoSpec): number {
-  return spec.modified + spec.added + spec.deleted + spec.renamed + (spec.lockfileEntries > 0 ? 1 : 0) + (spec.binary ? 1 : 0);
+  return spec.modified + spec.added + spec.deleted + spec.renamed + (spec.lockfileEntries > 0 ? 1 : 0) + (spec.binary ? 1 : 0) + (spec.longLineMB ? 1 : 0);
 }
 
 export interface Budget {

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const notes = [
     `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${gitVersion}; a shared machine, so figures move by some percent between runs.`,
     'Operations other than `git ai prompt` run in a fresh Node process each (bundled like the CLI) that times its own work, start-up excluded; peak RSS is that process\'s maxRSS (worker threads included).',
-    `\`git ai prompt\` is timed from spawn to exit, Node start-up included${startup === undefined ? '' : ` (\`git-ai --version\` alone: ${Math.round(startup)} ms)`}; its peak RSS is /usr/bin/time's, the largest process of the run.`,
+    `\`git ai prompt\` is timed from spawn to exit, Node start-up included${startup === undefined ? '' : ` (\`git-ai --version\` alone: ${Math.round(startup)} ms)`}, as is \`git ai commit --dry-run\` (offline, no provider); their peak RSS is the git-ai process's own (git's is in the raw git row).`,
     `Raw git's RSS in brackets is git's own (/usr/bin/time${HAS_TIME ? '' : ': not available here, so n/a'}); the figure before it is the Node process draining git's output.`,
     'git+collect (at the 1M budget) is the streaming collection alone, without redaction, listing or tokenizing: git+budget minus git+collect is what the rest costs.',
     `Load average (1 min) ${loadBefore.toFixed(2)} before the run and ${loadavg()[0]!.toFixed(2)} after it: above ~1 other work shared the 2 cores, which hurts the pool most.`,

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { benchGit, ensureCachedRepo, hashSpec } from './cached-repo.js';
 import type { RepoSpec } from './cases.js';
 import { REPOS_DIR } from './env.js';
-import { binaryBytes, editLines, lockfileText, pick, seededRandom, sourceFile, type Random } from './source-text.js';
+import { binaryBytes, editLines, lockfileText, minifiedLine, pick, seededRandom, sourceFile, type Random } from './source-text.js';
 
 // Bump when the generator's output changes, so repositories made by an older one are rebuilt.
 const GENERATOR_VERSION = 3;
@@ -78,6 +78,7 @@ function stageChanges(dir: string, spec: RepoSpec): void {
   // A lockfile regenerated with other versions and more packages: large, and listed only.
   if (spec.lockfileEntries > 0) write(dir, 'package-lock.json', lockfileText(seededRandom(spec.seed + 1), Math.ceil(spec.lockfileEntries * 1.1)));
   if (spec.binary) write(dir, 'assets/logo.png', binaryBytes(random, 48 * 1024));
+  if (spec.longLineMB) write(dir, 'web/app.bundle.js', `${minifiedLine(random, spec.longLineMB * 1024 * 1024)}\n`);
 }
 
 /** The case's repository, built when missing, stale (another spec hash) or when `fresh` is asked. */

@@ -2,11 +2,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BENCH_TMP } from './env.js';
 import type { OperationRequest, OperationResult } from './operation.js';
 
 export const TIME_BIN = '/usr/bin/time';
 export const HAS_TIME = existsSync(TIME_BIN);
+const OWN_RSS = pathToFileURL(join(import.meta.dirname, 'own-rss.mjs')).href;
 
 export interface Sample {
   ms: number;
@@ -83,21 +85,17 @@ export async function sampleGitRss(entry: string, cwd: string, env: NodeJS.Proce
 
 /**
  * One sample of a whole CLI run, timed from spawn to exit by this process (Node's start-up included, as a
- * user waits for it). Peak RSS comes from /usr/bin/time: the largest process of the run (node, or git under it).
+ * user waits for it). Peak RSS is the CLI process's own (git's is the raw git row's), written at its exit by a
+ * preloaded module.
  */
 export async function sampleCli(options: { cli: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }): Promise<Sample> {
-  const nodeArgs = [options.cli, ...options.args];
-  if (!HAS_TIME) {
-    const finished = await run(process.execPath, nodeArgs, { cwd: options.cwd, env: options.env, keepStdout: false });
-    if (finished.code !== 0) throw failure('git-ai prompt', finished);
-    return { ms: finished.ms, bytes: finished.stdoutBytes };
-  }
-  const dir = mkdtempSync(join(BENCH_TMP, 'time-'));
+  const dir = mkdtempSync(join(BENCH_TMP, 'rss-'));
   try {
     const file = join(dir, 'cli.txt');
-    const finished = await run(TIME_BIN, ['-f', '%M', '-o', file, process.execPath, ...nodeArgs], { cwd: options.cwd, env: options.env, keepStdout: false });
-    if (finished.code !== 0) throw failure('git-ai prompt', finished);
-    const rss = Number.parseInt(readFileSync(file, 'utf8').trim().split('\n').pop() ?? '', 10);
+    const env = { ...options.env, BENCH_RSS_FILE: file };
+    const finished = await run(process.execPath, ['--import', OWN_RSS, options.cli, ...options.args], { cwd: options.cwd, env, keepStdout: false });
+    if (finished.code !== 0) throw failure(`git-ai ${options.args[0]}`, finished);
+    const rss = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').trim(), 10) : Number.NaN;
     return { ms: finished.ms, bytes: finished.stdoutBytes, maxRssKB: Number.isFinite(rss) ? rss : undefined };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ export interface Row {
   caseName: string;
   files?: number;
   diffBytes?: number;
-  operation: 'raw git' | 'git+parse' | 'git+collect' | 'git+budget' | 'git ai prompt';
+  operation: 'raw git' | 'git+parse' | 'git+collect' | 'git+budget' | 'git ai prompt' | 'git ai commit';
   budget?: string;
   mode?: Mode;
   samplesMs: number[];
@@ -61,6 +61,10 @@ function planJobs(options: RunCaseOptions): Job[] {
     { row: { caseName, operation: 'raw git', samplesMs: [] }, reps, sample: op({ op: 'raw', cwd }) },
     { row: { caseName, operation: 'git+parse', samplesMs: [] }, reps, sample: op({ op: 'parse', cwd }) },
   ];
+  // The default command with no provider: the offline engine, as the hook runs it.
+  const commitRow: Row = { caseName, operation: 'git ai commit', budget: 'offline', samplesMs: [] };
+  if (!cli.available) commitRow.note = `skipped: ${cli.note}`;
+  jobs.push({ row: commitRow, reps: cli.available ? reps : 0, sample: () => sampleCli({ cli: cli.path, args: ['commit', '--dry-run'], cwd, env }) });
   for (const budget of BUDGETS) {
     const row = (operation: Row['operation'], mode?: Mode): Row => ({ caseName, operation, budget: budget.label, mode, samplesMs: [] });
     if (budget.collect) jobs.push({ row: row('git+collect'), reps, sample: op(budgetRequest(cwd, budget, 'collect')) });

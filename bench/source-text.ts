@@ -87,6 +87,20 @@ export function lockfileText(random: Random, entries: number): string {
   return `{\n  "name": "bench",\n  "lockfileVersion": 3,\n  "packages": {\n${packages.join(',\n')}\n  }\n}\n`;
 }
 
+/** One line of about `size` bytes of statements with no newline between them, as a minifier writes a bundle. */
+export function minifiedLine(random: Random, size: number): string {
+  const statements: string[] = [];
+  let length = 0;
+  // 1 MB of distinct statements, repeated: generating 100 MB statement by statement would take longer than the bench.
+  while (length < Math.min(size, 1024 * 1024)) {
+    const statement = codeLine(random, '').replace(/^\/\/.*$/, 'void 0;');
+    statements.push(statement);
+    length += statement.length;
+  }
+  const block = statements.join('');
+  return block.repeat(Math.ceil(size / block.length)).slice(0, size);
+}
+
 /** Bytes that git takes for binary (NULs in the first 8000). */
 export function binaryBytes(random: Random, size: number): Buffer {
   const bytes = Buffer.alloc(size);
