@@ -11,6 +11,7 @@ export type UserErrorCode =
   | 'CONFIG_UNKNOWN_KEY'
   | 'USAGE'
   | 'HOOK_EXISTS'
+  | 'HOOK_GLOBAL'
   | 'ENGINE_UNAVAILABLE'
   | 'PROVIDER_AUTH'
   | 'PROVIDER_MODEL'

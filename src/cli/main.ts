@@ -129,26 +129,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   cli
-    .command('hook <action> [...args]', 'Fill in the message of a plain `git commit`: install | uninstall (git calls run)')
-    .option('--force', 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs first')
+    .command('hook <action> [...args]', 'Fill in the message of a plain `git commit`: install | reinstall | uninstall | status (git calls run)')
+    .option('--force', 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs after git-ai')
+    .option('--global', 'Allow a core.hooksPath set in the global git config (a hook there runs in every repository)')
     .example('git-ai hook install')
+    .example('git-ai hook status')
     .action((action: string, hookArgs: string[], options: Record<string, unknown>) => {
-      pending = import('./commands/hook.js').then(({ runHookCommand }) => {
-        const allowed = ['install', 'uninstall', 'run'] as const;
-        const known = allowed.find((name) => name === action);
+      pending = import('./commands/hook.js').then(async ({ HOOK_ACTIONS, runHookCommand }) => {
+        const known = HOOK_ACTIONS.find((name) => name === action);
         if (!known) {
-          throw new UserError('USAGE', `Unknown hook action '${action}'.`, { hint: `Use one of: ${allowed.join(', ')}.`, exitCode: 2 });
+          throw new UserError('USAGE', `Unknown hook action '${action}'.`, { hint: `Use one of: ${HOOK_ACTIONS.filter((name) => name !== 'run').join(', ')}. See \`git-ai hook --help\`.`, exitCode: 2 });
         }
-        return runHookCommand({
-          action: known,
-          cwd: process.cwd(),
-          env: process.env,
-          stdout: process.stdout,
-          stderr: process.stderr,
-          force: options.force === true,
-          args: hookArgs,
-          launcher: { node: process.execPath, script: argv[1] ?? '' },
-        });
+        const interrupt = known === 'run' ? onInterrupt() : undefined;
+        const { detectTerminal } = await import('./ui/terminal.js');
+        const spinner = detectTerminal(process, process.env).live ? await import('./ui/spinner.js') : undefined;
+        try {
+          await runHookCommand({
+            action: known,
+            cwd: process.cwd(),
+            env: process.env,
+            stdout: process.stdout,
+            stderr: process.stderr,
+            force: options.force === true,
+            global: options.global === true,
+            args: hookArgs,
+            launcher: { node: process.execPath, script: argv[1] ?? '' },
+            signal: interrupt?.signal,
+            progress: spinner && (() => spinner.followProgress({ stream: process.stderr, prefix: 'git-ai: ' })),
+          });
+        } finally {
+          interrupt?.dispose();
+        }
       });
     });
 
@@ -180,6 +191,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return reportError(error);
   }
+}
+
+/** Ctrl-C aborts the signal instead of killing the process, so the command can leave things as they were. */
+function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort(new Error('interrupted'));
+  process.on('SIGINT', abort);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', abort) };
 }
 
 function reportError(error: unknown): number {

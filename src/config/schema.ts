@@ -102,9 +102,10 @@ export const configSchema = z.object({
     expected: 'a positive whole number',
     description: 'Context window of the model in tokens; overrides the known window of the model.',
   }),
-  maxCommitLength: int(20, 200).default(72).register(configMeta, {
-    type: 'integer 20–200',
-    expected: 'a whole number from 20 to 200',
+  // Up to 1024, as the Rust git-ai accepts (its users' `config set max-commit-length 1024` must work).
+  maxCommitLength: int(20, 1024).default(72).register(configMeta, {
+    type: 'integer 20–1024',
+    expected: 'a whole number from 20 to 1024',
     description: 'Longest allowed subject line, in characters.',
   }),
   enableMultiStep: bool().default(true).register(configMeta, {
@@ -136,6 +137,17 @@ export const configSchema = z.object({
     expected: 'a positive number of seconds',
     tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
     description: 'Time limit for the remote engine, in seconds.',
+  }),
+  hookTimeout: z.preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS)).default(15).register(configMeta, {
+    type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
+    expected: 'a positive number of seconds',
+    tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
+    description: 'Time the prepare-commit-msg hook waits for a message; past it the offline engine writes one.',
+  }),
+  language: text().optional().register(configMeta, {
+    type: 'string',
+    expected: 'a language name, e.g. English or de',
+    description: "Language of the remote engine's messages; unset writes English.",
   }),
   style: oneOf(STYLES).default('conventional').register(configMeta, {
     ...listed(STYLES),

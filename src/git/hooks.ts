@@ -1,31 +1,36 @@
-// The prepare-commit-msg hook: where git looks for hooks, and installing or removing ours (chained to a hook it replaced).
+// The prepare-commit-msg hook: where it goes (git's hooks folder, core.hooksPath, husky's folder), installing, removing, status.
 import { chmod, lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { BACKUP_NAME, HOOK_NAME, isGitAiHook, readLauncher, renderHookScript, type Launcher } from './hook-script.js';
 import { resolveRepository } from './repo.js';
 import { runGit } from './run-git.js';
 
-export const HOOK_NAME = 'prepare-commit-msg';
-export const HOOK_MARKER = '# git-ai prepare-commit-msg hook';
-export const BACKUP_NAME = `${HOOK_NAME}.git-ai-backup`;
-
-/** How the hook starts git-ai: this node and this CLI script (links are resolved at install), so PATH is not needed. */
-export interface Launcher {
-  node: string;
-  script: string;
-}
+export { BACKUP_NAME, HOOK_MARKER, HOOK_NAME, type Launcher } from './hook-script.js';
 
 export interface HookContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
 
+/** Where the hook lives and why there. */
+export interface HookLocation {
+  dir: string;
+  path: string;
+  backup: string;
+  /** git's own hooks folder, the folder core.hooksPath names, or husky 9's `.husky/` (core.hooksPath = .husky/_ runs it). */
+  via: 'hooks' | 'hooks-path' | 'husky';
+  /** core.hooksPath when set, and the git config scope that sets it (local, global, system, worktree, command). */
+  hooksPath?: { value: string; scope: string };
+}
+
 export interface InstallResult {
   path: string;
   /** 'created' (no hook was there), 'updated' (ours was), or 'chained' (a foreign hook was moved to `backup`). */
   outcome: 'created' | 'updated' | 'chained';
-  /** The replaced hook, which the installed one runs first. */
+  /** The replaced hook, which the installed one runs after git-ai. */
   backup?: string;
+  via: HookLocation['via'];
 }
 
 export interface UninstallResult {
@@ -35,55 +40,53 @@ export interface UninstallResult {
   foreign: boolean;
 }
 
-/** The directory git runs hooks from: `git rev-parse --git-path hooks` honours core.hooksPath and linked worktrees. */
-export async function resolveHooksDir(context: HookContext): Promise<string> {
+export interface HookStatus {
+  location: HookLocation;
+  state: 'none' | 'git-ai' | 'foreign';
+  /** What the installed git-ai hook starts, and whether each still exists. */
+  launcher?: Launcher & { nodeExists: boolean; scriptExists: boolean };
+  /** The hook git-ai's runs after its own part, when there is one. */
+  chained?: string;
+}
+
+const GLOBAL_SCOPES = new Set(['global', 'system']);
+// husky 9 points core.hooksPath at the generated, git-ignored `.husky/_`, whose stubs run `.husky/<hook>`.
+const HUSKY_HOOKS_PATH = /(^|[\\/])\.husky[\\/]_[\\/]?$/;
+
+async function readHooksPath(context: HookContext): Promise<HookLocation['hooksPath']> {
+  const { stdout } = await runGit(['config', '--show-scope', '--get', 'core.hooksPath'], { cwd: context.cwd, env: context.env, okCodes: [1] });
+  const match = /^(\S+)\t(.*)$/.exec(stdout.replace(/\n$/, ''));
+  return match?.[1] && match[2] ? { scope: match[1], value: match[2] } : undefined;
+}
+
+/** Where git runs the hook from: `git rev-parse --git-path hooks` honours core.hooksPath and linked worktrees. */
+export async function locateHook(context: HookContext): Promise<HookLocation> {
   await resolveRepository(context); // a clear error outside a repository
-  const { stdout } = await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: context.cwd, env: context.env });
-  return resolve(context.cwd, stdout.trim());
+  const [{ stdout }, hooksPath] = await Promise.all([
+    runGit(['rev-parse', '--git-path', 'hooks'], { cwd: context.cwd, env: context.env }),
+    readHooksPath(context),
+  ]);
+  const hooksDir = resolve(context.cwd, stdout.trim());
+  const husky = hooksPath !== undefined && HUSKY_HOOKS_PATH.test(hooksPath.value);
+  const dir = husky ? dirname(hooksDir) : hooksDir;
+  const via = husky ? 'husky' : hooksPath ? 'hooks-path' : 'hooks';
+  return { dir, path: join(dir, HOOK_NAME), backup: join(dir, BACKUP_NAME), via, ...(hooksPath ? { hooksPath } : {}) };
 }
 
-export function isGitAiHook(text: string): boolean {
-  return text.split('\n').some((line) => line.trim() === HOOK_MARKER);
+/** The directory git runs hooks from. */
+export async function resolveHooksDir(context: HookContext): Promise<string> {
+  return (await locateHook(context)).dir;
 }
 
-const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
-
-/** The installed script: the replaced hook first (its failure still stops the commit, as before), then git-ai, which never does. */
-export function renderHookScript(options: { launcher: Launcher; chain: boolean }): string {
-  const chain = options.chain
-    ? [
-        `backup="$(dirname "$0")/${BACKUP_NAME}"`,
-        'if [ -x "$backup" ]; then "$backup" "$@" || exit $?; fi',
-      ]
-    : [];
-  return [
-    '#!/bin/sh',
-    HOOK_MARKER,
-    '# Fills in the message of a plain `git commit`; never fails the commit. Remove with `git-ai hook uninstall`.',
-    ...chain,
-    `node=${shellQuote(options.launcher.node)}`,
-    `cli=${shellQuote(options.launcher.script)}`,
-    'if [ -x "$node" ] && [ -f "$cli" ]; then',
-    '  "$node" "$cli" hook run "$@"',
-    'elif command -v git-ai >/dev/null 2>&1; then',
-    '  git-ai hook run "$@"',
-    'else',
-    `  echo "git-ai: not found at $cli nor on PATH; the ${HOOK_NAME} hook did nothing (reinstall it with \\\`git-ai hook install\\\`)." >&2`,
-    'fi',
-    'exit 0',
-    '',
-  ].join('\n');
-}
-
-async function readHook(path: string): Promise<{ exists: boolean; ours: boolean }> {
+async function readHook(path: string): Promise<{ exists: boolean; ours: boolean; text: string }> {
   try {
     await lstat(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, ours: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, ours: false, text: '' };
     throw error;
   }
   const text = await readFile(path, 'utf8').catch(() => ''); // a dangling link or a directory is someone else's
-  return { exists: true, ours: isGitAiHook(text) };
+  return { exists: true, ours: isGitAiHook(text), text };
 }
 
 const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
@@ -101,17 +104,34 @@ export async function replaceFileAtomically(path: string, text: string, mode: nu
   }
 }
 
-export async function installHook(options: HookContext & { launcher: Launcher; force: boolean }): Promise<InstallResult> {
-  const dir = await resolveHooksDir(options);
-  const path = join(dir, HOOK_NAME);
-  const backup = join(dir, BACKUP_NAME);
+/** A core.hooksPath from the global or system config is every repository's: only `--global` installs or removes there. */
+function assertScope(location: HookLocation, global: boolean, verb: 'install' | 'uninstall'): void {
+  const { hooksPath } = location;
+  if (!hooksPath || !GLOBAL_SCOPES.has(hooksPath.scope) || global || location.via === 'husky') return;
+  throw new UserError('HOOK_GLOBAL', `core.hooksPath is set in your ${hooksPath.scope} git config (${hooksPath.value}): a hook there runs in every repository.`, {
+    hint: `Run \`git-ai hook ${verb} --global\` to ${verb} it there for all of them, or set a repository's own with \`git config core.hooksPath .git/hooks\`.`,
+    exitCode: 2,
+  });
+}
+
+export interface InstallOptions extends HookContext {
+  launcher: Launcher;
+  force: boolean;
+  /** Allow a core.hooksPath from the global or system config. */
+  global?: boolean;
+}
+
+export async function installHook(options: InstallOptions): Promise<InstallResult> {
+  const location = await locateHook(options);
+  assertScope(location, options.global === true, 'install');
+  const { dir, path, backup, via } = location;
   await mkdir(dir, { recursive: true });
   const current = await readHook(path);
   let outcome: InstallResult['outcome'] = current.ours ? 'updated' : 'created';
   if (current.exists && !current.ours) {
     if (!options.force) {
       throw new UserError('HOOK_EXISTS', `A ${HOOK_NAME} hook that is not git-ai's already exists at ${path}.`, {
-        hint: `Run \`git-ai hook install --force\` to move it to ${BACKUP_NAME} and run it before git-ai, or remove it yourself.`,
+        hint: `Run \`git-ai hook install --force\` to move it to ${BACKUP_NAME} and run it after git-ai, or remove it yourself.`,
       });
     }
     if (await exists(backup)) {
@@ -125,20 +145,31 @@ export async function installHook(options: HookContext & { launcher: Launcher; f
   const chain = await exists(backup);
   // npm link and `git ai` start the CLI through a link; the hook should not depend on it.
   const script = await realpath(resolve(options.cwd, options.launcher.script)).catch(() => options.launcher.script);
-  await replaceFileAtomically(path, renderHookScript({ launcher: { node: options.launcher.node, script }, chain }), 0o755);
-  return chain ? { path, outcome, backup } : { path, outcome };
+  const text = renderHookScript({ launcher: { node: options.launcher.node, script }, husky: via === 'husky' });
+  await replaceFileAtomically(path, text, 0o755);
+  return chain ? { path, outcome, backup, via } : { path, outcome, via };
 }
 
-export async function uninstallHook(options: HookContext): Promise<UninstallResult> {
-  const dir = await resolveHooksDir(options);
-  const path = join(dir, HOOK_NAME);
-  const backup = join(dir, BACKUP_NAME);
+export async function uninstallHook(options: HookContext & { global?: boolean }): Promise<UninstallResult> {
+  const location = await locateHook(options);
+  const { path, backup } = location;
   const current = await readHook(path);
   if (!current.ours) return { path, outcome: 'none', foreign: current.exists };
+  assertScope(location, options.global === true, 'uninstall');
   if (await exists(backup)) {
     await rename(backup, path); // replaces ours in one step
     return { path, outcome: 'restored', foreign: false };
   }
   await rm(path, { force: true });
   return { path, outcome: 'removed', foreign: false };
+}
+
+export async function readHookStatus(context: HookContext): Promise<HookStatus> {
+  const location = await locateHook(context);
+  const current = await readHook(location.path);
+  const state = current.ours ? 'git-ai' : current.exists ? 'foreign' : 'none';
+  const recorded = current.ours ? readLauncher(current.text) : undefined;
+  const launcher = recorded && { ...recorded, nodeExists: await exists(recorded.node), scriptExists: await exists(recorded.script) };
+  const chained = current.ours && (await exists(location.backup)) ? location.backup : undefined;
+  return { location, state, ...(launcher ? { launcher } : {}), ...(chained ? { chained } : {}) };
 }

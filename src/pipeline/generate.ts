@@ -10,6 +10,7 @@ import { collectDiff } from '../prepare/collect.js';
 import type { Stage } from '../engines/remote/chain.js';
 import { createTrace } from '../debug/trace.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
+import type { ProgressListener } from './progress.js';
 
 export interface GenerateOptions {
   context: GitContext;
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   diff?: StagedDiffStream;
   /** Receives the timing tree when --debug is on. */
   debug?: (text: string) => void;
+  /** Receives the phases and the streamed text as the generation goes (a spinner). */
+  onProgress?: ProgressListener;
 }
 
 export interface GeneratedMessage {
@@ -66,8 +69,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const history = await readHistory(context);
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
+    options.onProgress?.({ type: 'phase', phase: 'reading' });
     const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
+    options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
     return finish(writeLocalMessage({ files, history, config }), 'local', config);
   }
 
@@ -89,10 +94,12 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
+  options.onProgress?.({ type: 'phase', phase: 'reading' });
   const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
 
   const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] = await modules;
+  options.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });
   try {
     const result = await generateWithFallback({
       prepared,

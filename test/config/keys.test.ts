@@ -90,7 +90,7 @@ describe('parseConfigValue accepts', () => {
     ['max-tokens', 4096, 4096],
     ['context-window', '128000', 128000],
     ['max-commit-length', '20', 20],
-    ['max-commit-length', '200', 200],
+    ['max-commit-length', '1024', 1024],
     ['max-commit-length', ' 72 ', 72],
     ['concurrency', '1', 1],
     ['concurrency', '64', 64],
@@ -111,11 +111,11 @@ describe('parseConfigValue accepts', () => {
 
 describe('parseConfigValue refuses', () => {
   it.each<[ConfigKey, RawValue, string]>([
-    ['max-commit-length', 'abc', "max-commit-length must be a whole number from 20 to 200, got 'abc'."],
-    ['max-commit-length', '19', "max-commit-length must be a whole number from 20 to 200, got '19'."],
-    ['max-commit-length', '201', "max-commit-length must be a whole number from 20 to 200, got '201'."],
-    ['max-commit-length', '72.5', "max-commit-length must be a whole number from 20 to 200, got '72.5'."],
-    ['max-commit-length', '0x48', "max-commit-length must be a whole number from 20 to 200, got '0x48'."],
+    ['max-commit-length', 'abc', "max-commit-length must be a whole number from 20 to 1024, got 'abc'."],
+    ['max-commit-length', '19', "max-commit-length must be a whole number from 20 to 1024, got '19'."],
+    ['max-commit-length', '1025', "max-commit-length must be a whole number from 20 to 1024, got '1025'."],
+    ['max-commit-length', '72.5', "max-commit-length must be a whole number from 20 to 1024, got '72.5'."],
+    ['max-commit-length', '0x48', "max-commit-length must be a whole number from 20 to 1024, got '0x48'."],
     ['max-tokens', '0', "max-tokens must be a positive whole number, got '0'."],
     ['max-tokens', '', "max-tokens must be a positive whole number, got ''."],
     ['context-window', '-1', "context-window must be a positive whole number, got '-1'."],

@@ -46,6 +46,7 @@ describe('loadConfig layers', () => {
     expect(loaded.config).toEqual({
       maxTokens: 8000,
       maxCommitLength: 72,
+      hookTimeout: 15,
       enableMultiStep: true,
       multiStepMinFiles: 250,
       parallelApiCalls: true,

@@ -16,7 +16,7 @@ describe('renderConfigTable', () => {
   });
 
   it.each([
-    ['max-commit-length', ['integer 20–200', '`72`', '`GIT_AI_MAX_COMMIT_LENGTH`', 'subject line']],
+    ['max-commit-length', ['integer 20–1024', '`72`', '`GIT_AI_MAX_COMMIT_LENGTH`', 'subject line']],
     ['provider', ['`openai` \\| `openai-compatible` \\| `anthropic` \\| `gemini`', '(unset)', '`GIT_AI_PROVIDER`']],
     ['api-key', ['(alias `openai-api-key`)', 'secret', '`GIT_AI_API_KEY`, else `OPENAI_API_KEY`']],
     ['base-url', ['(alias `openai-base-url`)', 'http(s) URL', '`OPENAI_BASE_URL`']],

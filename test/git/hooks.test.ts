@@ -41,12 +41,11 @@ describe('installHook', () => {
     seed();
     const result = await installHook({ ...context(), launcher, force: false });
     const path = join(repo.dir, '.git/hooks/prepare-commit-msg');
-    expect(result).toEqual({ path, outcome: 'created' });
+    expect(result).toEqual({ path, outcome: 'created', via: 'hooks' });
     const text = readFileSync(path, 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual(['#!/bin/sh', HOOK_MARKER]);
     expect(text).toContain(`node='${process.execPath}'`);
     expect(text).toContain(`cli='${BUILT_CLI}'`);
-    expect(text).not.toContain(BACKUP_NAME);
     expect(statSync(path).mode & 0o777).toBe(0o755);
     stageChange();
     expect(commit()).toMatchObject({ code: 0, message: expect.stringMatching(/^feat\(math\): .*multiply/) });
@@ -83,18 +82,31 @@ describe('installHook', () => {
     expect(existsSync(join(repo.dir, '.git/hooks', BACKUP_NAME))).toBe(false);
   });
 
-  it('with force, moves the old hook aside and runs it before git-ai', async () => {
+  it('with force, moves the old hook aside and runs it after git-ai, on the message git-ai wrote', async () => {
     seed();
     const path = join(repo.dir, '.git/hooks/prepare-commit-msg');
     writeForeignHook(path);
     const result = await installHook({ ...context(), launcher, force: true });
     const backup = join(repo.dir, '.git/hooks', BACKUP_NAME);
-    expect(result).toEqual({ path, outcome: 'chained', backup });
+    expect(result).toEqual({ path, outcome: 'chained', backup, via: 'hooks' });
     expect(readFileSync(backup, 'utf8')).toBe(FOREIGN);
     stageChange();
     const committed = commit();
     expect(committed).toMatchObject({ code: 0, message: expect.stringMatching(/multiply/) });
     expect(readFileSync(join(repo.home, 'old-hook.log'), 'utf8')).toBe('old hook: \n');
+  });
+
+  it('chained: a hook that prefixes a ticket decorates git-ai\'s message, and still runs for `-m`', async () => {
+    seed();
+    const path = join(repo.dir, '.git/hooks/prepare-commit-msg');
+    writeForeignHook(path, '#!/bin/sh\nprintf "ABC-1 %s" "$(cat "$1")" > "$1.new" && mv "$1.new" "$1"\n');
+    await installHook({ ...context(), launcher, force: true });
+    stageChange();
+    expect(commit()).toMatchObject({ code: 0, message: expect.stringMatching(/^ABC-1 feat\(math\): .*multiply/) });
+    repo.write('src/other.ts', 'export const other = 1;\n');
+    repo.git('add', '.');
+    expect(spawnSync('git', ['commit', '-q', '-m', 'mine'], { cwd: repo.dir, env: repo.env }).status).toBe(0);
+    expect(repo.git('log', '-1', '--format=%s').trim()).toBe('ABC-1 mine');
   });
 
   it('chained: a message the old hook writes is kept, and its failure still stops the commit as before', async () => {
@@ -129,7 +141,7 @@ describe('installHook', () => {
     const first = await installHook({ ...context(), launcher, force: false });
     const text = readFileSync(first.path, 'utf8');
     const again = await installHook({ ...context(), launcher, force: true });
-    expect(again).toEqual({ path: first.path, outcome: 'updated' });
+    expect(again).toEqual({ path: first.path, outcome: 'updated', via: 'hooks' });
     expect(readFileSync(first.path, 'utf8')).toBe(text);
     expect(readdirSync(join(repo.dir, '.git/hooks')).filter((name) => name.startsWith('prepare-commit-msg') && !name.endsWith('.sample'))).toEqual([
       'prepare-commit-msg',
@@ -150,10 +162,23 @@ describe('installHook', () => {
     repo.git('add', '.');
     const result = spawnSync('git', ['commit', '-q', '-m', 'typed by hand'], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(result.stderr.trim()).toMatch(/^git-ai: not found at .*gone\/cli\.js nor on PATH/);
+    expect(result.stderr).toBe(''); // -m starts no Node, so nothing is missed
+    expect(repo.git('log', '-1', '--format=%s').trim()).toBe('typed by hand');
+    repo.write('src/third.ts', 'export const third = 1;\n');
+    repo.git('add', '.');
+    const plain = spawnSync('git', ['commit', '-q'], { cwd: repo.dir, env: recordingEditor('typed by hand'), encoding: 'utf8' });
+    expect(plain.status).toBe(0);
+    expect(plain.stderr.trim()).toMatch(/^git-ai: not found at .*gone\/cli\.js nor on PATH; .*`git-ai hook reinstall`/);
     expect(repo.git('log', '-1', '--format=%s').trim()).toBe('typed by hand');
   });
 });
+
+/** An editor that appends a line to the message, as a person typing would. */
+function recordingEditor(append: string): NodeJS.ProcessEnv {
+  const script = join(repo.home, 'editor.sh');
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' '${append}' >> "$1"\n`, { mode: 0o755 });
+  return { ...repo.env, GIT_EDITOR: script };
+}
 
 describe('uninstallHook', () => {
   it('removes ours', async () => {

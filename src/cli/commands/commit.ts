@@ -4,7 +4,7 @@ import type { ConfigKey } from '../../config/schema.js';
 import { createCommit } from '../../git/commit.js';
 import { generateCommitMessage } from '../../pipeline/generate.js';
 import { sanitizeText } from '../../security/sanitize.js';
-import type { AskDecision } from '../ui.js';
+import type { AskDecision } from '../ui/ask-decision.js';
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange } from './staged-change.js';
 
@@ -47,7 +47,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
       options.stdout.write(`${text}\n`);
       return;
     }
-    const decision = mode === 'commit' ? 'commit' : await (options.ask ?? (await import('../ui.js')).askCommitDecision)(text);
+    const decision = mode === 'commit' ? 'commit' : await (options.ask ?? (await import('../ui/ask-decision.js')).askCommitDecision)(text);
     if (decision === 'cancel') {
       options.stderr.write('Cancelled; nothing was committed.\n');
       return;
