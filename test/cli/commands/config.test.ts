@@ -54,6 +54,11 @@ describe('config path and get', () => {
 });
 
 describe('config set, unset, reset', () => {
+  it('takes the Rust git-ai\'s `config set max-commit-length 1024`', async () => {
+    expect(await run('set', 'max-commit-length', '1024')).toBe(`Set max-commit-length = 1024 in ${userFile()}`);
+    expect(await run('get', 'max-commit-length')).toBe('1024');
+  });
+
   it('round-trips a value through set, get, unset', async () => {
     expect(await run('set', 'max_commit_length', '100')).toBe(`Set max-commit-length = 100 in ${userFile()}`);
     expect(await run('get', 'max-commit-length')).toBe('100');
@@ -96,7 +101,7 @@ describe('config set, unset, reset', () => {
 
   it.each([
     ['unknown key', ['set', 'max-comit-length', '60'], 'CONFIG_UNKNOWN_KEY', "did you mean 'max-commit-length'?"],
-    ['bad value', ['set', 'max-commit-length', 'abc'], 'CONFIG_INVALID', "max-commit-length must be a whole number from 20 to 200, got 'abc'."],
+    ['bad value', ['set', 'max-commit-length', 'abc'], 'CONFIG_INVALID', "max-commit-length must be a whole number from 20 to 1024, got 'abc'."],
     ['bad URL', ['set', 'base-url', 'example.com'], 'CONFIG_INVALID', "base-url must be an http(s) URL, got 'example.com'."],
     ['unknown key to unset', ['unset', 'colour'], 'CONFIG_UNKNOWN_KEY', 'valid keys: provider, model,'],
     ['missing key', ['set'], 'USAGE', 'usage: git-ai config set <key> <value>'],
