@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { cac } from 'cac';
 import type { ConfigKey } from '../config/schema.js';
-import { UserError, describeUserError, isUserError } from '../errors.js';
+import { UserError, describeUserError, isUserError, toFileAccessError } from '../errors.js';
 import { GitError } from '../git/run-git.js';
 import { sanitizeLine } from '../security/sanitize.js';
 import { settleEarly, startEarly } from './early-start.js';
@@ -214,6 +214,8 @@ function reportError(error: unknown): number {
     process.stderr.write(`git-ai: ${error.message}. Run \`git-ai --help\` for the options.\n`);
     return 2;
   }
+  const fileError = toFileAccessError(error);
+  if (fileError) return reportError(fileError);
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`git-ai: internal error (a bug; please report it with this output). git-ai ${VERSION}, node ${process.version}\n${detail}\n`);
   return 70;

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decode, safe, unsafe } from 'ini';
-import { UserError } from '../errors.js';
+import { UserError, toFileAccessError } from '../errors.js';
 
 export interface IniEntry {
   name: string;
@@ -60,7 +60,7 @@ export async function readIniFile(path: string): Promise<string | undefined> {
     bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError('CONFIG_INVALID', `Cannot read config file ${path}: ${(error as Error).message}.`, { cause: error });
+    throw toFileAccessError(error, `read the config file ${path}`) ?? new UserError('CONFIG_INVALID', `Cannot read config file ${path}: ${(error as Error).message}.`, { cause: error });
   }
   let text: string;
   try {

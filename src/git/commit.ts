@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, withFileAction } from '../errors.js';
 import { sanitizeText } from '../security/sanitize.js';
 import type { GitContext } from './repo.js';
 import { runGit } from './run-git.js';
@@ -15,13 +15,16 @@ export interface TemporaryIndex {
 
 /** A copy of the index with tracked changes staged (`git add -u`), as `git commit -a` would see it. */
 export async function stageTrackedInTemporaryIndex(context: GitContext & { gitDir: string }): Promise<TemporaryIndex> {
-  const dir = await mkdtemp(join(tmpdir(), 'git-ai-index-'));
+  const action = `copy the index to a temporary one in ${tmpdir()} (for --all)`;
+  const dir = await withFileAction(action, () => mkdtemp(join(tmpdir(), 'git-ai-index-')));
   const indexFile = join(dir, 'index');
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {
-    await copyFile(join(context.gitDir, 'index'), indexFile).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // no index yet: start from an empty one
-    });
+    await withFileAction(action, () =>
+      copyFile(join(context.gitDir, 'index'), indexFile).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error; // no index yet: start from an empty one
+      }),
+    );
     await runGit(['add', '-u'], { cwd: context.cwd, env: { ...(context.env ?? process.env), GIT_INDEX_FILE: indexFile } });
     return { indexFile, dispose };
   } catch (error) {
@@ -40,11 +43,12 @@ export interface CreateCommitOptions extends GitContext {
 
 /** Runs `git commit` with the message from a file; returns git's output (empty when the editor owned the terminal). */
 export async function createCommit(options: CreateCommitOptions): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'git-ai-msg-'));
+  const action = `write the message for git commit to a temporary file in ${tmpdir()}`;
+  const dir = await withFileAction(action, () => mkdtemp(join(tmpdir(), 'git-ai-msg-')));
   const file = join(dir, 'COMMIT_MSG');
   try {
     const message = sanitizeText(options.message); // nothing reaches the commit object that could drive a terminal
-    await writeFile(file, message.endsWith('\n') ? message : `${message}\n`);
+    await withFileAction(action, () => writeFile(file, message.endsWith('\n') ? message : `${message}\n`));
     const args = ['commit', ...(options.all ? ['-a'] : []), ...(options.edit ? ['-e'] : []), '-F', file, ...options.extraArgs];
     const env = { ...(options.env ?? process.env), GIT_AI_ACTIVE: '1' };
     if (options.edit) {

@@ -1,7 +1,7 @@
 // The prepare-commit-msg hook: where it goes (git's hooks folder, core.hooksPath, husky's folder), installing, removing, status.
 import { chmod, lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, withFileAction } from '../errors.js';
 import { BACKUP_NAME, HOOK_NAME, isGitAiHook, readLauncher, renderHookScript, type Launcher } from './hook-script.js';
 import { resolveRepository } from './repo.js';
 import { runGit } from './run-git.js';
@@ -124,6 +124,10 @@ export interface InstallOptions extends HookContext {
 export async function installHook(options: InstallOptions): Promise<InstallResult> {
   const location = await locateHook(options);
   assertScope(location, options.global === true, 'install');
+  return withFileAction(`install the ${HOOK_NAME} hook at ${location.path}`, () => writeHook(options, location));
+}
+
+async function writeHook(options: InstallOptions, location: HookLocation): Promise<InstallResult> {
   const { dir, path, backup, via } = location;
   await mkdir(dir, { recursive: true });
   const current = await readHook(path);
@@ -152,6 +156,10 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
 
 export async function uninstallHook(options: HookContext & { global?: boolean }): Promise<UninstallResult> {
   const location = await locateHook(options);
+  return withFileAction(`remove the ${HOOK_NAME} hook at ${location.path}`, () => removeHook(options, location));
+}
+
+async function removeHook(options: HookContext & { global?: boolean }, location: HookLocation): Promise<UninstallResult> {
   const { path, backup } = location;
   const current = await readHook(path);
   if (!current.ours) return { path, outcome: 'none', foreign: current.exists };

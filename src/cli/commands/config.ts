@@ -5,7 +5,7 @@ import { findKey, formatConfigValue, maskSecret, metaOf, parseConfigValue, prope
 import type { ConfigKey } from '../../config/keys.js';
 import { USER_SECTION, loadConfig, resolveConfigPath } from '../../config/load.js';
 import { renderConfigList } from '../../config/render.js';
-import { UserError, isUserError } from '../../errors.js';
+import { UserError, isUserError, withFileAction } from '../../errors.js';
 
 export type ConfigAction = 'get' | 'set' | 'unset' | 'list' | 'path' | 'reset';
 
@@ -56,15 +56,21 @@ export async function runConfigCommand(options: ConfigCommandOptions): Promise<s
     case 'unset':
       return unsetValue(options, path);
     case 'reset':
-      return unlink(path).then(
-        () => `Removed ${path}; settings from git config, the environment and flags still apply.`,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return `No config file at ${path}; nothing to reset.`;
-          throw error;
-        },
+      return withFileAction(`remove the config file ${path}`, () =>
+        unlink(path).then(
+          () => `Removed ${path}; settings from git config, the environment and flags still apply.`,
+          (error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return `No config file at ${path}; nothing to reset.`;
+            throw error;
+          },
+        ),
       );
   }
 }
+
+/** The file replaced whole or left as it was; a permission or disk problem is one line naming the file. */
+const saveConfigFile = (path: string, text: string): Promise<void> =>
+  withFileAction(`save the config file ${path}`, () => writeFileAtomic(path, text));
 
 const sameKey = (key: ConfigKey) => (name: string) => findKey(name) === key;
 
@@ -73,7 +79,7 @@ async function setValue(options: ConfigCommandOptions, path: string): Promise<st
   const value = formatConfigValue(parseConfigValue(key, required(options, 'value')));
   const text = (await readIniFile(path)) ?? '';
   const next = editIniText(text, { section: USER_SECTION, matches: sameKey(key), entry: { name: key, value } }, path);
-  if (next !== text) await writeFileAtomic(path, next);
+  if (next !== text) await saveConfigFile(path, next);
   const shown = metaOf(key).secret ? maskSecret(value) : value;
   return `Set ${key} = ${shown} in ${path}${await overriddenBy(options, key)}`;
 }
@@ -83,7 +89,7 @@ async function unsetValue(options: ConfigCommandOptions, path: string): Promise<
   const text = await readIniFile(path);
   const next = text === undefined ? undefined : editIniText(text, { section: USER_SECTION, matches: sameKey(key) }, path);
   if (text === undefined || next === text) return `${key} is not set in ${path}; nothing to unset.`;
-  await writeFileAtomic(path, next as string);
+  await saveConfigFile(path, next as string);
   return `Unset ${key} in ${path}${await overriddenBy(options, key)}`;
 }
 

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { UserError, describeUserError, isUserError } from '../../errors.js';
+import { UserError, describeUserError, isUserError, toFileAccessError } from '../../errors.js';
 import { SOURCES_WITH_MESSAGE } from '../../git/hook-script.js';
 import { replaceFileAtomically } from '../../git/hooks.js';
 import { GitError } from '../../git/run-git.js';
@@ -48,6 +48,8 @@ export async function runHook(options: HookRunOptions): Promise<void> {
 function describeFailure(error: unknown): string {
   if (isUserError(error)) return describeUserError(error);
   if (error instanceof GitError) return error.message;
+  const fileError = toFileAccessError(error);
+  if (fileError) return describeUserError(fileError);
   const text = error instanceof Error ? error.message : String(error);
   return `internal error (a bug; please report it): ${text.split('\n')[0]}`;
 }
