@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { UserError, withFileAction } from '../errors.js';
 import { sanitizeText } from '../security/sanitize.js';
 import type { GitContext } from './repo.js';
-import { runGit } from './run-git.js';
+import { GitError, runGit } from './run-git.js';
 
 export interface TemporaryIndex {
   indexFile: string;
@@ -64,15 +64,45 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
       }
       return '';
     }
-    const result = await runGit(args, { cwd: options.cwd, env, okCodes: [1] });
+    const result = await runGit(args, { cwd: options.cwd, env, okCodes: [1] }).catch((error: unknown) => {
+      if (error instanceof GitError) return { stdout: '', stderr: error.stderr, exitCode: error.exitCode };
+      throw error;
+    });
     if (result.exitCode !== 0) {
-      const reason = (result.stderr.trim() || result.stdout.trim()).split('\n')[0] ?? '';
-      throw new UserError('GIT_FAILED', `git commit failed: ${reason}`, {
-        hint: 'Nothing was committed; your staged changes are as they were.',
-      });
+      const reason = reasonOf(result);
+      const busy = reason.includes('index.lock') ? 'Another git process was using the index. ' : '';
+      throw new UserError('GIT_FAILED', `git commit failed: ${reason}`, { hint: busy + (await stateAfterFailure(options)) });
     }
     return result.stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The line of git's output that says why it did not commit: its fatal or error line, "nothing to commit", else the first. */
+function reasonOf(result: { stdout: string; stderr: string; exitCode: number }): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trim()).filter(Boolean);
+  return (
+    lines.find((line) => /^(fatal|error):/.test(line)) ??
+    lines.find((line) => /^(nothing( added)? to commit|no changes added to commit)/.test(line)) ??
+    lines[0] ??
+    `exit ${result.exitCode}`
+  );
+}
+
+/**
+ * What is true after a failed `git commit`, read from the repository rather than assumed: another run may have
+ * committed the changes meanwhile (two `commit --yes` racing), or they are still staged (a pre-commit hook said no).
+ */
+async function stateAfterFailure(options: CreateCommitOptions): Promise<string> {
+  const context = { cwd: options.cwd, env: options.env };
+  try {
+    // With --all the changes are the tracked files' against HEAD, staged or not.
+    const pending = await runGit(options.all ? ['diff', 'HEAD', '--quiet'] : ['diff', '--cached', '--quiet'], { ...context, okCodes: [1] });
+    if (pending.exitCode === 1) return `Nothing was committed; ${options.all ? 'the changes to tracked files are' : 'the staged changes are'} still there.`;
+    const head = (await runGit(['log', '-1', '--format=%h %s'], context)).stdout.trim();
+    return `Nothing was committed by this run, and no change is left to commit: HEAD is now ${head} (another commit may have taken the changes).`;
+  } catch {
+    return 'Nothing was committed by this run.';
   }
 }
