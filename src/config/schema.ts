@@ -127,10 +127,10 @@ export const configSchema = z.object({
     expected: 'a whole number from 1 to 64',
     description: 'Most requests or workers running at once.',
   }),
-  candidates: int(1, 8).default(3).register(configMeta, {
+  candidates: int(1, 8).default(1).register(configMeta, {
     type: 'integer 1–8',
     expected: 'a whole number from 1 to 8',
-    description: 'Number of candidate messages to offer.',
+    description: 'Candidate messages to ask for; several are decoded in parallel (n, candidateCount, or concurrent requests) for a person to choose from.',
   }),
   timeout: z.preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS)).default(20).register(configMeta, {
     type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
@@ -153,10 +153,15 @@ export const configSchema = z.object({
     ...listed(STYLES),
     description: 'Commit message style.',
   }),
-  body: bool().default(true).register(configMeta, {
-    ...BOOLEAN,
-    description: 'Write a body under the subject line.',
-  }),
+  body: z
+    .preprocess((raw) => (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto' ? 'auto' : toBoolean(raw)), z.union([z.literal('auto'), z.boolean()]))
+    .default('auto')
+    .register(configMeta, {
+      type: '`auto` | boolean',
+      expected: 'auto, true or false (also yes/no, on/off, 1/0)',
+      description:
+        "Write a body under the subject line; auto writes one when a fifth of the repository's last 100 commits have a body and the change is more than a small edit.",
+    }),
   exclude: z.preprocess(toList, z.array(z.string())).default([]).register(configMeta, {
     type: 'comma-separated list',
     expected: 'a comma-separated list of gitignore patterns',
@@ -173,6 +178,8 @@ export const configSchema = z.object({
 });
 
 export type Config = z.output<typeof configSchema>;
+/** The config an engine runs with: `body = auto` already decided for this change (see pipeline/body-choice.ts). */
+export type ResolvedConfig = Omit<Config, 'body'> & { body: boolean };
 export type ConfigProperty = keyof Config;
 
 type Kebab<S extends string> = S extends `${infer Head}${infer Tail}`

@@ -67,19 +67,34 @@ export async function hasStagedChanges(context: GitContext): Promise<boolean> {
 export interface RepositoryHistory {
   /** Newest first, merges left out. */
   subjects: string[];
+  /** Of the newest BODY_SAMPLE commits (merges left out), how many have a body with more than trailers. */
+  bodies: { withBody: number; sampled: number };
   /** For each path, the newest subjects of commits that touched it. */
   byFile: Map<string, string[]>;
 }
 
-/** Reads recent history in one `git log` (subjects and the paths each touched); empty for a repository with no commits. */
+/** Commits whose bodies decide `body = auto`. */
+export const BODY_SAMPLE = 100;
+
+const TRAILER_LINE = /^[A-Za-z0-9][A-Za-z0-9-]*:\s?\S/;
+
+/** Whether a commit body says something beyond a closing block of trailers (Signed-off-by, Co-authored-by, …). */
+export function hasProseBody(body: string): boolean {
+  const paragraphs = body.trim().split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+  const last = paragraphs.at(-1);
+  if (last !== undefined && last.split('\n').every((line) => TRAILER_LINE.test(line.trim()))) paragraphs.pop();
+  return paragraphs.length > 0;
+}
+
+/** Reads recent history in one `git log` (subjects, bodies and the paths each touched); empty for a repository with no commits. */
 export async function readHistory(context: GitContext & { limit?: number; perFile?: number }): Promise<RepositoryHistory> {
   const limit = context.limit ?? 300;
   const perFile = context.perFile ?? 10;
-  const history: RepositoryHistory = { subjects: [], byFile: new Map() };
+  const history: RepositoryHistory = { subjects: [], bodies: { withBody: 0, sampled: 0 }, byFile: new Map() };
   let stdout: string;
   try {
     ({ stdout } = await runGit(
-      ['-c', 'core.quotePath=false', 'log', `-n${limit}`, '--no-merges', '--no-renames', '--format=%x1e%s', '--name-only', 'HEAD'],
+      ['-c', 'core.quotePath=false', 'log', `-n${limit}`, '--no-merges', '--no-renames', '--format=%x1e%s%x1f%b%x1f', '--name-only', 'HEAD'],
       { cwd: context.cwd, env: gitEnv(context) },
     ));
   } catch {
@@ -87,8 +102,13 @@ export async function readHistory(context: GitContext & { limit?: number; perFil
   }
   for (const record of stdout.split('\x1e')) {
     if (record === '') continue;
-    const [subject = '', ...paths] = record.split('\n');
+    const [subject = '', body = '', names = ''] = record.split('\x1f');
+    const paths = names.split('\n');
     history.subjects.push(subject);
+    if (history.bodies.sampled < BODY_SAMPLE) {
+      history.bodies.sampled += 1;
+      if (hasProseBody(body)) history.bodies.withBody += 1;
+    }
     for (const path of paths) {
       if (path === '') continue;
       const list = history.byFile.get(path) ?? [];

@@ -1,15 +1,17 @@
 // Chooses the engine for a generation and returns the finished message text.
-import type { Config } from '../config/schema.js';
+import type { Config, Provider, ResolvedConfig } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
 import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
+import type { Stage } from '../engines/remote/chain.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
-import type { Stage } from '../engines/remote/chain.js';
 import { createTrace } from '../debug/trace.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
+import { resolveBody, resolveConfig } from './body-choice.js';
+import type { Fallback } from './events.js';
 import type { ProgressListener } from './progress.js';
 
 export interface GenerateOptions {
@@ -24,12 +26,26 @@ export interface GenerateOptions {
   debug?: (text: string) => void;
   /** Receives the phases and the streamed text as the generation goes (a spinner). */
   onProgress?: ProgressListener;
+  /** Where a fallback's one `git-ai: …` line goes; stderr when absent. */
+  warn?: (line: string) => void;
 }
 
 export interface GeneratedMessage {
   text: string;
   message: CommitMessage;
   stage: Stage;
+  engine: 'local' | 'remote';
+  /** The provider and model that were asked (remote engine only). */
+  provider?: Provider;
+  model?: string;
+  /** Whether a body was asked for (`body = auto` decided for this change). */
+  body: boolean;
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  /** The other candidates' texts, best first (when config.candidates > 1). */
+  alternatives: string[];
+  /** Set when something failed and something else wrote the message (the line was printed too). */
+  fallback?: Fallback;
 }
 
 export function resolveEngine(config: Config): 'local' | 'remote' {
@@ -37,7 +53,7 @@ export function resolveEngine(config: Config): 'local' | 'remote' {
   return config.engine;
 }
 
-export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: Config }): CommitMessage {
+export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: ResolvedConfig }): CommitMessage {
   const { files, history, config } = options;
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {
@@ -48,9 +64,9 @@ export function writeLocalMessage(options: { files: FileDiff[]; history: Reposit
 }
 
 /** Every engine's message leaves here without control characters or escape sequences (a model's, or a file name's). */
-function finish(message: CommitMessage, stage: Stage, config: Config): GeneratedMessage {
+function finish(message: CommitMessage, config: ResolvedConfig): { message: CommitMessage; text: string } {
   const clean = sanitizeMessage(message);
-  return { message: clean, stage, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
+  return { message: clean, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
 }
 
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
@@ -73,7 +89,9 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
-    return finish(writeLocalMessage({ files, history, config }), 'local', config);
+    const resolved = resolveConfig(config, resolveBody(config.body, history, files));
+    const written = finish(writeLocalMessage({ files, history, config: resolved }), resolved);
+    return { ...written, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 
   // The remote engine's modules (budgeting, cache, SDK) are loaded only on this path; the SDK takes ~0.2 s to
@@ -90,29 +108,44 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     import('../cache/paths.js'),
   ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
-  const { prepareStagedDiff, resolveProvider } = await budgeting;
+  const { prepareStagedDiff, resolveProvider, resolveModelName } = await budgeting;
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
   options.onProgress?.({ type: 'phase', phase: 'reading' });
   const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
+  const resolved = resolveConfig(config, resolveBody(config.body, history, prepared.files));
+  const provider = resolveProvider(config);
+  const model = resolveModelName(config);
 
   const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] = await modules;
-  options.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });
   try {
     const result = await generateWithFallback({
       prepared,
-      config,
+      config: resolved,
       history: history.subjects,
-      model: () => createLanguageModel({ provider: resolveProvider(config), model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl }),
+      model: () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl }),
       cache: config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache,
-      local: () => writeLocalMessage({ files, history, config }),
+      local: () => writeLocalMessage({ files, history, config: resolved }),
       signal,
       trace,
+      providerName: provider,
+      onProgress: options.onProgress,
     });
-    root.end({ stage: result.stage, requests: result.requests });
-    return finish(result.message, result.stage, config);
+    root.end({ stage: result.stage, requests: result.requests, body: resolved.body });
+    if (result.fallback) (options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(result.fallback.line);
+    return {
+      ...finish(result.message, resolved),
+      stage: result.stage,
+      engine,
+      provider,
+      model,
+      body: resolved.body,
+      requests: result.requests,
+      alternatives: result.alternatives.map((message) => finish(message, resolved).text),
+      ...(result.fallback ? { fallback: result.fallback } : {}),
+    };
   } catch (error) {
     root.end({ error: error instanceof UserError ? error.code : 'error' });
     throw error;

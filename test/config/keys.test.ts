@@ -129,8 +129,8 @@ describe('parseConfigValue refuses', () => {
     ['engine', 'cloud', "engine must be one of auto, local, remote, got 'cloud'."],
     ['base-url', 'ftp://example.com', "base-url must be an http(s) URL, got 'ftp://example.com'."],
     ['base-url', 'localhost:8080', "base-url must be an http(s) URL, got 'localhost:8080'."],
-    ['body', 'maybe', "body must be true or false (also yes/no, on/off, 1/0), got 'maybe'."],
-    ['body', 2, "body must be true or false (also yes/no, on/off, 1/0), got '2'."],
+    ['body', 'maybe', "body must be auto, true or false (also yes/no, on/off, 1/0), got 'maybe'."],
+    ['body', 2, "body must be auto, true or false (also yes/no, on/off, 1/0), got '2'."],
     ['model', '  ', "model must be a model name, got '  '."],
   ])('%s = %j', (key, raw, message) => {
     const error = thrown(() => parseConfigValue(key, raw));

@@ -132,7 +132,7 @@ describe('the installed prepare-commit-msg hook', () => {
     changeMath();
     repo.git('add', '.');
     const env = { ...repo.env, GIT_AI_PROVIDER: 'openai-compatible', GIT_AI_BASE_URL: `http://127.0.0.1:${port}/v1`, GIT_AI_API_KEY: 'k', GIT_AI_MODEL: 'm', GIT_AI_TIMEOUT: '2' };
-    expect(gitCommit([], env)).toEqual({ code: 0, stderr: '' });
+    expect(gitCommit([], env)).toEqual({ code: 0, stderr: 'git-ai: openai-compatible could not be reached (ECONNREFUSED); the offline engine wrote this message\n' });
     expect(lastMessage().split('\n')[0]).toMatch(/^feat\(math\): .*multiply/);
   });
 

@@ -1,4 +1,6 @@
 // The built CLI against a loopback server speaking each provider's protocol: fast path, multi-step, fallbacks, errors.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isAnalysisRequest } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
@@ -68,13 +70,37 @@ describe('git-ai commit with a remote provider', () => {
     expect(server.maxInFlight).toBe(1);
   });
 
-  it('falls back to the offline engine when the provider keeps failing', async () => {
+  it('falls back to the offline engine when the provider keeps failing, and says so in one line', async () => {
     server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ status: 500, error: 'down' }) });
     stage(2);
     const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_TIMEOUT: '3' }) });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^[a-z]+(\([^)]+\))?: \S/);
+    expect(result.stderr).toBe('git-ai: openai answered 500 Internal Server Error; the offline engine wrote this message\n');
     expect(server.requests.length).toBeGreaterThan(1); // it did try, and retried
+  });
+
+  it('says in one line when the provider does not answer in time, also from the hook', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), faults: [{ status: 200, hang: true, times: 1000 }] });
+    stage(2);
+    const env = envFor('openai', { GIT_AI_TIMEOUT: '1' });
+    const line = 'git-ai: openai did not answer within 1 s; the offline engine wrote this message\n';
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
+    expect(result).toMatchObject({ code: 0, stderr: line });
+    const file = join(repo.dir, '.git', 'COMMIT_EDITMSG');
+    writeFileSync(file, '\n# Please enter the commit message for your changes.\n');
+    const hook = await runCliAsync(['hook', 'run', file], { cwd: repo.dir, env });
+    expect(hook).toMatchObject({ code: 0, stdout: '', stderr: line });
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toMatch(/^[a-z]+(\([^)]+\))?: \S/);
+  });
+
+  it('--engine remote fails with a clear error and a non-zero exit instead of an offline message', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ status: 503, error: 'down' }) });
+    stage(2);
+    const result = await runCliAsync(['commit', '--dry-run', '--engine', 'remote'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_TIMEOUT: '2' }) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^git-ai: The remote engine failed: openai answered 503 Service Unavailable; no message was written\. /)]);
   });
 
   it('a wrong API key is one clear error, not a silent fallback', async () => {

@@ -6,6 +6,7 @@ import { toRequestJsonSchema } from '../../providers/json-schema.js';
 import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
 import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
+import { resolveBody } from '../../pipeline/body-choice.js';
 import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
 import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../engines/remote/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
@@ -65,7 +66,8 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     });
     const tokenizer = await loadTokenizer(prepared.encoding);
     const stages = planStages(prepared, config);
-    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, candidates: config.candidates, body: config.body, history: history.subjects };
+    const body = resolveBody(config.body, history, prepared.files);
+    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, body, history: history.subjects };
     const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: buildDirectPrompt({ ...messageOptions, prepared }), schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
     const requests =
       stages[0] === 'multi-step'

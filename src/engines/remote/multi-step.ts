@@ -75,6 +75,11 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
     rateLimited += 1;
     if (rateLimited % RATE_LIMITS_PER_LOWERING === 0) limiter.lower();
   };
+  // Progress in files: those of chunks answered so far (the cache's first), of every file in a chunk.
+  const total = jobs.reduce((sum, job) => sum + job.chunk.files.length, 0);
+  const cacheHits = jobs.reduce((sum, job, index) => sum + (cached[index] === undefined ? 0 : job.chunk.files.length), 0);
+  let done = cacheHits;
+  ctx.onProgress?.({ type: 'phase', phase: 'analysing', done, total, cacheHits });
   const settled = await Promise.allSettled(
     misses.map(async ({ chunk, system, prompt, key }) => {
       const queuedAt = ctx.now();
@@ -85,6 +90,8 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
           return callTraced(ctx, { ...call, signal: runSignal, deadline, onEvent });
         });
         await ctx.cache.set(key, result.value);
+        done += chunk.files.length;
+        ctx.onProgress?.({ type: 'phase', phase: 'analysing', done, total, cacheHits });
         return result.value.files;
       } catch (error) {
         if (isUserError(error)) stop.abort(error);
@@ -116,11 +123,11 @@ export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
     listing: prepared.listing,
     style: config.style,
     maxLength: config.maxCommitLength,
-    candidates: config.candidates,
     body: config.body,
     history: ctx.history,
   });
   const attrs = { files: fitted.length, omitted: ranked.length - fitted.length };
+  ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });
   const candidates = await requestCandidates(ctx, { name: 'generate', attrs, system, prompt });
   return pickMessage(ctx, candidates, ranked);
 }

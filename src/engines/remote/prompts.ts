@@ -13,7 +13,6 @@ export interface MessageOptions {
   style: CommitStyle;
   /** Longest allowed subject line, in characters. */
   maxLength: number;
-  candidates: number;
   body: boolean;
   /** The repository's recent commit subjects, newest first. */
   history?: string[];
@@ -53,10 +52,6 @@ function bodyRule(body: boolean): string {
   return '- body: null when the subject says it all; otherwise a few lines on what changed and why (not how), wrapped at 72 columns, with "- " bullets for several distinct points. Do not repeat the subject.';
 }
 
-function candidatesRule(count: number): string {
-  if (count <= 1) return 'Write exactly 1 header line (in `headers`) and the body.';
-  return `Write exactly ${count} header lines in \`headers\`: distinct alternatives, best first, each describing the whole change (they may differ in wording, scope and emphasis); and one body for the change.`;
-}
 
 /** The rules every message-writing prompt states. */
 function buildWriterSystem(options: MessageOptions, source: string): string {
@@ -74,7 +69,8 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
     bodyRule(options.body),
     `- ${UNTRUSTED}`,
     '',
-    candidatesRule(options.candidates),
+    // Several candidates are several completions of this same request (decoded in parallel), never one long answer.
+    'Write exactly 1 header line (in `headers`) and the body.',
     STRUCTURED,
   ].join('\n');
 }
@@ -93,9 +89,7 @@ function listingSection(listing: string): string[] {
   return ['All files changed (the whole extent of the change):', listing.trimEnd(), ''];
 }
 
-function request(count: number): string {
-  return `Write ${count === 1 ? 'the commit message' : `${count} candidate commit messages`} for the whole change.`;
-}
+const REQUEST = 'Write the commit message for the whole change.';
 
 function describeFile(file: FileEntry): string {
   const renamed = file.oldPath !== undefined && file.oldPath !== file.path ? ` (from ${file.oldPath})` : '';
@@ -152,7 +146,7 @@ export function buildGeneratePrompt(options: MessageOptions & { analyses: Ranked
     ...ranked.map(describeAnalysis),
     '',
     ...historySection(options.history),
-    request(options.candidates),
+    REQUEST,
   ];
   return { system: buildWriterSystem(options, 'summaries of each changed file, ranked by importance'), prompt: prompt.join('\n') };
 }
@@ -173,7 +167,7 @@ export function buildDirectPrompt(options: MessageOptions & { prepared: Prepared
     ...omittedNote(prepared.files),
     ...diffSection(text, truncationNote(prepared.chunks)),
     ...historySection(options.history),
-    request(options.candidates),
+    REQUEST,
   ];
   return { system: buildWriterSystem(options, 'its diff'), prompt: prompt.join('\n') };
 }

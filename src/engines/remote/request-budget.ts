@@ -42,8 +42,7 @@ export async function measurePromptOverhead(options: { config: Config; history: 
     prepared: EMPTY,
     style: config.style,
     maxLength: config.maxCommitLength,
-    candidates: config.candidates,
-    body: config.body,
+    body: config.body !== false, // `auto` is decided after the diff is read: count the longer rule
     history: options.history,
   });
   // A few tokens per message for the chat format's own framing.

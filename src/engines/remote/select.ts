@@ -119,7 +119,8 @@ interface Scored {
   text: string;
 }
 
-export function selectCandidate(options: SelectOptions): CommitMessage | undefined {
+/** The valid candidates, best first; identical messages once. */
+export function rankCandidates(options: SelectOptions): CommitMessage[] {
   const { candidates, style, maxLength, topFiles } = options;
   const scored: Scored[] = [];
   for (const candidate of candidates) {
@@ -136,5 +137,9 @@ export function selectCandidate(options: SelectOptions): CommitMessage | undefin
     scored.push({ message, score: Math.round(score * 1e6) / 1e6, headerLength: header.length, text: formatCommitMessage(message, { style, maxLength }) });
   }
   scored.sort((a, b) => b.score - a.score || a.headerLength - b.headerLength || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  return scored[0]?.message;
+  return [...new Map(scored.map((entry) => [entry.text, entry.message])).values()];
+}
+
+export function selectCandidate(options: SelectOptions): CommitMessage | undefined {
+  return rankCandidates(options)[0];
 }

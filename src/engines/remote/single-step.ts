@@ -4,7 +4,8 @@ import type * as z from 'zod';
 import * as zod from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
 import { cacheKey } from '../../cache/key.js';
-import type { Config } from '../../config/schema.js';
+import type { ResolvedConfig } from '../../config/schema.js';
+import type { ProgressListener } from '../../pipeline/progress.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
 import { callStructured } from '../../providers/call.js';
@@ -17,12 +18,12 @@ import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
 import { CANDIDATES_SCHEMA_NAME } from './plan.js';
-import { selectCandidate } from './select.js';
+import { rankCandidates } from './select.js';
 import type { Span, TraceAttrs } from '../../debug/trace.js';
 
 export interface StageContext {
   prepared: PreparedDiff;
-  config: Config;
+  config: ResolvedConfig;
   history: string[];
   model: LanguageModel;
   cache: Cache;
@@ -33,6 +34,10 @@ export interface StageContext {
   span: Span;
   /** Told how many HTTP requests each call sent (first attempts and retries). */
   countRequests: (count: number) => void;
+  /** Phases and the message's text as it streams, for the caller. */
+  onProgress?: ProgressListener;
+  /** Given the other valid candidates, best first, when a message is picked. */
+  keepAlternatives?: (alternatives: CommitMessage[]) => void;
 }
 
 /** The most top-impact files selection checks a candidate's coverage against. */
@@ -131,15 +136,29 @@ export async function requestCandidates(
   ctx: StageContext,
   call: { name: string; attrs?: TraceAttrs; system: string; prompt: string },
 ): Promise<Candidate[]> {
-  const key = answerKey(ctx, { kind: 'candidates', system: call.system, prompt: call.prompt, schema: candidatesSchema });
+  const key = answerKey(ctx, { kind: 'candidates', system: call.system, prompt: call.prompt, schema: candidatesSchema, completions: ctx.config.candidates });
   const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
   if (cached.success) {
     ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();
     return cached.data.candidates;
   }
-  const result = await callTraced(ctx, { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME });
-  await ctx.cache.set(key, result.value);
-  return result.value.candidates;
+  const completions = Math.max(1, ctx.config.candidates);
+  if (completions === 1) {
+    const result = await callTraced(ctx, { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME });
+    await ctx.cache.set(key, result.value);
+    return result.value.candidates;
+  }
+  // Several candidates are decoded side by side, one completion each, so they cost the time of one.
+  const settled = await Promise.allSettled(
+    Array.from({ length: completions }, (_unused, index) =>
+      callTraced(ctx, { ...call, name: `${call.name} ${index + 1}/${completions}`, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME }),
+    ),
+  );
+  const answers = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.value] : []));
+  if (answers.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+  const value = { candidates: answers.flatMap((answer) => answer.candidates) };
+  if (answers.length === completions) await ctx.cache.set(key, value);
+  return value.candidates;
 }
 
 /** The best valid candidate, judged against the highest-impact files; throws NoValidCandidateError when none is valid. */
@@ -147,10 +166,12 @@ export function pickMessage(ctx: StageContext, candidates: readonly Candidate[],
   const { config } = ctx;
   const topFiles = ranked.slice(0, TOP_FILES).map(({ path, symbols }) => ({ path, symbols }));
   const span = ctx.span.child('select', { candidates: candidates.length });
-  const message = selectCandidate({ candidates, style: config.style, maxLength: config.maxCommitLength, topFiles });
-  span.end({ valid: message !== undefined });
+  const valid = rankCandidates({ candidates, style: config.style, maxLength: config.maxCommitLength, topFiles });
+  if (!config.body) for (const message of valid) delete message.body;
+  const [message, ...alternatives] = valid;
+  span.end({ valid: valid.length });
   if (message === undefined) throw new NoValidCandidateError(`None of the model's ${candidates.length} candidates was a valid commit message.`);
-  if (!config.body) delete message.body;
+  ctx.keepAlternatives?.(alternatives);
   return message;
 }
 
@@ -161,7 +182,6 @@ export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
     prepared,
     style: config.style,
     maxLength: config.maxCommitLength,
-    candidates: config.candidates,
     body: config.body,
     history: ctx.history,
   });

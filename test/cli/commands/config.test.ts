@@ -37,7 +37,7 @@ describe('config path and get', () => {
     ['MAX_COMMIT_LENGTH', '72'],
     ['exclude', ''],
     ['provider', ''],
-    ['body', 'true'],
+    ['body', 'auto'],
   ])('get %s prints the default %j', async (key, value) => {
     expect(await run('get', key)).toBe(value);
   });

@@ -1,8 +1,8 @@
 // The whole remote chain against a real loopback provider server and the real AI SDK: stages, fallbacks, errors.
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src/cache/disk-cache.js';
 import { disabledCache } from '../../../src/cache/disk-cache.js';
-import type { Config } from '../../../src/config/schema.js';
 import type { PreparedDiff } from '../../../src/diff/prepared.js';
 import { createLanguageModel } from '../../../src/providers/provider.js';
 import { UserError } from '../../../src/errors.js';
@@ -25,7 +25,7 @@ interface RunOptions {
 function run(server: ProviderServer, options: RunOptions) {
   const provider = (options.config?.provider ?? 'openai-compatible') as 'openai-compatible' | 'anthropic' | 'gemini';
   const baseUrl = server.baseUrls[provider === 'openai-compatible' ? 'openai' : provider];
-  const config: Config = makeConfig({ baseUrl, apiKey: options.apiKey ?? KEY, ...options.config });
+  const config = makeConfig({ baseUrl, apiKey: options.apiKey ?? KEY, ...options.config });
   const trace = createTrace();
   const model = () => createLanguageModel({ provider: config.provider ?? 'openai-compatible', model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl });
   const result = generateWithFallback({
@@ -214,6 +214,53 @@ describe('generateWithFallback: fallbacks', () => {
     const outcome = await run(server, { prepared: smallChange() }).result;
     expect(outcome.stage).toBe('local');
     expect(generates(server).length).toBe(server.requests.length);
+  });
+});
+
+describe('generateWithFallback: one line for every fallback', () => {
+  const OFFLINE = '; the offline engine wrote this message';
+  it.each([
+    ['a 503', { status: 503, retryAfter: 0, times: 1000 }, {}, 'openai-compatible answered 503 Service Unavailable'],
+    ['a 429', { status: 429, retryAfter: 0, times: 1000 }, { timeout: 3 }, 'openai-compatible answered 429 Too Many Requests'],
+    ['malformed JSON', { status: 200, malformed: true, times: 1000 }, {}, "openai-compatible's answer was not the JSON the request asked for"],
+    ['a hang', { status: 200, hang: true, times: 1000 }, { timeout: 0.5 }, 'openai-compatible did not answer within 0.5 s'],
+  ])('says what failed on %s and that the offline engine wrote the message', async (_name, fault, config, reason) => {
+    const server = await start({ faults: [fault] });
+    const outcome = await run(server, { prepared: smallChange(), config }).result;
+    expect(outcome.stage).toBe('local');
+    expect(outcome.fallback).toEqual({ from: 'fast-path', to: 'local', reason, line: `git-ai: ${reason}${OFFLINE}` });
+  });
+
+  it('says so when the provider cannot be reached', async () => {
+    // A port that was just free: nothing listens on it.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const closed = { baseUrls: { openai: `http://127.0.0.1:${port}/v1` } } as ProviderServer;
+    const outcome = await run(closed, { prepared: smallChange(), config: { timeout: 3 } }).result;
+    expect(outcome.fallback?.line).toBe(`git-ai: openai-compatible could not be reached (ECONNREFUSED)${OFFLINE}`);
+  });
+
+  it('says so when the analyses failed and one request over the whole diff wrote the message', async () => {
+    const server = await start({ faults: [{ match: isAnalysisRequest, status: 500, retryAfter: 0, times: 1000 }] });
+    const outcome = await run(server, { prepared: largeChange(6) }).result;
+    expect(outcome.stage).toBe('single-step');
+    expect(outcome.fallback?.line).toBe(
+      'git-ai: the per-file analysis failed: 3 of 3 chunks could not be analysed (openai-compatible answered 500 Internal Server Error); one request over the whole diff wrote this message',
+    );
+  });
+
+  it('has no fallback when the first stage answers', async () => {
+    const server = await start();
+    expect((await run(server, { prepared: smallChange() }).result).fallback).toBeUndefined();
+  });
+
+  it('with engine = remote, fails with PROVIDER_FAILED instead of writing an offline message', async () => {
+    const server = await start({ faults: [{ status: 503, retryAfter: 0, times: 1000 }] });
+    const error = await run(server, { prepared: smallChange(), config: { engine: 'remote' } }).result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ code: 'PROVIDER_FAILED', message: 'The remote engine failed: openai-compatible answered 503 Service Unavailable; no message was written.' });
   });
 });
 

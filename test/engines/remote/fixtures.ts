@@ -1,5 +1,5 @@
 // Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's two schemas like a model would.
-import type { Config } from '../../../src/config/schema.js';
+import type { ResolvedConfig } from '../../../src/config/schema.js';
 import { configSchema } from '../../../src/config/schema.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { CommitMessage } from '../../../src/engines/message.js';
@@ -59,9 +59,10 @@ export function largeChange(count = 6, salt?: Record<number, string>): PreparedD
   return makePrepared({ files, perChunk: 2, used: 6000, salt });
 }
 
-export function makeConfig(overrides: Record<string, unknown> = {}): Config {
+export function makeConfig(overrides: Record<string, unknown> = {}): ResolvedConfig {
   // multiStepMinFiles 0: the small fixtures exercise multi-step, which real changes reach from 250 files.
-  return configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, multiStepMinFiles: 0, ...overrides });
+  const config = configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, multiStepMinFiles: 0, body: true, ...overrides });
+  return { ...config, body: config.body !== false };
 }
 
 export const LOCAL_MESSAGE: CommitMessage = { type: 'chore', subject: 'update files offline', breaking: false };

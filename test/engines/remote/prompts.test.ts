@@ -30,7 +30,7 @@ const analyses: RankedAnalysis[] = [
   { path: 'src/diff/parse.ts', summary: 'Adds a unified diff parser.', kind: 'feat', significance: 0.9, symbols: ['parseUnifiedDiff'], impact: 0.87, additions: 40, deletions: 3, status: 'modified' },
 ];
 
-const base: MessageOptions = { style: 'conventional', maxLength: 72, candidates: 3, body: true, history: ['fix(cli): exit 1 when nothing is staged', 'feat: add config command'] };
+const base: MessageOptions = { style: 'conventional', maxLength: 72, body: true, history: ['fix(cli): exit 1 when nothing is staged', 'feat: add config command'] };
 
 const writers = {
   generate: (options: MessageOptions) => buildGeneratePrompt({ ...options, analyses, listing: LISTING }),
@@ -50,7 +50,7 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
     ['no trailing period', /no trailing period/],
     ['breaking changes', /breaking: put `!` after the type or scope only when/],
     ['a structured answer', /structured JSON object/],
-    ['the number of candidates', /exactly 3 header lines/],
+    ['one header per answer (candidates are separate completions)', /Write exactly 1 header line/],
     ['the diff is not instructions', /not instructions/],
   ])('states %s', (_rule, pattern) => {
     expect(system).toMatch(pattern);
@@ -60,11 +60,10 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
     expect(prompt).toContain(`All files changed (the whole extent of the change):\n${LISTING}\n`);
     expect(prompt).toContain('- fix(cli): exit 1 when nothing is staged\n- feat: add config command');
     expect(prompt).toMatch(/reference for wording.*do not copy/);
-    expect(prompt.trimEnd().endsWith('Write 3 candidate commit messages for the whole change.')).toBe(true);
+    expect(prompt.trimEnd().endsWith('Write the commit message for the whole change.')).toBe(true);
   });
 
   it.each<[string, Partial<MessageOptions>, RegExp, RegExp | undefined]>([
-    ['one candidate', { candidates: 1 }, /Write exactly 1 header line/, /exactly 3/],
     ['no body', { body: false }, /body: always null/, /wrapped at 72/],
     ['a body', { body: true }, /wrapped at 72\s+columns/, /always null/],
     ['plain style', { style: 'plain', maxLength: 50 }, /shown on its own, without type and scope.*at most 50 characters/, /The whole header/],

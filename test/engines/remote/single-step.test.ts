@@ -6,15 +6,31 @@ import { makeStageContext, useTestResources } from './context.js';
 const { start } = useTestResources();
 
 describe('runSingleStep', () => {
-  it('sends every chunk in one request asking for the configured number of candidates', async () => {
+  it('sends every chunk in one request asking for one header', async () => {
     const server = await start();
-    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { candidates: 5 } });
+    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6) });
     expect(await runSingleStep(ctx)).toMatchObject({ type: 'feat', body: 'Adds the entry point.' });
     expect(counted()).toBe(1);
     const request = server.requests[0]?.normalized;
     expect(isGenerateRequest(request)).toBe(true);
-    expect(request?.system).toContain('Write exactly 5 header lines');
+    expect(request?.system).toContain('Write exactly 1 header line');
     for (const chunk of ctx.prepared.chunks) expect(request?.messages[0]?.content).toContain(chunk.text.trimEnd());
+  });
+
+  it('decodes several candidates as concurrent completions and keeps the others as alternatives', async () => {
+    let answered = 0;
+    const subjects = ['add the parser', 'add a parser module', 'introduce diff parsing'];
+    // Each answer takes 300 ms at the server, so requests sent one after another could never be in flight together.
+    const latency = { baseMs: 300, perInputKTokensMs: 0, perOutputTokenMs: 0 };
+    const server = await start({ latency, respond: () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } }) });
+    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { candidates: 3 } });
+    let alternatives: string[] = [];
+    ctx.keepAlternatives = (list) => (alternatives = list.map((message) => message.subject));
+    const message = await runSingleStep(ctx);
+    expect(counted()).toBe(3);
+    expect(server.requests).toHaveLength(3);
+    expect(server.maxInFlight).toBe(3);
+    expect([message.subject, ...alternatives].sort()).toEqual([...subjects].sort());
   });
 
   it('leaves the body out when no body is wanted, even if the model wrote one', async () => {
