@@ -53,14 +53,14 @@ export function resolveEngine(config: Config): 'local' | 'remote' {
   return config.engine;
 }
 
-export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: ResolvedConfig }): CommitMessage {
-  const { files, history, config } = options;
+export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: ResolvedConfig; explain?: (text: string) => void }): CommitMessage {
+  const { files, history, config, explain } = options;
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {
     const subjects = history.byFile.get(file.path) ?? (file.oldPath ? history.byFile.get(file.oldPath) : undefined);
     if (subjects) fileHistory[file.path] = subjects;
   }
-  return generateLocalMessage({ files, history: history.subjects, fileHistory, maxLength: config.maxCommitLength, body: config.body });
+  return generateLocalMessage({ files, history: history.subjects, fileHistory, maxLength: config.maxCommitLength, body: config.body, ...(explain ? { explain } : {}) });
 }
 
 /** Every engine's message leaves here without control characters or escape sequences (a model's, or a file name's). */
@@ -90,7 +90,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const files = collected.map((file) => file.diff);
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
     const resolved = resolveConfig(config, resolveBody(config.body, history, files));
-    const written = finish(writeLocalMessage({ files, history, config: resolved }), resolved);
+    const written = finish(writeLocalMessage({ files, history, config: resolved, explain: options.debug }), resolved);
     return { ...written, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 

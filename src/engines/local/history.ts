@@ -20,6 +20,8 @@ export interface FilePriors {
   scopes: Map<CommitType, Map<string, number>>;
   /** Total weight behind the votes (0 when the files have no history). */
   weight: number;
+  /** The type of the newest conventional subject of the heaviest changed file that has one. */
+  newest?: CommitType;
 }
 
 export function profileHistory(subjects: string[]): HistoryProfile {
@@ -45,11 +47,13 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
   const types = new Map<CommitType, number>();
   const scopes = new Map<CommitType, Map<string, number>>();
   let weight = 0;
+  let newest: { type: CommitType; weight: number } | undefined;
   for (const [path, fileWeight] of weights) {
     const subjects = fileHistory[path] ?? [];
     subjects.forEach((subject, index) => {
       const header = parseCommitHeader(subject);
       if (!header) return;
+      if (!newest || (index === 0 && fileWeight > newest.weight)) newest = { type: header.type, weight: index === 0 ? fileWeight : 0 };
       const vote = fileWeight / (1 + 0.25 * index);
       addTo(types, header.type, vote);
       const perType = scopes.get(header.type) ?? new Map<string, number>();
@@ -59,7 +63,7 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
     });
   }
   if (weight > 0) for (const [type, value] of types) types.set(type, value / weight);
-  return { types, scopes, weight };
+  return newest ? { types, scopes, weight, newest: newest.type } : { types, scopes, weight };
 }
 
 /** The share of the repository's commits of this type that carry a scope; undefined when the type is unseen. */

@@ -1,17 +1,19 @@
 // The offline engine: a Conventional Commits message inferred from the parsed diff and the repository's history.
 
 import type { FileDiff } from '../../diff/types.js';
-import type { CommitMessage } from '../message.js';
-import { detectActivities } from './activity.js';
+import type { CommitMessage, CommitType } from '../message.js';
+import { detectActivities, type Activity } from './activity.js';
 import { writeBody } from './body.js';
 import { describeFile, type FileChange } from './changes.js';
-import { findDependencyConvention } from './dependency-convention.js';
-import { findDependencyChanges } from './deps.js';
-import { profileFileHistory, profileHistory } from './history.js';
+import { readChangesets, type ChangesetNote } from './changeset.js';
+import { findDependencyConvention, type DependencyConvention } from './dependency-convention.js';
+import { findDependencyChanges, type DependencyFacts } from './deps.js';
+import { computeTypeFeatures, type TypeFeatures } from './features.js';
+import { profileFileHistory, profileHistory, type FilePriors, type HistoryProfile } from './history.js';
 import { inferScope } from './infer-scope.js';
-import { inferType } from './infer-type.js';
-import { collectSignals } from './signals.js';
+import { collectSignals, type ChangeSignals } from './signals.js';
 import { writeSubject } from './subject.js';
+import { bestType, explainType, scoreTypes } from './type-model.js';
 
 export interface LocalEngineInput {
   files: FileDiff[];
@@ -21,12 +23,27 @@ export interface LocalEngineInput {
   fileHistory?: Record<string, string[]>;
   maxLength: number;
   body: boolean;
+  /** Receives which features decided the type (--debug). */
+  explain?: (text: string) => void;
+}
+
+/** Everything the engine knows about a change before it writes: what the type model and the writers read. */
+export interface ChangeAnalysis {
+  changes: FileChange[];
+  weights: Map<string, number>;
+  profile: HistoryProfile;
+  priors: FilePriors;
+  deps: DependencyFacts;
+  convention: DependencyConvention;
+  signals: ChangeSignals;
+  activities: Activity[];
+  changeset: ChangesetNote | undefined;
+  features: TypeFeatures;
 }
 
 const LIGHT_ROLES = new Set(['lockfile', 'snapshot', 'generated', 'vendored']);
 
-export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
-  if (input.files.length === 0) return { type: 'chore', subject: 'update files', breaking: false };
+export function analyseChange(input: Pick<LocalEngineInput, 'files' | 'history' | 'fileHistory'>): ChangeAnalysis {
   const changes = input.files.map(describeFile);
   const weights = changeWeights(changes);
   const profile = profileHistory(input.history ?? []);
@@ -35,7 +52,30 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   const convention = findDependencyConvention(profile, deps.changes);
   const signals = collectSignals(changes);
   const activities = detectActivities(changes, signals);
-  const type = inferType({ signals, activities, deps, dependencyType: convention.type, profile, priors });
+  const changeset = readChangesets(changes);
+  const features = computeTypeFeatures({ changes, signals, activities, deps, dependencyType: convention.type, profile, priors, changeset });
+  return { changes, weights, profile, priors, deps, convention, signals, activities, changeset, features };
+}
+
+export function chooseType(analysis: ChangeAnalysis, explain?: (text: string) => void): CommitType {
+  if (analysis.deps.onlyDependencies) {
+    explain?.(`type ${analysis.convention.type}: only dependency versions change, typed as this repository types them`);
+    return analysis.convention.type;
+  }
+  if (analysis.signals.onlyRenames) {
+    explain?.('type refactor: every file is only moved or renamed');
+    return 'refactor';
+  }
+  const scores = scoreTypes(analysis.features);
+  explain?.(explainType(analysis.features, scores));
+  return bestType(scores);
+}
+
+export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
+  if (input.files.length === 0) return { type: 'chore', subject: 'update files', breaking: false };
+  const analysis = analyseChange(input);
+  const { changes, weights, profile, priors, deps, convention, signals } = analysis;
+  const type = chooseType(analysis, input.explain);
   const scope = deps.onlyDependencies && type === convention.type ? convention.scope : inferScope({ type, changes, weights, profile, priors });
   const prefix = type.length + (scope ? scope.length + 2 : 0) + 2;
   const room = Math.max(input.maxLength - prefix, Math.min(24, input.maxLength - type.length - 2));

@@ -71,7 +71,7 @@ describe('type inference from the repository history', () => {
     expect(typeOf(edit)).toBe('fix');
     expect(typeOf(edit, ['chore: init'])).toBe('fix');
     expect(typeOf(newFeature, ['chore: init'])).toBe('feat');
-    // An established habit still counts.
-    expect(typeOf(edit, Array.from({ length: 8 }, (_, i) => `chore: tidy ${i}`))).toBe('chore');
+    // An established habit of the same file still counts.
+    expect(typeOf(edit, [], { 'src/total.ts': Array.from({ length: 8 }, (_, i) => `chore: tidy ${i}`) })).toBe('chore');
   });
 });

@@ -1,0 +1,193 @@
+// Fits the offline engine's type weights (a conditional logit) on the development half of the corpus, reports
+// both halves, and with --write replaces src/engines/local/type-weights.ts.
+// Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.5] [--lambda 0.002] [--epochs 400] [--write]
+
+import { writeFileSync } from 'node:fs';
+import { parseUnifiedDiff } from '../src/diff/parse.js';
+import { analyseChange } from '../src/engines/local/index.js';
+import type { TypeWeights } from '../src/engines/local/type-model.js';
+import { bestType, scoreTypes } from '../src/engines/local/type-model.js';
+import { COMMIT_TYPES, isCommitType, type CommitType } from '../src/engines/message.js';
+import type { TypeFeatures } from '../src/engines/local/features.js';
+import { defaultDataFiles, findDataRoot, readCommits, splitOf } from './eval/data.js';
+
+interface Example {
+  repo: string;
+  sample: string;
+  label: CommitType;
+  features: TypeFeatures;
+  /** Typed by the dependency rule, not the model. */
+  ruled?: CommitType;
+}
+
+const arg = (flag: string, fallback: number) => {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+let ALPHA = arg('--alpha', 0.5);
+const LAMBDA = arg('--lambda', 0.002);
+const EPOCHS = arg('--epochs', 400);
+const K = COMMIT_TYPES.length;
+
+function load(): Example[] {
+  const root = findDataRoot();
+  if (!root) throw new Error('no data: set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
+  const examples: Example[] = [];
+  for (const file of defaultDataFiles(root)) {
+    for (const row of readCommits(file)) {
+      if (!isCommitType(row.type)) continue;
+      const files = parseUnifiedDiff(row.diff);
+      if (files.length === 0) continue;
+      const analysis = analyseChange({ files, history: row.history, fileHistory: row.file_history });
+      const example: Example = { repo: row.repo, sample: row.sample, label: row.type, features: analysis.features };
+      if (analysis.deps.onlyDependencies) example.ruled = analysis.convention.type;
+      examples.push(example);
+    }
+  }
+  return examples;
+}
+
+/** Each repository weighs the same; within it, rarer types weigh more (alpha 0: natural mix, 1: balanced). */
+function rowWeights(examples: Example[]): number[] {
+  const byRepo = new Map<string, Map<CommitType, number>>();
+  for (const example of examples) {
+    const counts = byRepo.get(example.repo) ?? new Map<CommitType, number>();
+    counts.set(example.label, (counts.get(example.label) ?? 0) + 1);
+    byRepo.set(example.repo, counts);
+  }
+  const raw = examples.map((example) => {
+    const counts = byRepo.get(example.repo) ?? new Map();
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+    return (total / (counts.size * (counts.get(example.label) ?? 1))) ** ALPHA;
+  });
+  const perRepo = new Map<string, number>();
+  examples.forEach((example, index) => perRepo.set(example.repo, (perRepo.get(example.repo) ?? 0) + (raw[index] ?? 0)));
+  return examples.map((example, index) => (raw[index] ?? 0) / (perRepo.get(example.repo) ?? 1));
+}
+
+function fit(examples: Example[]): TypeWeights {
+  const shared = Object.keys(examples[0]?.features.shared ?? {});
+  const perType = Object.keys(examples[0]?.features.perType.fix ?? {});
+  const F = shared.length;
+  const G = perType.length;
+  const X = examples.map((example) => shared.map((name) => example.features.shared[name] ?? 0));
+  const Z = examples.map((example) => COMMIT_TYPES.map((type) => perType.map((name) => example.features.perType[type][name] ?? 0)));
+  const Y = examples.map((example) => COMMIT_TYPES.indexOf(example.label));
+  const weights = rowWeights(examples);
+  const W = Array.from({ length: K }, () => new Float64Array(F));
+  const V = new Float64Array(G).fill(1);
+  const mW = Array.from({ length: K }, () => new Float64Array(F));
+  const vW = Array.from({ length: K }, () => new Float64Array(F));
+  const mV = new Float64Array(G);
+  const vV = new Float64Array(G);
+  const rate = 0.05;
+  const logits = new Float64Array(K);
+  for (let epoch = 1; epoch <= EPOCHS; epoch += 1) {
+    const gW = Array.from({ length: K }, () => new Float64Array(F));
+    const gV = new Float64Array(G);
+    let loss = 0;
+    for (let i = 0; i < examples.length; i += 1) {
+      const x = X[i] ?? [];
+      const z = Z[i] ?? [];
+      let max = -Infinity;
+      for (let k = 0; k < K; k += 1) {
+        let s = 0;
+        const w = W[k] ?? new Float64Array(F);
+        for (let f = 0; f < F; f += 1) s += (w[f] ?? 0) * (x[f] ?? 0);
+        const zk = z[k] ?? [];
+        for (let g = 0; g < G; g += 1) s += (V[g] ?? 0) * (zk[g] ?? 0);
+        logits[k] = s;
+        if (s > max) max = s;
+      }
+      let sum = 0;
+      for (let k = 0; k < K; k += 1) sum += Math.exp((logits[k] ?? 0) - max);
+      const weight = weights[i] ?? 0;
+      for (let k = 0; k < K; k += 1) {
+        const p = Math.exp((logits[k] ?? 0) - max) / sum;
+        const delta = weight * (p - (Y[i] === k ? 1 : 0));
+        if (Y[i] === k) loss -= weight * Math.log(Math.max(p, 1e-12));
+        if (delta === 0) continue;
+        const gw = gW[k] ?? new Float64Array(F);
+        for (let f = 0; f < F; f += 1) gw[f] = (gw[f] ?? 0) + delta * (x[f] ?? 0);
+        const zk = z[k] ?? [];
+        for (let g = 0; g < G; g += 1) gV[g] = (gV[g] ?? 0) + delta * (zk[g] ?? 0);
+      }
+    }
+    const step = (param: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, l2: (index: number) => number) => {
+      for (let j = 0; j < param.length; j += 1) {
+        const g = (grad[j] ?? 0) + l2(j) * (param[j] ?? 0);
+        m[j] = 0.9 * (m[j] ?? 0) + 0.1 * g;
+        v[j] = 0.999 * (v[j] ?? 0) + 0.001 * g * g;
+        const mHat = (m[j] ?? 0) / (1 - 0.9 ** epoch);
+        const vHat = (v[j] ?? 0) / (1 - 0.999 ** epoch);
+        param[j] = (param[j] ?? 0) - (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
+      }
+    };
+    const repos = new Set(examples.map((example) => example.repo)).size;
+    for (let k = 0; k < K; k += 1) step(W[k] ?? new Float64Array(F), gW[k] ?? new Float64Array(F), mW[k] ?? new Float64Array(F), vW[k] ?? new Float64Array(F), (f) => (shared[f] === 'bias' ? 0 : LAMBDA * repos));
+    step(V, gV, mV, vV, () => LAMBDA * repos * 0.1);
+    if (epoch % 100 === 0) console.error(`epoch ${epoch}: loss ${(loss / repos).toFixed(4)}`);
+  }
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const table: TypeWeights['shared'] = {};
+  COMMIT_TYPES.forEach((type, k) => {
+    const entries = shared.map((name, f) => [name, round(W[k]?.[f] ?? 0)] as const).filter(([, value]) => value !== 0);
+    table[type] = Object.fromEntries(entries);
+  });
+  return { shared: table, perType: Object.fromEntries(perType.map((name, g) => [name, round(V[g] ?? 0)])) };
+}
+
+function report(label: string, examples: Example[], weights: TypeWeights): void {
+  const repos = [...new Set(examples.map((example) => example.repo))].sort();
+  const rows = repos.map((repo) => {
+    const mine = examples.filter((example) => example.repo === repo);
+    const predicted = mine.map((example) => example.ruled ?? bestType(scoreTypes(example.features, weights)));
+    const natural = mine.map((example, index) => [example, predicted[index]] as const).filter(([example]) => example.sample === 'natural');
+    const accuracy = natural.filter(([example, type]) => example.label === type).length / Math.max(1, natural.length);
+    const perType = new Map<CommitType, [number, number]>();
+    mine.forEach((example, index) => {
+      const entry = perType.get(example.label) ?? [0, 0];
+      entry[1] += 1;
+      if (predicted[index] === example.label) entry[0] += 1;
+      perType.set(example.label, entry);
+    });
+    const macro = [...perType.values()].reduce((sum, [correct, n]) => sum + correct / n, 0) / Math.max(1, perType.size);
+    return { repo, accuracy, macro };
+  });
+  for (const row of rows) console.error(`  ${row.repo.padEnd(36)} type ${row.accuracy.toFixed(2)}  macro ${row.macro.toFixed(2)}`);
+  const mean = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
+  console.error(`${label}: type ${mean((r) => r.accuracy).toFixed(3)} (min ${Math.min(...rows.map((r) => r.accuracy)).toFixed(2)}), macro ${mean((r) => r.macro).toFixed(3)}`);
+}
+
+function render(weights: TypeWeights): string {
+  const lines = [
+    `// Generated by scripts/fit-type-weights.ts (alpha ${ALPHA}, lambda ${LAMBDA}, ${EPOCHS} epochs) from the development half of the corpus.`,
+    '// Regenerate with `node --import tsx scripts/fit-type-weights.ts --write`; each type scores sum(weight * feature), see features.ts.',
+    "import type { CommitType } from '../message.js';",
+    '',
+    'export const TYPE_WEIGHTS: Partial<Record<CommitType, Record<string, number>>> = {',
+    ...Object.entries(weights.shared).map(([type, table]) => `  ${type}: { ${Object.entries(table ?? {}).map(([name, value]) => `${name}: ${value}`).join(', ')} },`),
+    '};',
+    '',
+    `export const PER_TYPE_WEIGHTS: Record<string, number> = { ${Object.entries(weights.perType).map(([name, value]) => `${name}: ${value}`).join(', ')} };`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+const examples = load();
+const development = examples.filter((example) => splitOf(example.repo) === 'dev');
+const heldOut = examples.filter((example) => splitOf(example.repo) === 'held-out');
+const sweep = process.argv.includes('--sweep') ? [0, 0.25, 0.5, 0.75] : [ALPHA];
+let weights: TypeWeights = { shared: {}, perType: {} };
+for (const alpha of sweep) {
+  ALPHA = alpha;
+  console.error(`alpha ${alpha}`);
+  weights = fit(development.filter((example) => !example.ruled));
+  report('development', development, weights);
+  report('held-out', heldOut, weights);
+}
+if (process.argv.includes('--write')) {
+  writeFileSync(new URL('../src/engines/local/type-weights.ts', import.meta.url), render(weights));
+  console.error('wrote src/engines/local/type-weights.ts');
+}
