@@ -6,7 +6,7 @@ import { baseName } from './paths.js';
 import { TEST_CASE } from './signals.js';
 import { displayVersion, docLabel, joinNames, testSubject } from './wording.js';
 
-const MAX_LINES = 6;
+const MAX_BULLETS = 5;
 const WIDTH = 72;
 
 interface Note {
@@ -35,20 +35,14 @@ export function writeBody(input: BodyInput): string | undefined {
   const unique = [...new Map(notes.map((note) => [note.text, note])).keys()];
   if (unique.length === 0) return undefined;
   const lines: string[] = [];
-  let shown = 0;
-  for (const text of unique) {
-    const wrapped = wrap(`- ${text}`);
-    if (lines.length + wrapped.length > MAX_LINES - (shown + 1 < unique.length ? 1 : 0)) break;
-    lines.push(...wrapped);
-    shown += 1;
-  }
-  const omitted = unique.length - shown;
-  if (omitted > 0) lines.push(`- and ${omitted} more change${omitted > 1 ? 's' : ''}`);
+  for (const text of unique.slice(0, MAX_BULLETS)) lines.push(...wrap(`- ${text}`));
   return lines.join('\n');
 }
 
+/** The subject names it as a word (`a` is not mentioned by "bump"). */
 function mentions(subject: string, name: string): boolean {
-  return subject.includes(name);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(^|[^\\w@/.-])${escaped}($|[^\\w/-])`).test(subject);
 }
 
 function weight(change: FileChange): number {

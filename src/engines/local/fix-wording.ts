@@ -4,7 +4,7 @@ import type { FileChange } from './changes.js';
 
 const COMPARISON = /<=|>=|<|>/g;
 
-/** "handle missing options", "handle empty items", "fix boundary check", ... or undefined when nothing is recognisable. */
+/** "handle missing options", "handle empty items", "correct boundary check", ... or undefined when nothing is recognisable. */
 export function describeFix(files: FileChange[]): string | undefined {
   for (const change of files) {
     const paired = describePairs(change);
@@ -28,8 +28,8 @@ function describePairs(change: FileChange): string | undefined {
   for (const [index, before] of removed.entries()) {
     const after = added[index] ?? '';
     if (before === after) continue;
-    if (before.replace(COMPARISON, '<') === after.replace(COMPARISON, '<') && /[<>]/.test(before)) return 'fix boundary check';
-    if (flip(before) === after || flip(after) === before) return 'fix inverted condition';
+    if (before.replace(COMPARISON, '<') === after.replace(COMPARISON, '<') && /[<>]/.test(before)) return 'correct boundary check';
+    if (flip(before) === after || flip(after) === before) return 'correct inverted condition';
     if (after.replace(/\bawait\s+/, '') === before) return 'add missing await';
   }
   return undefined;

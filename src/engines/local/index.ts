@@ -74,12 +74,13 @@ export function chooseType(analysis: ChangeAnalysis, explain?: (text: string) =>
 export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   if (input.files.length === 0) return { type: 'chore', subject: 'update files', breaking: false };
   const analysis = analyseChange(input);
-  const { changes, weights, profile, priors, deps, convention, signals } = analysis;
+  const { changes, weights, profile, priors, deps, convention, signals, changeset } = analysis;
   const type = chooseType(analysis, input.explain);
   const scope = deps.onlyDependencies && type === convention.type ? convention.scope : inferScope({ type, changes, weights, profile, priors });
   const prefix = type.length + (scope ? scope.length + 2 : 0) + 2;
   const room = Math.max(input.maxLength - prefix, Math.min(24, input.maxLength - type.length - 2));
-  const subject = writeSubject({ type, changes, signals, deps, convention, room });
+  const backticks = usesBackticks(input.history ?? []);
+  const subject = writeSubject({ type, changes, signals, deps, convention, changeset, room, backticks });
   const message: CommitMessage = { type, subject, breaking: false };
   if (scope) message.scope = scope;
   if (input.body) {
@@ -87,6 +88,11 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
     if (body) message.body = body;
   }
   return message;
+}
+
+/** At least one subject in ten wraps a name in backticks. */
+function usesBackticks(subjects: string[]): boolean {
+  return subjects.length > 0 && subjects.filter((subject) => /`[^`]+`/.test(subject)).length * 10 >= subjects.length;
 }
 
 /** Each path's share of the change; lockfiles, snapshots and generated files count little, tests little beside source. */

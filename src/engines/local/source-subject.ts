@@ -1,76 +1,101 @@
-// Subjects for source changes: added, removed, renamed and touched symbols, phrased for the commit type.
+// Subjects for source changes: the behaviour stated, the option or API added, the case guarded, the thing renamed.
 
 import type { CommitType } from '../message.js';
+import type { ChangesetNote } from './changeset.js';
 import type { FileChange } from './changes.js';
-import { fileStem } from './paths.js';
-import type { ChangeSignals } from './signals.js';
 import { describeFix } from './fix-wording.js';
+import { statedBehaviour } from './phrasing.js';
+import type { ChangeSignals } from './signals.js';
 import type { DeclaredSymbol } from './symbols.js';
-import { joinNames } from './wording.js';
+import { codeName, fileLabel } from './wording.js';
 
 export interface SourceSubjectInput {
   type: CommitType;
   signals: ChangeSignals;
+  changes: FileChange[];
+  changeset: ChangesetNote | undefined;
   room: number;
+  backticks: boolean;
 }
+
+const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
 
 export function describeSourceChange(input: SourceSubjectInput): string | undefined {
   const { type, signals, room } = input;
+  const code = (name: string) => codeName(name, input.backticks);
   const files = [...signals.source].sort((a, b) => size(b) - size(a));
   const added = preferExported(signals.symbolsAdded);
   const removed = preferExported(signals.symbolsRemoved);
   const renamed = pairRenames(signals.symbolsAdded, signals.symbolsRemoved);
   const touched = touchedNames(files, [...added, ...removed].map((symbol) => symbol.name));
-  const where = touched.length > 0 ? touched : files.map((change) => fileStem(change.file.path));
-  const within = (verb: string, names: string[]) => phrase(verb, names, room);
+  const where = touched[0] ? code(touched[0]) : fileLabel(files[0]?.file.path ?? '');
+  const fit = (text: string) => (text.length <= room ? text : undefined);
 
   if (renamed && (type === 'refactor' || type === 'chore' || (added.length === 1 && removed.length === 1))) {
-    const text = `rename ${renamed[0]} to ${renamed[1]}`;
-    if (text.length <= room) return text;
+    const text = fit(`rename ${code(renamed[0])} to ${code(renamed[1])}`);
+    if (text) return text;
+  }
+  if (type === 'feat' || type === 'fix' || type === 'perf') {
+    const stated = statedBehaviour(input.changes, input.changeset, room);
+    if (stated) return stated;
   }
   if (type === 'feat' || (added.length > 0 && removed.length === 0 && type !== 'fix' && type !== 'perf')) {
-    if (added.length > 0) return within('add', added.map((symbol) => symbol.name));
-    if (signals.reexported.length > 0) return within('export', signals.reexported);
-    const newFiles = files.filter((change) => change.file.status === 'added');
-    if (newFiles.length > 0) return within('add', newFiles.map((change) => fileStem(change.file.path)));
-    return within('extend', where);
+    const option = newOption(files);
+    if (option) return fit(`add ${code(option)} option`) ?? `add ${option} option`;
+    const [first] = added;
+    if (first) return `add ${code(first.name)}`;
+    const [exported] = signals.reexported;
+    if (exported) return `export ${code(exported)}`;
+    const newFile = files.find((change) => change.file.status === 'added');
+    if (newFile) return `add ${fileLabel(newFile.file.path)}`;
+    return `extend ${where}`;
   }
-  if (removed.length > 0 && added.length === 0 && signals.sourceAdditions <= signals.sourceDeletions) {
+  const [gone] = removed;
+  if (gone && added.length === 0 && signals.sourceAdditions <= signals.sourceDeletions) {
     const deprecated = files.some((change) => change.removedLines.some((line) => /@deprecated|\bdeprecated\b/i.test(line)));
-    return within(deprecated ? 'remove deprecated' : 'remove', removed.map((symbol) => symbol.name));
+    return `remove ${deprecated ? 'deprecated ' : ''}${code(gone.name)}`;
   }
   switch (type) {
     case 'fix': {
       const guard = describeFix(files);
-      const target = joinNames(where, Math.max(8, room - (guard?.length ?? 0) - 12));
-      if (guard && `${guard} in ${target}`.length <= room) return `${guard} in ${target}`;
-      return within('fix', where);
+      if (guard) return fit(`${guard} in ${where}`) ?? guard;
+      return `correct ${where}`;
     }
     case 'perf':
-      return within('optimize', where);
-    case 'refactor':
-      if (added.length > 0 && touched.length > 0) {
-        const text = `extract ${joinNames(added.map((symbol) => symbol.name), room / 2)} from ${touched[0]}`;
-        if (text.length <= room) return text;
+      return `speed up ${where}`;
+    case 'refactor': {
+      const [extracted] = added;
+      if (extracted && touched[0]) {
+        const text = fit(`extract ${code(extracted.name)} from ${code(touched[0])}`);
+        if (text) return text;
       }
-      return within(signals.sourceDeletions > signals.sourceAdditions ? 'simplify' : 'refactor', where);
+      return `${signals.sourceDeletions > signals.sourceAdditions ? 'simplify' : 'clean up'} ${where}`;
+    }
     case 'docs':
-      return within('document', where);
+      return `clarify comments in ${where}`;
     case 'style':
-      return within('tidy', where);
+      return `tidy ${where}`;
     case 'test':
-      return within('adjust test helpers in', where);
+      return `adjust test helpers in ${where}`;
     default:
-      return within('update', where);
+      return `update ${where}`;
   }
-}
-
-function phrase(verb: string, names: string[], room: number): string {
-  return `${verb} ${joinNames(names, room - verb.length - 1)}`;
 }
 
 function size(change: FileChange): number {
   return change.file.additions + change.file.deletions;
+}
+
+/** The first optional member new to a type or interface (`name?: Type`): usually a new option. */
+function newOption(files: FileChange[]): string | undefined {
+  for (const change of files) {
+    const before = new Set(change.removedLines.map((line) => OPTIONAL_MEMBER.exec(line)?.[1]));
+    for (const line of change.addedLines) {
+      const name = OPTIONAL_MEMBER.exec(line)?.[1];
+      if (name && !before.has(name)) return name;
+    }
+  }
+  return undefined;
 }
 
 /** Exported symbols when there are any, else top-level ones (functions, classes, types), else all. */

@@ -52,3 +52,35 @@ export function fileLabels(paths: string[]): string[] {
   const bases = paths.map(baseName);
   return new Set(bases).size === bases.length ? bases : paths;
 }
+
+const CONFIG_LABELS: [RegExp, string][] = [
+  [/^tsconfig[\w.-]*\.json$/i, 'TypeScript config'],
+  [/^(\.eslintrc[\w.-]*|eslint\.config\.[cm]?[jt]s)$/i, 'ESLint config'],
+  [/^(\.prettierrc[\w.-]*|prettier\.config\.[cm]?[jt]s)$/i, 'Prettier config'],
+  [/^(vite|vitest|rollup|webpack|tsup|jest|babel|playwright)\.config\.[\w.]+$/i, ''],
+  [/^\.gitignore$/, 'ignored files'],
+  [/^\.gitattributes$/, 'git attributes'],
+  [/^\.editorconfig$/, 'editor config'],
+  [/^package\.json$/, 'package manifest'],
+  [/^Cargo\.toml$/, 'Cargo manifest'],
+  [/^go\.mod$/, 'Go module'],
+  [/^pyproject\.toml$/, 'project metadata'],
+];
+
+/** How an author names a file in a subject: its stem or what it configures, never a bare file name with extension. */
+export function fileLabel(path: string): string {
+  const base = baseName(path);
+  for (const [pattern, label] of CONFIG_LABELS) {
+    if (!pattern.test(base)) continue;
+    if (label) return label;
+    const tool = base.split('.')[0] ?? base;
+    return `${tool.charAt(0).toUpperCase()}${tool.slice(1)} config`;
+  }
+  const stem = base.replace(/^\.+/, '').replace(/(\.[\w-]+)+$/, '');
+  return stem || base;
+}
+
+/** `name` in backticks when the repository writes identifiers so, else as it is. */
+export function codeName(name: string, backticks: boolean): string {
+  return backticks && !/^`/.test(name) ? `\`${name}\`` : name;
+}

@@ -22,24 +22,25 @@ describe('body', () => {
     expect(bodyOf(single)).toBeUndefined();
   });
 
-  it('lists each dependency when the subject only says "update dependencies"', () => {
-    const lines = ['a', 'b', 'c', 'd'].flatMap((name) => [`-    "${name}": "^1.0.0",`, `+    "${name}": "^1.1.0",`]);
+  it('lists the dependencies the subject only counts', () => {
+    const names = ['vite', 'zod', 'vitest', 'tsup'];
+    const lines = names.flatMap((name) => [`-    "${name}": "^1.0.0",`, `+    "${name}": "^1.1.0",`]);
     const message = generateLocalMessage({ files: [makeDiff('package.json', lines)], maxLength: 72, body: true });
-    expect(message.subject).toBe('update dependencies');
-    expect(message.body).toBe(['a', 'b', 'c', 'd'].map((name) => `- bump ${name} from 1.0.0 to 1.1.0`).join('\n'));
+    expect(message.subject).toBe('bump vite to 1.1.0 and 3 other dependencies');
+    expect(message.body).toBe(['zod', 'vitest', 'tsup'].map((name) => `- bump ${name} from 1.0.0 to 1.1.0`).join('\n'));
   });
 
-  it('stays within 6 lines of at most 72 columns', () => {
+  it('keeps at most five bullets of at most 72 columns, none of them empty', () => {
     const files = Array.from({ length: 12 }, (_, index) =>
       makeDiff(`src/module-with-a-rather-long-name-${index}.ts`, [
         `+export function aVeryLongFunctionNameNumber${index}ThatTakesRoom() {}`,
         `+export function anotherQuiteLongFunctionName${index}() {}`,
       ]),
     );
-    const body = bodyOf(files) ?? '';
-    const lines = body.split('\n');
-    expect(lines.length).toBeLessThanOrEqual(6);
-    expect(lines.every((line) => line.length <= 72)).toBe(true);
-    expect(lines.at(-1)).toMatch(/^- and \d+ more changes$/);
+    const lines = (bodyOf(files) ?? '').split('\n');
+    const bullets = lines.filter((line) => line.startsWith('- '));
+    expect(bullets).toHaveLength(5);
+    expect(lines.every((line) => line.length <= 72 && (line.startsWith('- ') || line.startsWith('  ')))).toBe(true);
+    expect(bullets.every((line) => line.slice(2).trim().length > 0)).toBe(true);
   });
 });

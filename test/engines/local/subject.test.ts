@@ -10,18 +10,18 @@ const subjectOf = (files: FileDiff[], maxLength = 72, history: string[] = []) =>
 describe('subject wording', () => {
   it.each([
     [
-      'add parseConfig and loadDefaults',
+      'add parseConfig',
       [addedFile('src/config.ts', ['export function parseConfig(text: string) {', '  return JSON.parse(text)', '}', 'export function loadDefaults() {', '  return {}', '}'])],
     ],
     [
       'remove deprecated useFoo',
       [makeDiff('src/hooks.ts', [' import { ref } from "vue"', '-/** @deprecated use useBar */', '-export function useFoo() {', '-  return ref(0)', '-}'])],
     ],
-    ['rename utils.ts to helpers.ts', [makeDiff('src/helpers.ts', [], { status: 'renamed', oldPath: 'src/utils.ts', similarity: 100 })]],
-    ['move parse.ts to src/diff', [makeDiff('src/diff/parse.ts', [], { status: 'renamed', oldPath: 'src/parse.ts', similarity: 100 })]],
+    ['rename utils to helpers', [makeDiff('src/helpers.ts', [], { status: 'renamed', oldPath: 'src/utils.ts', similarity: 100 })]],
+    ['move parse to src/diff', [makeDiff('src/diff/parse.ts', [], { status: 'renamed', oldPath: 'src/parse.ts', similarity: 100 })]],
     ['bump vite to 5.0.2', [makeDiff('package.json', ['-    "vite": "^5.0.1",', '+    "vite": "^5.0.2",'])]],
     [
-      'update dependencies',
+      'bump a to 1.1.0 and 3 other dependencies',
       [makeDiff('package.json', ['-    "a": "^1.0.0",', '+    "a": "^1.1.0",', '-    "b": "^2.0.0",', '+    "b": "^2.1.0",', '-    "c": "^3.0.0",', '+    "c": "^3.1.0",', '-    "d": "^4.0.0",', '+    "d": "^4.1.0",'])],
     ],
     ['add zod', [makeDiff('package.json', ['     "vite": "^5.0.1",', '+    "zod": "^4.0.0",'])]],
@@ -29,17 +29,17 @@ describe('subject wording', () => {
     ['update tests for render', [makeDiff('src/__tests__/render.spec.ts', ['-    expect(render()).toBe(1)', '+    expect(render()).toBe(2)'])]],
     ['update snapshots', [makeDiff('src/__tests__/__snapshots__/render.spec.ts.snap', ['-a', '+b'])]],
     ['update README', [makeDiff('README.md', ['-Install with npm.', '+Install with pnpm.'])]],
-    ['document Configuration', [makeDiff('README.md', ['+## Configuration', '+', '+Set `maxLength`.'])]],
+    ['add Configuration section to README', [makeDiff('README.md', ['+## Configuration', '+', '+Set `maxLength`.'])]],
     ['update release workflow', [makeDiff('.github/workflows/release.yml', ['-    node-version: 18', '+    node-version: 20'])]],
     ['add lint workflow', [addedFile('.github/workflows/lint.yml', ['on: push'])]],
     ['handle missing slots in renderSlot', [makeDiff('src/render.ts', [' export function renderSlot(slots: Slots, name: string) {', '+  if (!slots) return', '   const slot = slots[name]'])]],
     ['handle empty items in renderList', [makeDiff('src/list.ts', [' export function renderList(items: Item[]) {', '+  if (!items.length) return []', '   return items.map(render)'])]],
-    ['fix boundary check in paginate', [makeDiff('src/page.ts', [' export function paginate(items, size) {', '-  for (let i = 0; i <= items.length; i += size) {', '+  for (let i = 0; i < items.length; i += size) {'])]],
-    ['fix inverted condition in isHidden', [makeDiff('src/view.ts', [' export function isHidden(el) {', '-  if (el.visible) return true', '+  if (!el.visible) return true'])]],
+    ['correct boundary check in paginate', [makeDiff('src/page.ts', [' export function paginate(items, size) {', '-  for (let i = 0; i <= items.length; i += size) {', '+  for (let i = 0; i < items.length; i += size) {'])]],
+    ['correct inverted condition in isHidden', [makeDiff('src/view.ts', [' export function isHidden(el) {', '-  if (el.visible) return true', '+  if (!el.visible) return true'])]],
     ['add missing await in save', [makeDiff('src/store.ts', [' export async function save(doc) {', '-  db.write(doc)', '+  await db.write(doc)'])]],
     ['handle errors in readConfig', [makeDiff('src/config.ts', [' export function readConfig(path) {', '+  try {', '     return parse(read(path))', '+  } catch {', '+    return {}', '+  }'])]],
     ['handle missing Body in handle', [makeDiff('server.go', [' func (s *Server) handle(w http.ResponseWriter, r *http.Request) {', '+\tif r.Body == nil {', '+\t\treturn', '+\t}'])]],
-    ['format render.ts', [makeDiff('src/render.ts', ['-function a(x){return x}', '+function a(x) {', '+  return x', '+}'])]],
+    ['format render', [makeDiff('src/render.ts', ['-function a(x){return x}', '+function a(x) {', '+  return x', '+}'])]],
     ['bump actions/setup-node to v4', [makeDiff('.github/workflows/ci.yml', ['-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4'])]],
   ])('%s', (expected, files) => {
     expect(subjectOf(files)).toBe(expected);
@@ -49,7 +49,7 @@ describe('subject wording', () => {
     const file = makeDiff('src/mount.ts', [], {
       hunks: [{ section: 'export function mountComponent(vnode: VNode) {', lines: ['   const el = create(vnode)', '-  insert(el, parent)', '+  insert(el, parent, anchor)', '   return el'] }],
     });
-    expect(subjectOf([file])).toBe('fix mountComponent');
+    expect(subjectOf([file])).toBe('correct mountComponent');
   });
 
   it('never falls back to a bare file name when symbols tell more', () => {
@@ -73,8 +73,8 @@ describe('maxLength', () => {
     expect(message.subject.length).toBeLessThanOrEqual(maxLength);
   });
 
-  it('lists fewer names when room is short', () => {
-    expect(subjectOf([many], 72)).toBe('add createRouter, createWebHistory, createMemoryHistory and 3 more');
-    expect(subjectOf([many], 40)).toBe('add createRouter and 5 more');
+  it('names one thing, never a list of names', () => {
+    expect(subjectOf([many], 72)).toBe('add createRouter');
+    expect(subjectOf([many], 40)).toBe('add createRouter');
   });
 });
