@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
+import { detectProvider } from './detect-provider.js';
 import { readIniFile, readIniSection } from './ini-file.js';
 import { CONFIG_KEYS, envVarOf, findKey, parseConfigValue, propertyOf, resolveKey, suggestKey } from './keys.js';
 import type { ConfigKey, ConfigValue, RawValue } from './keys.js';
@@ -105,14 +106,25 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const git = await readGitLayer(options.cwd, options.env);
   const env = readEnvLayer(options.env, (key) => [envVarOf(key)]);
   const flags = readFlagLayer(options.flags);
-  const provider = [...user, ...git, ...env, ...flags].findLast((setting) => setting.key === 'provider')?.value as Provider | undefined;
+  const layers = [...user, ...git, ...env, ...flags];
+  const configured = layers.findLast((setting) => setting.key === 'provider')?.value as Provider | undefined;
+  // No provider set: one vendor's key in the environment configures that vendor; an api-key alone means openai.
+  const detection = configured === undefined ? detectProvider(options.env) : { kind: 'none' as const };
+  const detected: Setting[] =
+    detection.kind === 'one'
+      ? [{ key: 'provider', value: detection.provider, source: 'env', origin: `${detection.variable} is set` }]
+      : detection.kind === 'none' && configured === undefined && layers.some((setting) => setting.key === 'api-key')
+        ? [{ key: 'provider', value: 'openai', source: 'default', origin: 'default (api-key is set)' }]
+        : [];
+  const provider = configured ?? (detected[0]?.value as Provider | undefined);
   const vendor = vendorVariables(provider);
   const vendorEnv = readEnvLayer(options.env, (key) => vendor[key] ?? []);
 
   const values: Partial<Record<ConfigProperty, ConfigValue>> = {};
   const sources = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, ConfigSource>;
   const origins = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, string>;
-  for (const setting of [...user, ...git, ...vendorEnv, ...env, ...flags]) {
+  if (detection.kind === 'several') origins.provider = `unset: ${detection.variables.join(', ')} are all set, none is guessed`;
+  for (const setting of [...detected, ...user, ...git, ...vendorEnv, ...env, ...flags]) {
     values[propertyOf(setting.key)] = setting.value;
     sources[setting.key] = setting.source;
     origins[setting.key] = setting.origin;

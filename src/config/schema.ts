@@ -72,7 +72,8 @@ export const MAX_TIMEOUT_SECONDS = 2_147_483;
 export const configSchema = z.object({
   provider: oneOf(PROVIDERS).optional().register(configMeta, {
     ...listed(PROVIDERS),
-    description: 'LLM provider for the remote engine; unset means none (the offline engine writes the message).',
+    description:
+      'LLM provider for the remote engine; unset: the one whose key is in the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY), openai when only api-key is set, else none (the offline engine writes the message).',
   }),
   model: text().optional().register(configMeta, {
     type: 'string',

@@ -1,6 +1,7 @@
 // Chooses the engine for a generation and returns the finished message text.
 import type { Config, Provider, ResolvedConfig } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
+import { detectProvider, severalKeysLine } from '../config/detect-provider.js';
 import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
@@ -82,6 +83,16 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
   const { config, context, signal, diff } = options;
   const engine = resolveEngine(config);
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const unchosen = config.provider === undefined && config.engine !== 'local' ? detectProvider(options.env) : undefined;
+  if (unchosen?.kind === 'several') {
+    if (config.engine === 'remote') {
+      throw new UserError('CONFIG_INVALID', `${unchosen.variables.join(', ')} are all set and no provider is chosen.`, {
+        hint: 'Choose one with `git-ai config set provider <name>` (or `git config ai.provider <name>` for this repository).',
+      });
+    }
+    warn(severalKeysLine(unchosen.variables));
+  }
   const history = await readHistory(context);
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
@@ -134,7 +145,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       onProgress: options.onProgress,
     });
     root.end({ stage: result.stage, requests: result.requests, body: resolved.body });
-    if (result.fallback) (options.warn ?? ((line: string) => process.stderr.write(`${line}\n`)))(result.fallback.line);
+    if (result.fallback) warn(result.fallback.line);
     return {
       ...finish(result.message, resolved),
       stage: result.stage,

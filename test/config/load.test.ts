@@ -219,3 +219,46 @@ describe('loadConfig refuses', () => {
     expect(error.hint).toContain('git-ai config reset');
   });
 });
+
+describe('loadConfig: a provider key in the environment', () => {
+  it.each([
+    [{ OPENAI_API_KEY: 'sk-openai-000000' }, 'openai', 'OPENAI_API_KEY is set'],
+    [{ ANTHROPIC_API_KEY: 'sk-ant-000000' }, 'anthropic', 'ANTHROPIC_API_KEY is set'],
+    [{ GEMINI_API_KEY: 'g-000000' }, 'gemini', 'GEMINI_API_KEY is set'],
+    [{ GOOGLE_GENERATIVE_AI_API_KEY: 'g-000000' }, 'gemini', 'GOOGLE_GENERATIVE_AI_API_KEY is set'],
+  ])('configures the provider of the one key set: %j', async (env, provider, origin) => {
+    const loaded = await load({ env });
+    expect(loaded.config.provider).toBe(provider);
+    expect(loaded.sources.provider).toBe('env');
+    expect(loaded.origins.provider).toBe(origin);
+    expect(loaded.config.apiKey).toBe(Object.values(env)[0]);
+  });
+
+  it('honours OPENAI_BASE_URL with OPENAI_API_KEY', async () => {
+    const { config } = await load({ env: { OPENAI_API_KEY: 'sk-openai-000000', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
+    expect(config).toMatchObject({ provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1' });
+  });
+
+  it('guesses none when several vendors have keys, and says so where the provider comes from', async () => {
+    const loaded = await load({ env: { OPENAI_API_KEY: 'sk-openai-000000', ANTHROPIC_API_KEY: 'sk-ant-000000' } });
+    expect(loaded.config.provider).toBeUndefined();
+    expect(loaded.origins.provider).toBe('unset: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set, none is guessed');
+  });
+
+  it('lets a configured provider win over the keys present', async () => {
+    repo.git('config', 'ai.provider', 'anthropic');
+    const loaded = await load({ env: { OPENAI_API_KEY: 'sk-openai-000000', ANTHROPIC_API_KEY: 'sk-ant-000000' } });
+    expect(loaded.config).toMatchObject({ provider: 'anthropic', apiKey: 'sk-ant-000000' });
+    expect(loaded.origins.provider).toBe('git config ai.provider');
+  });
+
+  it('takes openai when only api-key is set', async () => {
+    const loaded = await load({ env: { GIT_AI_API_KEY: 'sk-any-0000000' } });
+    expect(loaded.config.provider).toBe('openai');
+    expect(loaded.origins.provider).toBe('default (api-key is set)');
+  });
+
+  it('keeps no provider without any key', async () => {
+    expect((await load()).config.provider).toBeUndefined();
+  });
+});

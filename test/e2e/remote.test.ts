@@ -122,3 +122,43 @@ describe('git-ai commit with a remote provider', () => {
     expect(result.stderr).toMatch(/config set model/);
   });
 });
+
+describe('a provider key in the environment', () => {
+  it('OPENAI_API_KEY alone, with OPENAI_BASE_URL, configures openai: the message comes from the server', async () => {
+    server = await startProviderServer({ apiKey: 'sk-env-key', respond: commitResponder() });
+    stage(1);
+    const env = { ...repo.env, OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: server.baseUrls.openai };
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+    expect(server.requests).toHaveLength(1);
+    const listed = await runCliAsync(['config', 'list'], { cwd: repo.dir, env });
+    expect(listed.stdout).toMatch(/^provider +openai +env OPENAI_API_KEY is set$/m);
+  });
+
+  it('several keys: none is guessed, one line says how to choose, the offline engine writes the message', async () => {
+    server = await startProviderServer({ apiKey: 'sk-env-key', respond: commitResponder() });
+    stage(1);
+    const env = { ...repo.env, OPENAI_API_KEY: 'sk-env-key', ANTHROPIC_API_KEY: 'sk-ant-key', OPENAI_BASE_URL: server.baseUrls.openai };
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen, so none is used; choose one with `git-ai config set provider <name>`/),
+    ]);
+    expect(server.requests).toHaveLength(0);
+    const strict = await runCliAsync(['commit', '--dry-run', '--engine', 'remote'], { cwd: repo.dir, env });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen\. Choose one/);
+  });
+
+  it('git config ai.engine local keeps the repository offline whatever the environment holds', async () => {
+    server = await startProviderServer({ apiKey: 'sk-env-key', respond: commitResponder() });
+    stage(1);
+    repo.git('config', 'ai.engine', 'local');
+    const env = { ...repo.env, OPENAI_API_KEY: 'sk-env-key', OPENAI_BASE_URL: server.baseUrls.openai };
+    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.split('\n')[0]).toMatch(/^[a-z]+(\([^)]+\))?: \S/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
