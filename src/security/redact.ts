@@ -1,8 +1,10 @@
-// The last stop before a provider request: every piece of diff text passes here and leaves without secret values.
-
+// The last stop before a provider request: every piece of diff text, file name and history subject passes here and
+// leaves without secret values.
+import { diffPrefix, marker, redactKeyBodies, redactPrivateKeyBlocks, redactSecretBlocks, type LineFinding } from './key-material.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
-import type { SecretSpan } from './secret-patterns.js';
+import type { SecretSpan } from './rule.js';
+import { redactSplitValues } from './split-values.js';
 
 export interface SecretFinding {
   kind: string;
@@ -15,71 +17,11 @@ export interface RedactionResult {
   findings: SecretFinding[];
 }
 
-const marker = (kind: string): string => `[REDACTED:${kind}]`;
-
 const RULES = SECRET_RULES.map((rule) => ({ rule, hint: new RegExp(rule.hint, 'i') }));
 /** One pass over a line decides whether any rule can match it; most lines of a diff stop here. */
 const CANDIDATE = new RegExp(SECRET_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'i');
-
-const KEY_MARKER = 'PRIVATE KEY';
-const KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-const KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
-const KEY_INLINE = new RegExp(`${KEY_BEGIN.source}[\\s\\S]*?${KEY_END.source}`, 'g');
-/** A line inside a PEM block: base64 (or a PGP `=` checksum), an RFC 1421 header, or blank; possibly inside a string literal. */
-const KEY_BODY = /^\s*["'`]?(?:=?[A-Za-z0-9+/]+={0,2}|(?:Proc-Type|DEK-Info|Comment|Version): .*)?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
-const KEY_MATERIAL = /[A-Za-z0-9+/]{16,}/;
-
-/** The diff line prefix ('+', '-', ' ') kept on a redacted line so the hunk stays well-formed. */
-function diffPrefix(line: string): string {
-  const first = line[0];
-  return first === '+' || first === '-' || first === ' ' ? first : '';
-}
-
-/** Redacts `-----BEGIN … PRIVATE KEY-----` blocks: inline ones, and ones spanning lines up to END or the end of the key body. */
-function redactPrivateKeys(lines: string[], findings: SecretFinding[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (!line.includes(KEY_MARKER)) continue;
-    const inline = line.replace(KEY_INLINE, marker('private-key'));
-    const begin = KEY_BEGIN.exec(inline);
-    if (inline !== line) findings.push({ kind: 'private-key', line: i + 1 });
-    lines[i] = inline;
-    if (begin === null) continue;
-    const tail = inline.slice(begin.index + begin[0].length);
-    let last = i;
-    let material = KEY_MATERIAL.test(tail);
-    let end = -1;
-    for (let j = i + 1; j < lines.length; j++) {
-      const next = lines[j] ?? '';
-      if (next.startsWith('diff --git ')) break;
-      if (next.startsWith('@@')) continue;
-      const prefix = diffPrefix(next);
-      if (KEY_END.test(next)) {
-        end = j;
-        break;
-      }
-      if (!KEY_BODY.test(next.slice(prefix.length))) break;
-      material ||= KEY_MATERIAL.test(next);
-      last = j;
-    }
-    // A BEGIN marker in code (a PEM parser, a check) with no key after it is left alone.
-    if (!material && end === -1) continue;
-    findings.push({ kind: 'private-key', line: i + 1 });
-    lines[i] = inline.slice(0, begin.index) + marker('private-key');
-    for (let j = i + 1; j <= last; j++) {
-      const body = lines[j] ?? '';
-      if (!body.startsWith('@@')) lines[j] = diffPrefix(body) + marker('private-key');
-    }
-    if (end !== -1) {
-      const closing = lines[end] ?? '';
-      const match = KEY_END.exec(closing);
-      const after = match === null ? '' : closing.slice(match.index + match[0].length);
-      lines[end] = diffPrefix(closing) + marker('private-key') + after;
-      last = end;
-    }
-    i = last;
-  }
-}
+/** What the multi-line passes look for; text without any of it skips them (most diffs). */
+const MULTI_LINE = /PRIVATE KEY|[A-Za-z0-9+/]{40}|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;
@@ -129,10 +71,17 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
   let current = text;
-  if (text.includes(KEY_MARKER)) {
+  if (MULTI_LINE.test(text)) {
     const lines = text.split('\n');
-    redactPrivateKeys(lines, findings);
-    if (findings.length > 0) current = lines.join('\n');
+    const found: LineFinding[] = [];
+    redactPrivateKeyBlocks(lines, found);
+    redactKeyBodies(lines, found);
+    redactSecretBlocks(lines, found);
+    redactSplitValues(lines, SECRET_RULES, found);
+    if (found.length > 0) {
+      current = lines.join('\n');
+      for (const finding of found) findings.push({ kind: finding.kind, line: finding.index + 1 });
+    }
   }
   current = redactCandidateLines(current, findings);
   findings.sort((a, b) => a.line - b.line);
@@ -146,4 +95,42 @@ export function redactFileDiffText(options: { path: string; oldPath?: string; te
     return { text: `[content withheld: ${path} looks like a secrets file]`, findings: [], withheld: true };
   }
   return { ...redactSecrets(text), withheld: false };
+}
+
+/**
+ * Where finding `line` (1-based in a file's diff text) is in the file: `+12` for line 12 of the new version (an added
+ * or context line), `-7` for a removed line 7 of the old one, `header` for the diff's own header lines.
+ */
+export function placeInFile(text: string, line: number): string {
+  let newLine = 0;
+  let oldLine = 0;
+  let inHunk = false;
+  let index = 0;
+  for (let at = 0, number = 1; number <= line && at <= text.length; number++) {
+    const next = text.indexOf('\n', at);
+    const current = text.slice(at, next === -1 ? text.length : next);
+    at = next === -1 ? text.length + 1 : next + 1;
+    index = number;
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(current);
+    if (hunk !== null) {
+      oldLine = Number(hunk[1]) - 1;
+      newLine = Number(hunk[2]) - 1;
+      inHunk = true;
+      if (number === line) return 'hunk header';
+      continue;
+    }
+    if (!inHunk) {
+      if (number === line) return 'header';
+      continue;
+    }
+    const prefix = diffPrefix(current);
+    if (prefix === '-') oldLine++;
+    else if (prefix === '+') newLine++;
+    else if (prefix === ' ') {
+      oldLine++;
+      newLine++;
+    }
+    if (number === line) return prefix === '-' ? `-${oldLine}` : `+${newLine}`;
+  }
+  return `line ${index}`;
 }

@@ -1,0 +1,170 @@
+// Secrets that span lines: PEM private keys (with or without their BEGIN line), values of YAML block scalars under
+// secret-like names, and the data of a Kubernetes Secret.
+import { isPlaceholderValue, secretNameStrength, shannonEntropy } from './secret-names.js';
+
+export interface LineFinding {
+  kind: string;
+  /** 0-based index into the lines. */
+  index: number;
+}
+
+export const marker = (kind: string): string => `[REDACTED:${kind}]`;
+
+/** The diff line prefix ('+', '-', ' ') kept on a redacted line so the hunk stays well-formed. */
+export function diffPrefix(line: string): string {
+  const first = line[0];
+  return first === '+' || first === '-' || first === ' ' ? first : '';
+}
+
+const KEY_MARKER = 'PRIVATE KEY';
+const KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+const KEY_INLINE = new RegExp(`${KEY_BEGIN.source}[\\s\\S]*?${KEY_END.source}`, 'g');
+/** A line inside a PEM block: base64 (or a PGP `=` checksum), an RFC 1421 header, or blank; possibly inside a string literal. */
+const KEY_BODY = /^\s*["'`]?(?:=?[A-Za-z0-9+/]+={0,2}|(?:Proc-Type|DEK-Info|Comment|Version): .*)?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
+const KEY_MATERIAL = /[A-Za-z0-9+/]{16,}/;
+
+/** Redacts `-----BEGIN … PRIVATE KEY-----` blocks: inline ones, and ones spanning lines up to END or the end of the key body. */
+export function redactPrivateKeyBlocks(lines: string[], findings: LineFinding[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!line.includes(KEY_MARKER)) continue;
+    const inline = line.replace(KEY_INLINE, marker('private-key'));
+    const begin = KEY_BEGIN.exec(inline);
+    if (inline !== line) findings.push({ kind: 'private-key', index: i });
+    lines[i] = inline;
+    if (begin === null) continue;
+    const tail = inline.slice(begin.index + begin[0].length);
+    let last = i;
+    let material = KEY_MATERIAL.test(tail);
+    let end = -1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j] ?? '';
+      if (next.startsWith('diff --git ')) break;
+      if (next.startsWith('@@')) continue;
+      if (KEY_END.test(next)) {
+        end = j;
+        break;
+      }
+      if (!KEY_BODY.test(next.slice(diffPrefix(next).length))) break;
+      material ||= KEY_MATERIAL.test(next);
+      last = j;
+    }
+    // A BEGIN marker in code (a PEM parser, a check) with no key after it is left alone.
+    if (!material && end === -1) continue;
+    findings.push({ kind: 'private-key', index: i });
+    lines[i] = inline.slice(0, begin.index) + marker('private-key');
+    for (let j = i + 1; j <= last; j++) {
+      const body = lines[j] ?? '';
+      if (body.startsWith('@@')) lines[j] = redactHunkContext(body);
+      else lines[j] = diffPrefix(body) + marker('private-key');
+    }
+    if (end !== -1) {
+      const closing = lines[end] ?? '';
+      const match = KEY_END.exec(closing);
+      const after = match === null ? '' : closing.slice(match.index + match[0].length);
+      lines[end] = diffPrefix(closing) + marker('private-key') + after;
+      last = end;
+    }
+    i = last;
+  }
+}
+
+// A key file edited in place: the hunk holds base64 lines of the key's body and no BEGIN line. PEM (RFC 7468) wraps
+// at 64 characters, OpenSSH keys at 70; random base64 has ~5.5 bits of entropy per character, hex at most 4.
+const BODY_LINE = /^\s*["'`]?([A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
+const BODY_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,69}={0,2}["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
+const HUNK_CONTEXT = /^(@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@ ?)(.*)$/;
+
+function isKeyBody(base64: string): boolean {
+  return /[a-z]/.test(base64) && /[A-Z]/.test(base64) && /\d/.test(base64) && shannonEntropy(base64) >= 4.6;
+}
+
+/** The hunk header's function context, when git took it from a key body: a base64 line of 40 characters or more. */
+function redactHunkContext(header: string): string {
+  const match = HUNK_CONTEXT.exec(header);
+  if (match === null) return header;
+  const context = (match[2] ?? '').trim().replace(/^["'`]|["'`,+\\n\s]+$/g, '');
+  return /^[A-Za-z0-9+/]{40,}={0,2}$/.test(context) && isKeyBody(context) ? `${match[1]}${marker('private-key')}` : header;
+}
+
+export function redactKeyBodies(lines: string[], findings: LineFinding[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('@@')) {
+      const redacted = redactHunkContext(line);
+      if (redacted !== line) {
+        lines[i] = redacted;
+        findings.push({ kind: 'private-key', index: i });
+      }
+      continue;
+    }
+    const prefix = diffPrefix(line);
+    const body = BODY_LINE.exec(line.slice(prefix.length));
+    if (body === null || !isKeyBody(body[1] ?? '')) continue;
+    findings.push({ kind: 'private-key', index: i });
+    lines[i] = prefix + marker('private-key');
+    // The run's shorter last line (and a PGP checksum) belongs to the key too.
+    const next = lines[i + 1];
+    if (next !== undefined && !BODY_LINE.test(next.slice(diffPrefix(next).length)) && BODY_TAIL.test(next.slice(diffPrefix(next).length))) {
+      lines[i + 1] = diffPrefix(next) + marker('private-key');
+      i++;
+    }
+  }
+}
+
+const BLOCK_SCALAR = /^(\s*)(?:-\s+)?["']?([\w.-]+)["']?\s*:\s*[|>][-+]?\d*\s*(?:#.*)?$/;
+const SECRET_KIND = /^\s*["']?kind["']?\s*:\s*["']?Secret["']?\s*$/m;
+const DATA_KEY = /^(\s*)["']?(?:data|stringData)["']?\s*:\s*$/;
+const DATA_ENTRY = /^(\s*)["']?[\w.-]+["']?\s*:\s*(?<value>\S.*?)\s*$/;
+
+const indentOf = (content: string): number => /^\s*/.exec(content)?.[0].length ?? 0;
+
+/** Rewrites the indented lines under a block's head with `rewrite` (undefined leaves a line as it is). */
+function redactBlock(lines: string[], head: number, indent: number, kind: string, findings: LineFinding[], rewrite: (content: string) => string | undefined): number {
+  let j = head + 1;
+  for (; j < lines.length; j++) {
+    const next = lines[j] ?? '';
+    if (next.startsWith('@@') || next.startsWith('diff --git ')) break;
+    const content = next.slice(diffPrefix(next).length);
+    if (content.trim() === '') continue;
+    if (indentOf(content) <= indent) break;
+    const rewritten = rewrite(content);
+    if (rewritten === undefined) continue;
+    lines[j] = diffPrefix(next) + rewritten;
+    findings.push({ kind, index: j });
+  }
+  return j - 1;
+}
+
+const BASE64ISH = /^\s*[A-Za-z0-9+/=-]{16,}\s*$/;
+
+/** `tls.key: |` then the key's lines, `password: >-` then the password: the block under a secret-like name is its value. */
+export function redactSecretBlocks(lines: string[], findings: LineFinding[]): void {
+  const secretManifest = SECRET_KIND.test(lines.map((line) => line.slice(diffPrefix(line).length)).join('\n'));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const content = line.slice(diffPrefix(line).length);
+    const block = BLOCK_SCALAR.exec(content);
+    if (block !== null) {
+      const strength = secretNameStrength(block[2] ?? '');
+      if (strength !== undefined) {
+        const whole = (text: string) => text.slice(0, indentOf(text)) + marker('secret-assignment');
+        i = redactBlock(lines, i, (block[1] ?? '').length, 'secret-assignment', findings, (text) =>
+          isPlaceholderValue(text) || (strength === 'weak' && !BASE64ISH.test(text)) ? undefined : whole(text),
+        );
+      }
+      continue;
+    }
+    // Every value in a Kubernetes Secret's `data:` / `stringData:` is a secret, whatever its name.
+    const data = secretManifest ? DATA_KEY.exec(content) : null;
+    if (data !== null) {
+      i = redactBlock(lines, i, (data[1] ?? '').length, 'kubernetes-secret', findings, (text) => {
+        const entry = DATA_ENTRY.exec(text);
+        const value = entry?.groups?.['value'];
+        if (entry === null || value === undefined || /^[|>]/.test(value) || isPlaceholderValue(value.replace(/^["']|["']$/g, ''))) return undefined;
+        return text.slice(0, entry.index + entry[0].length - value.length - (entry[0].length - entry[0].trimEnd().length)) + marker('kubernetes-secret');
+      });
+    }
+  }
+}

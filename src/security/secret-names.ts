@@ -1,0 +1,84 @@
+// Judging names and values: is `DB_PASSWORD` a secret's name, is `changeme` a placeholder, does a value look random.
+
+const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && /\d/.test(value);
+
+/** Values that stand for a secret rather than being one: template variables, masks, `${VAR}`, `changeme`, `<your-key>`, earlier redactions. */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || /^(?:\$|%\(|%[A-Z_]+%$|#\{|<.*>$|\[.*\]$)/.test(v)) return true;
+  if (/\$\{|\{\{|\[REDACTED:|x{4,}|\*{3,}|•{3,}|\.{3}|^(.)\1*$/i.test(v)) return true;
+  if (/changeme|change_me|change-me|changeit|example|placeholder|dummy|^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)) return true;
+  return /^(?:password|passwd|secret|token|api[_-]?key|sample|fake|test(?:ing)?|redacted|hidden|masked|none|null|nil|undefined|todo|tbd|foo|bar|foobar|true|false)$/i.test(v);
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...value].length;
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Random-looking: long, mixed letters and digits, and close to the entropy of random base62/hex text. */
+export function isHighEntropy(value: string): boolean {
+  return value.length >= 16 && hasLetterAndDigit(value) && shannonEntropy(value) >= 3.2;
+}
+
+export { hasLetterAndDigit };
+
+// Names: `<name> <op> <value>` where the name's last word is a secret noun.
+
+const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'auth', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'credential', 'credentials', 'creds']);
+/** Words that, before `key`, make it a secret key (`api_key`, `signingKey`). */
+const KEY_QUALIFIERS = ['api', 'access', 'secret', 'private', 'client', 'auth', 'signing', 'encryption', 'master', 'account', 'shared', 'webhook', 'hmac', 'jwt', 'consumer', 'session', 'license', 'app', 'application', 'admin', 'service', 'bot', 'write', 'deploy', 'root', 'user', 'tls', 'ssl', 'ssh', 'cookie', 'crypt', 'cipher', 'aes', 'mailgun', 'twilio', 'stripe', 'sendgrid'];
+/** Words before `key` that name something that is no secret: a database or map key, a keyboard key, a public key. */
+const NON_SECRET_KEY_QUALIFIERS = new Set(['public', 'pub', 'primary', 'foreign', 'sort', 'cache', 'partition', 'row', 'map', 'object', 'i18n', 'translation', 'route', 'unique', 'idempotency', 'composite', 'lookup', 'dict', 'hash', 'react', 'list', 'item', 'query', 'storage', 'registry', 'index', 'group', 'event', 'message', 'column', 'field', 'table', 'entity', 'shortcut', 'hot', 'keyboard', 'press', 'sequence', 'bucket', 'schema', 'natural', 'surrogate', 'dedupe', 'dedup', 'lock', 'label', 'menu', 'node', 'child', 'parent', 'state', 'store', 'config', 'setting', 'settings', 'option', 'options', 'prop', 'attr', 'data', 'meta', 'metric', 'tag', 'name', 'file', 'path', 'type']);
+/** Trailing words that still name the secret itself (`secret_key_base`, `tokenValue`). */
+const VALUE_SUFFIXES = new Set(['value', 'val', 'base', 'str', 'raw', 'plain', 'plaintext', 'b64', 'base64', 'hex', 'data']);
+
+const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred/i;
+
+export function splitWords(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+/**
+ * How surely a name holds a secret: `strong` for `DB_PASSWORD`, `apiKey`, `client_secret`, `secret_key_base`;
+ * `weak` for a key that no word marks either way (`FOO_KEY`, `tls.key`, a bare `key`),
+ * whose value must look random to count; undefined for `passwordField`, `tokenUrl`, `author`, `primaryKey`.
+ */
+export function secretNameStrength(name: string): 'strong' | 'weak' | undefined {
+  if (!SECRET_NAME_HINT.test(name)) return undefined;
+  const words = splitWords(name);
+  while (words.length > 1 && VALUE_SUFFIXES.has(words.at(-1) ?? '')) words.pop();
+  const last = words.at(-1);
+  if (last === undefined) return undefined;
+  if (SECRET_NOUNS.has(last)) return 'strong';
+  if (last !== 'key' && last !== 'keys') return undefined;
+  const qualifier = words.at(-2);
+  if (qualifier === undefined) return 'weak';
+  if (KEY_QUALIFIERS.includes(qualifier)) return 'strong';
+  return NON_SECRET_KEY_QUALIFIERS.has(qualifier) ? undefined : 'weak';
+}
+
+/** True for `DB_PASSWORD`, `apiKey`, `client_secret`, `secret_key_base`; false for `passwordField`, `tokenUrl`, `author`. */
+export function isSecretName(name: string): boolean {
+  return secretNameStrength(name) === 'strong';
+}
+
+/** A value that names a secret rather than holding one: `"access_token"`, `"Authorization"`, `GITHUB_TOKEN`, `SemicolonToken$1`. */
+export function isNameLike(value: string): boolean {
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true;
+  if (!/^[A-Za-z][\w.$-]*$/.test(value)) return false;
+  return splitWords(value).some((word) => SECRET_NOUNS.has(word) || word.startsWith('auth') || word === 'key');
+}

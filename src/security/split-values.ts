@@ -1,0 +1,136 @@
+// Secrets cut in pieces: string literals joined by `+`, `.`, `..` or juxtaposition (on one line or across lines), and
+// values continued on the next line with a backslash. The pieces are joined, scanned as one line, and every piece a
+// secret overlaps is redacted.
+import type { LineFinding } from './key-material.js';
+import { diffPrefix, marker } from './key-material.js';
+import type { SecretRule } from './rule.js';
+
+interface Piece {
+  index: number;
+  start: number;
+  end: number;
+}
+
+const LITERAL = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const JOIN_INLINE = /^\s*(?:\+|\.\.?|&)?\s*$/;
+/** A line that may continue into the next: it ends with a literal (and maybe a join operator), or a backslash. */
+const CONTINUES = /["'`]\s*(?:\+|\.\.?|&|\\)?\s*$|\\$/;
+const INLINE_JOIN = /["'`]\s*(?:\+|\.\.?)\s*["'`]/;
+
+function literalsOf(line: string, from: number): Array<{ start: number; end: number; before: string; after: string }> {
+  const found = [];
+  LITERAL.lastIndex = from;
+  let previous = from;
+  for (let match = LITERAL.exec(line); match !== null; match = LITERAL.exec(line)) {
+    found.push({ start: match.index + 1, end: match.index + match[0].length - 1, before: line.slice(previous, match.index), after: '' });
+    previous = match.index + match[0].length;
+  }
+  for (let k = 0; k < found.length; k++) found[k]!.after = line.slice(found[k]!.end + 1, k + 1 < found.length ? found[k + 1]!.start - 1 : line.length);
+  return found;
+}
+
+/** The runs of joined literals starting on line `i` (and the lines they continue onto). */
+function literalRuns(lines: string[], i: number): Array<{ head: string; pieces: Piece[] }> {
+  const runs: Array<{ head: string; pieces: Piece[] }> = [];
+  const line = lines[i] ?? '';
+  const prefix = diffPrefix(line);
+  const literals = literalsOf(line, prefix.length);
+  let k = 0;
+  while (k < literals.length) {
+    const first = literals[k]!;
+    const pieces: Piece[] = [{ index: i, start: first.start, end: first.end }];
+    let current = first;
+    k++;
+    while (k < literals.length && JOIN_INLINE.test(literals[k]!.before)) {
+      current = literals[k]!;
+      pieces.push({ index: i, start: current.start, end: current.end });
+      k++;
+    }
+    // Across lines: the run's last literal ends its line (but for a join operator), and the next line of the same
+    // side starts with a literal (after a join operator, or none: juxtaposed literals, as in Python or C).
+    let row = i;
+    while (k === literals.length && JOIN_INLINE.test(current.after) && row + 1 < lines.length) {
+      const next = lines[row + 1] ?? '';
+      const nextPrefix = diffPrefix(next);
+      if ((prefix === '-') !== (nextPrefix === '-')) break;
+      const following = literalsOf(next, nextPrefix.length);
+      if (following.length === 0 || !JOIN_INLINE.test(following[0]!.before)) break;
+      row++;
+      let m = 0;
+      do {
+        current = following[m]!;
+        pieces.push({ index: row, start: current.start, end: current.end });
+        m++;
+      } while (m < following.length && JOIN_INLINE.test(following[m]!.before));
+      if (m < following.length) break;
+    }
+    if (pieces.length > 1) runs.push({ head: line.slice(prefix.length, first.start - 1), pieces });
+  }
+  return runs;
+}
+
+function redactPieces(lines: string[], pieces: Piece[], spans: Array<{ start: number; end: number; kind: string }>, offsets: number[], findings: LineFinding[]): void {
+  // Per piece, the part a secret covers (in the piece's own coordinates) and the secret's kind.
+  const hit = new Map<number, { from: number; to: number; kind: string }>();
+  for (const span of spans) {
+    const touched = pieces.map((_, p) => p).filter((p) => offsets[p]! < span.end && offsets[p]! + (pieces[p]!.end - pieces[p]!.start) > span.start);
+    if (touched.length < 2) continue; // a secret within one piece is found by the line scan
+    for (const p of touched) {
+      const length = pieces[p]!.end - pieces[p]!.start;
+      const from = Math.max(0, span.start - offsets[p]!);
+      const to = Math.min(length, span.end - offsets[p]!);
+      const known = hit.get(p);
+      hit.set(p, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to), kind: known.kind } : { from, to, kind: span.kind });
+    }
+  }
+  // Right to left, so earlier offsets on the same line stay valid.
+  for (const p of [...hit.keys()].sort((a, b) => b - a)) {
+    const piece = pieces[p]!;
+    const { from, to, kind } = hit.get(p)!;
+    const line = lines[piece.index] ?? '';
+    lines[piece.index] = line.slice(0, piece.start + from) + marker(kind) + line.slice(piece.start + to);
+    findings.push({ kind, index: piece.index });
+  }
+}
+
+function scan(text: string, rules: readonly SecretRule[]): Array<{ start: number; end: number; kind: string }> {
+  const spans = [];
+  for (const rule of rules) {
+    if (!new RegExp(rule.hint, 'i').test(text)) continue;
+    for (const span of rule.find(text)) spans.push({ ...span, kind: rule.kind });
+  }
+  return spans;
+}
+
+export function redactSplitValues(lines: string[], rules: readonly SecretRule[], findings: LineFinding[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('@@') || line.startsWith('diff --git ')) continue;
+    if (line.endsWith('\\') && i + 1 < lines.length) {
+      // `TOKEN=abc\` + `def`: the value goes on where the next line starts.
+      const next = lines[i + 1] ?? '';
+      const nextPrefix = diffPrefix(next);
+      const indent = /^\s*/.exec(next.slice(nextPrefix.length))?.[0].length ?? 0;
+      const pieces = [
+        { index: i, start: diffPrefix(line).length, end: line.length - 1 },
+        { index: i + 1, start: nextPrefix.length + indent, end: next.length },
+      ];
+      const joined = line.slice(pieces[0]!.start, pieces[0]!.end) + next.slice(pieces[1]!.start);
+      redactPieces(lines, pieces, scan(joined, rules), [0, pieces[0]!.end - pieces[0]!.start], findings);
+      continue;
+    }
+    if (!CONTINUES.test(line) && !INLINE_JOIN.test(line)) continue;
+    for (const run of literalRuns(lines, i)) {
+      // Scanned as `<head>"<joined>"`, so a secret-like name before the run judges the whole value.
+      const quote = '"';
+      const head = `${run.head}${quote}`;
+      let joined = head;
+      const offsets: number[] = [];
+      for (const piece of run.pieces) {
+        offsets.push(joined.length);
+        joined += (lines[piece.index] ?? '').slice(piece.start, piece.end);
+      }
+      redactPieces(lines, run.pieces, scan(`${joined}${quote}`, rules), offsets, findings);
+    }
+  }
+}
