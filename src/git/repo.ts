@@ -1,6 +1,7 @@
 // Questions about the repository that must be answered before a message is generated.
 import { UserError } from '../errors.js';
 import { GitError, runGit } from './run-git.js';
+import { redactName, type Redaction } from '../security/redact.js';
 
 export interface GitContext {
   cwd: string;
@@ -71,6 +72,8 @@ export interface RepositoryHistory {
   bodies: { withBody: number; sampled: number };
   /** For each path, the newest subjects of commits that touched it. */
   byFile: Map<string, string[]>;
+  /** Secrets taken out of the subjects (they are sent as style examples): kind and which subject, never the value. */
+  redactions?: Redaction[];
 }
 
 /** Commits whose bodies decide `body = auto`. */
@@ -90,7 +93,7 @@ export function hasProseBody(body: string): boolean {
 export async function readHistory(context: GitContext & { limit?: number; perFile?: number }): Promise<RepositoryHistory> {
   const limit = context.limit ?? 300;
   const perFile = context.perFile ?? 10;
-  const history: RepositoryHistory = { subjects: [], bodies: { withBody: 0, sampled: 0 }, byFile: new Map() };
+  const history: RepositoryHistory = { subjects: [], bodies: { withBody: 0, sampled: 0 }, byFile: new Map(), redactions: [] };
   let stdout: string;
   try {
     ({ stdout } = await runGit(
@@ -102,8 +105,10 @@ export async function readHistory(context: GitContext & { limit?: number; perFil
   }
   for (const record of stdout.split('\x1e')) {
     if (record === '') continue;
-    const [subject = '', body = '', names = ''] = record.split('\x1f');
+    const [raw = '', body = '', names = ''] = record.split('\x1f');
     const paths = names.split('\n');
+    const { text: subject, kinds } = redactName(raw);
+    for (const kind of kinds) history.redactions?.push({ kind, place: `recent commit subject ${history.subjects.length + 1}` });
     history.subjects.push(subject);
     if (history.bodies.sampled < BODY_SAMPLE) {
       history.bodies.sampled += 1;

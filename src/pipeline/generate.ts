@@ -10,6 +10,7 @@ import { readHistory, type GitContext, type RepositoryHistory } from '../git/rep
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import { createTrace } from '../debug/trace.js';
+import { describeRedactions, redactMessage } from '../security/redact.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 import { resolveBody, resolveConfig } from './body-choice.js';
 import type { Fallback } from './events.js';
@@ -66,7 +67,7 @@ export function writeLocalMessage(options: { files: FileDiff[]; history: Reposit
 
 /** Every engine's message leaves here without control characters or escape sequences (a model's, or a file name's). */
 function finish(message: CommitMessage, config: ResolvedConfig): { message: CommitMessage; text: string } {
-  const clean = sanitizeMessage(message);
+  const clean = redactMessage(sanitizeMessage(message)); // and no secret from a file name in a subject
   return { message: clean, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
 }
 
@@ -124,8 +125,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
   options.onProgress?.({ type: 'phase', phase: 'reading' });
-  const { prepared, files } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
-  prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total });
+  const { prepared, files, redactions } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
+  const redacted = [...redactions, ...(history.redactions ?? [])];
+  prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total, redacted: redacted.length });
+  if (redacted.length > 0) options.debug?.(describeRedactions(redacted));
   const resolved = resolveConfig(config, resolveBody(config.body, history, prepared.files));
   const provider = resolveProvider(config);
   const model = resolveModelName(config);

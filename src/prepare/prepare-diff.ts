@@ -3,7 +3,7 @@ import type { FileEntry, OmitReason, PreparedChunk, PreparedDiff } from '../diff
 import type { FileDiff } from '../diff/types.js';
 import { UserError } from '../errors.js';
 import { runTokenTasks } from '../pool/run-token-tasks.js';
-import { redactFileDiffText } from '../security/redact.js';
+import { placeInFile, redactFileDiffText, redactName, type Redaction } from '../security/redact.js';
 import { allocateBudget, computeInputBudget } from '../tokens/budget.js';
 import { resolveModelInfo } from '../tokens/models.js';
 import { fitsByBytes, loadTokenizer } from '../tokens/tokenizer.js';
@@ -38,6 +38,20 @@ export interface PrepareDiffResult {
   /** Parsed files (hunk lines capped) for the offline engine. */
   files: FileDiff[];
   secretsRedacted: number;
+  /** Each secret taken out of the diff and the file names: kind and place, never the value. */
+  redactions: Redaction[];
+}
+
+/** The entry's names as they may be sent: a token in a file name goes no further than a secret in its content. */
+function redactEntryNames(entry: FileEntry, redactions: Redaction[]): void {
+  for (const key of ['path', 'oldPath'] as const) {
+    const name = entry[key];
+    if (name === undefined) continue;
+    const { text, kinds } = redactName(name);
+    if (kinds.length === 0) continue;
+    entry[key] = text;
+    for (const kind of kinds) redactions.push({ kind, place: `file name ${text}` });
+  }
 }
 
 const OMITTED_CATEGORIES = new Set(['lockfile', 'generated', 'vendored', 'binary']);
@@ -77,7 +91,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   }
   const collected = await collectDiff({ lines: options.lines, contentBudget: total });
 
-  let secretsRedacted = 0;
+  const redactions: Redaction[] = [];
   const entries: FileEntry[] = [];
   const sendable: Array<{ entry: FileEntry; file: CollectedFile; text: string }> = [];
   for (const file of collected) {
@@ -85,14 +99,15 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     if (file.cutLines > 0) entry.cutLines = file.cutLines;
     entries.push(entry);
     const reason = omitReason(file.diff, options.isIgnored);
+    const redacted = reason ? undefined : redactFileDiffText({ path: entry.path, oldPath: entry.oldPath, text: file.text });
+    redactEntryNames(entry, redactions);
     if (reason) {
       entry.omitted = reason;
       continue;
     }
-    const redacted = redactFileDiffText({ path: entry.path, oldPath: entry.oldPath, text: file.text });
-    secretsRedacted += redacted.findings.length;
-    if (redacted.withheld) entry.omitted = 'secret';
-    else sendable.push({ entry, file, text: redacted.text });
+    for (const finding of redacted!.findings) redactions.push({ kind: finding.kind, place: `${entry.path} ${placeInFile(file.text, finding.line)}` });
+    if (redacted!.withheld) entry.omitted = 'secret';
+    else sendable.push({ entry, file, text: redacted!.text });
   }
 
   const listingBudget = Math.floor(total * LISTING_SHARE);
@@ -131,7 +146,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     prepared.chunks.push({ id: prepared.chunks.length, files, ...fitted });
     prepared.budget.used += fitted.tokens;
   });
-  return { prepared, files: collected.map((file) => file.diff), secretsRedacted };
+  return { prepared, files: collected.map((file) => file.diff), secretsRedacted: redactions.length, redactions };
 }
 
 interface FitOptions {

@@ -12,6 +12,13 @@ export interface SecretFinding {
   line: number;
 }
 
+/** What was redacted and where, for `git ai prompt` and `--debug`; never the value. */
+export interface Redaction {
+  kind: string;
+  /** `src/app.ts +12` (a line of the new version), `src/app.ts -3` (a removed line), `file name …`, `recent commit subject 4`. */
+  place: string;
+}
+
 export interface RedactionResult {
   text: string;
   findings: SecretFinding[];
@@ -133,4 +140,23 @@ export function placeInFile(text: string, line: number): string {
     if (number === line) return prefix === '-' ? `-${oldLine}` : `+${newLine}`;
   }
   return `line ${index}`;
+}
+
+/** A file name, a commit subject or any one-line text without secrets, and where in it they were. */
+export function redactName(text: string): { text: string; kinds: string[] } {
+  const { text: redacted, findings } = redactSecrets(text);
+  return { text: redacted, kinds: findings.map((finding) => finding.kind) };
+}
+
+/** One line per redaction, for `--debug`: `redacted github-token at src/app.ts +12`. */
+export function describeRedactions(redactions: readonly Redaction[]): string {
+  return redactions.map((redaction) => `redacted ${redaction.kind} at ${redaction.place}`).join('\n');
+}
+
+/** A commit message with no secret in it: the offline engine writes subjects from file names, which may hold one. */
+export function redactMessage<T extends { subject: string; scope?: string; body?: string }>(message: T): T {
+  const clean = { ...message, subject: redactName(message.subject).text };
+  if (message.scope !== undefined) clean.scope = redactName(message.scope).text;
+  if (message.body !== undefined) clean.body = redactSecrets(message.body).text;
+  return clean;
 }

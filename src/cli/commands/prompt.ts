@@ -54,7 +54,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const { config, context } = change;
     const model = resolveModelName(config);
     const history = await readHistory(context);
-    const { prepared, secretsRedacted, promptTokens } = await prepareStagedDiff({
+    const { prepared, redactions, promptTokens } = await prepareStagedDiff({
       context,
       root: change.root,
       config,
@@ -98,7 +98,9 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
         const chunk = chunkOf.get(file);
         return { path: file.path, status: file.status, ...(file.omitted ? { omitted: file.omitted } : {}), ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}) };
       }),
-      secretsRedacted,
+      // What was taken out (kind and place, never the value): of the diff, the file names and the history subjects.
+      secretsRedacted: redactions.length + (history.redactions?.length ?? 0),
+      redactions: [...redactions, ...(history.redactions ?? [])],
     };
     options.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
