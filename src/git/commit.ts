@@ -70,7 +70,7 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
     });
     if (result.exitCode !== 0) {
       const reason = reasonOf(result);
-      const busy = reason.includes('index.lock') ? 'Another git process was using the index. ' : '';
+      const busy = /index\.lock.*File exists/.test(reason) ? 'Another git process was using the index. ' : '';
       throw new UserError('GIT_FAILED', `git commit failed: ${reason}`, { hint: busy + (await stateAfterFailure(options)) });
     }
     return result.stdout;

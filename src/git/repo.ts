@@ -37,6 +37,13 @@ export async function resolveRepository(context: GitContext): Promise<{ root: st
         cause: error,
       });
     }
+    const badConfig = error instanceof GitError ? /^fatal: (bad (numeric )?config .*)$/m.exec(error.stderr) : null;
+    if (badConfig) {
+      throw new UserError('GIT_FAILED', `git cannot read its configuration: ${badConfig[1]!.trim()}.`, {
+        hint: 'Fix that line of the file it names, then run git-ai again.',
+        cause: error,
+      });
+    }
     throw error;
   }
 }
