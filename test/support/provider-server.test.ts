@@ -160,6 +160,23 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
     const error = await rejectionOf(generateText({ model: modelFor(server, provider), prompt: 'hi', output: Output.object({ schema: commitSchema }), maxRetries: 0 }));
     expect(NoObjectGeneratedError.isInstance(error)).toBe(true);
   });
+
+  it('trickles the answer a byte at a time after the headers', async () => {
+    const server = await start({ faults: [{ status: 200, trickleMs: 1 }], respond: () => ({ object: commit }) });
+    const result = await generateText({ model: modelFor(server, provider), prompt: 'hi', output: Output.object({ schema: commitSchema }), maxRetries: 0 });
+    expect(result.output).toEqual(commit);
+    expect(server.requests[0]).toMatchObject({ fault: true, status: 200, aborted: false });
+    expect(server.requests[0]!.endedAt! - server.requests[0]!.startedAt).toBeGreaterThanOrEqual(JSON.stringify(commit).length);
+  });
+
+  it('drops the connection after the headers', async () => {
+    const server = await start({ faults: [{ status: 200, dropAfterHeaders: true }] });
+    const error = await rejectionOf(generateText({ model: modelFor(server, provider), prompt: 'hi', maxRetries: 0 }));
+    const causes: string[] = [];
+    for (let at: unknown = error; at instanceof Error; at = at.cause) causes.push(at.message);
+    expect(causes.join(' <- ')).toMatch(/terminated|other side closed/i);
+    expect(server.requests[0]).toMatchObject({ fault: true, status: 200 });
+  });
 });
 
 describe('provider-specific structured output', () => {

@@ -6,7 +6,7 @@ import { isReply, jsonReply } from './adapter.js';
 import type { FaultQueue } from './faults.js';
 import { planLatency } from './latency.js';
 import type { SendTarget } from './respond.js';
-import { MALFORMED_OUTPUT, buildOutput, respondByDefault, sendAfter, sendReply, sendSuccess } from './respond.js';
+import { MALFORMED_OUTPUT, buildOutput, respondByDefault, sendAfter, sendHeadersThenDrop, sendReply, sendSuccess } from './respond.js';
 import type { Route } from './route.js';
 import { flattenHeaders, matchRoute } from './route.js';
 import type { FaultRule, ProviderServerOptions, RecordedRequest } from './types.js';
@@ -70,9 +70,12 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
       if (target.signal.aborted) return;
       return new Promise((resolve) => target.signal.addEventListener('abort', () => resolve(), { once: true }));
     }
-    if (fault.malformed !== true) return sendAfter(target, plan.firstByteMs, faultReply(adapter, fault));
+    if (fault.dropAfterHeaders === true) return sendHeadersThenDrop(target, adapter.contentType(request.stream, context));
+    const answersAsResponder = fault.malformed === true || fault.trickleMs !== undefined;
+    if (!answersAsResponder) return sendAfter(target, plan.firstByteMs, faultReply(adapter, fault));
   }
-  const result = fault === undefined ? await (options.respond ?? respondByDefault)(request) : { text: MALFORMED_OUTPUT };
+  const responder = options.respond ?? respondByDefault;
+  const result = fault?.malformed === true ? { text: MALFORMED_OUTPUT } : await responder(request);
   if (result.raw !== undefined) {
     const headers = { 'content-type': adapter.contentType(request.stream, context), ...result.headers };
     return sendAfter(target, plan.firstByteMs, { status: result.status ?? 200, body: result.raw, headers });
@@ -81,7 +84,7 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
     const reply = adapter.errorReply(result.status ?? 500, result.error);
     return sendAfter(target, plan.firstByteMs, { ...reply, headers: { ...reply.headers, ...result.headers } });
   }
-  return sendSuccess(target, { adapter, body, context, request, output: buildOutput(request, result), plan, headers: result.headers });
+  return sendSuccess(target, { adapter, body, context, request, output: buildOutput(request, result), plan, headers: result.headers, trickleMs: fault?.trickleMs });
 }
 
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {

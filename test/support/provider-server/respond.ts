@@ -44,6 +44,15 @@ export async function sendAfter(target: SendTarget, ms: number, reply: Reply): P
   if (await sleep(ms, target.signal)) sendReply(target, reply);
 }
 
+/** The headers of a 200 answer, then the connection dropped: the client reads a body that never comes. */
+export async function sendHeadersThenDrop(target: SendTarget, contentType: string): Promise<void> {
+  if (target.signal.aborted) return;
+  target.record.status = 200;
+  target.res.writeHead(200, { 'content-type': contentType });
+  target.res.flushHeaders();
+  if (await sleep(20, target.signal)) target.res.socket?.destroy();
+}
+
 export interface SuccessOptions {
   adapter: ProviderAdapter;
   body: Record<string, unknown>;
@@ -52,12 +61,30 @@ export interface SuccessOptions {
   output: ModelOutput;
   plan: LatencyPlan;
   headers?: Record<string, string>;
+  /** Send the body one byte at a time, this many milliseconds apart, right after the headers. */
+  trickleMs?: number;
+}
+
+/** The headers at once, then the body one byte every `intervalMs`: a server (or proxy) that trickles. */
+async function sendTrickled(target: SendTarget, reply: Reply, intervalMs: number): Promise<void> {
+  if (target.signal.aborted) return;
+  target.record.status = reply.status;
+  target.res.writeHead(reply.status, reply.headers);
+  for (const byte of Buffer.from(reply.body, 'utf8')) {
+    if (!(await sleep(intervalMs, target.signal))) return;
+    target.res.write(Buffer.of(byte));
+  }
+  target.res.end();
 }
 
 /** A 200 answer: one JSON body after the whole latency, or a stream whose output latency is spread over its frames. */
 export async function sendSuccess(target: SendTarget, options: SuccessOptions): Promise<void> {
-  const { adapter, body, context, request, output, plan, headers } = options;
+  const { adapter, body, context, request, output, plan, headers, trickleMs } = options;
   const contentType = adapter.contentType(request.stream, context);
+  if (trickleMs !== undefined) {
+    const text = request.stream ? adapter.renderStream(output, body, context).map((frame) => frame.data).join('') : JSON.stringify(adapter.renderJson(output, body));
+    return sendTrickled(target, { status: 200, body: text, headers: { 'content-type': contentType, ...headers } }, trickleMs);
+  }
   if (!request.stream) {
     const reply = { status: 200, body: JSON.stringify(adapter.renderJson(output, body)), headers: { 'content-type': contentType, ...headers } };
     return sendAfter(target, totalLatencyMs(plan, output.outputTokens), reply);

@@ -63,6 +63,10 @@ export interface FaultRule {
   hang?: boolean;
   /** Answer 200 with output that is not valid JSON (for a schema or a tool call). */
   malformed?: boolean;
+  /** Answer with the responder's answer, after the headers one byte every `trickleMs` milliseconds. */
+  trickleMs?: number;
+  /** Send the headers of a 200 answer, then drop the connection before any of the body. */
+  dropAfterHeaders?: boolean;
 }
 
 export interface ProviderServerOptions {
