@@ -113,6 +113,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     import('../engines/remote/chain.js'),
     budgeting.then(async ({ resolveProvider }) => {
       const provider = await import('../providers/provider.js');
+      // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
+      provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env: options.env });
       provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
       return provider;
     }),
@@ -139,7 +141,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       prepared,
       config: resolved,
       history: history.subjects,
-      model: () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl }),
+      model: () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl, env: options.env }),
       cache: config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache,
       local: () => writeLocalMessage({ files, history, config: resolved }),
       signal,

@@ -4,6 +4,7 @@ import type { Provider } from '../config/schema.js';
 import { vendorVariables } from '../config/load.js';
 import { envVarOf } from '../config/keys.js';
 import { UserError } from '../errors.js';
+import { createTransport, type Transport } from './transport.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
@@ -21,6 +22,8 @@ const PLACEHOLDER_KEY = 'not-needed';
 
 export interface LanguageModelOptions {
   provider: Provider;
+  /** Where proxy settings are read (HTTPS_PROXY, NO_PROXY); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
   /** Unset or blank: the provider's default model. */
   model?: string;
   apiKey?: string;
@@ -49,6 +52,28 @@ function resolveModel(provider: Provider, configured: string | undefined): strin
   });
 }
 
+/** Each provider's API root when base-url is not set (where an early connection goes). */
+export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string | undefined>> = {
+  openai: 'https://api.openai.com/v1',
+  'openai-compatible': undefined,
+  anthropic: 'https://api.anthropic.com/v1',
+  gemini: 'https://generativelanguage.googleapis.com/v1beta',
+};
+
+let transport: Transport | undefined;
+
+/** The process's one transport (node:http(s), keep-alive, proxies), made on first use. */
+export function sharedTransport(env: NodeJS.ProcessEnv = process.env): Transport {
+  transport ??= createTransport(env);
+  return transport;
+}
+
+/** Opens the connection to the provider now (DNS, TCP, TLS), so that the first request finds it ready. */
+export function preconnectProvider(options: { provider: Provider; baseUrl?: string; env?: NodeJS.ProcessEnv }): void {
+  const url = blankToUndefined(options.baseUrl) ?? DEFAULT_BASE_URLS[options.provider];
+  if (url !== undefined) sharedTransport(options.env).preconnect(url);
+}
+
 /** Starts loading the SDK modules a call to this provider needs, so that they load while git is still busy. */
 export function preloadProviderSdk(provider: Provider): Promise<unknown> {
   const vendor = provider === 'anthropic' ? import('@ai-sdk/anthropic') : provider === 'gemini' ? import('@ai-sdk/google') : import('@ai-sdk/openai');
@@ -62,6 +87,7 @@ export async function createLanguageModel(options: LanguageModelOptions): Promis
   const model = resolveModel(provider, options.model);
   const apiKey = blankToUndefined(options.apiKey);
   const baseURL = blankToUndefined(options.baseUrl);
+  const { fetch } = sharedTransport(options.env);
   if (provider === 'openai-compatible') {
     if (baseURL === undefined) {
       throw new UserError('CONFIG_INVALID', 'The openai-compatible provider needs the URL of the server: base-url is not set.', {
@@ -69,19 +95,19 @@ export async function createLanguageModel(options: LanguageModelOptions): Promis
       });
     }
     const { createOpenAI } = await import('@ai-sdk/openai');
-    return createOpenAI({ name: 'openai-compatible', apiKey: apiKey ?? PLACEHOLDER_KEY, baseURL }).chat(model);
+    return createOpenAI({ name: 'openai-compatible', apiKey: apiKey ?? PLACEHOLDER_KEY, baseURL, fetch }).chat(model);
   }
   if (apiKey === undefined) throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, { hint: apiKeyHint(provider) });
   if (provider === 'openai') {
     const { createOpenAI } = await import('@ai-sdk/openai');
-    return createOpenAI({ apiKey, baseURL }).chat(model);
+    return createOpenAI({ apiKey, baseURL, fetch }).chat(model);
   }
   if (provider === 'anthropic') {
     const { createAnthropic } = await import('@ai-sdk/anthropic');
-    return createAnthropic({ apiKey, baseURL })(model);
+    return createAnthropic({ apiKey, baseURL, fetch })(model);
   }
   const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
-  return createGoogleGenerativeAI({ apiKey, baseURL })(model);
+  return createGoogleGenerativeAI({ apiKey, baseURL, fetch })(model);
 }
 
 /** The configured provider a model came from, read back from the SDK's provider id ('openai.chat', 'google.generative-ai'). */

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isAnalysisRequest } from '../support/commit-responder.js';
+import { startHttpProxy } from '../support/http-proxy.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
@@ -120,6 +121,26 @@ describe('git-ai commit with a remote provider', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/test-model/);
     expect(result.stderr).toMatch(/config set model/);
+  });
+});
+
+describe('through a proxy', () => {
+  it('HTTP_PROXY carries every request; NO_PROXY naming the host goes direct', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    const proxy = await startHttpProxy();
+    try {
+      stage(1);
+      const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { HTTP_PROXY: proxy.url }) });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+      expect(proxy.seen).toEqual([`POST ${server.baseUrls.openai}/chat/completions`]);
+      const direct = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }) });
+      expect(direct.code).toBe(0);
+      expect(proxy.seen).toHaveLength(1);
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

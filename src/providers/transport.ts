@@ -1,0 +1,185 @@
+// The provider SDK's `fetch`, over node:http(s): a process's first fetch costs ~40-50 ms of undici compiling its
+// WebAssembly parser, where node:http answers in ~10 ms. Connections are kept alive and can be opened early (DNS,
+// TCP and TLS while the diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { connect as netConnect, type Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { connect as tlsConnect } from 'node:tls';
+import { proxyFor } from './proxy.js';
+
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface Transport {
+  fetch: FetchFunction;
+  /** Opens a connection to the origin of `url` now, so the first request finds it ready. */
+  preconnect(url: string): void;
+}
+
+/** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it. */
+function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const authorization = proxy.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` } : {};
+    const connect = httpRequest({
+      host: proxy.hostname,
+      port: proxy.port || 80,
+      method: 'CONNECT',
+      path: `${target.host}:${target.port}`,
+      headers: { host: `${target.host}:${target.port}`, ...authorization },
+    });
+    connect.once('connect', (response, socket) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        reject(Object.assign(new Error(`the proxy ${proxy.host} refused the tunnel: ${response.statusCode}`), { code: 'ECONNREFUSED' }));
+        return;
+      }
+      const secure = tlsConnect({ socket, servername: target.host, ALPNProtocols: ['http/1.1'] });
+      secure.once('secureConnect', () => resolve(secure));
+      secure.once('error', reject);
+    });
+    connect.once('error', reject);
+    connect.end();
+  });
+}
+
+/** A keep-alive HTTPS agent whose connections are CONNECT tunnels through the proxy. */
+function proxyTunnelAgent(proxy: URL): HttpAgent {
+  const agent = new HttpsAgent({ keepAlive: true });
+  // Agent calls createConnection(options, callback) and waits for the callback when it returns nothing.
+  (agent as unknown as { createConnection: unknown }).createConnection = (options: RequestOptions, done: (error: Error | null, socket?: Socket) => void) => {
+    tunnelThrough(proxy, { host: options.host ?? options.hostname ?? 'localhost', port: Number(options.port ?? 443) }).then(
+      (socket) => done(null, socket),
+      (error: Error) => done(error),
+    );
+    return undefined;
+  };
+  return agent as unknown as HttpAgent;
+}
+
+const agents = new Map<string, HttpAgent>();
+
+/** One keep-alive agent per scheme and proxy, for the life of the process. */
+function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
+  const key = `${url.protocol}|${proxy?.href ?? ''}`;
+  let agent = agents.get(key);
+  if (agent === undefined) {
+    agent = proxy !== undefined && url.protocol === 'https:' ? proxyTunnelAgent(proxy) : url.protocol === 'https:' ? (new HttpsAgent({ keepAlive: true }) as unknown as HttpAgent) : new HttpAgent({ keepAlive: true });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+function headersOf(init: RequestInit | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+  return headers;
+}
+
+function bodyOf(init: RequestInit | undefined): string | Uint8Array | undefined {
+  const body = init?.body;
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  throw new TypeError('git-ai transport: only string and byte bodies are sent');
+}
+
+function toResponse(message: IncomingMessage): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const status = message.statusCode ?? 500;
+  const nullBody = status === 204 || status === 304;
+  if (nullBody) message.resume();
+  const body = nullBody ? null : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
+  return new Response(body, { status, statusText: message.statusMessage ?? '', headers });
+}
+
+/** Errors look like undici's (`TypeError: fetch failed` with the socket error as its cause), as the SDK expects. */
+function fetchFailed(cause: unknown): TypeError {
+  return new TypeError('fetch failed', { cause });
+}
+
+/** A connection to the origin of `url` (through the proxy when one applies), ready for a request. */
+function openSocket(url: URL, proxy: URL | undefined): Promise<Socket> {
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  if (url.protocol === 'https:' && proxy !== undefined) return tunnelThrough(proxy, { host: url.hostname, port });
+  return new Promise((resolve, reject) => {
+    const forward = proxy !== undefined;
+    const socket =
+      url.protocol === 'https:'
+        ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
+        : netConnect({ host: forward ? proxy.hostname : url.hostname, port: forward ? Number(proxy.port || 80) : port });
+    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+export function createTransport(env: NodeJS.ProcessEnv): Transport {
+  /** Connections opened ahead of the first request, by origin; each serves one request. */
+  const warm = new Map<string, Promise<Socket>>();
+  const send: FetchFunction = (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const signal = init?.signal ?? undefined;
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const proxy = proxyFor(url, env);
+      const headers = headersOf(init);
+      const body = bodyOf(init);
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      const forward = proxy !== undefined && url.protocol === 'http:';
+      const options: Record<string, unknown> = forward
+        ? { host: proxy.hostname, port: proxy.port || 80, path: url.href, agent: agentFor(proxy, undefined) }
+        : { host: url.hostname, port: url.port || (url.protocol === 'https:' ? 443 : 80), path: `${url.pathname}${url.search}`, agent: agentFor(url, proxy), servername: url.hostname };
+      if (forward && proxy.username) headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
+      const early = warm.get(url.origin);
+      warm.delete(url.origin);
+      // An early connection serves this one request on its own (no agent), then closes; later ones use the pool.
+      const connection: Record<string, unknown> =
+        early === undefined
+          ? {}
+          : {
+              // No agent at all (`false` would make a fresh one): node:http then takes the socket from createConnection.
+              agent: undefined,
+              createConnection: (_options: unknown, done: (error: Error | null, socket?: Socket) => void) => {
+                early.then((socket) => (socket.destroyed ? done(new Error('early connection closed')) : done(null, socket.ref())), (error: Error) => done(error));
+                return undefined;
+              },
+            };
+      const request: ClientRequest = (url.protocol === 'https:' && !forward ? httpsRequest : httpRequest)({
+        ...options,
+        ...connection,
+        method: init?.method ?? 'GET',
+        headers: { host: url.host, ...headers },
+      } as RequestOptions);
+      const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      request.once('response', (message) => {
+        message.once('close', () => signal?.removeEventListener('abort', onAbort));
+        resolve(toResponse(message));
+      });
+      request.once('error', (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(signal?.aborted ? signal.reason : fetchFailed(error));
+      });
+      request.end(body);
+    });
+
+  const preconnect = (target: string): void => {
+    try {
+      const url = new URL(target);
+      const key = url.origin;
+      if (warm.has(key)) return;
+      const socket = openSocket(url, proxyFor(url, env));
+      // Unused (an answer from the cache), it must not keep the process alive; the request that takes it refs it.
+      socket.then((opened) => opened.unref(), () => warm.delete(key));
+      warm.set(key, socket);
+    } catch {
+      // an early connection is only a head start: the request opens its own
+    }
+  };
+  return { fetch: send, preconnect };
+}

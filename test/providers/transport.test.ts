@@ -1,0 +1,128 @@
+// The SDK's fetch over node:http: answers, errors and aborts as fetch has them, proxies honoured, early connections used.
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bypassesProxy, proxyFor } from '../../src/providers/proxy.js';
+import { createTransport } from '../../src/providers/transport.js';
+import { startHttpProxy, type HttpProxy } from '../support/http-proxy.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+
+let server: ProviderServer | undefined;
+let proxy: HttpProxy | undefined;
+afterEach(async () => {
+  await server?.close();
+  await proxy?.close();
+  server = proxy = undefined;
+});
+
+const chat = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+const post = (body: unknown, signal?: AbortSignal): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: 'Bearer k' },
+  body: JSON.stringify(body),
+  signal,
+});
+
+describe('proxyFor', () => {
+  it.each([
+    ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://proxy:3128' }, 'http://proxy:3128/'],
+    ['https://api.openai.com/v1', { https_proxy: 'proxy:3128' }, 'http://proxy:3128/'],
+    ['https://api.openai.com/v1', { HTTP_PROXY: 'http://p:1' }, 'http://p:1/'],
+    ['http://127.0.0.1:9/v1', { HTTPS_PROXY: 'http://p:1' }, undefined],
+    ['http://127.0.0.1:9/v1', { HTTP_PROXY: 'http://p:1' }, 'http://p:1/'],
+    ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'openai.com' }, undefined],
+    ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://p:1', no_proxy: '.openai.com' }, undefined],
+    ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }, undefined],
+    ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'ai.com' }, 'http://p:1/'],
+    ['http://localhost:8080/v1', { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost:8080' }, undefined],
+    ['http://localhost:8081/v1', { HTTP_PROXY: 'http://p:1', NO_PROXY: 'localhost:8080' }, 'http://p:1/'],
+  ])('%s with %j -> %s', (url, env, expected) => {
+    expect(proxyFor(new URL(url), env)?.href).toBe(expected);
+  });
+
+  it('reads NO_PROXY lists separated by commas or spaces', () => {
+    expect(bypassesProxy(new URL('http://b.example:80/'), 'a.example, b.example')).toBe(true);
+    expect(bypassesProxy(new URL('http://b.example:80/'), 'a.example c.example')).toBe(false);
+  });
+});
+
+describe('createTransport', () => {
+  it('sends a request and reads the answer as fetch does', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'hello' }) });
+    const response = await createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]?.message.content).toBe('hello');
+  });
+
+  it('goes through HTTP_PROXY, and around it for a host NO_PROXY names', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'via proxy' }) });
+    proxy = await startHttpProxy();
+    const url = `${server.baseUrls.openai}/chat/completions`;
+    const proxied = await createTransport({ HTTP_PROXY: proxy.url }).fetch(url, post(chat));
+    expect(proxied.status).toBe(200);
+    expect(proxy.seen).toEqual([`POST ${url}`]);
+    expect(server.requests).toHaveLength(1);
+    const direct = await createTransport({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }).fetch(url, post(chat));
+    expect(direct.status).toBe(200);
+    expect(proxy.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('asks HTTPS_PROXY for a CONNECT tunnel to an https origin', async () => {
+    proxy = await startHttpProxy();
+    // A plain TCP server: the tunnel opens, then TLS fails on it, which is enough to see the tunnel asked for.
+    const target = createServer((socket) => socket.end('not tls'));
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const { port } = target.address() as AddressInfo;
+    const failure = await createTransport({ HTTPS_PROXY: proxy.url }).fetch(`https://127.0.0.1:${port}/v1/chat/completions`, post(chat)).catch((error: unknown) => error);
+    target.close();
+    expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${port}`]);
+    expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  });
+
+  it('fails like fetch when nothing listens, with the socket error as the cause', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const failure = await createTransport({}).fetch(`http://127.0.0.1:${port}/v1/chat/completions`, post(chat)).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
+  });
+
+  it('rejects with the signal reason when aborted, and the server sees the request closed', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'late' }), faults: [{ status: 200, hang: true }] });
+    const controller = new AbortController();
+    const pending = createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat, controller.signal));
+    await expect.poll(() => server?.requests.length).toBe(1);
+    controller.abort(new DOMException('stop', 'AbortError'));
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect.poll(() => server?.requests[0]?.aborted).toBe(true);
+  });
+
+  it('sends the first request over the connection opened early', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'early' }) });
+    const transport = createTransport({});
+    let accepted = 0;
+    const counting = createServer((client) => {
+      accepted += 1;
+      // Counts connections, then relays each to the provider server.
+      const upstream = new URL(server?.url ?? '');
+      const socket = connect(Number(upstream.port), upstream.hostname, () => {
+        client.pipe(socket);
+        socket.pipe(client);
+      });
+      client.once('error', () => socket.destroy());
+      socket.once('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
+    const { port } = counting.address() as AddressInfo;
+    transport.preconnect(`http://127.0.0.1:${port}/v1`);
+    await expect.poll(() => accepted).toBe(1);
+    const response = await transport.fetch(`http://127.0.0.1:${port}/v1/chat/completions`, post(chat));
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(accepted).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    counting.close();
+  });
+});
