@@ -4,6 +4,7 @@ import * as z from 'zod';
 export const PROVIDERS = ['openai', 'openai-compatible', 'anthropic', 'gemini'] as const;
 export const STYLES = ['conventional', 'plain', 'gitmoji'] as const;
 export const ENGINES = ['auto', 'local', 'remote'] as const;
+export const TICKET_MODES = ['auto', 'off'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 export type CommitStyle = (typeof STYLES)[number];
 export type EngineChoice = (typeof ENGINES)[number];
@@ -175,6 +176,15 @@ export const configSchema = z.object({
   engine: oneOf(ENGINES).default('auto').register(configMeta, {
     ...listed(ENGINES),
     description: 'auto uses the remote engine when a provider is configured, else the offline one.',
+  }),
+  ticket: oneOf(TICKET_MODES).default('auto').register(configMeta, {
+    ...listed(TICKET_MODES),
+    description: "auto puts the branch's ticket (feature/PROJ-123-x, fix/456-x, gh-78) into the message, in the form the history uses; off leaves it out.",
+  }),
+  instructions: text().optional().register(configMeta, {
+    type: 'string',
+    expected: 'some text',
+    description: "Your own instructions for the remote engine (e.g. 'write in the past tense'), sent with the repository's .gitaiinstructions.",
   }),
 });
 

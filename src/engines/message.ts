@@ -81,7 +81,7 @@ function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: num
 }
 
 /** Prefix + subject, the subject cut at a word boundary so the whole line fits in maxLength code points. */
-function fitSubject(prefix: string, subject: string, maxLength: number): string {
+export function fitSubject(prefix: string, subject: string, maxLength: number): string {
   const room = maxLength - length(prefix);
   if (length(subject) <= room) return prefix + subject;
   if (room <= 0) return [...prefix].slice(0, Math.max(0, maxLength)).join('').trimEnd();
