@@ -31,6 +31,7 @@ const FLAG_KEYS: ReadonlyArray<[option: string, key: ConfigKey]> = [
   ['maxCommitLength', 'max-commit-length'],
   ['maxTokens', 'max-tokens'],
   ['timeout', 'timeout'],
+  ['ticket', 'ticket'],
 ];
 
 function collectFlags(options: Record<string, unknown>, argv: readonly string[]): Flags {
@@ -54,6 +55,7 @@ function withGenerationOptions<T extends { option: (name: string, description: s
     .option('--max-commit-length <n>', 'Longest subject line allowed')
     .option('--max-tokens <n>', 'Input token budget for the diff')
     .option('--timeout <seconds>', 'Deadline for the whole generation')
+    .option('--ticket <mode>', "auto | off: the branch's ticket in the message (default: auto)")
     .option('--no-body', 'Subject line only')
     .option('--no-cache', 'Neither read nor write the request cache')
     .option('--debug', 'Print a timing tree of the generation to stderr');
@@ -72,7 +74,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       .usage('commit [options] [-- <git commit args>]')
       .option('--dry-run', 'Print the message and commit nothing')
       .option('-y, --yes', 'Commit without asking')
-      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does'),
+      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does')
+      .option('-s, --signoff', 'Add a Signed-off-by trailer (also when format.signOff is set)'),
   ).action((options: Record<string, unknown>) => {
     const early = options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
     pending = import('./commands/commit.js').then(({ runCommitCommand }) =>
@@ -85,6 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         dryRun: options.dryRun === true,
         yes: options.yes === true,
         all: options.all === true,
+        signOff: options.signoff === true,
         debug: options.debug === true,
         flags: collectFlags(options, args),
         gitArgs: (options['--'] as string[] | undefined) ?? [],

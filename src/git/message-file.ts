@@ -29,6 +29,11 @@ export function isMessageEmpty(text: string, commentChar: string): boolean {
 
 /** The message on top, then what git wrote (trailers, the status comments, the scissors and diff) after one blank line. */
 export function insertMessage(existing: string, message: string): string {
-  const rest = existing.replace(/^(?:[ \t]*\r?\n)+/, '');
+  const carried = new Set(message.split('\n').filter((line) => TRAILER.test(line)));
+  const rest = existing
+    .split('\n')
+    .filter((line) => !carried.has(line)) // trailers the message now carries in its own block
+    .join('\n')
+    .replace(/^(?:[ \t]*\r?\n)+/, '');
   return rest === '' ? `${message.trimEnd()}\n` : `${message.trimEnd()}\n\n${rest}`;
 }

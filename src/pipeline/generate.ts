@@ -15,6 +15,10 @@ import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 import { resolveBody, resolveConfig } from './body-choice.js';
 import type { Fallback } from './events.js';
 import type { ProgressListener } from './progress.js';
+import { applyRepositoryRules, describeUnmetRules } from '../rules/apply-rules.js';
+import { constrainConfig, hasRules } from '../rules/effective-config.js';
+import { describeRepositoryRules } from '../rules/guidance.js';
+import { loadRepositoryRules, type RepositoryRules } from '../rules/repository-rules.js';
 
 export interface GenerateOptions {
   context: GitContext;
@@ -28,8 +32,14 @@ export interface GenerateOptions {
   debug?: (text: string) => void;
   /** Receives the phases and the streamed text as the generation goes (a spinner). */
   onProgress?: ProgressListener;
-  /** Where a fallback's one `git-ai: …` line goes; stderr when absent. */
+  /** Where a fallback's one `git-ai: …` line goes (and a commitlint rule the message still breaks); stderr when absent. */
   warn?: (line: string) => void;
+  /** The repository's git directory (its HEAD names the branch, for the ticket). */
+  gitDir?: string;
+  /** `-s`: sign off the message whatever format.signOff says. */
+  signOff?: boolean;
+  /** Trailers already in the message file (the hook's), kept under the message. */
+  trailers?: readonly string[];
 }
 
 export interface GeneratedMessage {
@@ -71,6 +81,36 @@ function finish(message: CommitMessage, config: ResolvedConfig): { message: Comm
   return { message: clean, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
 }
 
+/** One more request quoting the failed rules, for a remote message; absent for the offline one. */
+type Repair = (text: string, errors: Awaited<ReturnType<typeof applyRepositoryRules>>['errors']) => Promise<string | undefined>;
+
+interface RuleContext {
+  rules: RepositoryRules;
+  paths: readonly string[];
+  warn: (line: string) => void;
+}
+
+/** The message in the repository's form (ticket, trailers, commitlint rules), repaired, and any rule it still breaks named. */
+async function applyRules(text: string, context: RuleContext, repair?: Repair): Promise<string> {
+  const { rules } = context;
+  if (!hasRules(rules)) return text;
+  let ruled = await applyRepositoryRules(text, rules, { paths: context.paths });
+  if (ruled.errors.length > 0 && repair) {
+    const answer = await repair(ruled.text, ruled.errors);
+    const second = answer === undefined ? undefined : await applyRepositoryRules(sanitizeText(answer), rules, { paths: context.paths });
+    if (second && second.errors.length < ruled.errors.length) ruled = second;
+  }
+  const unmet = describeUnmetRules(ruled.errors);
+  if (unmet) context.warn(`git-ai: ${unmet}`);
+  return sanitizeText(ruled.text);
+}
+
+/** The alternatives shown beside the message: within the rules mechanically, without a request or a line each. */
+async function applyRulesQuietly(texts: string[], context: RuleContext): Promise<string[]> {
+  if (!hasRules(context.rules)) return texts;
+  return Promise.all(texts.map(async (text) => sanitizeText((await applyRepositoryRules(text, context.rules, { paths: context.paths })).text)));
+}
+
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
   // git computes the diff while the history is read.
   const diff = options.diff ?? startStagedDiff({ ...options.context, signal: options.signal });
@@ -82,19 +122,25 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 }
 
 async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
-  const { config, context, signal, diff } = options;
-  const engine = resolveEngine(config);
+  const { context, signal, diff } = options;
+  const engine = resolveEngine(options.config);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const unchosen = config.provider === undefined && config.engine !== 'local' ? detectProvider(options.env) : undefined;
+  const unchosen = options.config.provider === undefined && options.config.engine !== 'local' ? detectProvider(options.env) : undefined;
   if (unchosen?.kind === 'several') {
-    if (config.engine === 'remote') {
+    if (options.config.engine === 'remote') {
       throw new UserError('CONFIG_INVALID', `${unchosen.variables.join(', ')} are all set and no provider is chosen.`, {
         hint: 'Choose one with `git-ai config set provider <name>` (or `git config ai.provider <name>` for this repository).',
       });
     }
     warn(severalKeysLine(unchosen.variables));
   }
+  const loadingRules = loadRepositoryRules({ cwd: context.cwd, env: options.env, root: options.root, gitDir: options.gitDir, config: options.config, signOff: options.signOff, trailers: options.trailers });
+  loadingRules.catch(() => undefined); // awaited below, after the history
   const history = await readHistory(context);
+  const rules = await loadingRules;
+  for (const line of rules.notices) warn(`git-ai: ${line}`);
+  // The engines write within the repository's rules from the start: header length, body, Conventional Commits.
+  const config = constrainConfig(options.config, rules);
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
     options.onProgress?.({ type: 'phase', phase: 'reading' });
@@ -103,7 +149,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
     const resolved = resolveConfig(config, resolveBody(config.body, history, files));
     const written = finish(writeLocalMessage({ files, history, config: resolved, explain: options.debug }), resolved);
-    return { ...written, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
+    const text = await applyRules(written.text, { rules, paths: files.map((file) => file.path), warn });
+    return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 
   // The remote engine's modules (budgeting, cache, SDK) are loaded only on this path; the SDK takes ~0.2 s to
@@ -127,7 +174,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
   options.onProgress?.({ type: 'phase', phase: 'reading' });
-  const { prepared, files, redactions } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, signal, diff });
+  const guidance = describeRepositoryRules(rules);
+  const { prepared, files, redactions } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, guidance, signal, diff });
   const redacted = [...redactions, ...(history.redactions ?? [])];
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total, redacted: redacted.length });
   if (redacted.length > 0) options.debug?.(describeRedactions(redacted));
@@ -137,11 +185,14 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
 
   const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] = await modules;
   try {
+    const languageModel = () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl, env: options.env });
+    const started = Date.now();
     const result = await generateWithFallback({
       prepared,
       config: resolved,
       history: history.subjects,
-      model: () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl, env: options.env }),
+      guidance,
+      model: languageModel,
       cache: config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache,
       local: () => writeLocalMessage({ files, history, config: resolved }),
       signal,
@@ -149,17 +200,31 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       providerName: provider,
       onProgress: options.onProgress,
     });
-    root.end({ stage: result.stage, requests: result.requests, body: resolved.body });
     if (result.fallback) warn(result.fallback.line);
+    const repair: Repair | undefined =
+      result.stage === 'local'
+        ? undefined
+        : async (text, errors) => {
+            const span = root.child('repair', { rules: errors.map((error) => error.name).join(',') });
+            const { requestRuleRepair } = await import('../rules/repair-request.js');
+            const answer = await requestRuleRepair({ model: await languageModel(), text, errors, guidance, deadline: started + config.timeout * 1000, signal });
+            span.end({ answered: answer !== undefined });
+            return answer;
+          };
+    const ruleContext: RuleContext = { rules, paths: files.map((file) => file.path), warn };
+    const written = finish(result.message, resolved);
+    const text = await applyRules(written.text, ruleContext, repair);
+    root.end({ stage: result.stage, requests: result.requests, body: resolved.body });
     return {
-      ...finish(result.message, resolved),
+      ...written,
+      text,
       stage: result.stage,
       engine,
       provider,
       model,
       body: resolved.body,
       requests: result.requests,
-      alternatives: result.alternatives.map((message) => finish(message, resolved).text),
+      alternatives: await applyRulesQuietly(result.alternatives.map((message) => finish(message, resolved).text), ruleContext),
       ...(result.fallback ? { fallback: result.fallback } : {}),
     };
   } catch (error) {

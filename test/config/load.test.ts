@@ -58,6 +58,7 @@ describe('loadConfig layers', () => {
       exclude: [],
       cache: true,
       engine: 'auto',
+      ticket: 'auto',
     });
     expect(new Set(Object.values(loaded.sources))).toEqual(new Set(['default']));
   });

@@ -19,6 +19,8 @@ export interface CommitCommandOptions {
   debug: boolean;
   /** Config values given as flags (highest precedence). */
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
+  /** `-s`: add a Signed-off-by trailer to the message. */
+  signOff?: boolean;
   /** Arguments after `--`, passed to `git commit`. */
   gitArgs: readonly string[];
   /** Whether a person can answer a question (stdin and stdout are TTYs). */
@@ -39,6 +41,8 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<v
       signal: options.signal,
       diff: change.diff,
       debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
+      gitDir: change.gitDir,
+      signOff: options.signOff,
     });
 
     const text = sanitizeText(generated.text); // what is printed, asked about and committed

@@ -10,6 +10,7 @@ import type { GeneratedMessage } from '../../pipeline/generate.js';
 import type { ProgressListener } from '../../pipeline/progress.js';
 import { sanitizeLine } from '../../security/sanitize.js';
 import { insertMessage, isMessageEmpty, readCommentChar } from '../../git/message-file.js';
+import { trailersInMessageFile } from '../../rules/trailers.js';
 
 export interface HookRunOptions {
   cwd: string;
@@ -74,7 +75,9 @@ async function fillMessageFile(options: HookRunOptions & { file: string; listene
   };
   const deadline = AbortSignal.timeout(Math.min(change.config.hookTimeout * 1000, 2 ** 31 - 1));
   const signal = AbortSignal.any([deadline, ...(options.signal ? [options.signal] : [])]);
-  const base = { context: change.context, root: change.root, env: options.env, onProgress: options.listener };
+  // `-s`, `--trailer "Co-authored-by: ..."`: git's trailers stay, in one block with the message's own.
+  const trailers = trailersInMessageFile(existing, commentChar);
+  const base = { context: change.context, root: change.root, gitDir: change.gitDir, trailers, env: options.env, onProgress: options.listener };
   try {
     await write(await generateCommitMessage({ ...base, config: change.config, signal, diff: change.diff }));
     return { kind: 'written' };

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { UserError } from '../../errors.js';
-import { runGit } from '../../git/run-git.js';
+import { readCommentChar } from '../../git/message-file.js';
 import { findCommitlintConfig } from '../../rules/commitlint/discover.js';
 import { CommitlintLoadError, loadCommitlint } from '../../rules/commitlint/load.js';
 import { formatLintOutcome } from '../../rules/commitlint/report.js';
@@ -25,12 +25,6 @@ async function readStream(stream: Readable): Promise<string> {
   return text;
 }
 
-async function readCommentChar(options: LintCommandOptions): Promise<string> {
-  const { stdout } = await runGit(['config', '--get', 'core.commentChar'], { cwd: options.cwd, env: options.env, okCodes: [1, 128] }).catch(() => ({ stdout: '' }));
-  const value = stdout.trim();
-  return value === '' || value === 'auto' ? '#' : value;
-}
-
 /** Resolves to the exit code: 0 when the message passes (warnings allowed), 1 when it breaks a rule. */
 export async function runLintCommand(options: LintCommandOptions): Promise<number> {
   const raw = options.file
@@ -43,7 +37,7 @@ export async function runLintCommand(options: LintCommandOptions): Promise<numbe
     options.stderr.write('git-ai: no commitlint configuration here (commitlint.config.*, .commitlintrc*, or "commitlint" in package.json); nothing to check.\n');
     return 0;
   }
-  const message = stripMessageFile(raw, await readCommentChar(options));
+  const message = stripMessageFile(raw, await readCommentChar(options, raw));
   if (message === '') throw new UserError('USAGE', 'The commit message is empty.', { hint: 'Write a message in the file (or on stdin), then lint it.', exitCode: 2 });
   let commitlint;
   try {

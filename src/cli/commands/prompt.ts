@@ -11,6 +11,9 @@ import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../
 import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../engines/remote/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import type { EarlyStart } from '../early-start.js';
+import { constrainConfig } from '../../rules/effective-config.js';
+import { describeRepositoryRules } from '../../rules/guidance.js';
+import { loadRepositoryRules } from '../../rules/repository-rules.js';
 import { openStagedChange } from './staged-change.js';
 
 export interface PromptCommandOptions {
@@ -51,14 +54,21 @@ function chatRequest(options: { model: string; prompt: Prompt; schemaName: strin
 export async function runPromptCommand(options: PromptCommandOptions): Promise<void> {
   const change = await openStagedChange(options);
   try {
-    const { config, context } = change;
+    const { context } = change;
+    const [history, rules] = await Promise.all([
+      readHistory(context),
+      loadRepositoryRules({ cwd: context.cwd, env: options.env, root: change.root, gitDir: change.gitDir, config: change.config }),
+    ]);
+    // The requests as `commit` sends them: within the repository's rules, which the prompt states (and the budget counts).
+    const config = constrainConfig(change.config, rules);
+    const guidance = describeRepositoryRules(rules);
     const model = resolveModelName(config);
-    const history = await readHistory(context);
     const { prepared, redactions, promptTokens } = await prepareStagedDiff({
       context,
       root: change.root,
       config,
       history: history.subjects,
+      guidance,
       poolMode: poolModeOf(options.env),
       signal: options.signal,
       diff: change.diff,
@@ -67,7 +77,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const tokenizer = await loadTokenizer(prepared.encoding);
     const stages = planStages(prepared, config);
     const body = resolveBody(config.body, history, prepared.files);
-    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, body, history: history.subjects };
+    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, body, history: history.subjects, guidance };
     const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: buildDirectPrompt({ ...messageOptions, prepared }), schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
     const requests =
       stages[0] === 'multi-step'
@@ -91,6 +101,12 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       countsExact: tokenizer.exact,
       plan: stages,
       budget: { ...prepared.budget, promptTokens, reservedOutput: RESERVED_OUTPUT_TOKENS },
+      rules: {
+        commitlint: rules.commitlint ? rules.commitlint.configPath : null,
+        ticket: rules.ticket ? { id: rules.ticket.ticket.id, form: rules.ticket.form.kind, fromHistory: rules.ticket.fromHistory } : null,
+        instructions: rules.instructions,
+        trailers: rules.trailers,
+      },
       requests,
       follows,
       ...(stages[0] === 'multi-step' ? { fallback: direct } : {}),

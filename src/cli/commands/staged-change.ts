@@ -20,6 +20,7 @@ export interface StagedChangeOptions {
 
 export interface StagedChange {
   root: string;
+  gitDir: string;
   config: Config;
   context: GitContext;
   /** The staged diff, already running, when it was started early. */
@@ -48,7 +49,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
           : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
       });
     }
-    return { root: repo.root, config, context, ...(early ? { diff: early.diff } : {}), dispose };
+    return { root: repo.root, gitDir: repo.gitDir, config, context, ...(early ? { diff: early.diff } : {}), dispose };
   } catch (error) {
     await dispose();
     throw error;

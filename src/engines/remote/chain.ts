@@ -22,6 +22,8 @@ export interface GenerateWithFallbackOptions {
   prepared: PreparedDiff;
   config: ResolvedConfig;
   history: string[];
+  /** The repository's rules and instructions for the writer's prompt. */
+  guidance?: readonly string[];
   model: LanguageModel | (() => Promise<LanguageModel>);
   cache: Cache;
   /** The offline engine, always available (unless config.engine is 'remote'). */
@@ -114,6 +116,7 @@ async function runRemoteStages(run: StageRun): Promise<StagesOutcome> {
       prepared: options.prepared,
       config: options.config,
       history: options.history,
+      guidance: options.guidance,
       model: run.model,
       cache: options.cache,
       signal: options.signal,

@@ -125,6 +125,7 @@ export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
     maxLength: config.maxCommitLength,
     body: config.body,
     history: ctx.history,
+    guidance: ctx.guidance,
   });
   const attrs = { files: fitted.length, omitted: ranked.length - fitted.length };
   ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });

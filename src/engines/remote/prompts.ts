@@ -16,6 +16,8 @@ export interface MessageOptions {
   body: boolean;
   /** The repository's recent commit subjects, newest first. */
   history?: string[];
+  /** The repository's own rules and the team's instructions, as lines (src/rules/guidance.ts). */
+  guidance?: readonly string[];
 }
 
 export type RankedAnalysis = FileAnalysis & { impact: number; additions: number; deletions: number; status: FileStatus };
@@ -68,6 +70,7 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
     '- breaking: put `!` after the type or scope only when existing users must change something (a removed or renamed public API, command or setting; an incompatible format); then say so in the body.',
     bodyRule(options.body),
     `- ${UNTRUSTED}`,
+    ...(options.guidance && options.guidance.length > 0 ? ['', ...options.guidance] : []),
     '',
     // Several candidates are several completions of this same request (decoded in parallel), never one long answer.
     'Write exactly 1 header line (in `headers`) and the body.',

@@ -36,7 +36,7 @@ const EMPTY: PreparedDiff = {
  * Tokens of the single-step prompt with no diff in it (the largest prompt around a diff), history included.
  * Its UTF-8 size bounds it from above; the tokenizer (~0.2 s to load) is used only when that bound would shrink the budget.
  */
-export async function measurePromptOverhead(options: { config: Config; history: string[] }): Promise<number> {
+export async function measurePromptOverhead(options: { config: Config; history: string[]; guidance?: readonly string[] }): Promise<number> {
   const { config } = options;
   const prompt = buildDirectPrompt({
     prepared: EMPTY,
@@ -44,6 +44,7 @@ export async function measurePromptOverhead(options: { config: Config; history: 
     maxLength: config.maxCommitLength,
     body: config.body !== false, // `auto` is decided after the diff is read: count the longer rule
     history: options.history,
+    guidance: options.guidance,
   });
   // A few tokens per message for the chat format's own framing.
   const framing = 16;
@@ -61,6 +62,8 @@ export interface PrepareStagedOptions {
   config: Config;
   /** The repository's recent subjects, which the prompt carries. */
   history: string[];
+  /** The repository's rules and instructions, which the prompt carries too (so they count in the budget). */
+  guidance?: readonly string[];
   poolMode?: 'auto' | 'main' | 'pool';
   signal?: AbortSignal;
   /** The staged diff, already started (see startStagedDiff); started here when absent. */
@@ -84,7 +87,7 @@ export async function prepareStagedDiff(options: PrepareStagedOptions): Promise<
   }
   try {
     const [promptTokens, isIgnored] = await Promise.all([
-      measurePromptOverhead({ config, history: options.history }),
+      measurePromptOverhead({ config, history: options.history, guidance: options.guidance }),
       loadIgnoreMatcher({ root: options.root, exclude: config.exclude }),
     ]);
     const result = await prepareDiff({

@@ -25,6 +25,8 @@ export interface StageContext {
   prepared: PreparedDiff;
   config: ResolvedConfig;
   history: string[];
+  /** The repository's rules and instructions for the writer's prompt. */
+  guidance?: readonly string[];
   model: LanguageModel;
   cache: Cache;
   signal?: AbortSignal;
@@ -184,6 +186,7 @@ export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
     maxLength: config.maxCommitLength,
     body: config.body,
     history: ctx.history,
+    guidance: ctx.guidance,
   });
   const candidates = await requestCandidates(ctx, {
     name: 'generate',
