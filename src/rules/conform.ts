@@ -108,12 +108,14 @@ function wrapParagraph(paragraph: string, width: number): string {
       const continuation = ' '.repeat(indent.length);
       const out: string[] = [];
       let current = indent;
+      let empty = true; // no word on the current line yet
       for (const word of line.slice(indent.length).split(/\s+/).filter(Boolean)) {
-        const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
-        if ([...candidate].length > width && current.trim() !== '') {
+        const candidate = empty ? `${current}${word}` : `${current} ${word}`;
+        if ([...candidate].length > width && !empty) {
           out.push(current);
           current = `${continuation}${word}`;
         } else current = candidate;
+        empty = false;
       }
       out.push(current);
       return out;

@@ -56,7 +56,7 @@ describe('git-ai lint', () => {
 
   it('reports a configuration commitlint cannot load in one line', () => {
     repo = createTempRepo();
-    writeCommitlintConfig(repo, CONVENTIONAL); // extends a package the repository did not install
+    writeCommitlintConfig(repo, { extends: ['commitlint-config-nobody-installed'] });
     const result = runCli(['lint'], { cwd: repo.dir, env: repo.env, input: 'feat: x\n' });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -37,7 +37,7 @@ export async function runLintCommand(options: LintCommandOptions): Promise<numbe
     options.stderr.write('git-ai: no commitlint configuration here (commitlint.config.*, .commitlintrc*, or "commitlint" in package.json); nothing to check.\n');
     return 0;
   }
-  const message = stripMessageFile(raw, await readCommentChar(options, raw));
+  const message = stripMessageFile(raw, await readCommentChar(options, raw).catch(() => '#'));
   if (message === '') throw new UserError('USAGE', 'The commit message is empty.', { hint: 'Write a message in the file (or on stdin), then lint it.', exitCode: 2 });
   let commitlint;
   try {

@@ -48,7 +48,8 @@ describe('loadCommitlint', () => {
   });
 
   it('says which file could not be loaded when an extends is not installed', async () => {
-    await expect(load(CONVENTIONAL, { install: false })).rejects.toThrow(CommitlintLoadError);
-    await expect(load(CONVENTIONAL, { install: false })).rejects.toThrow(/commitlint\.config\.mjs/);
+    const missing = { extends: ['commitlint-config-nobody-installed'] };
+    await expect(load(missing, { install: false })).rejects.toThrow(CommitlintLoadError);
+    await expect(load(missing, { install: false })).rejects.toThrow(/commitlint\.config\.mjs.*commitlint-config-nobody-installed/);
   });
 });
