@@ -6,7 +6,7 @@ const hasLetterAndDigit = (value: string): boolean => /[A-Za-z]/.test(value) && 
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '' || /^(?:\$|%\(|%[A-Z_]+%$|#\{|<.*>$|\[.*\]$)/.test(v)) return true;
-  if (/\$\{|\{\{|\[REDACTED:|x{4,}|\*{3,}|•{3,}|\.{3}|^(.)\1*$/i.test(v)) return true;
+  if (/\$\{|\{\{|\[REDACTED:|x{6,}|\*{3,}|•{3,}|\.{3}|^(.)\1*$/i.test(v)) return true;
   if (/changeme|change_me|change-me|changeit|example|placeholder|dummy|^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)) return true;
   return /^(?:password|passwd|secret|token|api[_-]?key|sample|fake|test(?:ing)?|redacted|hidden|masked|none|null|nil|undefined|todo|tbd|foo|bar|foobar|true|false)$/i.test(v);
 }
@@ -80,5 +80,8 @@ export function isSecretName(name: string): boolean {
 export function isNameLike(value: string): boolean {
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return true;
   if (!/^[A-Za-z][\w.$-]*$/.test(value)) return false;
-  return splitWords(value).some((word) => SECRET_NOUNS.has(word) || word.startsWith('auth') || word === 'key');
+  const words = splitWords(value);
+  // Words of an identifier (`SemicolonToken$1`, `accessToken`), not the chance capitals of a random value (`aaQ5bKey`).
+  if (!words.every((word) => /^[a-z]{2,12}\d{0,2}$/.test(word) || /^\d{1,2}$/.test(word))) return false;
+  return words.some((word) => SECRET_NOUNS.has(word) || word.startsWith('auth') || word === 'key');
 }

@@ -11,7 +11,7 @@ const ASSIGNMENT =
   /(?<![\w$.])(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/g;
 
 /** `--token <value>`, `-–api-key "<value>"`: a flag whose name is secret-like, then its value as the next argument. */
-const FLAG_ARGUMENT = /(?:^|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
+const FLAG_ARGUMENT = /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
 
 const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i;
 
@@ -97,7 +97,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   regexRule(
     'basic-auth-credentials',
     '\\s-u|--user',
-    /(?:^|[\s"'(])(?:-u|--user)(?:=|\s*)["']?[^\s:"'$]+:(?<secret>[^\s"'@]+)/dg,
+    /(?:^[+ -]?|[\s"'(])(?:-u|--user)(?:=|\s*)["']?[^\s:"'$]+:(?<secret>[^\s"'@]+)/dg,
     (v) => v.length >= 3 && !isPlaceholderValue(v),
   ),
   { kind: 'secret-argument', hint: `-(?:${NAME_HINT})|(?:${NAME_HINT})[\\w.-]*\\s`, find: findSecretArguments },
