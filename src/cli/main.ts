@@ -51,7 +51,7 @@ function withGenerationOptions<T extends { option: (name: string, description: s
     .option('--provider <provider>', 'openai | openai-compatible | anthropic | gemini')
     .option('--model <model>', 'Model name for the remote engine')
     .option('--base-url <url>', 'Endpoint of an OpenAI-compatible server')
-    .option('--style <style>', 'conventional | plain | gitmoji')
+    .option('--style <style>', 'auto | conventional | plain | gitmoji')
     .option('--max-commit-length <n>', 'Longest subject line allowed')
     .option('--max-tokens <n>', 'Input token budget for the diff')
     .option('--timeout <seconds>', 'Deadline for the whole generation')

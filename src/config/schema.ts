@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 export const PROVIDERS = ['openai', 'openai-compatible', 'anthropic', 'gemini'] as const;
-export const STYLES = ['conventional', 'plain', 'gitmoji'] as const;
+export const STYLES = ['auto', 'conventional', 'plain', 'gitmoji'] as const;
 export const ENGINES = ['auto', 'local', 'remote'] as const;
 export const TICKET_MODES = ['auto', 'off'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -151,9 +151,9 @@ export const configSchema = z.object({
     expected: 'a language name, e.g. English or de',
     description: "Language of the remote engine's messages; unset writes English.",
   }),
-  style: oneOf(STYLES).default('conventional').register(configMeta, {
+  style: oneOf(STYLES).default('auto').register(configMeta, {
     ...listed(STYLES),
-    description: 'Commit message style.',
+    description: "Commit message style; auto writes as the repository's recent subjects do (Conventional Commits, gitmoji or plain sentences).",
   }),
   body: z
     .preprocess((raw) => (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto' ? 'auto' : toBoolean(raw)), z.union([z.literal('auto'), z.boolean()]))
@@ -190,7 +190,7 @@ export const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema>;
 /** The config an engine runs with: `body = auto` already decided for this change (see pipeline/body-choice.ts). */
-export type ResolvedConfig = Omit<Config, 'body'> & { body: boolean };
+export type ResolvedConfig = Omit<Config, 'body' | 'style'> & { body: boolean; style: Exclude<Config['style'], 'auto'> };
 export type ConfigProperty = keyof Config;
 
 type Kebab<S extends string> = S extends `${infer Head}${infer Tail}`

@@ -1,5 +1,6 @@
-// `body = auto` decided once per change, before any engine runs: engines are given a boolean.
+// `body = auto` and `style = auto` decided once per change, before any engine runs: engines are given concrete values.
 import type { Config, ResolvedConfig } from '../config/schema.js';
+import { resolveStyle } from '../engines/local/house-style.js';
 import type { RepositoryHistory } from '../git/repo.js';
 
 /** The share of recent commits with a body from which the repository is taken to write bodies. */
@@ -22,6 +23,7 @@ export function resolveBody(setting: Config['body'], history: RepositoryHistory,
   return writesBodies(history.bodies) && !isSmallEdit(files);
 }
 
-export function resolveConfig(config: Config, body: boolean): ResolvedConfig {
-  return { ...config, body };
+/** The config with `body` decided for this change and `style = auto` read from the repository's subjects. */
+export function resolveConfig(config: Config, body: boolean, subjects: string[] = []): ResolvedConfig {
+  return { ...config, body, style: resolveStyle(config.style, subjects) };
 }

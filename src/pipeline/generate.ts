@@ -147,7 +147,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
-    const resolved = resolveConfig(config, resolveBody(config.body, history, files));
+    const resolved = resolveConfig(config, resolveBody(config.body, history, files), history.subjects);
     const written = finish(writeLocalMessage({ files, history, config: resolved, explain: options.debug }), resolved);
     const text = await applyRules(written.text, { rules, paths: files.map((file) => file.path), warn });
     return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
@@ -179,7 +179,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const redacted = [...redactions, ...(history.redactions ?? [])];
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total, redacted: redacted.length });
   if (redacted.length > 0) options.debug?.(describeRedactions(redacted));
-  const resolved = resolveConfig(config, resolveBody(config.body, history, prepared.files));
+  const resolved = resolveConfig(config, resolveBody(config.body, history, prepared.files), history.subjects);
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 

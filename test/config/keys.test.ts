@@ -125,7 +125,7 @@ describe('parseConfigValue refuses', () => {
     ['timeout', '0', "timeout must be a positive number of seconds, got '0'."],
     ['timeout', '3000000', "timeout must be a positive number of seconds up to 2147483, got '3000000'."],
     ['provider', 'openia', "provider must be one of openai, openai-compatible, anthropic, gemini, got 'openia'."],
-    ['style', 'fancy', "style must be one of conventional, plain, gitmoji, got 'fancy'."],
+    ['style', 'fancy', "style must be one of auto, conventional, plain, gitmoji, got 'fancy'."],
     ['engine', 'cloud', "engine must be one of auto, local, remote, got 'cloud'."],
     ['base-url', 'ftp://example.com', "base-url must be an http(s) URL, got 'ftp://example.com'."],
     ['base-url', 'localhost:8080', "base-url must be an http(s) URL, got 'localhost:8080'."],

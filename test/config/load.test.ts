@@ -53,7 +53,7 @@ describe('loadConfig layers', () => {
       concurrency: 8,
       candidates: 1,
       timeout: 20,
-      style: 'conventional',
+      style: 'auto',
       body: 'auto',
       exclude: [],
       cache: true,
@@ -145,7 +145,7 @@ describe('loadConfig layers', () => {
   it('treats empty values as not set', async () => {
     writeUserFile('[default]\nmodel =\nconcurrency = 4\n');
     const loaded = await load({ env: { GIT_AI_CONCURRENCY: '', GIT_AI_STYLE: '  ' }, flags: { style: undefined } });
-    expect(loaded.config).toMatchObject({ concurrency: 4, style: 'conventional' });
+    expect(loaded.config).toMatchObject({ concurrency: 4, style: 'auto' });
     expect(loaded.config.model).toBeUndefined();
     expect(loaded.sources).toMatchObject({ model: 'default', concurrency: 'user', style: 'default' });
   });
@@ -187,7 +187,7 @@ describe('loadConfig refuses', () => {
     ['a bad value in the environment', () => undefined, { GIT_AI_TIMEOUT: 'x' }, {}, "GIT_AI_TIMEOUT: timeout must be a positive number of seconds, got 'x'."],
     ['a bad provider variable', () => undefined, { OPENAI_BASE_URL: 'nope' }, {}, "OPENAI_BASE_URL: base-url must be an http(s) URL, got 'nope'."],
     ['a bad flag', () => undefined, {}, { timeout: 'x' }, "--timeout: timeout must be a positive number of seconds, got 'x'."],
-    ['a bad value even when a higher layer overrides it', () => writeUserFile('[default]\nstyle = fancy\n'), { GIT_AI_STYLE: 'plain' }, {}, "<file>: style must be one of conventional, plain, gitmoji, got 'fancy'."],
+    ['a bad value even when a higher layer overrides it', () => writeUserFile('[default]\nstyle = fancy\n'), { GIT_AI_STYLE: 'plain' }, {}, "<file>: style must be one of auto, conventional, plain, gitmoji, got 'fancy'."],
   ])('%s', async (_case, arrange, env, flags, message) => {
     arrange();
     const error = await loadError({ env, flags });

@@ -7,6 +7,7 @@ import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engin
 import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
+import { resolveStyle } from '../../engines/local/house-style.js';
 import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
 import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../engines/remote/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
@@ -77,7 +78,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const tokenizer = await loadTokenizer(prepared.encoding);
     const stages = planStages(prepared, config);
     const body = resolveBody(config.body, history, prepared.files);
-    const messageOptions = { style: config.style, maxLength: config.maxCommitLength, body, history: history.subjects, guidance };
+    const messageOptions = { style: resolveStyle(config.style, history.subjects), maxLength: config.maxCommitLength, body, history: history.subjects, guidance };
     const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: buildDirectPrompt({ ...messageOptions, prepared }), schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
     const requests =
       stages[0] === 'multi-step'

@@ -15,6 +15,8 @@ export interface FileChange {
   touched: string[];
   /** Names newly re-exported (`export { a, b }`, `export * as c`, `pub use a::{b, c}`). */
   reexported: string[];
+  /** Names no longer re-exported. */
+  unexported: string[];
   addedLines: string[];
   removedLines: string[];
   /** Every change only re-indents or re-wraps (quotes, semicolons and commas ignored). */
@@ -80,6 +82,7 @@ export function describeFile(file: FileDiff): FileChange {
     removed: removedSymbols.filter((symbol) => !addedNames.has(symbol.name)),
     touched: [...touched.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name),
     reexported: [...exportedNow].filter((name) => !exportedBefore.has(name)),
+    unexported: [...exportedBefore].filter((name) => !exportedNow.has(name)),
     addedLines,
     removedLines,
     formatOnly: changed.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),

@@ -85,6 +85,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     comment_only: signals.commentOnly ? 1 : 0,
     mode_only: signals.modeOnly ? 1 : 0,
     typo: input.activities.includes('typo') ? 1 : 0,
+    pure_export_addition: signals.exportedAdded.length + signals.reexported.length > 0 && signals.symbolsRemoved.length === 0 && signals.sourceDeletions * 4 <= signals.sourceAdditions ? 1 : 0,
     exported_added: clamp((signals.exportedAdded.length + signals.reexported.length) / 2),
     new_source_files: clamp(signals.newSourceFiles / 2),
     new_options: clamp(signals.newOptions / 2),

@@ -4,6 +4,7 @@ import type { FileDiff } from '../../diff/types.js';
 import type { CommitMessage, CommitType } from '../message.js';
 import { detectActivities, type Activity } from './activity.js';
 import { writeBody } from './body.js';
+import { isBreaking } from './breaking.js';
 import { describeFile, type FileChange } from './changes.js';
 import { readChangesets, type ChangesetNote } from './changeset.js';
 import { findDependencyConvention, type DependencyConvention } from './dependency-convention.js';
@@ -81,7 +82,7 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   const room = Math.max(input.maxLength - prefix, Math.min(24, input.maxLength - type.length - 2));
   const backticks = usesBackticks(input.history ?? []);
   const subject = writeSubject({ type, changes, signals, deps, convention, changeset, room, backticks });
-  const message: CommitMessage = { type, subject, breaking: false };
+  const message: CommitMessage = { type, subject, breaking: isBreaking(changes, profile) };
   if (scope) message.scope = scope;
   if (input.body) {
     const body = writeBody({ changes, dependencies: deps.changes.slice(0, 20), onlyDependencies: deps.onlyDependencies, subject });

@@ -66,7 +66,7 @@ export function explainType(features: TypeFeatures, scores: Map<CommitType, numb
   const margins = [...new Set([...mine.keys(), ...theirs.keys()])]
     .map((feature) => ({ feature, margin: (mine.get(feature) ?? 0) - (theirs.get(feature) ?? 0) }))
     .filter((entry) => Math.abs(entry.margin) >= 0.01)
-    .sort((a, b) => b.margin - a.margin)
+    .sort((a, b) => Math.abs(b.margin) - Math.abs(a.margin))
     .slice(0, 6);
   for (const { feature, margin } of margins) lines.push(`  ${margin >= 0 ? '+' : ''}${margin.toFixed(2)} ${feature}`);
   return lines.join('\n');

@@ -40,7 +40,7 @@ export async function measurePromptOverhead(options: { config: Config; history: 
   const { config } = options;
   const prompt = buildDirectPrompt({
     prepared: EMPTY,
-    style: config.style,
+    style: config.style === 'auto' ? 'conventional' : config.style, // auto is decided with the history; count the conventional rules
     maxLength: config.maxCommitLength,
     body: config.body !== false, // `auto` is decided after the diff is read: count the longer rule
     history: options.history,

@@ -150,7 +150,7 @@ describe('config list', () => {
     expect(row('api-key')).toEqual(['api-key', 'sk-…abcd', 'user file']);
     expect(row('model')).toEqual(['model', 'x', 'git config ai.model']);
     expect(row('timeout')).toEqual(['timeout', '9', 'env GIT_AI_TIMEOUT']);
-    expect(row('style')).toEqual(['style', 'conventional', 'default']);
+    expect(row('style')).toEqual(['style', 'auto', 'default']);
     expect(row('exclude')).toEqual(['exclude', '(none)', 'default']);
     expect(list).not.toContain('1234567890');
     expect(await run('get', 'openai-api-key')).toBe('sk-…abcd');

@@ -62,7 +62,7 @@ export function largeChange(count = 6, salt?: Record<number, string>): PreparedD
 export function makeConfig(overrides: Record<string, unknown> = {}): ResolvedConfig {
   // multiStepMinFiles 0: the small fixtures exercise multi-step, which real changes reach from 250 files.
   const config = configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, multiStepMinFiles: 0, body: true, ...overrides });
-  return { ...config, body: config.body !== false };
+  return { ...config, body: config.body !== false, style: config.style === 'auto' ? 'conventional' : config.style };
 }
 
 export const LOCAL_MESSAGE: CommitMessage = { type: 'chore', subject: 'update files offline', breaking: false };

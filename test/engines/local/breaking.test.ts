@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { generateLocalMessage } from '../../../src/engines/local/index.js';
+import { isPublicEntry } from '../../../src/engines/local/breaking.js';
+import { makeDiff } from './make-diff.js';
+
+const removal = makeDiff('src/index.ts', [" export { parse } from './parse.js'", "-export { render } from './render.js'"]);
+const marks = ['feat!: drop node 16', 'fix: a', 'feat: b'];
+
+describe('breaking changes', () => {
+  it.each([
+    ['src/index.ts', true],
+    ['index.js', true],
+    ['packages/core/src/index.ts', true],
+    ['crates/tauri/src/lib.rs', true],
+    ['polars/__init__.py', true],
+    ['src/components/index.ts', false],
+    ['src/render.ts', false],
+  ])('%s is a public entry point: %s', (path, expected) => {
+    expect(isPublicEntry(path)).toBe(expected);
+  });
+
+  it('marks exports removed from a public entry point, where the repository marks breaking changes', () => {
+    expect(generateLocalMessage({ files: [removal], history: marks, maxLength: 72, body: false }).breaking).toBe(true);
+    expect(generateLocalMessage({ files: [removal], history: ['feat: b', 'fix: a'], maxLength: 72, body: false }).breaking).toBe(false);
+  });
+
+  it('does not mark additions or removals elsewhere', () => {
+    const added = makeDiff('src/index.ts', ["+export { render } from './render.js'"]);
+    const internal = makeDiff('src/render.ts', ['-export function render() {}']);
+    for (const file of [added, internal]) expect(generateLocalMessage({ files: [file], history: marks, maxLength: 72, body: false }).breaking).toBe(false);
+  });
+});
