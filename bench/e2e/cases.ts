@@ -43,29 +43,29 @@ const LARGE = { hunks: [3, 6] as [number, number], baseLines: [80, 320] as [numb
 export const E2E_CASES: readonly E2eCase[] = [
   {
     spec: { name: '1', seed: 11, src: { modified: 1, added: 0 }, tests: { modified: 0, added: 0 }, docs: { modified: 0, added: 0 }, deleted: 0, renamed: 0, untouched: 60, ...SMALL },
-    wallTargetS: 0.77,
-    wallBasis: '1.1 x 0.7 s (peers, one-file fix)',
+    wallTargetS: 0.78,
+    wallBasis: '1.0 x 0.78 s (fastest peer, 1 file)',
   },
   {
     spec: { name: '4', seed: 44, src: { modified: 2, added: 1 }, tests: { modified: 1, added: 0 }, docs: { modified: 0, added: 0 }, deleted: 0, renamed: 0, untouched: 60, ...SMALL },
-    wallTargetS: 0.77,
-    wallBasis: 'no peer figure; the one-file bar (1.1 x 0.7 s)',
+    wallTargetS: 0.81,
+    wallBasis: '1.0 x 0.81 s (fastest peer, 4 files)',
   },
   {
     spec: { name: '30', seed: 30, src: { modified: 18, added: 3 }, tests: { modified: 4, added: 2 }, docs: { modified: 1, added: 0 }, deleted: 1, renamed: 1, untouched: 120, ...SMALL },
-    wallTargetS: 0.99,
-    wallBasis: '1.1 x 0.9 s (peers, 31 files)',
+    wallTargetS: 1.09,
+    wallBasis: '1.0 x 1.09 s (fastest peer, 31 files)',
   },
   {
     spec: { name: '165', seed: 165, src: { modified: 110, added: 15 }, tests: { modified: 20, added: 8 }, docs: { modified: 4, added: 2 }, deleted: 3, renamed: 3, untouched: 300, ...LARGE },
-    wallTargetS: 1.1,
-    wallBasis: '0.5 x 2.2 s (peers, 165 files)',
+    wallTargetS: 1.18,
+    wallBasis: '0.35 x 3.38 s (fastest peer, 165 files)',
     maxInputTokens: 25_000,
   },
   {
     spec: { name: '1300', seed: 1300, src: { modified: 820, added: 150 }, tests: { modified: 160, added: 50 }, docs: { modified: 30, added: 10 }, deleted: 40, renamed: 40, untouched: 400, ...LARGE },
-    wallTargetS: 3.85,
-    wallBasis: '0.5 x 7.7 s (peers, 1,289 files)',
+    wallTargetS: 3.54,
+    wallBasis: '0.30 x 11.8 s (fastest peer, 1,289 files)',
     maxInputTokens: 175_000,
   },
 ];

@@ -51,6 +51,8 @@ export interface Breakdown {
   /** Between round trips (client work, e.g. scoring), and from the last answer to exit. */
   betweenMs: number;
   tailMs: number;
+  /** Our own time: wall time less the server's time on the critical path (the latency model's terms). */
+  ownMs: number;
 }
 
 export interface CaseResult {
@@ -77,6 +79,7 @@ function breakdownOf(cold: readonly RunRecord[], wallMs: number): Breakdown {
     outputMs: med((run) => run.critical.outputMs),
     betweenMs: Math.max(0, wallMs - headMs - modelMs - tailMs),
     tailMs,
+    ownMs: med((run) => run.wallMs - run.critical.modelMs),
   };
 }
 

@@ -15,6 +15,10 @@ const FAST_PATH_FILES = 4;
 /** Up to this many chunks, a multi-step run is one wave of analyses and one generate request. */
 const WAVE_CHUNKS = 8;
 
+/** Our own time (wall less the server's), for 1-4 files and up to a 1 MB diff. */
+const OWN_SMALL_MS = 150;
+const OWN_MS = 250;
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function checkTargets(summaries: readonly CaseSummary[]): TargetCheck[] {
@@ -24,6 +28,11 @@ export function checkTargets(summaries: readonly CaseSummary[]): TargetCheck[] {
     if (item === undefined) continue;
     const caseName = summary.name;
     checks.push({ caseName, target: `wall <= ${item.wallTargetS.toFixed(2)} s (${item.wallBasis})`, measured: seconds(summary.wallMs), pass: summary.wallMs <= item.wallTargetS * 1000 });
+    const ownTarget = summary.files <= FAST_PATH_FILES ? OWN_SMALL_MS : summary.diffBytes <= 1_000_000 ? OWN_MS : undefined;
+    if (ownTarget !== undefined) {
+      const own = Math.round(summary.breakdown.ownMs);
+      checks.push({ caseName, target: `own time <= ${ownTarget} ms (wall less the server's time on the critical path)`, measured: `${own} ms`, pass: own <= ownTarget });
+    }
     if (summary.files <= FAST_PATH_FILES) {
       const note = summary.stage === 'fast-path' ? undefined : `stage was ${summary.stage}, not fast-path`;
       checks.push({ caseName, target: 'one round trip (fast path)', measured: `${summary.maxRoundTrips} round trip(s), ${summary.requests} request(s)`, pass: summary.maxRoundTrips === 1, note });

@@ -3,7 +3,9 @@ import type { Writable } from 'node:stream';
 import type * as z from 'zod';
 import type { ConfigKey } from '../../config/schema.js';
 import { toRequestJsonSchema } from '../../providers/json-schema.js';
-import { buildAnalysisPrompt, buildDirectPrompt, type Prompt } from '../../engines/remote/prompts.js';
+import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
+import type { FittedPrompt } from '../../engines/remote/request-fit.js';
+import { fitDirectPrompt } from '../../engines/remote/single-step.js';
 import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
@@ -32,7 +34,7 @@ function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
   return mode === 'main' || mode === 'pool' ? mode : 'auto';
 }
 
-function chatRequest(options: { model: string; prompt: Prompt; schemaName: string; schema: z.ZodType; tokenizer: Tokenizer }) {
+function chatRequest(options: { model: string; prompt: FittedPrompt; schemaName: string; schema: z.ZodType; tokenizer: Tokenizer }) {
   const messages = [
     { role: 'system', content: options.prompt.system },
     { role: 'user', content: options.prompt.prompt },
@@ -48,7 +50,8 @@ function chatRequest(options: { model: string; prompt: Prompt; schemaName: strin
         json_schema: { name: options.schemaName, strict: true, schema: toRequestJsonSchema(options.schema) },
       },
     },
-    tokens: { messages: tokens, total: tokens.reduce((sum, count) => sum + count, 0) },
+    tokens: { messages: tokens, total: tokens.reduce((sum, count) => sum + count, 0), request: options.prompt.tokens },
+    ...(options.prompt.cut ? { cutToFit: options.prompt.cut } : {}),
   };
 }
 
@@ -79,15 +82,18 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const stages = planStages(prepared, config);
     const body = resolveBody(config.body, history, prepared.files);
     const messageOptions = { style: resolveStyle(config.style, history.subjects), maxLength: config.maxCommitLength, body, history: history.subjects, guidance };
-    const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: buildDirectPrompt({ ...messageOptions, prepared }), schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
+    const directPrompt = await fitDirectPrompt({ ...messageOptions, prepared }, config);
+    const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: directPrompt, schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
     const requests =
       stages[0] === 'multi-step'
-        ? prepared.chunks.map((chunk) => ({
-            stage: 'analyse',
-            chunk: chunk.id,
-            files: chunk.files.map((file) => file.path),
-            ...chatRequest({ model, prompt: buildAnalysisPrompt({ chunk, listing: prepared.listing }), schemaName: ANALYSIS_SCHEMA_NAME, schema: analysisSchema, tokenizer }),
-          }))
+        ? await Promise.all(
+            prepared.chunks.map(async (chunk) => ({
+              stage: 'analyse',
+              chunk: chunk.id,
+              files: chunk.files.map((file) => file.path),
+              ...chatRequest({ model, prompt: await fitAnalysisPrompt({ chunk, prepared, config }), schemaName: ANALYSIS_SCHEMA_NAME, schema: analysisSchema, tokenizer }),
+            })),
+          )
         : [direct];
     const follows =
       stages[0] === 'multi-step'

@@ -1,5 +1,8 @@
 // The multi-step stage: analyse every chunk concurrently (cached), score locally, generate once, select locally.
-import type { PreparedChunk } from '../../diff/prepared.js';
+import type { PreparedChunk, PreparedDiff } from '../../diff/prepared.js';
+import type { Config } from '../../config/schema.js';
+import { fitPrompt, requestLimit, type FittedPrompt } from './request-fit.js';
+import { resolveModelName } from './request-budget.js';
 import { isUserError } from '../../errors.js';
 import { createLimiter } from '../../providers/limiter.js';
 import { buildAnalysisPrompt, buildGeneratePrompt } from './prompts.js';
@@ -52,13 +55,27 @@ async function readCached(ctx: StageContext, key: string): Promise<FileAnalysis[
   return parsed.success ? parsed.data.files : undefined;
 }
 
+/** A part's analysis prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
+export function fitAnalysisPrompt(options: { chunk: PreparedChunk; prepared: PreparedDiff; config: Config }): Promise<FittedPrompt> {
+  const { chunk, prepared, config } = options;
+  return fitPrompt({
+    build: (cut) => buildAnalysisPrompt({ chunk, listing: prepared.listing, cut }),
+    diffLength: chunk.text.length,
+    schema: analysisSchema,
+    encoding: prepared.encoding,
+    limit: requestLimit(resolveModelName(config), config.contextWindow),
+  });
+}
+
 /** Each chunk's analysis from the cache or one request (through the limiter); fails only when more than half fail. */
 export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> {
   const { prepared, config } = ctx;
-  const jobs: ChunkJob[] = prepared.chunks.map((chunk) => {
-    const { system, prompt } = buildAnalysisPrompt({ chunk, listing: prepared.listing });
-    return { chunk, system, prompt, key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }) };
-  });
+  const jobs: ChunkJob[] = await Promise.all(
+    prepared.chunks.map(async (chunk) => {
+      const { system, prompt } = await fitAnalysisPrompt({ chunk, prepared, config });
+      return { chunk, system, prompt, key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }) };
+    }),
+  );
   const cached = await Promise.all(jobs.map((job) => readCached(ctx, job.key)));
   const misses = jobs.filter((_job, index) => cached[index] === undefined);
   const concurrency = config.parallelApiCalls ? config.concurrency : 1;

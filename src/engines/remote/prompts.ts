@@ -122,16 +122,26 @@ const ANALYSIS_SYSTEM = [
   STRUCTURED,
 ].join('\n');
 
-export function buildAnalysisPrompt(options: { chunk: PreparedChunk; listing: string }): Prompt {
-  const { chunk, listing } = options;
-  const prompt = [
-    ...listingSection(listing),
-    'Files in this part:',
-    ...chunk.files.map(describeFile),
-    '',
-    ...diffSection(chunk.text, truncationNote([chunk])),
-    'Analyse each file in this part.',
-  ];
+/** How a request is made smaller when it would not fit its window (see request-fit.ts). */
+export interface PromptCut {
+  /** Name the part's files by count only (their diff headers and the listing name them). */
+  compactFiles?: boolean;
+  /** Most characters of diff text kept. */
+  diffChars?: number;
+}
+
+function cutDiff(text: string, cut: PromptCut | undefined): { text: string; cut: boolean } {
+  if (cut?.diffChars === undefined || text.length <= cut.diffChars) return { text, cut: false };
+  const kept = text.slice(0, Math.max(0, cut.diffChars));
+  return { text: kept.slice(0, Math.max(0, kept.lastIndexOf('\n') + 1)), cut: true };
+}
+
+export function buildAnalysisPrompt(options: { chunk: PreparedChunk; listing: string; cut?: PromptCut }): Prompt {
+  const { chunk, listing, cut } = options;
+  const diff = cutDiff(chunk.text, cut);
+  const note = diff.cut ? ' (shortened to fit the window: the rest is left out)' : truncationNote([chunk]);
+  const files = cut?.compactFiles ? [`${chunk.files.length} files, named in the list above and in their diff headers below.`] : chunk.files.map(describeFile);
+  const prompt = [...listingSection(listing), 'Files in this part:', ...files, '', ...diffSection(diff.text, note), 'Analyse each file in this part.'];
   return { system: ANALYSIS_SYSTEM, prompt: prompt.join('\n') };
 }
 
@@ -162,13 +172,13 @@ function omittedNote(files: FileEntry[]): string[] {
   return [`Some files are listed but their content is not shown (${reasons}); they are still part of the change.`, ''];
 }
 
-export function buildDirectPrompt(options: MessageOptions & { prepared: PreparedDiff }): Prompt {
+export function buildDirectPrompt(options: MessageOptions & { prepared: PreparedDiff; cut?: PromptCut }): Prompt {
   const { prepared } = options;
-  const text = prepared.chunks.map((chunk) => chunk.text.trimEnd()).filter((chunk) => chunk !== '').join('\n');
+  const diff = cutDiff(prepared.chunks.map((chunk) => chunk.text.trimEnd()).filter((chunk) => chunk !== '').join('\n'), options.cut);
   const prompt = [
     ...listingSection(prepared.listing),
     ...omittedNote(prepared.files),
-    ...diffSection(text, truncationNote(prepared.chunks)),
+    ...diffSection(diff.text, diff.cut ? ' (shortened to fit the window: the rest is left out)' : truncationNote(prepared.chunks)),
     ...historySection(options.history),
     REQUEST,
   ];

@@ -6,12 +6,13 @@ import type { GitContext } from '../../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../../git/staged-diff.js';
 import { prepareDiff, type PrepareDiffResult } from '../../prepare/prepare-diff.js';
 import { buildDirectPrompt } from './prompts.js';
+import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS, schemaText } from './request-fit.js';
+import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
 import { DEFAULT_MODELS } from '../../providers/provider.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer } from '../../tokens/tokenizer.js';
 
-/** Tokens kept for the answer: the candidates' JSON, with room to spare. */
-export const RESERVED_OUTPUT_TOKENS = 1024;
+export { RESERVED_OUTPUT_TOKENS } from './request-fit.js';
 
 export function resolveProvider(config: Config): Provider {
   return config.provider ?? 'openai';
@@ -46,13 +47,13 @@ export async function measurePromptOverhead(options: { config: Config; history: 
     history: options.history,
     guidance: options.guidance,
   });
-  // A few tokens per message for the chat format's own framing.
-  const framing = 16;
+  // The larger of the two schemas a request carries (candidates, or a part's analysis) is sent and paid for too.
+  const schema = [schemaText(candidatesSchema), schemaText(analysisSchema)].sort((a, b) => b.length - a.length)[0] ?? '';
   const info = resolveModelInfo(resolveModelName(config), { contextWindow: config.contextWindow });
-  const bound = Buffer.byteLength(prompt.system) + Buffer.byteLength(prompt.prompt) + framing;
+  const bound = Buffer.byteLength(prompt.system) + Buffer.byteLength(prompt.prompt) + Buffer.byteLength(schema) + REQUEST_FRAMING_TOKENS;
   if (config.maxTokens + bound + RESERVED_OUTPUT_TOKENS <= info.contextWindow) return bound;
   const tokenizer = await loadTokenizer(info.encoding);
-  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + framing;
+  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + tokenizer.count(schema) + REQUEST_FRAMING_TOKENS;
 }
 
 export interface PrepareStagedOptions {

@@ -4,13 +4,14 @@ import type * as z from 'zod';
 import * as zod from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
 import { cacheKey } from '../../cache/key.js';
-import type { ResolvedConfig } from '../../config/schema.js';
+import type { Config, ResolvedConfig } from '../../config/schema.js';
 import type { ProgressListener } from '../../pipeline/progress.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
 import { callStructured } from '../../providers/call.js';
 import { buildDirectPrompt } from './prompts.js';
-import { toRequestJsonSchema } from '../../providers/json-schema.js';
+import { fitPrompt, requestLimit, schemaText, type FittedPrompt } from './request-fit.js';
+import { resolveModelName } from './request-budget.js';
 import { providerOfModel } from '../../providers/provider.js';
 import type { Candidate } from '../../providers/schemas.js';
 import { candidateSchema, candidatesSchema } from '../../providers/schemas.js';
@@ -104,14 +105,6 @@ export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: T
 /** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
 const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
 
-const schemaTexts = new WeakMap<z.ZodType, string>();
-
-/** The JSON schema the request carries, as text (its descriptions are part of what the model reads). */
-function schemaText(schema: z.ZodType): string {
-  let text = schemaTexts.get(schema);
-  if (text === undefined) schemaTexts.set(schema, (text = JSON.stringify(toRequestJsonSchema(schema))));
-  return text;
-}
 
 /**
  * The cache key of an answer: everything the model receives (provider, model, system, prompt, the schema with its
@@ -177,17 +170,23 @@ export function pickMessage(ctx: StageContext, candidates: readonly Candidate[],
   return message;
 }
 
+/** The single-step request's prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
+export function fitDirectPrompt(options: Parameters<typeof buildDirectPrompt>[0], config: ResolvedConfig | Config): Promise<FittedPrompt> {
+  const { prepared } = options;
+  return fitPrompt({
+    build: (cut) => buildDirectPrompt({ ...options, cut }),
+    diffLength: prepared.chunks.reduce((sum, chunk) => sum + chunk.text.length + 1, 0),
+    schema: candidatesSchema,
+    encoding: prepared.encoding,
+    limit: requestLimit(resolveModelName(config), config.contextWindow),
+  });
+}
+
 /** One request over the whole prepared diff, asking for config.candidates candidates; the fast path is this request. */
 export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
   const { prepared, config } = ctx;
-  const { system, prompt } = buildDirectPrompt({
-    prepared,
-    style: config.style,
-    maxLength: config.maxCommitLength,
-    body: config.body,
-    history: ctx.history,
-    guidance: ctx.guidance,
-  });
+  const options = { prepared, style: config.style, maxLength: config.maxCommitLength, body: config.body, history: ctx.history, guidance: ctx.guidance };
+  const { system, prompt } = await fitDirectPrompt(options, config);
   const candidates = await requestCandidates(ctx, {
     name: 'generate',
     attrs: { chunks: prepared.chunks.length, diffTokens: prepared.budget.used },
