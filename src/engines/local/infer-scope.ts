@@ -15,6 +15,9 @@ export interface ScopeEvidence {
 }
 
 const CONTAINER_DIRS = new Set(['packages', 'apps', 'libs', 'crates', 'modules', 'plugins', 'services', 'components', 'cmd', 'internal', 'pkg', 'src', 'lib']);
+/** How well a scope must name the changed paths (see pathMatch: 1 is a whole segment of every path), and the lower share of scoped commits that then suffices. */
+const NAMED_MATCH = 1;
+const NAMED_BAR = 0.3;
 const GENERIC_DIRS = new Set(['src', 'lib', 'test', 'tests', '__tests__', 'spec', 'dist', 'app', 'source', 'main', 'java', 'kotlin', 'scripts', 'docs', '.github', 'workflows']);
 
 export function inferScope(evidence: ScopeEvidence): string | undefined {
@@ -22,7 +25,10 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   const typeVotes = priors.scopes.get(type) ?? new Map<string, number>();
   const allVotes = new Map<string, number>();
   for (const votes of priors.scopes.values()) for (const [scope, vote] of votes) addTo(allVotes, scope, vote);
-  if (!wantsScope(evidence, typeVotes, allVotes)) return undefined;
+  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter(Boolean));
+  // A scope the repository uses (twice or more) that names the changed paths themselves lowers the bar for one.
+  const named = [...vocabulary].filter((scope) => (profile.scopeCounts.get(scope) ?? 0) >= 2).some((scope) => pathMatch(scope, evidence.weights) >= NAMED_MATCH);
+  if (!wantsScope(evidence, typeVotes, allVotes, named ? NAMED_BAR : 0.5)) return undefined;
 
   const candidates = new Map<string, number>();
   const normalise = (votes: Map<string, number>, weight: number) => {
@@ -31,7 +37,6 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   };
   normalise(typeVotes, 1.2);
   normalise(allVotes, 1);
-  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter(Boolean));
   for (const scope of vocabulary) {
     const match = pathMatch(scope, evidence.weights);
     if (match > 0) addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
@@ -46,7 +51,7 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
 }
 
 /** Whether this repository would put a scope on this commit: these files' history first, then the type's habit. */
-function wantsScope(evidence: ScopeEvidence, typeVotes: Map<string, number>, allVotes: Map<string, number>): boolean {
+function wantsScope(evidence: ScopeEvidence, typeVotes: Map<string, number>, allVotes: Map<string, number>, bar: number): boolean {
   const share = (votes: Map<string, number>) => {
     const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
     return total > 0 ? { scoped: 1 - (votes.get('') ?? 0) / total, total } : undefined;
@@ -57,7 +62,7 @@ function wantsScope(evidence: ScopeEvidence, typeVotes: Map<string, number>, all
   const fileWeight = files ? Math.min(1, files.total / 2) * 0.5 : 0;
   const repoShare = repo ?? overallScopeShare(evidence.profile);
   const combined = (files ? fileWeight * files.scoped : 0) + (1 - fileWeight) * repoShare;
-  return combined >= 0.5;
+  return combined >= bar;
 }
 
 function overallScopeShare(profile: HistoryProfile): number {

@@ -64,3 +64,16 @@ describe('directoryScope', () => {
     expect(directoryScope(new Map(paths.map((path) => [path, 1 / paths.length])))).toBe(expected);
   });
 });
+
+describe('scope where the repository scopes some commits', () => {
+  // A third of the subjects carry a scope: a scope is written only when one names the changed paths.
+  const someScoped = ['fix(vercel): a', 'feat(vercel): b', 'fix(netlify): c', 'fix: d', 'chore: e', 'fix: f', 'feat: g', 'docs: h', 'fix: i'];
+
+  it('writes the scope that names the changed file', () => {
+    expect(scopeOf([fix('src/presets/vercel.ts')], someScoped)).toBe('vercel');
+  });
+
+  it('writes none when no scope the repository uses names the change', () => {
+    expect(scopeOf([fix('src/runtime/app.ts')], someScoped)).toBeUndefined();
+  });
+});
