@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import type { ProviderErrorKind } from './errors.js';
 import { DeadlineError, SchemaMismatchError, backoffDelay, classifyProviderError, isTransient, retryAfterOf, statusOf } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
+import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
 
@@ -83,6 +84,9 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
   let attempts = 0;
   let transientFailures = 0;
   let schemaFailures = 0;
+  const { modelId } = providerOfModel(model);
+  const maxOutputTokens = options.maxOutputTokens ?? outputTokensFor(modelId);
+  let leastReasoning = false;
   for (;;) {
     signal?.throwIfAborted();
     const remaining = deadline - now();
@@ -96,7 +100,8 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
         prompt: options.prompt,
         output: Output.object({ schema, name: schemaName }),
         maxRetries: 0,
-        maxOutputTokens: options.maxOutputTokens,
+        maxOutputTokens,
+        ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
         abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
       addUsage(usage, result.totalUsage);
@@ -109,6 +114,8 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
       if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
       const kind = classifyProviderError(error);
       if (kind === 'schema') {
+        // A reasoning model that spent its output thinking: ask once more with the least reasoning it allows.
+        if (wasCutOff(error) && isReasoningModel(modelId) && !leastReasoning) leastReasoning = true;
         schemaFailures += 1;
         if (schemaFailures >= MAX_SCHEMA_ATTEMPTS) throw new SchemaMismatchError(schemaName, attempts, error);
         onEvent?.({ type: 'retry', delayMs: 0, attempt: attempts });

@@ -1,12 +1,13 @@
 // Every request inside its window: system, prompt and the schema counted together, and cut until they fit.
 import type * as z from 'zod';
 import { toRequestJsonSchema } from '../../providers/json-schema.js';
+import { ANSWER_TOKENS } from '../../providers/reasoning.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer, type TokenEncoding } from '../../tokens/tokenizer.js';
 import type { Prompt, PromptCut } from './prompts.js';
 
-/** Tokens kept for the answer: the candidates' JSON, with room to spare. */
-export const RESERVED_OUTPUT_TOKENS = 1024;
+/** Tokens kept for the answer: the candidates' JSON, with room to spare (also each request's output bound). */
+export const RESERVED_OUTPUT_TOKENS = ANSWER_TOKENS;
 /** The chat format's own framing per request (roles, message separators, the schema's name and wrapper). */
 export const REQUEST_FRAMING_TOKENS = 32;
 

@@ -1,0 +1,31 @@
+// Reasoning models spend output tokens thinking before they answer: bound their output so the answer still fits,
+// and ask again with the least reasoning the provider allows when an answer was cut off.
+
+/** Model families that reason before answering (their thinking counts as output). */
+const REASONING = /^(o\d|gpt-5|gemini-(2\.5|3)|claude-(opus|sonnet)-4|claude-3-7|deepseek-r1|qwq|magistral)/i;
+
+/** Output tokens for the answer itself: the candidates' JSON, with room to spare (as reserved in the window). */
+export const ANSWER_TOKENS = 1024;
+/** What a reasoning model may spend thinking on top of the answer. */
+export const REASONING_TOKENS = 8192;
+
+export function isReasoningModel(modelId: string): boolean {
+  return REASONING.test(modelId.replace(/^.*\//, ''));
+}
+
+/** The output bound of a request: the answer, plus thinking room for a reasoning model. */
+export function outputTokensFor(modelId: string): number {
+  return isReasoningModel(modelId) ? ANSWER_TOKENS + REASONING_TOKENS : ANSWER_TOKENS;
+}
+
+/** Provider options asking for the least reasoning, for the retry of an answer cut off while thinking. */
+export const LEAST_REASONING = {
+  openai: { reasoningEffort: 'minimal' },
+  google: { thinkingConfig: { thinkingBudget: 0 } },
+  anthropic: { thinking: { type: 'disabled' } },
+} as const;
+
+/** Whether a failed call ended because the output bound was reached (finishReason 'length'). */
+export function wasCutOff(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { finishReason?: unknown }).finishReason === 'length';
+}

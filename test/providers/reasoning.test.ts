@@ -1,0 +1,59 @@
+// Reasoning models: a bounded output with room to think, and an answer cut off while thinking asked again with the least reasoning.
+import { afterEach, describe, expect, it } from 'vitest';
+import { callStructured } from '../../src/providers/call.js';
+import { createLanguageModel } from '../../src/providers/provider.js';
+import { ANSWER_TOKENS, REASONING_TOKENS, isReasoningModel, outputTokensFor } from '../../src/providers/reasoning.js';
+import { candidatesSchema } from '../../src/providers/schemas.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+
+describe('isReasoningModel', () => {
+  it.each([
+    ['o4-mini', true],
+    ['o3', true],
+    ['gpt-5-mini', true],
+    ['gemini-2.5-flash', true],
+    ['openrouter/deepseek-r1', true],
+    ['gpt-4o-mini', false],
+    ['claude-haiku-4-5', false],
+    ['llama3.2', false],
+  ])('%s -> %s', (model, expected) => {
+    expect(isReasoningModel(model)).toBe(expected);
+    expect(outputTokensFor(model)).toBe(expected ? ANSWER_TOKENS + REASONING_TOKENS : ANSWER_TOKENS);
+  });
+});
+
+let server: ProviderServer | undefined;
+afterEach(() => server?.close());
+
+const cutOff = JSON.stringify({
+  id: 'chatcmpl-cut',
+  object: 'chat.completion',
+  created: 0,
+  model: 'o4-mini',
+  choices: [{ index: 0, message: { role: 'assistant', content: '{"headers":["feat: add' }, finish_reason: 'length' }],
+  usage: { prompt_tokens: 10, completion_tokens: 9216, total_tokens: 9226 },
+});
+
+describe('callStructured with a reasoning model', () => {
+  it('bounds the output with room to think, and asks again with minimal reasoning after a cut-off answer', async () => {
+    let answered = 0;
+    server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => (answered++ === 0 ? { raw: cutOff } : { object: { headers: ['feat: add the parser'], body: null } }),
+    });
+    const model = await createLanguageModel({ provider: 'openai', model: 'o4-mini', apiKey: 'k', baseUrl: server.baseUrls.openai });
+    const result = await callStructured({ model, system: 's', prompt: 'p', schema: candidatesSchema, schemaName: 'commit_candidates', deadline: Date.now() + 10_000 });
+    expect(result.value.candidates[0]?.subject).toBe('add the parser');
+    const [first, second] = server.requests.map((request) => request.body as Record<string, unknown>);
+    expect(first).toMatchObject({ max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS });
+    expect(first).not.toHaveProperty('reasoning_effort');
+    expect(second).toMatchObject({ max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS, reasoning_effort: 'minimal' });
+  });
+
+  it('bounds a model that does not reason to the answer alone', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ object: { headers: ['feat: add the parser'], body: null } }) });
+    const model = await createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: 'k', baseUrl: server.baseUrls.openai });
+    await callStructured({ model, system: 's', prompt: 'p', schema: candidatesSchema, schemaName: 'commit_candidates', deadline: Date.now() + 10_000 });
+    expect(server.requests[0]?.body).toMatchObject({ max_tokens: ANSWER_TOKENS });
+  });
+});
