@@ -62,11 +62,14 @@ function isNetworkFailure(error: unknown, depth = 0): boolean {
   return depth < 4 && shape.cause !== undefined && isNetworkFailure(shape.cause, depth + 1);
 }
 
-/** The HTTP status of a provider's error answer, if the error carries one. */
+/**
+ * The HTTP status of a provider's error answer, if the error carries one. A success status is none: a 200 whose body
+ * never came (the connection dropped after the headers) failed on the network, not with an answer.
+ */
 export function statusOf(error: unknown): number | undefined {
   const shape = shapeOf(error);
   if (shape.name === 'AI_RetryError') return statusOf(shape.lastError);
-  return typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
+  return typeof shape.statusCode === 'number' && shape.statusCode >= 400 ? shape.statusCode : undefined;
 }
 
 /** The error answer's body text ('' if none). */

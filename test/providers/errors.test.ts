@@ -45,6 +45,11 @@ describe('classifyProviderError', () => {
     ['an SDK connection failure', apiError(undefined, '', 'Cannot connect to API: connect ECONNREFUSED', fetchFailed.cause), 'network'],
     ['a raw fetch failure', fetchFailed, 'network'],
     ['a socket reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
+    [
+      'a 200 whose body never came (connection dropped after the headers)',
+      apiError(200, '', 'Failed to process successful response', Object.assign(new TypeError('terminated'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })),
+      'network',
+    ],
     ['NoObjectGeneratedError', noObject, 'schema'],
     ['a ZodError', z.string().safeParse(1).error, 'schema'],
     ['SchemaMismatchError', new SchemaMismatchError('analysis', 2, noObject), 'schema'],

@@ -26,7 +26,11 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   const kind = classifyProviderError(error);
   const status = statusOf(error);
   if (status !== undefined) return `${provider} answered ${status} ${STATUS_CODES[status] ?? 'error'}`;
-  if (kind === 'network') return `${provider} could not be reached (${networkCode(error) ?? 'network error'})`;
+  if (kind === 'network') {
+    const code = networkCode(error) ?? 'network error';
+    // A connection reset or closed mid-answer reached the provider: it broke off, it was not unreachable.
+    return /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code) ? `${provider} dropped the connection (${code})` : `${provider} could not be reached (${code})`;
+  }
   if (kind === 'schema') return `${provider}'s answer was not the JSON the request asked for`;
   if (kind === 'abort') return `${provider} did not answer within ${context.timeoutSeconds} s`;
   const name = error instanceof Error ? error.name : typeof error;

@@ -1,0 +1,230 @@
+// Provider faults against the loopback server, from the command line and through the hook: the documented outcome (the
+// remote message, the offline one with one `git-ai:` line, or one clear error), no stack trace, no lost or blocked commit.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitResponder } from '../support/commit-responder.js';
+import { startProviderServer, type FaultRule, type ProviderServer, type ProviderServerOptions } from '../support/provider-server.js';
+import { CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, runCliAsync, type CliResult, type TempRepo } from '../support/temp-repo.js';
+
+const TIMEOUT_SECONDS = 3;
+const REMOTE_SUBJECT = 'feat(widgets): add the widget registry';
+const OFFLINE = 'the offline engine wrote this message';
+
+type Outcome =
+  /** The provider's message, nothing on stderr. */
+  | { kind: 'remote'; subject?: string }
+  /** The offline engine's message and this one stderr line. */
+  | { kind: 'offline'; line: RegExp }
+  /** On the command line one error line and exit 1; the hook writes the offline message and says why in one line. */
+  | { kind: 'error'; line: RegExp };
+
+interface FaultCase {
+  name: string;
+  /** The loopback server's setup, or where the client is sent when no server should answer. */
+  server?: ProviderServerOptions;
+  baseUrl?: () => Promise<string>;
+  outcome: Outcome;
+  /** What the server saw, when it tells the outcome apart (a retry, a client that gave up). */
+  requests?: (server: ProviderServer) => void;
+}
+
+const always = (rule: Omit<FaultRule, 'times'>): FaultRule => ({ times: Infinity, ...rule });
+/** The offline engine's message, and the one line saying why: `openai <reason>; the offline engine wrote this message`. */
+const offline = (reason: string): Outcome => ({ kind: 'offline', line: new RegExp(`^git-ai: openai${reason.startsWith("'") ? '' : ' '}${reason}; ${OFFLINE}$`) });
+
+/** A loopback port nothing listens on: bound, then closed. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const CASES: FaultCase[] = [
+  {
+    name: '429 with a short Retry-After: waits it out and answers',
+    server: { faults: [{ status: 429, retryAfter: 0.5, times: 1 }] },
+    outcome: { kind: 'remote' },
+    requests: (server) => expect(server.requests.map((request) => request.status)).toEqual([429, 200]),
+  },
+  {
+    name: '429 with a Retry-After past the deadline: does not wait',
+    server: { faults: [always({ status: 429, retryAfter: 60 })] },
+    outcome: offline('answered 429 Too Many Requests'),
+    requests: (server) => expect(server.requests).toHaveLength(1),
+  },
+  {
+    name: 'persistent 429',
+    server: { faults: [always({ status: 429 })] },
+    outcome: offline('answered 429 Too Many Requests'),
+    requests: (server) => expect(server.requests.length).toBeGreaterThan(1),
+  },
+  { name: 'persistent 500', server: { faults: [always({ status: 500 })] }, outcome: offline('answered 500 Internal Server Error') },
+  { name: 'persistent 503', server: { faults: [always({ status: 503 })] }, outcome: offline('answered 503 Service Unavailable') },
+  {
+    name: '401: a rejected key',
+    server: { apiKey: 'another-key' },
+    outcome: { kind: 'error', line: /^git-ai: openai rejected the API key \(HTTP 401\)\. .*api-key/ },
+  },
+  {
+    name: '404: an unknown model',
+    server: { models: ['gpt-4o-mini'] },
+    outcome: { kind: 'error', line: /^git-ai: openai does not know the model 'test-model' \(HTTP 404\)\. Choose one it serves with `git-ai config set model / },
+  },
+  {
+    name: '404: no such endpoint',
+    baseUrl: async () => `${(await serve({})).url}/not-an-api/v1`,
+    outcome: { kind: 'error', line: /^git-ai: openai answered 404 Not Found at http:\/\/127\.0\.0\.1:\d+\/not-an-api\/v1\/chat\/completions: the endpoint does not exist\. Check base-url / },
+  },
+  {
+    name: 'connection refused',
+    baseUrl: async () => `http://127.0.0.1:${await closedPort()}/v1`,
+    outcome: offline('could not be reached \\(ECONNREFUSED\\)'),
+  },
+  {
+    name: 'an unresolvable host',
+    baseUrl: () => Promise.resolve('http://git-ai-fault-test.invalid/v1'),
+    outcome: offline('could not be reached \\((ENOTFOUND|EAI_AGAIN)\\)'),
+  },
+  {
+    name: 'a server that never answers',
+    server: { faults: [always({ status: 200, hang: true })] },
+    outcome: offline(`did not answer within ${TIMEOUT_SECONDS} s`),
+    requests: (server) => expect(server.requests.every((request) => request.aborted)).toBe(true),
+  },
+  {
+    name: 'a server that trickles a byte at a time',
+    server: { faults: [always({ status: 200, trickleMs: 100 })] },
+    outcome: offline(`did not answer within ${TIMEOUT_SECONDS} s`),
+    requests: (server) => expect(server.requests.every((request) => request.status === 200 && request.aborted)).toBe(true),
+  },
+  {
+    name: 'a server that drops the connection after the headers',
+    server: { faults: [always({ status: 200, dropAfterHeaders: true })] },
+    outcome: offline('dropped the connection \\(UND_ERR_SOCKET\\)'),
+  },
+  {
+    name: 'malformed JSON',
+    server: { faults: [always({ status: 200, malformed: true })] },
+    outcome: offline("'s answer was not the JSON the request asked for"),
+  },
+  {
+    name: 'schema-violating JSON',
+    server: { respond: () => ({ object: { headers: 42, body: ['not', 'a', 'string'] } }) },
+    outcome: offline("'s answer was not the JSON the request asked for"),
+  },
+  {
+    name: 'prose instead of JSON',
+    server: { respond: () => ({ text: 'Sure! Here is a commit message for your change:\n\nfeat: add multiply\n\nLet me know if you need anything else.' }) },
+    outcome: offline("'s answer was not the JSON the request asked for"),
+  },
+  {
+    name: 'escape sequences in the answer',
+    server: { respond: () => ({ object: { headers: ['feat(math): add \u001b[2J\u001b]0;owned\u0007multiply\u001b[8m\u009b31m'], body: 'Adds\u001b]52;c;ZXZpbA==\u0007 multiply.' } }) },
+    outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
+  },
+  {
+    name: 'a 10 KB answer: a subject of 10 KB',
+    server: { respond: () => ({ object: { headers: [`feat(math): add multiply ${'and more '.repeat(1200)}`], body: null } }) },
+    outcome: offline("'s answer held no valid commit message"),
+  },
+  {
+    name: 'a 10 KB answer: a body of 10 KB',
+    server: { respond: () => ({ object: { headers: ['feat(math): add multiply'], body: `Adds multiply. ${'It multiplies two numbers. '.repeat(380)}` } }) },
+    outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
+  },
+];
+
+let repo: TempRepo;
+const servers: ProviderServer[] = [];
+beforeAll(() => {
+  repo = createMathRepo();
+  repo.write('src/math.ts', MATH_WITH_MULTIPLY);
+  repo.git('add', '.');
+});
+afterAll(async () => {
+  repo?.cleanup();
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+async function serve(options: ProviderServerOptions): Promise<ProviderServer> {
+  const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), ...options });
+  servers.push(server);
+  return server;
+}
+
+async function setUp(fault: FaultCase): Promise<{ server?: ProviderServer; env: NodeJS.ProcessEnv }> {
+  const server = fault.baseUrl ? undefined : await serve(fault.server ?? {});
+  const baseUrl = fault.baseUrl ? await fault.baseUrl() : server!.baseUrls.openai;
+  const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: baseUrl, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', GIT_AI_CACHE: 'false', GIT_AI_TIMEOUT: String(TIMEOUT_SECONDS) };
+  return { server, env };
+}
+
+function expectNoTrace(result: CliResult): void {
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at |Error:/);
+  expect([...result.stdout].filter((char) => char < ' ' && char !== '\n')).toEqual([]); // no escape, bell or CR gets out
+}
+
+/** The message's first line, as the outcome wants it: the provider's, or any the offline engine writes. */
+function expectSubject(subject: string, outcome: Outcome): void {
+  if (outcome.kind === 'remote') expect(subject).toBe(outcome.subject ?? REMOTE_SUBJECT);
+  else expect(subject).toMatch(CONVENTIONAL_HEADER);
+  if (outcome.kind !== 'remote') expect(subject).not.toBe(REMOTE_SUBJECT);
+}
+
+/** `git commit` with the hook installed, run as git runs it for a person (no terminal). */
+function gitCommit(env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['commit', '-q'], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe.each(CASES)('$name', (fault) => {
+  it('from the command line', async () => {
+    const { server, env } = await setUp(fault);
+    const result = await runCliAsync(['commit', '--dry-run', '--timeout', String(TIMEOUT_SECONDS)], { cwd: repo.dir, env });
+    expectNoTrace(result);
+    const { outcome } = fault;
+    if (outcome.kind === 'error') {
+      expect(result).toMatchObject({ code: 1, stdout: '' });
+      expect(result.stderr.split('\n')).toEqual([expect.stringMatching(outcome.line), '']);
+    } else {
+      expect(result.code).toBe(0);
+      expectSubject(result.stdout.split('\n')[0]!, outcome);
+      if (outcome.kind === 'remote') expect(result.stderr).toBe('');
+      else expect(result.stderr.split('\n')).toEqual([expect.stringMatching(outcome.line), '']);
+    }
+    if (server && fault.requests) fault.requests(server);
+  });
+
+  it('through the hook: the commit is made, with a message', async () => {
+    const { env } = await setUp(fault);
+    const seeded = await runCliAsync(['hook', 'install'], { cwd: repo.dir, env });
+    expect(seeded.code).toBe(0);
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    try {
+      const commit = await gitCommit(env);
+      expectNoTrace(commit);
+      expect(commit.code).toBe(0);
+      const subject = repo.git('log', '-1', '--format=%s').trim();
+      expectSubject(subject, fault.outcome);
+      expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('src/math.ts');
+      if (fault.outcome.kind === 'remote') expect(commit.stderr).toBe('');
+      else expect(commit.stderr.split('\n')).toEqual([expect.stringMatching(fault.outcome.kind === 'offline' ? fault.outcome.line : /^git-ai: /), '']);
+    } finally {
+      // The next case starts from the same staged change.
+      if (repo.git('rev-parse', 'HEAD').trim() !== head) repo.git('reset', '-q', '--soft', head);
+    }
+  });
+});
