@@ -106,7 +106,7 @@ const CASES: FaultCase[] = [
   {
     name: 'a server that drops the connection after the headers',
     server: { faults: [always({ status: 200, dropAfterHeaders: true })] },
-    outcome: offline('dropped the connection \\(UND_ERR_SOCKET\\)'),
+    outcome: offline('dropped the connection \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)'),
   },
   {
     name: 'malformed JSON',

@@ -2,7 +2,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeReadOnly, runCliRespectingModes } from '../support/permissions.js';
+import { commitResponder } from '../support/commit-responder.js';
+import { makeReadOnly, runCliRespectingModes, runCliRespectingModesAsync } from '../support/permissions.js';
+import { startProviderServer } from '../support/provider-server.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
@@ -94,5 +96,26 @@ describe('permission and file system errors', () => {
     expectOneLine(result, /^git-ai: Could not write the message for git commit to a temporary file in .*\/tmp: permission denied\. Check the owner and mode of .*\/tmp /);
     expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
     expect(repo.git('diff', '--cached')).toBe(staged);
+  });
+
+  it('an unwritable cache directory: the remote engine answers, uncached, and says nothing', async () => {
+    repo = createMathRepo();
+    repo.write('src/math.ts', MATH_WITH_MULTIPLY);
+    repo.git('add', '.');
+    const cache = join(repo.home, '.cache');
+    mkdirSync(cache, { recursive: true });
+    readOnly(cache);
+    const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    try {
+      const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
+      for (const round of [1, 2]) {
+        const result = await runCliRespectingModesAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
+        expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'feat(widgets): add the widget registry\n' });
+        expect(server.requests).toHaveLength(round); // nothing was cached: the second run asks again
+      }
+      expect(readdirSync(cache)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // File permissions that hold in a test whoever runs it: as root (a container, CI), without the capabilities that override them.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_CLI, type CliResult } from './temp-repo.js';
@@ -19,6 +19,20 @@ export function runRespectingModes(command: string, args: string[], options: { c
 /** The built CLI, run as runRespectingModes runs a command. */
 export function runCliRespectingModes(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): CliResult {
   return runRespectingModes(process.execPath, [BUILT_CLI, ...args], options);
+}
+
+/** As runCliRespectingModes, without blocking the event loop: for tests whose own process serves the CLI (a loopback provider). */
+export function runCliRespectingModesAsync(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
+  const [file, ...rest] = AS_ROOT ? [...DROP, process.execPath, BUILT_CLI, ...args] : [process.execPath, BUILT_CLI, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(file!, rest, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** Takes write permission away from `path` and everything under it (returns a function that gives it back). */
