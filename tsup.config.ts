@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -42,6 +43,12 @@ export default defineConfig({
   external: ['typescript'],
   esbuildPlugins: [commitlintTypeScriptShim],
   define: { __VERSION__: JSON.stringify(version) },
+  // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
+  metafile: true,
+  onSuccess: async () => {
+    writeManPage('dist', version);
+    writeLicenseNotices('dist', process.cwd());
+  },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 });

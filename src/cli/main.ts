@@ -1,10 +1,10 @@
 // The one boundary with the process: argv in, commands run, errors mapped to one line and an exit code.
 import { setFlagsFromString } from 'node:v8';
-import { cac } from 'cac';
 import type { ConfigKey } from '../config/schema.js';
 import { UserError, describeUserError, isUserError, toFileAccessError } from '../errors.js';
 import { GitError } from '../git/run-git.js';
 import { sanitizeLine } from '../security/sanitize.js';
+import { COMMANDS, FLAG_KEYS, findCommand } from './definitions.js';
 import { settleEarly, startEarly } from './early-start.js';
 
 // fetch parses HTTP with WebAssembly; V8's optimising tier-up of it ran past the answer and held the exit ~60-100 ms
@@ -20,178 +20,156 @@ declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 type Flags = Partial<Record<ConfigKey, string | number | boolean>>;
+type Options = Record<string, unknown>;
 
-/** Config keys that are also flags on generating commands; `--no-body` and `--no-cache` are read from argv. */
-const FLAG_KEYS: ReadonlyArray<[option: string, key: ConfigKey]> = [
-  ['engine', 'engine'],
-  ['provider', 'provider'],
-  ['model', 'model'],
-  ['baseUrl', 'base-url'],
-  ['style', 'style'],
-  ['maxCommitLength', 'max-commit-length'],
-  ['maxTokens', 'max-tokens'],
-  ['timeout', 'timeout'],
-  ['ticket', 'ticket'],
-];
-
-function collectFlags(options: Record<string, unknown>, argv: readonly string[]): Flags {
+function collectFlags(options: Options): Flags {
   const flags: Flags = {};
   for (const [option, key] of FLAG_KEYS) {
     const value = options[option];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') flags[key] = String(value);
   }
-  if (argv.includes('--no-body')) flags.body = 'false';
-  if (argv.includes('--no-cache')) flags.cache = 'false';
+  if (options.noBody === true) flags.body = 'false';
+  if (options.noCache === true) flags.cache = 'false';
   return flags;
 }
 
-function withGenerationOptions<T extends { option: (name: string, description: string) => T }>(command: T): T {
-  return command
-    .option('--engine <engine>', 'auto | local | remote (default: auto: remote when a provider is configured)')
-    .option('--provider <provider>', 'openai | openai-compatible | anthropic | gemini')
-    .option('--model <model>', 'Model name for the remote engine')
-    .option('--base-url <url>', 'Endpoint of an OpenAI-compatible server')
-    .option('--style <style>', 'auto | conventional | plain | gitmoji')
-    .option('--max-commit-length <n>', 'Longest subject line allowed')
-    .option('--max-tokens <n>', 'Input token budget for the diff')
-    .option('--timeout <seconds>', 'Deadline for the whole generation')
-    .option('--ticket <mode>', "auto | off: the branch's ticket in the message (default: auto)")
-    .option('--no-body', 'Subject line only')
-    .option('--no-cache', 'Neither read nor write the request cache')
-    .option('--debug', 'Print a timing tree of the generation to stderr');
+interface Invocation {
+  args: readonly string[];
+  /** The positional arguments, one per slot of the definition's argv. */
+  positional: unknown[];
+  options: Options;
+  /** The CLI script's path, for the hook's launcher. */
+  script: string;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  const args = argv.slice(2);
-  const cli = cac('git-ai');
-  let pending: Promise<void> | undefined;
-  let exitCode = 0;
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const io = () => ({ cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 
-  withGenerationOptions(
-    cli
-      .command('commit', 'Write a commit message for the staged changes, then commit (asks first on a terminal)')
-      .usage('commit [options] [-- <git commit args>]')
-      .option('--dry-run', 'Print the message and commit nothing')
-      .option('-y, --yes', 'Commit without asking')
-      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does')
-      .option('-s, --signoff', 'Add a Signed-off-by trailer (also when format.signOff is set)'),
-  ).action((options: Record<string, unknown>) => {
-    const early = options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
-    pending = import('./commands/commit.js').then(({ runCommitCommand }) =>
-      runCommitCommand({
+function usageError(command: string, message: string, hint = ''): UserError {
+  return new UserError('USAGE', message, { hint: `${hint}${hint ? ' ' : ''}See \`git ai ${command} --help\`.`, exitCode: 2 });
+}
+
+/** Each command's runner: the exit code it returns (0 when it returns nothing). */
+const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>> = {
+  async commit({ positional, options }) {
+    const paths = (positional[0] as string[] | undefined) ?? [];
+    const early = options.all === true || paths.length > 0 ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
+    const interrupt = onInterrupt();
+    try {
+      const { runCommitCommand } = await import('./commands/commit.js');
+      return await runCommitCommand({
+        ...io(),
         early,
-        cwd: process.cwd(),
-        env: process.env,
-        stdout: process.stdout,
-        stderr: process.stderr,
+        stdin: process.stdin,
         dryRun: options.dryRun === true,
         yes: options.yes === true,
         all: options.all === true,
         signOff: options.signoff === true,
+        json: options.json === true,
         debug: options.debug === true,
-        flags: collectFlags(options, args),
+        paths,
+        instruction: text(options.context),
+        flags: collectFlags(options),
         gitArgs: (options['--'] as string[] | undefined) ?? [],
-        interactive,
-      }),
-    ).finally(() => settleEarly(early));
-  });
-
-  withGenerationOptions(
-    cli
-      .command('prompt', 'Print, as JSON, the exact requests that would be sent for the staged changes; sends nothing')
-      .option('-a, --all', 'Include changes to tracked files, as `git commit -a` does'),
-  ).action((options: Record<string, unknown>) => {
-    const early = options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
-    pending = import('./commands/prompt.js').then(({ runPromptCommand }) =>
-      runPromptCommand({
-        early,
-        cwd: process.cwd(),
-        env: process.env,
-        stdout: process.stdout,
-        all: options.all === true,
-        flags: collectFlags(options, args),
-      }),
-    ).finally(() => settleEarly(early));
-  });
-
-  cli
-    .command('config <action> [key] [value]', 'Read or change settings: get | set | unset | list | path | reset')
-    .example('git-ai config set max-commit-length 60')
-    .option('--show-secret', 'get: print the API key in clear (it is masked by default)')
-    .example('git-ai config list')
-    .action((action: string, key: string | undefined, value: string | undefined, options: Record<string, unknown>) => {
-      pending = import('./commands/config.js').then(async ({ runConfigCommand }) => {
-        const allowed = ['get', 'set', 'unset', 'list', 'path', 'reset'] as const;
-        const known = allowed.find((name) => name === action);
-        if (!known) {
-          throw new UserError('USAGE', `Unknown config action '${action}'.`, { hint: `Use one of: ${allowed.join(', ')}.`, exitCode: 2 });
-        }
-        const text = await runConfigCommand({ action: known, key, value, cwd: process.cwd(), env: process.env, showSecret: options.showSecret === true });
-        if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        interactive: interactive(),
+        signal: interrupt.signal,
       });
-    });
-
-  cli
-    .command('hook <action> [...args]', 'Fill in the message of a plain `git commit`: install | reinstall | uninstall | status (git calls run)')
-    .option('--force', 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs after git-ai')
-    .option('--global', 'Allow a core.hooksPath set in the global git config (a hook there runs in every repository)')
-    .example('git-ai hook install')
-    .example('git-ai hook status')
-    .action((action: string, hookArgs: string[], options: Record<string, unknown>) => {
-      pending = import('./commands/hook.js').then(async ({ HOOK_ACTIONS, runHookCommand }) => {
-        const known = HOOK_ACTIONS.find((name) => name === action);
-        if (!known) {
-          throw new UserError('USAGE', `Unknown hook action '${action}'.`, { hint: `Use one of: ${HOOK_ACTIONS.filter((name) => name !== 'run').join(', ')}. See \`git-ai hook --help\`.`, exitCode: 2 });
-        }
-        const interrupt = known === 'run' ? onInterrupt() : undefined;
-        const { detectTerminal } = await import('./ui/terminal.js');
-        const spinner = detectTerminal(process, process.env).live ? await import('./ui/spinner.js') : undefined;
-        try {
-          await runHookCommand({
-            action: known,
-            cwd: process.cwd(),
-            env: process.env,
-            stdout: process.stdout,
-            stderr: process.stderr,
-            force: options.force === true,
-            global: options.global === true,
-            args: hookArgs,
-            launcher: { node: process.execPath, script: argv[1] ?? '' },
-            signal: interrupt?.signal,
-            progress: spinner && (() => spinner.followProgress({ stream: process.stderr, prefix: 'git-ai: ' })),
-          });
-        } finally {
-          interrupt?.dispose();
-        }
-      });
-    });
-
-  cli
-    .command('lint [file]', "Check a commit message (the hook's file, or stdin) against the repository's commitlint rules")
-    .example('git-ai lint .git/COMMIT_EDITMSG')
-    .action((file: string | undefined) => {
-      pending = import('./commands/lint.js').then(async ({ runLintCommand }) => {
-        exitCode = await runLintCommand({ cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, file });
-      });
-    });
-
-  cli.help();
-  cli.version(VERSION);
-
-  try {
-    cli.parse(['node', 'git-ai', ...args], { run: false });
-    if (cli.options.help || cli.options.version) return 0;
-    if (!cli.matchedCommand) {
-      if (args.length === 0) {
-        cli.outputHelp();
-        return 0;
-      }
-      throw new UserError('USAGE', `Unknown command '${args[0]}'.`, { hint: 'Run `git-ai --help` to see the commands.', exitCode: 2 });
+    } finally {
+      interrupt.dispose();
+      await settleEarly(early);
     }
-    await cli.runMatchedCommand();
-    await pending;
-    return exitCode;
+  },
+  async prompt({ options }) {
+    const early = options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
+    try {
+      const { runPromptCommand } = await import('./commands/prompt.js');
+      await runPromptCommand({ ...io(), early, all: options.all === true, flags: collectFlags(options) });
+    } finally {
+      await settleEarly(early);
+    }
+  },
+  async setup() {
+    const { runSetupCommand } = await import('./commands/setup.js');
+    return runSetupCommand({ ...io(), stdin: process.stdin, interactive: interactive() });
+  },
+  async config({ positional: [action, key, value], options }) {
+    const { CONFIG_ACTIONS, runConfigCommand } = await import('./commands/config.js');
+    const known = CONFIG_ACTIONS.find((name) => name === action);
+    if (!known) throw usageError('config', `Unknown config action '${String(action)}'.`, `Use one of: ${CONFIG_ACTIONS.join(', ')}.`);
+    const output = await runConfigCommand({ action: known, key: text(key), value: text(value), cwd: process.cwd(), env: process.env, showSecret: options.showSecret === true });
+    if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  },
+  async hook({ positional: [action, hookArgs], options, script }) {
+    const { HOOK_ACTIONS, runHookCommand } = await import('./commands/hook.js');
+    const known = HOOK_ACTIONS.find((name) => name === action);
+    if (!known) throw usageError('hook', `Unknown hook action '${String(action)}'.`, `Use one of: ${HOOK_ACTIONS.filter((name) => name !== 'run').join(', ')}.`);
+    const interrupt = known === 'run' ? onInterrupt() : undefined;
+    const { detectTerminal } = await import('./ui/terminal.js');
+    const spinner = known === 'run' && detectTerminal(process, process.env).live ? await import('./ui/spinner.js') : undefined;
+    try {
+      await runHookCommand({
+        ...io(),
+        action: known,
+        force: options.force === true,
+        global: options.global === true,
+        args: (hookArgs as string[] | undefined) ?? [],
+        launcher: { node: process.execPath, script },
+        signal: interrupt?.signal,
+        progress: spinner && (() => spinner.followProgress({ stream: process.stderr, prefix: 'git-ai: ' })),
+      });
+    } finally {
+      interrupt?.dispose();
+    }
+  },
+  async lint({ positional: [file] }) {
+    const { runLintCommand } = await import('./commands/lint.js');
+    return runLintCommand({ ...io(), stdin: process.stdin, file: text(file) });
+  },
+  async help({ positional: [name] }) {
+    const help = await import('./help.js');
+    if (name === undefined) {
+      process.stdout.write(help.renderMainHelp(VERSION));
+      return;
+    }
+    const command = findCommand(String(name));
+    if (!command) throw await unknownCommand(String(name));
+    process.stdout.write(help.renderCommandHelp(command));
+  },
+};
+
+async function unknownCommand(name: string): Promise<UserError> {
+  const { editDistance } = await import('../config/keys.js');
+  const near = COMMANDS.map((command) => ({ name: command.name, distance: editDistance(name, command.name) }))
+    .filter((candidate) => candidate.distance <= 2)
+    .sort((a, b) => a.distance - b.distance)[0];
+  const guess = near ? ` Did you mean \`git ai ${near.name}\`?` : '';
+  return new UserError('USAGE', `Unknown command '${name}'.${guess}`, { hint: 'Run `git ai help` to see the commands.', exitCode: 2 });
+}
+
+/** `-h`/`--help` anywhere before `--`: the help of the command named first, or the overview. */
+function helpRequest(args: readonly string[]): { command?: string } | undefined {
+  const end = args.indexOf('--');
+  const head = end === -1 ? args : args.slice(0, end);
+  if (!head.some((arg) => arg === '-h' || arg === '--help')) return undefined;
+  const name = head.find((arg) => !arg.startsWith('-'));
+  return name === undefined ? {} : { command: name };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = argv.slice(2);
+  try {
+    if (args.length === 1 && (args[0] === '-v' || args[0] === '--version')) {
+      process.stdout.write(`git-ai/${VERSION}\n`);
+      return 0;
+    }
+    const wanted = helpRequest(args);
+    if (wanted || args.length === 0) return (await RUNNERS.help!({ args, positional: [wanted?.command], options: {}, script: '' })) ?? 0;
+    const matched = findCommand(args[0] ?? '');
+    if (!matched) throw await unknownCommand(args[0] ?? '');
+    const { parseCommandLine } = await import('./parse-argv.js');
+    const invocation: Invocation = { ...parseCommandLine(matched, args.slice(1)), args, script: argv[1] ?? '' };
+    return (await RUNNERS[matched.name]!(invocation)) ?? 0;
   } catch (error) {
     return reportError(error);
   }
@@ -213,10 +191,6 @@ function reportError(error: unknown): number {
   if (error instanceof GitError) {
     process.stderr.write(`git-ai: ${sanitizeLine(error.message)}\n`);
     return 1;
-  }
-  if (error instanceof Error && error.name === 'CACError') {
-    process.stderr.write(`git-ai: ${error.message}. Run \`git-ai --help\` for the options.\n`);
-    return 2;
   }
   const fileError = toFileAccessError(error);
   if (fileError) return reportError(fileError);

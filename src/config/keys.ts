@@ -37,7 +37,7 @@ export function findKey(name: string): ConfigKey | undefined {
   return BY_SPELLING.get(squash(name.trim()));
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -33,12 +33,40 @@ export async function stageTrackedInTemporaryIndex(context: GitContext & { gitDi
   }
 }
 
+/**
+ * The index `git commit <paths>` commits: HEAD's tree with those paths as they are in the working tree (tracked files,
+ * and files staged as new), whatever else is staged. The user's index is not touched.
+ */
+export async function stagePathsInTemporaryIndex(context: GitContext & { paths: readonly string[] }): Promise<TemporaryIndex> {
+  const dir = await mkdtemp(join(tmpdir(), 'git-ai-index-'));
+  const indexFile = join(dir, 'index');
+  const dispose = () => rm(dir, { recursive: true, force: true });
+  const env = { ...(context.env ?? process.env), GIT_INDEX_FILE: indexFile };
+  try {
+    const added = await runGit(['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=A', '--', ...context.paths], { cwd: context.cwd, env: context.env, okCodes: [1] });
+    const head = await runGit(['rev-parse', '--verify', '-q', 'HEAD'], { cwd: context.cwd, env: context.env, okCodes: [1] });
+    await runGit(head.exitCode === 0 ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: context.cwd, env });
+    await runGit(['add', '-u', '--', ...context.paths], { cwd: context.cwd, env });
+    const newFiles = added.stdout.split('\0').filter(Boolean);
+    if (newFiles.length > 0) {
+      const top = (await runGit(['rev-parse', '--show-toplevel'], { cwd: context.cwd, env: context.env })).stdout.trim();
+      await runGit(['add', '--', ...newFiles], { cwd: top, env }); // names from git diff are relative to the top level
+    }
+    return { indexFile, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
 export interface CreateCommitOptions extends GitContext {
   message: string;
   all: boolean;
   /** Open the user's editor on the message (git's own `-e`, so comment stripping and aborts work as usual). */
   edit: boolean;
   extraArgs: readonly string[];
+  /** Commit these paths only, as `git commit <paths>` does. */
+  paths?: readonly string[];
 }
 
 /** Runs `git commit` with the message from a file; returns git's output (empty when the editor owned the terminal). */
@@ -49,7 +77,7 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
   try {
     const message = sanitizeText(options.message); // nothing reaches the commit object that could drive a terminal
     await withFileAction(action, () => writeFile(file, message.endsWith('\n') ? message : `${message}\n`));
-    const args = ['commit', ...(options.all ? ['-a'] : []), ...(options.edit ? ['-e'] : []), '-F', file, ...options.extraArgs];
+    const args = ['commit', ...(options.all ? ['-a'] : []), ...(options.edit ? ['-e'] : []), '-F', file, ...options.extraArgs, ...(options.paths?.length ? ['--', ...options.paths] : [])];
     const env = { ...(options.env ?? process.env), GIT_AI_ACTIVE: '1' };
     if (options.edit) {
       const code = await new Promise<number>((resolve, reject) => {

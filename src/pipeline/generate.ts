@@ -40,6 +40,8 @@ export interface GenerateOptions {
   signOff?: boolean;
   /** Trailers already in the message file (the hook's), kept under the message. */
   trailers?: readonly string[];
+  /** The person's instruction for this message ("shorter", "mention the migration"), for the remote engine. */
+  instruction?: string;
 }
 
 export interface GeneratedMessage {

@@ -236,7 +236,7 @@ describe('git-ai hook install and uninstall', () => {
     repo = createTempRepo();
     const result = runCli(['hook', 'frob'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^git-ai: Unknown hook action 'frob'\. Use one of: install, reinstall, uninstall, status\. See `git-ai hook --help`\.\n$/);
+    expect(result.stderr).toMatch(/^git-ai: Unknown hook action 'frob'\. Use one of: install, reinstall, uninstall, status\. See `git ai hook --help`\.\n$/);
   });
 });
 

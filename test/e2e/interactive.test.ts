@@ -1,79 +1,115 @@
-// The question on a real terminal (tmux): commit, or cancel leaving everything as it was.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `git ai commit` on a real terminal (tmux): the spinner, the question and each answer, cancel and Ctrl-C.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_CLI, createTempRepo, type TempRepo } from '../support/temp-repo.js';
+import { commitResponder } from '../support/commit-responder.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { startTerminal, type Terminal } from '../support/terminal.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let repo: TempRepo;
-let socket = '';
+let terminal: Terminal | undefined;
+let server: ProviderServer | undefined;
 
-afterEach(() => {
-  if (socket) spawnSync('tmux', ['-L', socket, 'kill-server']);
+afterEach(async () => {
+  terminal?.close();
+  terminal = undefined;
+  await server?.close();
+  server = undefined;
   repo?.cleanup();
 });
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+function seed(): void {
+  repo = createTempRepo();
+  repo.write('src/a.ts', 'export const a = 1;\n');
+  repo.git('add', '.');
+  repo.git('commit', '-q', '-m', 'feat: add a');
+  repo.write('docs/guide.md', '# Guide\n\nHow to use a.\n');
+  repo.git('add', '.');
 }
 
-async function waitForPane(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const started = Date.now();
-  let screen = '';
-  while (Date.now() - started < timeoutMs) {
-    screen = execFileSync('tmux', ['-L', socket, 'capture-pane', '-p', '-t', 'git-ai'], { encoding: 'utf8' });
-    if (pattern.test(screen)) return screen;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${pattern} on the terminal:\n${screen}`);
+function start(args: string[] = ['commit'], env: NodeJS.ProcessEnv = repo.env): Terminal {
+  terminal = startTerminal({ cwd: repo.dir, env, args, scriptDir: repo.home });
+  return terminal;
 }
 
-function startOnTerminal(): void {
-  socket = `git-ai-test-${process.pid}-${Date.now()}`;
-  const env = Object.entries(repo.env)
-    .filter(([key]) => /^(HOME|XDG_\w+|GIT_\w+|PATH|LANG)$/.test(key))
-    .map(([key, value]) => `${key}=${shellQuote(value ?? '')}`)
-    .join(' ');
-  const command = `cd ${shellQuote(repo.dir)} && env ${env} TERM=xterm-256color ${shellQuote(process.execPath)} ${shellQuote(BUILT_CLI)} commit; echo "exit=$?"; sleep 30`;
-  execFileSync('tmux', ['-L', socket, 'new-session', '-d', '-s', 'git-ai', '-x', '120', '-y', '40', command]);
+const commits = () => repo.git('rev-list', '--count', 'HEAD').trim();
+const subject = () => repo.git('log', '-1', '--format=%s').trim();
+const QUESTION = /Use this message\?/;
+// Answers in the order the question lists them.
+const MOVES = { commit: [], edit: ['Down'], regenerate: ['Down', 'Down'], instruct: ['Down', 'Down', 'Down'], alternatives: ['Down', 'Down', 'Down', 'Down'], cancel: ['Up'] } as const;
+
+/** A provider whose every answer is new: `feat(docs): write guide N`, N counting the requests. */
+async function countingProvider(options: { latencyMs?: number } = {}): Promise<NodeJS.ProcessEnv> {
+  let count = 0;
+  const base = commitResponder();
+  server = await startProviderServer({
+    apiKey: 'test-key',
+    respond: (request) => {
+      count += 1;
+      const answer = base(request);
+      const object = answer.object as { headers?: string[]; candidates?: unknown } | undefined;
+      return object?.headers ? { object: { ...object, headers: object.headers.map((_header, index) => `feat(docs): write guide ${count}${index ? ` option ${index + 1}` : ''}`) } } : answer;
+    },
+    ...(options.latencyMs ? { latency: { baseMs: options.latencyMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } } : {}),
+  });
+  return { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
 }
 
-describe.skipIf(!hasTmux)('git-ai commit on a terminal', () => {
-  function seed(): void {
-    repo = createTempRepo();
-    repo.write('src/a.ts', 'export const a = 1;\n');
-    repo.git('add', '.');
-    repo.git('commit', '-q', '-m', 'feat: add a');
-    repo.write('docs/guide.md', '# Guide\n\nHow to use a.\n');
-    repo.git('add', '.');
-  }
-
-  it('shows the message and commits it when the answer is Commit', async () => {
+describe('git-ai commit on a terminal', () => {
+  it('Commit commits the message shown', async () => {
     seed();
-    startOnTerminal();
-    await waitForPane(/Use this message\?/);
-    execFileSync('tmux', ['-L', socket, 'send-keys', '-t', 'git-ai', 'Enter']);
-    await waitForPane(/exit=0/);
-    expect(repo.git('log', '-1', '--format=%s').trim()).toMatch(/^docs/);
+    const shown = await start().waitFor(QUESTION);
+    terminal!.keys('Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toMatch(/^docs/);
+    expect(shown).toContain(subject());
   });
 
-  it('opens the editor on the message when the answer is Edit, and commits what was saved', async () => {
+  it('Edit opens the editor on the message and commits what was saved', async () => {
     seed();
     repo.env.GIT_EDITOR = "sed -i '1s/$/ (edited)/'";
-    startOnTerminal();
-    await waitForPane(/Use this message\?/);
-    execFileSync('tmux', ['-L', socket, 'send-keys', '-t', 'git-ai', 'Down', 'Enter']);
-    await waitForPane(/exit=0/);
-    expect(repo.git('log', '-1', '--format=%s').trim()).toMatch(/^docs.* \(edited\)$/);
+    await start().waitFor(QUESTION);
+    terminal!.keys(...MOVES.edit, 'Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toMatch(/^docs.* \(edited\)$/);
   });
 
-  it('commits nothing and keeps the staged changes when the answer is Cancel', async () => {
+  it('Cancel commits nothing, keeps the staged changes and exits 1', async () => {
     seed();
-    startOnTerminal();
-    await waitForPane(/Use this message\?/);
-    execFileSync('tmux', ['-L', socket, 'send-keys', '-t', 'git-ai', 'Down', 'Down', 'Enter']);
-    const screen = await waitForPane(/exit=\d/);
-    expect(screen).toMatch(/Cancelled; nothing was committed/);
-    expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
+    await start().waitFor(QUESTION);
+    terminal!.keys(...MOVES.cancel, 'Enter');
+    expect(await terminal!.exitCode()).toBe(1);
+    expect(terminal!.screen()).toMatch(/Cancelled; nothing was committed/);
+    expect(commits()).toBe('1');
     expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('docs/guide.md');
+  });
+
+  it('Ctrl-C at the question commits nothing and exits 130', async () => {
+    seed();
+    await start().waitFor(QUESTION);
+    terminal!.keys('C-c');
+    expect(await terminal!.exitCode()).toBe(130);
+    expect(commits()).toBe('1');
+  });
+
+  it('Regenerate sends a new request (not the cache\'s answer) and commits the new message', async () => {
+    seed();
+    const env = await countingProvider();
+    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    terminal!.keys(...MOVES.regenerate, 'Enter');
+    await terminal!.waitFor(/feat\(docs\): write guide 2/);
+    terminal!.keys('Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toBe('feat(docs): write guide 2');
+    expect(server!.requests).toHaveLength(2);
+  });
+
+  it('the spinner shows the phase and the elapsed time while the provider works; Ctrl-C then exits 130', async () => {
+    seed();
+    const env = await countingProvider({ latencyMs: 60_000 });
+    const shown = await start(['commit'], env).waitFor(/writing the message.* \d+\.\ds/);
+    expect(shown).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] writing the message/);
+    terminal!.keys('C-c');
+    expect(await terminal!.exitCode()).toBe(130);
+    expect(commits()).toBe('1');
   });
 });

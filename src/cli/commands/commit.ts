@@ -1,22 +1,28 @@
-// `git-ai commit`: generate a message for the staged changes, then print it, ask, or commit.
-import type { Writable } from 'node:stream';
-import type { ConfigKey } from '../../config/schema.js';
+// `git-ai commit`: generate a message for the staged changes (or the given paths), then print it, ask, or commit.
+import type { Readable, Writable } from 'node:stream';
+import type { Config, ConfigKey } from '../../config/schema.js';
+import { UserError } from '../../errors.js';
 import { createCommit } from '../../git/commit.js';
-import { generateCommitMessage } from '../../pipeline/generate.js';
-import { sanitizeText } from '../../security/sanitize.js';
-import type { AskDecision } from '../ui/ask-decision.js';
+import { generateCommitMessage, type GeneratedMessage } from '../../pipeline/generate.js';
+import type { CommitPrompts } from '../ui/commit-prompts.js';
 import type { EarlyStart } from '../early-start.js';
-import { openStagedChange } from './staged-change.js';
+import { openStagedChange, type StagedChange } from './staged-change.js';
 
 export interface CommitCommandOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  stdin: Readable;
   stdout: Writable;
-  stderr: Writable;
+  stderr: Writable & { isTTY?: boolean; columns?: number };
   dryRun: boolean;
   yes: boolean;
   all: boolean;
+  json: boolean;
   debug: boolean;
+  /** Commit only these paths, as `git commit <paths>` does. */
+  paths: readonly string[];
+  /** An instruction for the message (`--context`). */
+  instruction?: string;
   /** Config values given as flags (highest precedence). */
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
   /** `-s`: add a Signed-off-by trailer to the message. */
@@ -25,47 +31,139 @@ export interface CommitCommandOptions {
   gitArgs: readonly string[];
   /** Whether a person can answer a question (stdin and stdout are TTYs). */
   interactive: boolean;
-  ask?: AskDecision;
+  /** The questions; the terminal's own when absent. */
+  prompts?: CommitPrompts;
+  /** Aborted on Ctrl-C: nothing is committed and the command exits 130. */
   signal?: AbortSignal;
   early?: Promise<EarlyStart>;
 }
 
-export async function runCommitCommand(options: CommitCommandOptions): Promise<void> {
-  const change = await openStagedChange(options);
-  try {
-    const generated = await generateCommitMessage({
-      context: change.context,
-      root: change.root,
-      config: change.config,
-      env: options.env,
-      signal: options.signal,
-      diff: change.diff,
-      debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
-      gitDir: change.gitDir,
-      signOff: options.signOff,
-    });
+const interrupted = () => new UserError('CANCELLED', 'Interrupted; nothing was committed.', { exitCode: 130 });
+const cancelled = () => new UserError('CANCELLED', 'Cancelled; nothing was committed.', { exitCode: 1 });
 
-    const text = sanitizeText(generated.text); // what is printed, asked about and committed
-    const mode = options.dryRun || (!options.yes && !options.interactive) ? 'print' : options.yes ? 'commit' : 'ask';
+/** The candidates of a generation, the chosen one first (the remote engine returns the others as alternatives). */
+function candidatesOf(generated: GeneratedMessage): string[] {
+  const others = (generated as { alternatives?: string[] }).alternatives ?? [];
+  return [generated.text, ...others.filter((text) => text !== generated.text)];
+}
+
+export async function runCommitCommand(options: CommitCommandOptions): Promise<number> {
+  const started = performance.now();
+  const change = await openStagedChange({ ...options, paths: options.paths });
+  try {
+    const generate = createGenerator(options, change);
+    let generated = await generate({ instruction: options.instruction });
+    const mode = options.json ? (options.yes && !options.dryRun ? 'commit' : 'print') : options.dryRun || (!options.yes && !options.interactive) ? 'print' : options.yes ? 'commit' : 'ask';
+    let text = generated.text;
+    let edit = false;
+    if (mode === 'ask') {
+      const prompts = options.prompts ?? (await import('../ui/commit-prompts.js')).createCommitPrompts({ input: options.stdin, output: options.stderr });
+      const decided = await decide({ prompts, generate, first: generated, instruction: options.instruction, config: change.config });
+      if (decided === 'cancel') throw cancelled();
+      ({ text, edit, generated } = decided);
+    }
+    if (options.signal?.aborted) throw interrupted();
     if (mode === 'print') {
-      options.stdout.write(`${text}\n`);
-      return;
+      options.stdout.write(options.json ? `${JSON.stringify(report(generated, { committed: false, started }), null, 2)}\n` : `${text}\n`);
+      return 0;
     }
-    const decision = mode === 'commit' ? 'commit' : await (options.ask ?? (await import('../ui/ask-decision.js')).askCommitDecision)(text);
-    if (decision === 'cancel') {
-      options.stderr.write('Cancelled; nothing was committed.\n');
-      return;
-    }
-    const output = await createCommit({
-      cwd: options.cwd,
-      env: options.env,
-      message: text,
-      all: options.all,
-      edit: decision === 'edit',
-      extraArgs: options.gitArgs,
-    });
-    if (output) options.stdout.write(output);
+    const output = await createCommit({ cwd: options.cwd, env: options.env, message: text, all: options.all, edit, extraArgs: options.gitArgs, paths: options.paths });
+    if (options.json) options.stdout.write(`${JSON.stringify(report(generated, { committed: true, started }), null, 2)}\n`);
+    else if (output) options.stdout.write(output);
+    return 0;
   } finally {
     await change.dispose();
   }
+}
+
+type Generate = (request: { instruction?: string; fresh?: boolean; candidates?: number }) => Promise<GeneratedMessage>;
+
+/** One generation, with a spinner (and the streamed text) on a live stderr; Ctrl-C during it exits 130. */
+function createGenerator(options: CommitCommandOptions, change: StagedChange): Generate {
+  let first = true;
+  return async (request) => {
+    const config: Config = {
+      ...change.config,
+      // A regenerate is a new request: the cache would give back the answer just rejected.
+      ...(request.fresh ? { cache: false } : {}),
+      ...(request.candidates ? { candidates: request.candidates } : {}),
+    };
+    const { detectTerminal } = await import('../ui/terminal.js');
+    const live = detectTerminal({ stdin: {}, stdout: {}, stderr: options.stderr }, options.env).live && !options.json;
+    const view = live ? (await import('../ui/generation-view.js')).startGenerationView({ stream: options.stderr }) : undefined;
+    try {
+      const generated = await generateCommitMessage({
+        context: change.context,
+        root: change.root,
+        config,
+        env: options.env,
+        signal: options.signal,
+        diff: first ? change.diff : undefined, // the early diff serves the first generation only
+        debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
+        onProgress: view?.listener,
+        gitDir: change.gitDir,
+        signOff: options.signOff,
+        ...(request.instruction ? { instruction: request.instruction } : {}),
+      });
+      if (options.signal?.aborted) throw interrupted();
+      return generated;
+    } catch (error) {
+      if (options.signal?.aborted) throw interrupted();
+      throw error;
+    } finally {
+      first = false;
+      view?.stop();
+    }
+  };
+}
+
+type Decided = 'cancel' | { text: string; edit: boolean; generated: GeneratedMessage };
+
+/** The question, until the person commits, edits or cancels; every regenerate is a new request. */
+async function decide(options: { prompts: CommitPrompts; generate: Generate; first: GeneratedMessage; instruction?: string; config: Config }): Promise<Decided> {
+  const { prompts, generate } = options;
+  let generated = options.first;
+  let text = generated.text;
+  for (;;) {
+    await prompts.show(text, 'Commit message');
+    const decision = await prompts.decide();
+    if (decision === 'interrupt') throw interrupted();
+    if (decision === 'cancel') return 'cancel';
+    if (decision === 'commit' || decision === 'edit') return { text, edit: decision === 'edit', generated };
+    if (decision === 'regenerate') {
+      generated = await generate({ fresh: true, instruction: options.instruction });
+      text = generated.text;
+    } else if (decision === 'instruct') {
+      const instruction = await prompts.instruction();
+      if (instruction === 'interrupt') throw interrupted();
+      if (instruction === 'cancel') continue;
+      generated = await generate({ fresh: true, instruction });
+      text = generated.text;
+    } else {
+      let candidates = candidatesOf(generated);
+      if (candidates.length < 2) {
+        generated = await generate({ fresh: true, instruction: options.instruction, candidates: Math.max(3, options.config.candidates) });
+        candidates = candidatesOf(generated);
+      }
+      const picked = await prompts.pick(candidates);
+      if (picked === 'interrupt') throw interrupted();
+      if (picked !== 'cancel') text = candidates[picked] ?? text;
+    }
+  }
+}
+
+/** What `--json` prints, for scripts and editors. */
+function report(generated: GeneratedMessage, options: { committed: boolean; started: number }) {
+  const extra = generated as { engine?: string; provider?: string; model?: string; fallback?: { line: string } };
+  return {
+    message: generated.text,
+    candidates: candidatesOf(generated),
+    engine: extra.engine ?? (generated.stage === 'local' ? 'local' : 'remote'),
+    stage: generated.stage,
+    ...(extra.provider ? { provider: extra.provider } : {}),
+    ...(extra.model ? { model: extra.model } : {}),
+    warnings: extra.fallback ? [extra.fallback.line] : [],
+    committed: options.committed,
+    timings: { totalMs: Math.round(performance.now() - options.started) },
+  };
 }

@@ -7,7 +7,8 @@ import { USER_SECTION, loadConfig, resolveConfigPath } from '../../config/load.j
 import { renderConfigList } from '../../config/render.js';
 import { UserError, isUserError, withFileAction } from '../../errors.js';
 
-export type ConfigAction = 'get' | 'set' | 'unset' | 'list' | 'path' | 'reset';
+export const CONFIG_ACTIONS = ['get', 'set', 'unset', 'list', 'path', 'reset'] as const;
+export type ConfigAction = (typeof CONFIG_ACTIONS)[number];
 
 export interface ConfigCommandOptions {
   action: ConfigAction;

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import type { ConfigKey } from '../../config/schema.js';
 import type { Config } from '../../config/schema.js';
 import { UserError } from '../../errors.js';
-import { stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
+import { stagePathsInTemporaryIndex, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
 import { assertNoConflicts, hasStagedChanges, resolveRepository, type GitContext } from '../../git/repo.js';
 import type { StagedDiffStream } from '../../git/staged-diff.js';
 import type { EarlyStart } from '../early-start.js';
@@ -14,6 +14,8 @@ export interface StagedChangeOptions {
   flags: Partial<Record<ConfigKey, string | number | boolean>>;
   /** Describe tracked changes too, through a temporary index (the user's index is not touched). */
   all: boolean;
+  /** Describe these paths as `git commit <paths>` would commit them, through a temporary index. */
+  paths?: readonly string[];
   /** The repository and staged diff started before this module loaded (not with --all, whose index comes later). */
   early?: Promise<EarlyStart>;
 }
@@ -29,8 +31,9 @@ export interface StagedChange {
 }
 
 export async function openStagedChange(options: StagedChangeOptions): Promise<StagedChange> {
-  if (options.all) options.early?.then((started) => started.diff.cancel(), () => undefined); // --all reads a temporary index
-  const early = options.all ? undefined : await options.early;
+  const ownIndex = options.all || Boolean(options.paths?.length);
+  if (ownIndex) options.early?.then((started) => started.diff.cancel(), () => undefined); // a temporary index is read
+  const early = ownIndex ? undefined : await options.early;
   let temporary: TemporaryIndex | undefined;
   const dispose = async () => {
     early?.diff.cancel();
@@ -39,7 +42,8 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
   try {
     const repo = early?.repo ?? (await resolveRepository({ cwd: options.cwd, env: options.env }));
     const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
-    if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
+    if (options.paths?.length) temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });
+    else if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
     await assertNoConflicts(context);
     if (!(await hasStagedChanges(context))) {
