@@ -190,7 +190,12 @@ export const configSchema = z.object({
 
 export type Config = z.output<typeof configSchema>;
 /** The config an engine runs with: `body = auto` already decided for this change (see pipeline/body-choice.ts). */
-export type ResolvedConfig = Omit<Config, 'body' | 'style'> & { body: boolean; style: Exclude<Config['style'], 'auto'> };
+export type ResolvedConfig = Omit<Config, 'body' | 'style'> & {
+  body: boolean;
+  style: Exclude<Config['style'], 'auto'>;
+  /** The person's instruction for this one message (`--context`, or "regenerate with an instruction"); not a key. */
+  instruction?: string;
+};
 export type ConfigProperty = keyof Config;
 
 type Kebab<S extends string> = S extends `${infer Head}${infer Tail}`

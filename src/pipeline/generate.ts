@@ -181,7 +181,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const redacted = [...redactions, ...(history.redactions ?? [])];
   prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total, redacted: redacted.length });
   if (redacted.length > 0) options.debug?.(describeRedactions(redacted));
-  const resolved = resolveConfig(config, resolveBody(config.body, history, prepared.files), history.subjects);
+  const resolved = {
+    ...resolveConfig(config, resolveBody(config.body, history, prepared.files), history.subjects),
+    ...(options.instruction?.trim() ? { instruction: options.instruction.trim() } : {}),
+  };
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 

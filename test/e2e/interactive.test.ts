@@ -47,7 +47,8 @@ async function countingProvider(options: { latencyMs?: number } = {}): Promise<N
       count += 1;
       const answer = base(request);
       const object = answer.object as { headers?: string[]; candidates?: unknown } | undefined;
-      return object?.headers ? { object: { ...object, headers: object.headers.map((_header, index) => `feat(docs): write guide ${count}${index ? ` option ${index + 1}` : ''}`) } } : answer;
+      // One header per answer, as the prompt asks: several candidates take several completions.
+      return object?.headers ? { object: { ...object, headers: [`feat(docs): write guide ${count}`] } } : answer;
     },
     ...(options.latencyMs ? { latency: { baseMs: options.latencyMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } } : {}),
   });
@@ -101,6 +102,39 @@ describe('git-ai commit on a terminal', () => {
     expect(await terminal!.exitCode()).toBe(0);
     expect(subject()).toBe('feat(docs): write guide 2');
     expect(server!.requests).toHaveLength(2);
+  });
+
+  it('Regenerate with an instruction sends it to the provider, and the new message is committed', async () => {
+    seed();
+    const env = await countingProvider();
+    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    terminal!.keys(...MOVES.instruct, 'Enter');
+    await terminal!.waitFor(/How should the message change\?/);
+    terminal!.type('mention the migration');
+    terminal!.keys('Enter');
+    await terminal!.waitFor(/feat\(docs\): write guide 2/);
+    terminal!.keys('Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toBe('feat(docs): write guide 2');
+    const [first, second] = server!.requests.map((request) => request.normalized!.system);
+    expect(first).not.toContain('mention the migration');
+    expect(second).toContain('The person committing asks for this message: "mention the migration"');
+  });
+
+  it('Alternatives writes several candidates in parallel to pick from; the one picked is committed', async () => {
+    seed();
+    const env = await countingProvider();
+    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    terminal!.keys(...MOVES.alternatives, 'Enter');
+    const list = await terminal!.waitFor(/Pick a message/);
+    const offered = list.split('Pick a message')[1]!.match(/feat\(docs\): write guide [^\n│]*?(?=\s*$)/gm) ?? [];
+    expect(new Set(offered).size, list).toBe(3); // three different candidates
+    expect(server!.requests).toHaveLength(4); // the first answer, then three decoded side by side
+    terminal!.keys('Down', 'Enter');
+    await terminal!.waitFor(/Use this message\?/);
+    terminal!.keys('Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toBe(offered[1]);
   });
 
   it('the spinner shows the phase and the elapsed time while the provider works; Ctrl-C then exits 130', async () => {

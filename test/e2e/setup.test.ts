@@ -68,8 +68,8 @@ describe('git ai setup', () => {
     repo = createTempRepo();
     const result = runCli(['setup'], { cwd: repo.dir, env: repo.env });
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^  git ai config set provider openai/m);
-    expect(result.stdout).toMatch(/^  git ai config set api-key <key>/m);
+    expect(result.stdout).toMatch(/^ {2}git ai config set provider openai/m);
+    expect(result.stdout).toMatch(/^ {2}git ai config set api-key <key>/m);
     expect(() => statSync(configFile())).toThrow();
   });
 });

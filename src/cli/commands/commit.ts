@@ -43,8 +43,7 @@ const cancelled = () => new UserError('CANCELLED', 'Cancelled; nothing was commi
 
 /** The candidates of a generation, the chosen one first (the remote engine returns the others as alternatives). */
 function candidatesOf(generated: GeneratedMessage): string[] {
-  const others = (generated as { alternatives?: string[] }).alternatives ?? [];
-  return [generated.text, ...others.filter((text) => text !== generated.text)];
+  return [generated.text, ...generated.alternatives.filter((text) => text !== generated.text)];
 }
 
 export async function runCommitCommand(options: CommitCommandOptions): Promise<number> {
@@ -154,15 +153,15 @@ async function decide(options: { prompts: CommitPrompts; generate: Generate; fir
 
 /** What `--json` prints, for scripts and editors. */
 function report(generated: GeneratedMessage, options: { committed: boolean; started: number }) {
-  const extra = generated as { engine?: string; provider?: string; model?: string; fallback?: { line: string } };
   return {
     message: generated.text,
     candidates: candidatesOf(generated),
-    engine: extra.engine ?? (generated.stage === 'local' ? 'local' : 'remote'),
+    engine: generated.engine,
     stage: generated.stage,
-    ...(extra.provider ? { provider: extra.provider } : {}),
-    ...(extra.model ? { model: extra.model } : {}),
-    warnings: extra.fallback ? [extra.fallback.line] : [],
+    ...(generated.provider ? { provider: generated.provider } : {}),
+    ...(generated.model ? { model: generated.model } : {}),
+    requests: generated.requests,
+    warnings: generated.fallback ? [generated.fallback.line] : [],
     committed: options.committed,
     timings: { totalMs: Math.round(performance.now() - options.started) },
   };

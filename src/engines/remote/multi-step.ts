@@ -143,6 +143,8 @@ export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
     body: config.body,
     history: ctx.history,
     guidance: ctx.guidance,
+    language: config.language,
+    instruction: config.instruction,
   });
   const attrs = { files: fitted.length, omitted: ranked.length - fitted.length };
   ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });

@@ -18,6 +18,10 @@ export interface MessageOptions {
   history?: string[];
   /** The repository's own rules and the team's instructions, as lines (src/rules/guidance.ts). */
   guidance?: readonly string[];
+  /** The language to write in (config `language`); English when unset. */
+  language?: string;
+  /** The person's instruction for this message, e.g. "shorter", "mention the migration". */
+  instruction?: string;
 }
 
 export type RankedAnalysis = FileAnalysis & { impact: number; additions: number; deletions: number; status: FileStatus };
@@ -69,8 +73,11 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
     `- ${lengthRule(options.style, options.maxLength)}`,
     '- breaking: put `!` after the type or scope only when existing users must change something (a removed or renamed public API, command or setting; an incompatible format); then say so in the body.',
     bodyRule(options.body),
+    ...(options.language ? [`- Write the subject and the body in ${options.language}; the type and the scope stay the Conventional Commits words.`] : []),
     `- ${UNTRUSTED}`,
     ...(options.guidance && options.guidance.length > 0 ? ['', ...options.guidance] : []),
+    // The person's own instruction is not data from the diff: it is followed, within the rules above.
+    ...(options.instruction ? [`- The person committing asks for this message: "${options.instruction.replaceAll('"', "'")}". Follow it within the rules above.`] : []),
     '',
     // Several candidates are several completions of this same request (decoded in parallel), never one long answer.
     'Write exactly 1 header line (in `headers`) and the body.',

@@ -185,8 +185,18 @@ export function fitDirectPrompt(options: Parameters<typeof buildDirectPrompt>[0]
 /** One request over the whole prepared diff, asking for config.candidates candidates; the fast path is this request. */
 export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
   const { prepared, config } = ctx;
-  const options = { prepared, style: config.style, maxLength: config.maxCommitLength, body: config.body, history: ctx.history, guidance: ctx.guidance };
+  const options = {
+    prepared,
+    style: config.style,
+    maxLength: config.maxCommitLength,
+    body: config.body,
+    history: ctx.history,
+    guidance: ctx.guidance,
+    language: config.language,
+    instruction: config.instruction,
+  };
   const { system, prompt } = await fitDirectPrompt(options, config);
+  ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });
   const candidates = await requestCandidates(ctx, {
     name: 'generate',
     attrs: { chunks: prepared.chunks.length, diffTokens: prepared.budget.used },
