@@ -3,6 +3,7 @@
 import { diffPrefix, marker, redactKeyBodies, redactPrivateKeyBlocks, redactSecretBlocks, type LineFinding } from './key-material.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
+import { TOKEN_RULES } from './token-formats.js';
 import type { SecretSpan } from './rule.js';
 import { redactSplitValues } from './split-values.js';
 
@@ -24,11 +25,16 @@ export interface RedactionResult {
   findings: SecretFinding[];
 }
 
-const RULES = SECRET_RULES.map((rule) => ({ rule, hint: new RegExp(rule.hint, 'i') }));
+const RULES = SECRET_RULES.map((rule) => ({ rule, hint: new RegExp(rule.hint, 'i'), token: TOKEN_RULES.includes(rule) }));
 /** One pass over a line decides whether any rule can match it; most lines of a diff stop here. */
-const CANDIDATE = new RegExp(SECRET_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'i');
-/** What the multi-line passes look for; text without any of it skips them (most diffs). */
-const MULTI_LINE = /PRIVATE KEY|[A-Za-z0-9+/]{40}|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
+const CANDIDATE = new RegExp(SECRET_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'gi');
+/** Whether any token format's hint is in a line: one test instead of one per format (a line with `token` in it has none, mostly). */
+const TOKEN_CANDIDATE = new RegExp(TOKEN_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'i');
+/** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
+const MULTI_LINE = /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
+
+/** A diff line (or a hunk header's context) that starts with 40 base64 characters: maybe a key body. */
+const KEY_BODY_HINT = /^(?:[+ -]|@@ [^\n]*@@)[ \t]*["'`]?[A-Za-z0-9+/]{40}/m;
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;
@@ -40,8 +46,9 @@ function applySpans(line: string, spans: SecretSpan[], kind: string): string {
 
 function redactLine(line: string, lineNumber: number, findings: SecretFinding[]): string {
   let out = line;
-  for (const { rule, hint } of RULES) {
-    if (!hint.test(out)) continue;
+  const tokens = TOKEN_CANDIDATE.test(line);
+  for (const { rule, hint, token } of RULES) {
+    if ((token && !tokens) || !hint.test(out)) continue;
     const spans = rule.find(out);
     if (spans.length === 0) continue;
     out = applySpans(out, spans, rule.kind);
@@ -52,7 +59,9 @@ function redactLine(line: string, lineNumber: number, findings: SecretFinding[])
 
 /** Redacts every line the pre-filter picks, scanning the whole text at once rather than line by line. */
 function redactCandidateLines(text: string, findings: SecretFinding[]): string {
-  const scan = new RegExp(CANDIDATE.source, 'gi');
+  // One compiled scanner for every call (compiling this alternation costs more than scanning a small file).
+  const scan = CANDIDATE;
+  scan.lastIndex = 0;
   let out = '';
   let copied = 0;
   let lineNumber = 1;
@@ -78,7 +87,7 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
   let current = text;
-  if (MULTI_LINE.test(text)) {
+  if (MULTI_LINE.test(text) || KEY_BODY_HINT.test(text)) {
     const lines = text.split('\n');
     const found: LineFinding[] = [];
     redactPrivateKeyBlocks(lines, found);

@@ -43,6 +43,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set(['public', 'pub', 'primary', 'foreign'
 const VALUE_SUFFIXES = new Set(['value', 'val', 'base', 'str', 'raw', 'plain', 'plaintext', 'b64', 'base64', 'hex', 'data']);
 
 const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred/i;
+/** A cheap check before the words are split: a secret's name ends in a secret noun, `key`, or one of them and a value suffix. */
+const SECRET_NAME_END = /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
 
 export function splitWords(identifier: string): string[] {
   return identifier
@@ -58,7 +60,7 @@ export function splitWords(identifier: string): string[] {
  * whose value must look random to count; undefined for `passwordField`, `tokenUrl`, `author`, `primaryKey`.
  */
 export function secretNameStrength(name: string): 'strong' | 'weak' | undefined {
-  if (!SECRET_NAME_HINT.test(name)) return undefined;
+  if (!SECRET_NAME_HINT.test(name) || !SECRET_NAME_END.test(name)) return undefined;
   const words = splitWords(name);
   while (words.length > 1 && VALUE_SUFFIXES.has(words.at(-1) ?? '')) words.pop();
   const last = words.at(-1);

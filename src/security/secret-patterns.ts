@@ -6,9 +6,9 @@ import { TOKEN_RULES } from './token-formats.js';
 export type { SecretRule, SecretSpan } from './rule.js';
 export { isHighEntropy, isPlaceholderValue, isSecretName, shannonEntropy } from './secret-names.js';
 
-/** `<name>` (optionally quoted, optionally typed `: T`), an operator, then a quoted or bare value. */
+/** `<name>` (optionally quoted, optionally typed `: T`), an operator, then a quoted or bare value; tried where a name starts. */
 const ASSIGNMENT =
-  /(?<![\w$.])(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/g;
+  /(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/y;
 
 /** `--token <value>`, `-–api-key "<value>"`: a flag whose name is secret-like, then its value as the next argument. */
 const FLAG_ARGUMENT = /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
@@ -49,22 +49,58 @@ function valueSpans(regex: RegExp, line: string, accept: (name: string, value: s
     const { name, quoted, bare } = match.groups ?? {};
     const value = quoted ?? bare;
     if (name === undefined || value === undefined) continue;
-    // The value group ends the match (or the closing quote does), so its span is measured back from the end.
-    const end = match.index + match[0].length - (quoted !== undefined && regex === FLAG_ARGUMENT ? 1 : 0);
+    // The value group ends the match (or its closing quote does), so its span is measured back from the end.
+    const end = match.index + match[0].length - (quoted !== undefined ? 1 : 0);
     const start = end - value.length;
     if (accept(name, value, quoted !== undefined, line.slice(0, match.index), line.slice(end))) spans.push({ start, end });
-    if (regex === FLAG_ARGUMENT) regex.lastIndex = Math.max(start, match.index + 1); // the value may be the next flag
+    regex.lastIndex = Math.max(start, match.index + 1); // the value may be the next flag
   }
   return spans;
 }
 
+const NAME_WORD = /pass|pwd|secret|token|auth|key|cred/gi;
+const isNameChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 46 || code === 45;
+const isNameStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+
+/**
+ * Values assigned to secret-like names. The names come first: each secret word in the line is widened to its
+ * identifier, judged, and only a secret's name has the assignment matched at its start (most lines of code that
+ * say `token` name no secret, so this costs a word search and a name check for them).
+ */
 export function findAssignedSecrets(line: string): SecretSpan[] {
-  return valueSpans(ASSIGNMENT, line, (name, value, quoted, before, after) => {
-    const strength = secretNameStrength(name);
-    if (strength === undefined) return false;
-    if (strength === 'weak') return isRandomLookingValue(value);
-    return quoted ? isSecretQuotedValue(value) : isSecretBareValue(value, before, after);
-  });
+  const spans: SecretSpan[] = [];
+  NAME_WORD.lastIndex = 0;
+  for (let word = NAME_WORD.exec(line); word !== null; word = NAME_WORD.exec(line)) {
+    let start = word.index;
+    while (start > 0 && isNameChar(line.charCodeAt(start - 1))) start--;
+    while (start < word.index && !isNameStart(line.charCodeAt(start))) start++;
+    let end = word.index + word[0].length;
+    while (end < line.length && isNameChar(line.charCodeAt(end))) end++;
+    NAME_WORD.lastIndex = end;
+    const strength = secretNameStrength(line.slice(start, end));
+    if (strength === undefined) continue;
+    const quoteBefore = start > 0 && (line[start - 1] === '"' || line[start - 1] === "'");
+    ASSIGNMENT.lastIndex = quoteBefore ? start - 1 : start;
+    let match = ASSIGNMENT.exec(line);
+    if (match === null && quoteBefore) {
+      ASSIGNMENT.lastIndex = start;
+      match = ASSIGNMENT.exec(line);
+    }
+    const { name, quoted, bare } = match?.groups ?? {};
+    const value = quoted ?? bare;
+    if (match === null || name !== line.slice(start, end) || value === undefined) continue;
+    const valueEnd = match.index + match[0].length;
+    NAME_WORD.lastIndex = valueEnd;
+    const accepted =
+      strength === 'weak'
+        ? isRandomLookingValue(value)
+        : quoted !== undefined
+          ? isSecretQuotedValue(value)
+          : isSecretBareValue(value, line.slice(0, match.index), line.slice(valueEnd));
+    if (accepted) spans.push({ start: valueEnd - value.length, end: valueEnd });
+  }
+  return spans;
 }
 
 export function findSecretArguments(line: string): SecretSpan[] {
@@ -100,6 +136,6 @@ export const SECRET_RULES: readonly SecretRule[] = [
     /(?:^[+ -]?|[\s"'(])(?:-u|--user)(?:=|\s*)["']?[^\s:"'$]+:(?<secret>[^\s"'@]+)/dg,
     (v) => v.length >= 3 && !isPlaceholderValue(v),
   ),
-  { kind: 'secret-argument', hint: `-(?:${NAME_HINT})|(?:${NAME_HINT})[\\w.-]*\\s`, find: findSecretArguments },
+  { kind: 'secret-argument', hint: `-[\\w.-]*(?:${NAME_HINT})`, find: findSecretArguments },
   { kind: 'secret-assignment', hint: NAME_HINT, find: findAssignedSecrets },
 ];

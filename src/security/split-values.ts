@@ -93,10 +93,17 @@ function redactPieces(lines: string[], pieces: Piece[], spans: Array<{ start: nu
   }
 }
 
+const hints = new WeakMap<SecretRule, RegExp>();
+const hintOf = (rule: SecretRule): RegExp => {
+  let hint = hints.get(rule);
+  if (hint === undefined) hints.set(rule, (hint = new RegExp(rule.hint, 'i')));
+  return hint;
+};
+
 function scan(text: string, rules: readonly SecretRule[]): Array<{ start: number; end: number; kind: string }> {
   const spans = [];
   for (const rule of rules) {
-    if (!new RegExp(rule.hint, 'i').test(text)) continue;
+    if (!hintOf(rule).test(text)) continue;
     for (const span of rule.find(text)) spans.push({ ...span, kind: rule.kind });
   }
   return spans;
