@@ -136,6 +136,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     }
     warn(severalKeysLine(unchosen.variables));
   }
+  // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
+  const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
+  const localRun = localTrace?.span('run', { engine });
+  const historySpan = localRun?.child('history and rules');
   const loadingRules = loadRepositoryRules({ cwd: context.cwd, env: options.env, root: options.root, gitDir: options.gitDir, config: options.config, signOff: options.signOff, trailers: options.trailers });
   loadingRules.catch(() => undefined); // awaited below, after the history
   const history = await readHistory(context);
@@ -143,15 +147,22 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   for (const line of rules.notices) warn(`git-ai: ${line}`);
   // The engines write within the repository's rules from the start: header length, body, Conventional Commits.
   const config = constrainConfig(options.config, rules);
+  historySpan?.end({ subjects: history.subjects.length });
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
     options.onProgress?.({ type: 'phase', phase: 'reading' });
+    const readSpan = localRun?.child('read diff');
     const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
+    readSpan?.end({ files: files.length });
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
+    const writeSpan = localRun?.child('write');
     const resolved = resolveConfig(config, resolveBody(config.body, history, files), history.subjects);
     const written = finish(writeLocalMessage({ files, history, config: resolved, explain: options.debug }), resolved);
     const text = await applyRules(written.text, { rules, paths: files.map((file) => file.path), warn });
+    writeSpan?.end({ style: resolved.style, body: resolved.body });
+    localRun?.end({ stage: 'local', requests: 0 });
+    if (localTrace) options.debug?.(localTrace.render());
     return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 

@@ -17,8 +17,9 @@ beforeAll(() => {
   prefix = join(scratch, 'prefix');
   // dist/ is built by the suite's setup; prepack would rebuild it under the other tests' feet.
   const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  const [{ filename }] = JSON.parse(packed) as Array<{ filename: string }>;
-  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(scratch, filename)], { cwd: scratch, encoding: 'utf8', stdio: 'pipe' });
+  const [tarball] = JSON.parse(packed) as Array<{ filename: string }>;
+  if (!tarball) throw new Error(`npm pack wrote no tarball: ${packed}`);
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(scratch, tarball.filename)], { cwd: scratch, encoding: 'utf8', stdio: 'pipe' });
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
