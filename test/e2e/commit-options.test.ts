@@ -65,6 +65,6 @@ describe('git ai commit --debug with the offline engine', () => {
     seed();
     const result = runCli(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=2\n {2}write [\d.]+ms/m);
+    expect(result.stderr).toMatch(/^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}write [\d.]+ms/m);
   });
 });
