@@ -47,7 +47,8 @@ const PERF_TEST = /\bperformance\.now\(|\bbench\(|\bperf(ormance)?\b/i;
 const PERF_CODE = /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(/;
 /** A line that opens a test case: it()/test(), def test_, func TestX, #[test], @Test. */
 export const TEST_CASE = /\b(it|test)(\.\w+)?\s*\(|^\s*(async\s+)?def\s+test_|^func\s+Test\w*\(|#\[(\w+::)?test\]|@Test\b/;
-const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
+/** A new optional member of a type or interface (`name?: Type`). */
+export const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
 const TEST_TITLE = /\b(?:it|test|describe|specify|context)(?:\.\w+)?\s*\(\s*(['"`])(.+?)\1/;
 
 export function collectSignals(changes: FileChange[]): ChangeSignals {

@@ -5,7 +5,7 @@ import type { ChangesetNote } from './changeset.js';
 import type { FileChange } from './changes.js';
 import { describeFix } from './fix-wording.js';
 import { statedBehaviour } from './phrasing.js';
-import type { ChangeSignals } from './signals.js';
+import { OPTIONAL_MEMBER, type ChangeSignals } from './signals.js';
 import type { DeclaredSymbol } from './symbols.js';
 import { codeName, fileLabel } from './wording.js';
 
@@ -17,8 +17,6 @@ export interface SourceSubjectInput {
   room: number;
   backticks: boolean;
 }
-
-const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
 
 export function describeSourceChange(input: SourceSubjectInput): string | undefined {
   const { type, signals, room } = input;
