@@ -77,6 +77,17 @@ export function resolveKey(name: string, where?: string): ConfigKey {
 
 export type RawValue = string | number | boolean | readonly string[];
 
+/** How to fix a bad value where it was found: git config, the environment, a flag, or the user file. */
+function fixFor(key: ConfigKey, where: string | undefined): string {
+  if (where?.startsWith('git config ')) {
+    const name = where.slice('git config '.length);
+    return `Fix it with \`git config ${name} <value>\`, or remove it with \`git config --unset ${name}\`.`;
+  }
+  if (where !== undefined && /^[A-Z][A-Z0-9_]*$/.test(where)) return `Fix or unset the ${where} environment variable.`;
+  if (where?.startsWith('--')) return `Pass ${where} a valid value.`;
+  return `Run \`git-ai config set ${key} <value>\` with a valid value.`;
+}
+
 /** The typed value of `raw` for `key`, or a CONFIG_INVALID error saying the expected form; `where` names the layer. */
 export function parseConfigValue(key: ConfigKey, raw: RawValue, where?: string): ConfigValue {
   const result = configSchema.shape[propertyOf(key)].safeParse(raw);
@@ -86,9 +97,7 @@ export function parseConfigValue(key: ConfigKey, raw: RawValue, where?: string):
   const expected = tooBig && meta.tooBig !== undefined ? meta.tooBig : meta.expected;
   const prefix = where === undefined ? '' : `${where}: `;
   const shown = Array.isArray(raw) ? raw.join(',') : String(raw);
-  throw new UserError('CONFIG_INVALID', `${prefix}${key} must be ${expected}, got '${shown}'.`, {
-    hint: `Run \`git-ai config set ${key} <value>\` with a valid value.`,
-  });
+  throw new UserError('CONFIG_INVALID', `${prefix}${key} must be ${expected}, got '${shown}'.`, { hint: fixFor(key, where) });
 }
 
 /** The text form of a typed value, as stored in the file and printed by `config get`. */

@@ -175,3 +175,23 @@ describe('names and formatting', () => {
     expect(maskSecret(secret)).toBe(masked);
   });
 });
+
+describe('a bad value names where it came from and the fix that works there', () => {
+  it.each([
+    ['git config ai.timeout', 'Fix it with `git config ai.timeout <value>`, or remove it with `git config --unset ai.timeout`.'],
+    ['GIT_AI_TIMEOUT', 'Fix or unset the GIT_AI_TIMEOUT environment variable.'],
+    ['--timeout', 'Pass --timeout a valid value.'],
+    ['/home/u/.config/git-ai/config.ini', 'Run `git-ai config set timeout <value>` with a valid value.'],
+  ])('%s', (where, hint) => {
+    const error = (() => {
+      try {
+        parseConfigValue('timeout', 'abc', where);
+      } catch (caught) {
+        return caught as UserError;
+      }
+      throw new Error('abc was taken for a timeout');
+    })();
+    expect(error.message).toBe(`${where}: timeout must be a positive number of seconds, got 'abc'.`);
+    expect(error.hint).toBe(hint);
+  });
+});
