@@ -68,3 +68,16 @@ describe('git ai commit --debug with the offline engine', () => {
     expect(result.stderr).toMatch(/^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}write [\d.]+ms/m);
   });
 });
+
+describe('the offline body', () => {
+  it('has no empty item when a .gitkeep is staged with tests', () => {
+    repo = createMathRepo();
+    repo.write('test/fixtures/.gitkeep', '');
+    repo.write('test/math.test.ts', "import { add } from '../src/math';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n");
+    repo.git('add', '.');
+    const result = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: { ...repo.env, GIT_AI_BODY: 'true' } });
+    expect(result.code).toBe(0);
+    const items = result.stdout.split('\n').filter((line) => line.startsWith('- '));
+    expect(items.filter((line) => /\b(for|in|from|to)$/.test(line.trim()))).toEqual([]);
+  });
+});

@@ -70,6 +70,7 @@ function noteFor(change: FileChange): Note | undefined {
   if (status === 'deleted') return { text: `remove ${name}`, names: [name] };
   if (change.role === 'test') {
     const subject = testSubject(change.file.path);
+    if (subject === '') return undefined; // a placeholder (`.gitkeep`) names no tests
     const cases = (lines: string[]) => lines.filter((line) => TEST_CASE.test(line)).length;
     const verb = status === 'added' || cases(change.addedLines) > cases(change.removedLines) ? 'add' : 'update';
     return { text: `${verb} tests for ${subject}`, names: [`tests for ${subject}`] };
