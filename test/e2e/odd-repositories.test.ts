@@ -286,3 +286,25 @@ describe('a read-only .git, committing', () => {
     expect(repo.git('diff', '--cached')).toBe(before);
   });
 });
+
+describe('a config file that cannot be read, through the hook', () => {
+  it.each([
+    ['garbage in it', () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), Buffer.from([0x5b, 0xff, 0xfe, 0, 0x3d, 0x0a])), /is not valid INI/],
+    ['an unknown key', () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), '[default]\nbogus = 1\n'), /unknown config key 'bogus'/],
+    ['a directory in its place', () => mkdirSync(join(repo.home, '.config/git-ai/config.ini')), /config file/i],
+  ])('%s: the commit goes on with the offline message and one line says why', (_name, spoil, reason) => {
+    repo = seed();
+    repo.write('a.txt', 'alpha\nepsilon\n');
+    repo.git('add', '.');
+    expect(cli(['hook', 'install'], {}).code).toBe(0);
+    mkdirSync(join(repo.home, '.config/git-ai'), { recursive: true });
+    spoil();
+    const commit = git(['commit', '-q'], {});
+    expect(commit.code).toBe(0);
+    const lines = commit.stderr.split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^git-ai: .*; the offline engine wrote this message with the default settings$/), '']);
+    expect(lines[0]).toMatch(reason);
+    expect(git(['log', '-1', '--format=%s'], {}).stdout.trim()).toMatch(CONVENTIONAL_HEADER);
+    expect(staged({})).toBe('');
+  });
+});

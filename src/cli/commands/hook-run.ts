@@ -65,7 +65,7 @@ async function fillMessageFile(options: HookRunOptions & { file: string; listene
   const [{ openStagedChange }, { generateCommitMessage }] = await Promise.all([import('./staged-change.js'), import('../../pipeline/generate.js')]);
   let change;
   try {
-    change = await openStagedChange({ cwd: options.cwd, env: options.env, flags: {}, all: false });
+    change = await openStagedChange({ cwd: options.cwd, env: options.env, flags: {}, all: false, configFallback: true });
   } catch (error) {
     if (isUserError(error) && error.code === 'NOTHING_STAGED') return { kind: 'quiet' }; // `--allow-empty`: nothing to describe
     throw error;
@@ -80,6 +80,8 @@ async function fillMessageFile(options: HookRunOptions & { file: string; listene
   const base = { context: change.context, root: change.root, gitDir: change.gitDir, trailers, env: options.env, onProgress: options.listener };
   try {
     await write(await generateCommitMessage({ ...base, config: change.config, signal, diff: change.diff }));
+    // A config that cannot be read must not block the commit: the defaults wrote it, and one line says why.
+    if (change.configProblem) return { kind: 'written', note: `${firstLine(describeFailure(change.configProblem)).replace(/\.$/, '')}; the offline engine wrote this message with the default settings` };
     return { kind: 'written' };
   } catch (error) {
     if (options.signal?.aborted) return { kind: 'untouched', reason: 'interrupted' };

@@ -1,8 +1,8 @@
 // What every generating command does first: find the repository, load the config, and check there is a change to describe.
 import { loadConfig } from '../../config/load.js';
-import type { ConfigKey } from '../../config/schema.js';
-import type { Config } from '../../config/schema.js';
-import { UserError } from '../../errors.js';
+import { configSchema } from '../../config/schema.js';
+import type { Config, ConfigKey } from '../../config/schema.js';
+import { UserError, isUserError } from '../../errors.js';
 import { stagePathsInTemporaryIndex, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
 import { assertNoConflicts, hasStagedChanges, resolveRepository, type GitContext } from '../../git/repo.js';
 import type { StagedDiffStream } from '../../git/staged-diff.js';
@@ -18,6 +18,8 @@ export interface StagedChangeOptions {
   paths?: readonly string[];
   /** The repository and staged diff started before this module loaded (not with --all, whose index comes later). */
   early?: Promise<EarlyStart>;
+  /** The hook's choice: a config that cannot be read or is invalid gives the defaults with the offline engine. */
+  configFallback?: boolean;
 }
 
 export interface StagedChange {
@@ -27,6 +29,8 @@ export interface StagedChange {
   context: GitContext;
   /** The staged diff, already running, when it was started early. */
   diff?: StagedDiffStream;
+  /** Why the defaults were used instead of the user's config (only with `configFallback`). */
+  configProblem?: UserError;
   dispose(): Promise<void>;
 }
 
@@ -41,7 +45,15 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
   };
   try {
     const repo = early?.repo ?? (await resolveRepository({ cwd: options.cwd, env: options.env }));
-    const { config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags });
+    let config: Config;
+    let configProblem: UserError | undefined;
+    try {
+      ({ config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags }));
+    } catch (error) {
+      if (!options.configFallback || !isUserError(error)) throw error;
+      configProblem = error;
+      config = configSchema.parse({ engine: 'local' });
+    }
     if (options.paths?.length) temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });
     else if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
@@ -53,7 +65,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
           : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
       });
     }
-    return { root: repo.root, gitDir: repo.gitDir, config, context, ...(early ? { diff: early.diff } : {}), dispose };
+    return { root: repo.root, gitDir: repo.gitDir, config, context, ...(early ? { diff: early.diff } : {}), ...(configProblem ? { configProblem } : {}), dispose };
   } catch (error) {
     await dispose();
     throw error;
