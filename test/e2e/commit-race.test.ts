@@ -25,13 +25,15 @@ describe('a failed git commit', () => {
       const head = repo.git('log', '-1', '--format=%h').trim();
       const lines = loser.stderr.split('\n');
       expect(lines).toHaveLength(2);
-      // Depending on timing the loser read no staged change, found nothing to commit, or met the winner's index.lock.
+      // Depending on timing the loser read no staged change, found nothing to commit, met the winner's index.lock, or lost the ref update.
       expect(lines[0]).toMatch(
         new RegExp(
           [
             '^git-ai: Nothing is staged to commit\\.',
             `^git-ai: git commit failed: nothing to commit, working tree clean Nothing was committed by this run, and no change is left to commit: HEAD is now ${head} `,
             "^git-ai: git commit failed: fatal: Unable to create '.*index\\.lock': File exists\\. Another git process was using the index\\. ",
+            // Both commits were written; the winner moved HEAD first, so git refused the loser's ref update.
+            `^git-ai: git commit failed: fatal: cannot lock ref 'HEAD': .* Nothing was committed by this run, and no change is left to commit: HEAD is now ${head} `,
           ].join('|'),
         ),
       );
