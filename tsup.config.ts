@@ -16,7 +16,10 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const commitlintTypeScriptShim: Plugin = {
   name: 'commitlint-typescript-shim',
   setup(build) {
-    build.onResolve({ filter: /^cosmiconfig-typescript-loader$/ }, () => ({ path: 'shim', namespace: 'commitlint-ts-shim' }));
+    build.onResolve({ filter: /^cosmiconfig-typescript-loader$/ }, () => ({
+      path: 'shim',
+      namespace: 'commitlint-ts-shim',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'commitlint-ts-shim' }, () => ({
       contents:
         "export function TypeScriptLoader() { return () => { throw new Error('a TypeScript commitlint config needs commitlint installed in the repository (npm install -D @commitlint/cli)'); }; }",
@@ -24,7 +27,10 @@ const commitlintTypeScriptShim: Plugin = {
     }));
     // The validator reads its JSON schema through createRequire, which a bundle cannot follow: import it instead.
     build.onLoad({ filter: /@commitlint[\\/]config-validator[\\/]lib[\\/]validate\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace('const schema = require("./commitlint.schema.json");', 'import schema from "./commitlint.schema.json";'),
+      contents: (await readFile(args.path, 'utf8')).replace(
+        'const schema = require("./commitlint.schema.json");',
+        'import schema from "./commitlint.schema.json";',
+      ),
       loader: 'js',
       resolveDir: dirname(args.path),
     }));
@@ -50,5 +56,7 @@ export default defineConfig({
     writeLicenseNotices('dist', process.cwd());
   },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
 });

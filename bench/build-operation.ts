@@ -26,7 +26,13 @@ export const CLI_BUILD_DIR = join(BENCH_TMP, 'cli');
 
 /** Builds the CLI from the current sources with the project's own tsup config, into `outDir` (dist/ left alone). */
 export async function buildCli(outDir = CLI_BUILD_DIR, version = '0.0.0-bench'): Promise<string> {
-  await build({ ...(cliConfig as Options), config: false, outDir, silent: true, define: { __VERSION__: JSON.stringify(version) } });
+  await build({
+    ...(cliConfig as Options),
+    config: false,
+    outDir,
+    silent: true,
+    define: { __VERSION__: JSON.stringify(version) },
+  });
   return join(outDir, 'cli.js');
 }
 

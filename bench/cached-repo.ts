@@ -7,11 +7,19 @@ import { isolatedEnv } from './env.js';
 
 /** git in a generated repository, with nobody's config and no background gc. */
 export function benchGit(dir: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: dir, env: isolatedEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync('git', ['-c', 'gc.auto=0', ...args], {
+    cwd: dir,
+    env: isolatedEnv(),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 export function hashSpec(generatorVersion: number | string, spec: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION: generatorVersion, spec })).digest('hex').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify({ GENERATOR_VERSION: generatorVersion, spec }))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 export interface CachedRepoOptions<Meta extends object> {
@@ -30,12 +38,15 @@ export interface CachedRepoOptions<Meta extends object> {
 }
 
 /** The repository's folder and its recorded `Meta`, built when missing, stale (another hash) or when `fresh` is asked. */
-export function ensureCachedRepo<Meta extends object>(options: CachedRepoOptions<Meta>): { dir: string; created: boolean; meta: Meta } {
+export function ensureCachedRepo<Meta extends object>(
+  options: CachedRepoOptions<Meta>,
+): { dir: string; created: boolean; meta: Meta } {
   const dir = join(options.reposDir, `${options.name}-${options.hash}`);
   const marker = join(dir, '.git', options.marker);
   if (!options.fresh && existsSync(marker)) {
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as Partial<Meta> & { hash?: string };
-    if (saved.hash === options.hash && (options.complete?.(saved) ?? true)) return { dir, created: false, meta: saved as Meta };
+    if (saved.hash === options.hash && (options.complete?.(saved) ?? true))
+      return { dir, created: false, meta: saved as Meta };
   }
   mkdirSync(options.reposDir, { recursive: true });
   for (const entry of readdirSync(options.reposDir)) {
@@ -44,6 +55,9 @@ export function ensureCachedRepo<Meta extends object>(options: CachedRepoOptions
   mkdirSync(dir, { recursive: true });
   benchGit(dir, ['init', '-q', '-b', 'main']);
   const meta = options.build(dir);
-  writeFileSync(marker, JSON.stringify({ hash: options.hash, spec: options.spec, ...meta, generatedAt: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    marker,
+    JSON.stringify({ hash: options.hash, spec: options.spec, ...meta, generatedAt: new Date().toISOString() }, null, 2),
+  );
   return { dir, created: true, meta };
 }

@@ -37,22 +37,68 @@ const SMALL: Pick<RepoSpec, 'baseLines' | 'editSites' | 'addedLines'> = {
 
 export const CASES: readonly BenchCase[] = [
   {
-    spec: { name: '1', seed: 1, baseFiles: 120, ...SMALL, modified: 1, added: 0, deleted: 0, renamed: 0, lockfileEntries: 0, binary: false },
+    spec: {
+      name: '1',
+      seed: 1,
+      baseFiles: 120,
+      ...SMALL,
+      modified: 1,
+      added: 0,
+      deleted: 0,
+      renamed: 0,
+      lockfileEntries: 0,
+      binary: false,
+    },
     reps: 5,
     quick: true,
   },
   {
-    spec: { name: '50', seed: 50, baseFiles: 400, ...SMALL, modified: 38, added: 6, deleted: 2, renamed: 2, lockfileEntries: 400, binary: true },
+    spec: {
+      name: '50',
+      seed: 50,
+      baseFiles: 400,
+      ...SMALL,
+      modified: 38,
+      added: 6,
+      deleted: 2,
+      renamed: 2,
+      lockfileEntries: 400,
+      binary: true,
+    },
     reps: 5,
     quick: true,
   },
   {
-    spec: { name: '1000', seed: 1000, baseFiles: 2500, ...SMALL, modified: 780, added: 180, deleted: 22, renamed: 16, lockfileEntries: 1500, binary: true },
+    spec: {
+      name: '1000',
+      seed: 1000,
+      baseFiles: 2500,
+      ...SMALL,
+      modified: 780,
+      added: 180,
+      deleted: 22,
+      renamed: 16,
+      lockfileEntries: 1500,
+      binary: true,
+    },
     reps: 3,
     quick: false,
   },
   {
-    spec: { name: '20000', seed: 20000, baseFiles: 17000, baseLines: [20, 100], editSites: [1, 3], addedLines: [5, 30], modified: 15000, added: 4600, deleted: 300, renamed: 98, lockfileEntries: 3000, binary: true },
+    spec: {
+      name: '20000',
+      seed: 20000,
+      baseFiles: 17000,
+      baseLines: [20, 100],
+      editSites: [1, 3],
+      addedLines: [5, 30],
+      modified: 15000,
+      added: 4600,
+      deleted: 300,
+      renamed: 98,
+      lockfileEntries: 3000,
+      binary: true,
+    },
     reps: 3,
     quick: false,
   },
@@ -77,7 +123,19 @@ export const CASES: readonly BenchCase[] = [
   },
   // One minified bundle of a single 50 MB or 100 MB line beside one small edit: no line may be held whole.
   ...[50, 100].map((mb) => ({
-    spec: { name: `line${mb}mb`, seed: mb + 7, baseFiles: 20, ...SMALL, modified: 1, added: 0, deleted: 0, renamed: 0, lockfileEntries: 0, binary: false, longLineMB: mb },
+    spec: {
+      name: `line${mb}mb`,
+      seed: mb + 7,
+      baseFiles: 20,
+      ...SMALL,
+      modified: 1,
+      added: 0,
+      deleted: 0,
+      renamed: 0,
+      lockfileEntries: 0,
+      binary: false,
+      longLineMB: mb,
+    },
     reps: 3,
     quick: false,
   })),
@@ -85,7 +143,15 @@ export const CASES: readonly BenchCase[] = [
 
 /** Changed files the spec stages (the lockfile and the binary count as one each). */
 export function changedFileCount(spec: RepoSpec): number {
-  return spec.modified + spec.added + spec.deleted + spec.renamed + (spec.lockfileEntries > 0 ? 1 : 0) + (spec.binary ? 1 : 0) + (spec.longLineMB ? 1 : 0);
+  return (
+    spec.modified +
+    spec.added +
+    spec.deleted +
+    spec.renamed +
+    (spec.lockfileEntries > 0 ? 1 : 0) +
+    (spec.binary ? 1 : 0) +
+    (spec.longLineMB ? 1 : 0)
+  );
 }
 
 export interface Budget {

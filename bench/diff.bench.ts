@@ -29,9 +29,13 @@ function readFlags() {
       'build-cli': { type: 'boolean', default: false },
     },
   });
-  const names = values.cases?.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = values.cases
+    ?.split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names?.filter((name) => !CASES.some((item) => item.spec.name === name)) ?? [];
-  if (unknown.length > 0) throw new Error(`Unknown case(s) ${unknown.join(', ')}; known: ${CASES.map((item) => item.spec.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown case(s) ${unknown.join(', ')}; known: ${CASES.map((item) => item.spec.name).join(', ')}`);
   const reps = values.reps === undefined ? undefined : Number.parseInt(values.reps, 10);
   if (reps !== undefined && !(reps >= 1)) throw new Error('--reps takes a whole number of at least 1');
   return { ...values, names, reps };
@@ -39,7 +43,8 @@ function readFlags() {
 
 async function resolveCli(build: boolean): Promise<CliTarget> {
   const dist = join(PROJECT_ROOT, 'dist/cli.js');
-  if (!build && !existsSync(dist)) return { path: dist, available: false, note: 'dist/cli.js does not exist (build it with `npx tsup`)' };
+  if (!build && !existsSync(dist))
+    return { path: dist, available: false, note: 'dist/cli.js does not exist (build it with `npx tsup`)' };
   const path = build ? await buildCli() : snapshotDist();
   const probe = await probeCli(path, isolatedEnv());
   return { path, available: probe.ok, note: probe.note };
@@ -48,7 +53,8 @@ async function resolveCli(build: boolean): Promise<CliTarget> {
 async function cliStartupMs(cli: CliTarget): Promise<number | undefined> {
   if (!cli.available) return undefined;
   const samples: number[] = [];
-  for (let k = 0; k < 3; k++) samples.push((await sampleCli({ cli: cli.path, args: ['--version'], cwd: BENCH_TMP, env: isolatedEnv() })).ms);
+  for (let k = 0; k < 3; k++)
+    samples.push((await sampleCli({ cli: cli.path, args: ['--version'], cwd: BENCH_TMP, env: isolatedEnv() })).ms);
   return median(samples);
 }
 
@@ -57,7 +63,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
   mkdirSync(BENCH_TMP, { recursive: true });
-  const selected = CASES.filter((item) => (flags.names ? flags.names.includes(item.spec.name) : !flags.quick || item.quick));
+  const selected = CASES.filter((item) =>
+    flags.names ? flags.names.includes(item.spec.name) : !flags.quick || item.quick,
+  );
   log(`bundling the measured operation${flags['build-cli'] ? ' and the CLI' : ''}...`);
   const entry = await buildOperation();
   const cli = await resolveCli(flags['build-cli']);
@@ -66,7 +74,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const benchCase of selected) {
     const repo = ensureRepo(benchCase.spec, { fresh: flags.fresh });
-    log(`case ${benchCase.spec.name}: ${repo.created ? `generated in ${(repo.generateMs / 1000).toFixed(1)} s` : 'reused'} (${repo.dir})`);
+    log(
+      `case ${benchCase.spec.name}: ${repo.created ? `generated in ${(repo.generateMs / 1000).toFixed(1)} s` : 'reused'} (${repo.dir})`,
+    );
     const reps = flags.reps ?? (flags.quick ? Math.min(3, benchCase.reps) : benchCase.reps);
     rows.push(...(await runCase({ benchCase, repoDir: repo.dir, entry, cli, reps, log })));
   }
@@ -81,7 +91,7 @@ async function main(): Promise<void> {
   const gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
   const notes = [
     `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${gitVersion}; a shared machine, so figures move by some percent between runs.`,
-    'Operations other than `git ai prompt` run in a fresh Node process each (bundled like the CLI) that times its own work, start-up excluded; peak RSS is that process\'s maxRSS (worker threads included).',
+    "Operations other than `git ai prompt` run in a fresh Node process each (bundled like the CLI) that times its own work, start-up excluded; peak RSS is that process's maxRSS (worker threads included).",
     `\`git ai prompt\` is timed from spawn to exit, Node start-up included${startup === undefined ? '' : ` (\`git-ai --version\` alone: ${Math.round(startup)} ms)`}, as is \`git ai commit --dry-run\` (offline, no provider); their peak RSS is the git-ai process's own (git's is in the raw git row).`,
     `Raw git's RSS in brackets is git's own (/usr/bin/time${HAS_TIME ? '' : ': not available here, so n/a'}); the figure before it is the Node process draining git's output.`,
     'git+collect (at the 1M budget) is the streaming collection alone, without redaction, listing or tokenizing: git+budget minus git+collect is what the rest costs.',
@@ -92,7 +102,15 @@ async function main(): Promise<void> {
   ];
   const report = renderReport({ rows, sweep, hasTime: HAS_TIME, thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES, notes });
   process.stdout.write(report);
-  const results = { date: new Date().toISOString(), durationMs: performance.now() - started, thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES, cli, rows, sweep, notes };
+  const results = {
+    date: new Date().toISOString(),
+    durationMs: performance.now() - started,
+    thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES,
+    cli,
+    rows,
+    sweep,
+    notes,
+  };
   writeFileSync(join(BENCH_TMP, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in .bench-tmp/results.json`);
 }

@@ -34,9 +34,16 @@ function readFlags() {
       'node-arg': { type: 'string', multiple: true },
     },
   });
-  const names = values.cases?.split(',').map((name) => name.trim()).filter(Boolean) ?? (values.quick ? QUICK_CASES : undefined);
+  const names =
+    values.cases
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean) ?? (values.quick ? QUICK_CASES : undefined);
   const unknown = names?.filter((name) => !E2E_CASES.some((item) => item.spec.name === name)) ?? [];
-  if (unknown.length > 0) throw new Error(`Unknown case(s) ${unknown.join(', ')}; known: ${E2E_CASES.map((item) => item.spec.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown case(s) ${unknown.join(', ')}; known: ${E2E_CASES.map((item) => item.spec.name).join(', ')}`,
+    );
   const reps = values.reps === undefined ? (values.quick ? 1 : DEFAULT_REPS) : Number.parseInt(values.reps, 10);
   if (!(reps >= 1)) throw new Error('--reps takes a whole number of at least 1');
   return { ...values, names, reps, settings: parseSettings(values.set ?? []), nodeArgs: values['node-arg'] ?? [] };
@@ -56,7 +63,8 @@ function parseSettings(pairs: readonly string[]): Record<string, string> {
 /** Node's start-up and the CLI's own loading, the floor under every wall time. */
 async function startupMs(cli: string): Promise<number> {
   const samples: number[] = [];
-  for (let k = 0; k < 3; k++) samples.push((await runCli({ cli, args: ['--version'], cwd: E2E_DIR, env: isolatedEnv() })).ms);
+  for (let k = 0; k < 3; k++)
+    samples.push((await runCli({ cli, args: ['--version'], cwd: E2E_DIR, env: isolatedEnv() })).ms);
   return median(samples);
 }
 
@@ -72,11 +80,28 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   const loadBefore = loadavg()[0]!;
   try {
-    for (const item of E2E_CASES.filter((candidate) => flags.names === undefined || flags.names.includes(candidate.spec.name))) {
+    for (const item of E2E_CASES.filter(
+      (candidate) => flags.names === undefined || flags.names.includes(candidate.spec.name),
+    )) {
       const generating = performance.now();
       const repo = ensureE2eRepo(item.spec, { fresh: flags.fresh });
-      log(`case ${item.spec.name}: ${repo.created ? `generated in ${Math.round(performance.now() - generating)} ms` : 'reused'} (${(repo.diffBytes / 1e6).toFixed(2)} MB of diff) ${repo.dir}`);
-      results.push(await runE2eCase({ item, repoDir: repo.dir, diffBytes: repo.diffBytes, cli, server, responder, reps: flags.reps, settings: flags.settings, nodeArgs: flags.nodeArgs, log }));
+      log(
+        `case ${item.spec.name}: ${repo.created ? `generated in ${Math.round(performance.now() - generating)} ms` : 'reused'} (${(repo.diffBytes / 1e6).toFixed(2)} MB of diff) ${repo.dir}`,
+      );
+      results.push(
+        await runE2eCase({
+          item,
+          repoDir: repo.dir,
+          diffBytes: repo.diffBytes,
+          cli,
+          server,
+          responder,
+          reps: flags.reps,
+          settings: flags.settings,
+          nodeArgs: flags.nodeArgs,
+          log,
+        }),
+      );
     }
   } finally {
     await server.close();
@@ -85,14 +110,35 @@ async function main(): Promise<void> {
   const checks = checkTargets(summaries);
   const header = [
     `CLI ${flags.dist ? 'dist/ (copy)' : 'built from the current sources'}; \`node cli.js --version\` takes ${(startup / 1000).toFixed(2)} s (the floor of every run)`,
-    ...(Object.keys(flags.settings).length === 0 ? [] : [`settings: ${Object.entries(flags.settings).map(([key, value]) => `${key}=${value}`).join(' ')}`]),
+    ...(Object.keys(flags.settings).length === 0
+      ? []
+      : [
+          `settings: ${Object.entries(flags.settings)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(' ')}`,
+        ]),
     ...(flags.nodeArgs.length === 0 ? [] : [`node options: ${flags.nodeArgs.join(' ')}`]),
     `${flags.reps} repetition(s) per case; ${cpus().length} CPUs, load ${loadBefore.toFixed(2)} -> ${loadavg()[0]!.toFixed(2)}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(renderReport({ summaries, checks, header }));
-  const json = { generatedAt: new Date().toISOString(), latency: LATENCY, reps: flags.reps, settings: flags.settings, nodeArgs: flags.nodeArgs, cliStartupMs: startup, dist: flags.dist, loadavg: [loadBefore, loadavg()[0]], summaries, targets: checks, runs: results.map((result) => ({ case: result.summary.name, runs: result.runs })) };
+  const json = {
+    generatedAt: new Date().toISOString(),
+    latency: LATENCY,
+    reps: flags.reps,
+    settings: flags.settings,
+    nodeArgs: flags.nodeArgs,
+    cliStartupMs: startup,
+    dist: flags.dist,
+    loadavg: [loadBefore, loadavg()[0]],
+    summaries,
+    targets: checks,
+    runs: results.map((result) => ({ case: result.summary.name, runs: result.runs })),
+  };
   // A run with --set or --node-arg is an experiment: it leaves the default run's results.json alone.
-  const file = Object.keys(flags.settings).length === 0 && flags.nodeArgs.length === 0 ? RESULTS_FILE : RESULTS_FILE.replace(/\.json$/, '-set.json');
+  const file =
+    Object.keys(flags.settings).length === 0 && flags.nodeArgs.length === 0
+      ? RESULTS_FILE
+      : RESULTS_FILE.replace(/\.json$/, '-set.json');
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   log(`results: ${file}`);
 }

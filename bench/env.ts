@@ -8,7 +8,19 @@ export const BENCH_HOME = join(BENCH_TMP, 'home');
 export const REPOS_DIR = join(BENCH_TMP, 'repos');
 
 // Variables that would point git elsewhere than the generated repository, or change its output.
-const DROPPED = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'GIT_AI_POOL'];
+const DROPPED = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_CONFIG',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_PAGER',
+  'GIT_AI_POOL',
+];
 
 /** The user's config (git's and git-ai's) kept out: HOME is a directory of the benchmark's own. */
 export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

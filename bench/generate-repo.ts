@@ -4,13 +4,35 @@ import { dirname, join } from 'node:path';
 import { benchGit, ensureCachedRepo, hashSpec } from './cached-repo.js';
 import type { RepoSpec } from './cases.js';
 import { REPOS_DIR } from './env.js';
-import { binaryBytes, editLines, lockfileText, minifiedLine, pick, seededRandom, sourceFile, type Random } from './source-text.js';
+import {
+  binaryBytes,
+  editLines,
+  lockfileText,
+  minifiedLine,
+  pick,
+  seededRandom,
+  sourceFile,
+  type Random,
+} from './source-text.js';
 
 // Bump when the generator's output changes, so repositories made by an older one are rebuilt.
 const GENERATOR_VERSION = 3;
 const MARKER = 'bench-spec.json';
 
-const PACKAGES = ['core', 'cli', 'web', 'api', 'shared', 'worker', 'auth', 'billing', 'search', 'ui-kit', 'sdk', 'infra'];
+const PACKAGES = [
+  'core',
+  'cli',
+  'web',
+  'api',
+  'shared',
+  'worker',
+  'auth',
+  'billing',
+  'search',
+  'ui-kit',
+  'sdk',
+  'infra',
+];
 const FEATURES = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'];
 const SUBDIRS = ['', 'internal/', 'v2/', 'legacy/', 'helpers/'];
 
@@ -56,7 +78,8 @@ function writeBase(dir: string, spec: RepoSpec): void {
     write(dir, path, lines.join('\n') + '\n');
   }
   write(dir, 'README.md', `# bench ${spec.name}\n`);
-  if (spec.lockfileEntries > 0) write(dir, 'package-lock.json', lockfileText(seededRandom(spec.seed), spec.lockfileEntries));
+  if (spec.lockfileEntries > 0)
+    write(dir, 'package-lock.json', lockfileText(seededRandom(spec.seed), spec.lockfileEntries));
 }
 
 function stageChanges(dir: string, spec: RepoSpec): void {
@@ -73,10 +96,15 @@ function stageChanges(dir: string, spec: RepoSpec): void {
     renameSync(join(dir, baseFile(spec, index).path), join(dir, target));
   }
   for (let k = 0; k < spec.added; k++) {
-    write(dir, filePath(random, spec.baseFiles + k, 'new-'), sourceFile(random, between(random, spec.addedLines)).join('\n') + '\n');
+    write(
+      dir,
+      filePath(random, spec.baseFiles + k, 'new-'),
+      sourceFile(random, between(random, spec.addedLines)).join('\n') + '\n',
+    );
   }
   // A lockfile regenerated with other versions and more packages: large, and listed only.
-  if (spec.lockfileEntries > 0) write(dir, 'package-lock.json', lockfileText(seededRandom(spec.seed + 1), Math.ceil(spec.lockfileEntries * 1.1)));
+  if (spec.lockfileEntries > 0)
+    write(dir, 'package-lock.json', lockfileText(seededRandom(spec.seed + 1), Math.ceil(spec.lockfileEntries * 1.1)));
   if (spec.binary) write(dir, 'assets/logo.png', binaryBytes(random, 48 * 1024));
   if (spec.longLineMB) write(dir, 'web/app.bundle.js', `${minifiedLine(random, spec.longLineMB * 1024 * 1024)}\n`);
 }

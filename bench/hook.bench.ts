@@ -26,7 +26,8 @@ function makeRepo(name: string, hook: 'git-ai' | 'exit-0'): string {
   writeFileSync(join(dir, 'src/math.ts'), 'export function add(a: number, b: number) {\n  return a + b;\n}\n');
   git(dir, ['add', '.']);
   git(dir, ['commit', '-q', '-m', 'feat(math): add add']);
-  if (hook === 'exit-0') writeFileSync(join(dir, '.git/hooks/prepare-commit-msg'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  if (hook === 'exit-0')
+    writeFileSync(join(dir, '.git/hooks/prepare-commit-msg'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   else {
     const installed = spawnSync(process.execPath, [CLI, 'hook', 'install'], { cwd: dir, env, encoding: 'utf8' });
     if (installed.status !== 0) throw new Error(`git-ai hook install failed: ${installed.stderr.trim()}`);
@@ -38,7 +39,10 @@ let counter = 0;
 /** One commit of a one-file change; the time of `git commit` alone. */
 function timeCommit(dir: string, args: string[]): number {
   counter += 1;
-  writeFileSync(join(dir, 'src/math.ts'), `export function add(a: number, b: number) {\n  return a + b + ${counter};\n}\n`);
+  writeFileSync(
+    join(dir, 'src/math.ts'),
+    `export function add(a: number, b: number) {\n  return a + b + ${counter};\n}\n`,
+  );
   git(dir, ['add', '.']);
   const started = performance.now();
   const result = spawnSync('git', ['commit', '-q', ...args], { cwd: dir, env, encoding: 'utf8' });
@@ -50,11 +54,14 @@ function timeCommit(dir: string, args: string[]): number {
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 function main(): void {
-  if (spawnSync(process.execPath, [CLI, '--version']).status !== 0) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  if (spawnSync(process.execPath, [CLI, '--version']).status !== 0)
+    throw new Error('dist/cli.js is missing: run `npm run build` first');
   rmSync(root, { recursive: true, force: true });
   const ours = makeRepo('git-ai', 'git-ai');
   const plain = makeRepo('exit-0', 'exit-0');
@@ -69,12 +76,23 @@ function main(): void {
     times.none.push(timeCommit(noHook, ['-m', 'by hand']));
     times.noEdit.push(timeCommit(ours, ['--no-edit']));
   }
-  const [mOurs, mPlain, mNone, mNoEdit] = [times.ours, times.plain, times.none, times.noEdit].map(median) as [number, number, number, number];
-  console.log(`node ${process.version}, ${cpus().length} CPUs, load ${load} at start, ${SAMPLES} interleaved samples, medians:`);
+  const [mOurs, mPlain, mNone, mNoEdit] = [times.ours, times.plain, times.none, times.noEdit].map(median) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, load ${load} at start, ${SAMPLES} interleaved samples, medians:`,
+  );
   console.log(`git commit -m, no hook:                 ${mNone.toFixed(1)} ms`);
   console.log(`git commit -m, hook \`exit 0\`:           ${mPlain.toFixed(1)} ms`);
-  console.log(`git commit -m, git-ai's hook:           ${mOurs.toFixed(1)} ms (${(mOurs / mPlain).toFixed(2)}x the \`exit 0\` hook; target <= 1.10x)`);
-  console.log(`git commit --no-edit, git-ai's hook:    ${mNoEdit.toFixed(1)} ms (one-file change, offline engine; ${(mNoEdit / mPlain).toFixed(1)}x)`);
+  console.log(
+    `git commit -m, git-ai's hook:           ${mOurs.toFixed(1)} ms (${(mOurs / mPlain).toFixed(2)}x the \`exit 0\` hook; target <= 1.10x)`,
+  );
+  console.log(
+    `git commit --no-edit, git-ai's hook:    ${mNoEdit.toFixed(1)} ms (one-file change, offline engine; ${(mNoEdit / mPlain).toFixed(1)}x)`,
+  );
   rmSync(root, { recursive: true, force: true });
 }
 

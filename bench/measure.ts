@@ -31,7 +31,11 @@ interface Finished {
 }
 
 /** Spawns and waits; stdout is kept only when asked (the CLI's requests can be megabytes: counted, not kept). */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; keepStdout: boolean }): Promise<Finished> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; keepStdout: boolean },
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,14 +62,27 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
 
 /** The error's own line (not the stack under it), else the last line of stderr. */
 function failure(what: string, finished: Finished): Error {
-  const lines = finished.stderr.trim().split('\n').map((line) => line.trim()).filter(Boolean);
-  const cause = lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? lines[lines.length - 1] ?? 'no output';
+  const lines = finished.stderr
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const cause =
+    lines.find((line) => /error/i.test(line) && !line.startsWith('at ')) ?? lines[lines.length - 1] ?? 'no output';
   return new Error(`${what} exited with ${finished.code}: ${cause.slice(0, 200)}`);
 }
 
 /** One sample of a bundled operation: the child times the work itself (its start-up excluded). */
-export async function sampleOperation(entry: string, request: OperationRequest, env: NodeJS.ProcessEnv): Promise<Sample> {
-  const finished = await run(process.execPath, [entry, JSON.stringify(request)], { cwd: request.cwd, env, keepStdout: true });
+export async function sampleOperation(
+  entry: string,
+  request: OperationRequest,
+  env: NodeJS.ProcessEnv,
+): Promise<Sample> {
+  const finished = await run(process.execPath, [entry, JSON.stringify(request)], {
+    cwd: request.cwd,
+    env,
+    keepStdout: true,
+  });
   if (finished.code !== 0) throw failure(`operation ${request.op}`, finished);
   const line = finished.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as OperationResult;
@@ -88,12 +105,21 @@ export async function sampleGitRss(entry: string, cwd: string, env: NodeJS.Proce
  * user waits for it). Peak RSS is the CLI process's own (git's is the raw git row's), written at its exit by a
  * preloaded module.
  */
-export async function sampleCli(options: { cli: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }): Promise<Sample> {
+export async function sampleCli(options: {
+  cli: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<Sample> {
   const dir = mkdtempSync(join(BENCH_TMP, 'rss-'));
   try {
     const file = join(dir, 'cli.txt');
     const env = { ...options.env, BENCH_RSS_FILE: file };
-    const finished = await run(process.execPath, ['--import', OWN_RSS, options.cli, ...options.args], { cwd: options.cwd, env, keepStdout: false });
+    const finished = await run(process.execPath, ['--import', OWN_RSS, options.cli, ...options.args], {
+      cwd: options.cwd,
+      env,
+      keepStdout: false,
+    });
     if (finished.code !== 0) throw failure(`git-ai ${options.args[0]}`, finished);
     const rss = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').trim(), 10) : Number.NaN;
     return { ms: finished.ms, bytes: finished.stdoutBytes, maxRssKB: Number.isFinite(rss) ? rss : undefined };
@@ -107,7 +133,10 @@ export async function probeCli(cli: string, env: NodeJS.ProcessEnv): Promise<{ o
   const finished = await run(process.execPath, [cli, 'prompt', '--help'], { cwd: BENCH_TMP, env, keepStdout: true });
   const named = /\$ git-ai prompt\b/.test(finished.stdout);
   if (finished.code === 0 && named) return { ok: true, note: '' };
-  return { ok: false, note: `\`node ${cli} prompt --help\` ${finished.code === 0 ? 'does not describe a prompt command' : `failed (exit ${finished.code})`}` };
+  return {
+    ok: false,
+    note: `\`node ${cli} prompt --help\` ${finished.code === 0 ? 'does not describe a prompt command' : `failed (exit ${finished.code})`}`,
+  };
 }
 
 export function median(values: readonly number[]): number {

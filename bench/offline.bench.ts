@@ -28,7 +28,8 @@ function createRepo(env: NodeJS.ProcessEnv): string {
     writeFileSync(join(dir, path), text);
   };
   const file = (index: number) => `packages/${SCOPES[index % 4]}/src/module${index}.ts`;
-  for (let index = 0; index < 120; index += 1) write(file(index), `export function f${index}(x: number) {\n  return x + ${index};\n}\n`);
+  for (let index = 0; index < 120; index += 1)
+    write(file(index), `export function f${index}(x: number) {\n  return x + ${index};\n}\n`);
   git('add', '.');
   git('commit', '-q', '-m', 'chore: initial import');
   for (let commit = 0; commit < 300; commit += 1) {
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
   const dir = createRepo(env);
   try {
     const config = resolveConfig(configSchema.parse({}), false);
-    const diffText = execFileSync('git', ['diff', '--cached', '--no-color', '--no-ext-diff'], { cwd: dir, env, encoding: 'utf8' });
+    const diffText = execFileSync('git', ['diff', '--cached', '--no-color', '--no-ext-diff'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     const files = parseUnifiedDiff(diffText);
     const history: number[] = [];
     const inference: number[] = [];

@@ -58,7 +58,11 @@ function runRawGit(request: OperationRequest): Promise<Partial<OperationResult>>
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`git diff --cached exited with ${code}`));
       const extra: Partial<OperationResult> = { bytes };
-      if (request.gitRssFile) extra.gitMaxRssKB = Number.parseInt(readFileSync(request.gitRssFile, 'utf8').trim().split('\n').pop() ?? '', 10);
+      if (request.gitRssFile)
+        extra.gitMaxRssKB = Number.parseInt(
+          readFileSync(request.gitRssFile, 'utf8').trim().split('\n').pop() ?? '',
+          10,
+        );
       resolve(extra);
     });
   });
@@ -84,7 +88,10 @@ function inputBudget(request: OperationRequest): number {
 }
 
 async function runCollect(request: OperationRequest): Promise<Partial<OperationResult>> {
-  const collected = await collectDiff({ lines: streamStagedDiffBatches({ cwd: request.cwd }), contentBudget: inputBudget(request) });
+  const collected = await collectDiff({
+    lines: streamStagedDiffBatches({ cwd: request.cwd }),
+    contentBudget: inputBudget(request),
+  });
   return { files: collected.length };
 }
 
@@ -97,7 +104,12 @@ async function runBudget(request: OperationRequest): Promise<Partial<OperationRe
     reservedOutput: request.reservedOutput ?? 0,
     poolMode: request.mode ?? 'auto',
   });
-  return { files: prepared.files.length, chunks: prepared.chunks.length, usedTokens: prepared.budget.used, onPool: getPoolCreationCount() > 0 };
+  return {
+    files: prepared.files.length,
+    chunks: prepared.chunks.length,
+    usedTokens: prepared.budget.used,
+    onPool: getPoolCreationCount() > 0,
+  };
 }
 
 /** Token fitting alone, as prepareDiff hands it over (a few chunks over their share), on a cold pool as in one CLI run. */
@@ -117,7 +129,11 @@ async function runTokens(request: OperationRequest): Promise<Partial<OperationRe
   });
   const started = performance.now();
   const results = await runTokenTasks(tasks, { mode: request.mode ?? 'auto' });
-  return { ms: performance.now() - started, usedTokens: results.reduce((sum, result) => sum + result.tokens, 0), onPool: getPoolCreationCount() > 0 };
+  return {
+    ms: performance.now() - started,
+    usedTokens: results.reduce((sum, result) => sum + result.tokens, 0),
+    onPool: getPoolCreationCount() > 0,
+  };
 }
 
 const RUNNERS: Record<OperationName, (request: OperationRequest) => Promise<Partial<OperationResult>>> = {

@@ -18,11 +18,21 @@ export const SWEEP_SIZES = [MIB / 4, 8 * MIB, 32 * MIB, 64 * MIB];
 // As many tasks as prepareDiff's chunks usually number.
 const TASKS = 8;
 
-export async function runPoolSweep(options: { entry: string; sizes: readonly number[]; reps: number }): Promise<SweepPoint[]> {
+export async function runPoolSweep(options: {
+  entry: string;
+  sizes: readonly number[];
+  reps: number;
+}): Promise<SweepPoint[]> {
   const env = isolatedEnv();
   const points: SweepPoint[] = options.sizes.map((bytes) => ({ bytes }));
   const samples = points.map(() => ({ main: [] as number[], pool: [] as number[] }));
-  const request = (bytes: number, mode: 'main' | 'pool' | 'auto') => ({ op: 'tokens' as const, cwd: BENCH_TMP, bytes, tasks: TASKS, mode });
+  const request = (bytes: number, mode: 'main' | 'pool' | 'auto') => ({
+    op: 'tokens' as const,
+    cwd: BENCH_TMP,
+    bytes,
+    tasks: TASKS,
+    mode,
+  });
   try {
     for (let round = 0; round < options.reps; round++) {
       for (const [index, point] of points.entries()) {
@@ -30,7 +40,8 @@ export async function runPoolSweep(options: { entry: string; sizes: readonly num
         samples[index]!.pool.push((await sampleOperation(options.entry, request(point.bytes, 'pool'), env)).ms);
       }
     }
-    for (const point of points) point.autoOnPool = (await sampleOperation(options.entry, request(point.bytes, 'auto'), env)).onPool;
+    for (const point of points)
+      point.autoOnPool = (await sampleOperation(options.entry, request(point.bytes, 'auto'), env)).onPool;
   } catch (error) {
     points[0]!.note = `failed: ${error instanceof Error ? error.message : String(error)}`;
   }

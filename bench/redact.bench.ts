@@ -9,14 +9,19 @@ import { redactSecrets } from '../src/security/redact.js';
 import { generateSecretCorpus } from '../test/support/secret-corpus.js';
 import { codeLine, seededRandom } from './source-text.js';
 
-const { values } = parseArgs({ options: { reps: { type: 'string', default: '15' }, mb: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { reps: { type: 'string', default: '15' }, mb: { type: 'string', default: '1' } },
+});
 const reps = Number.parseInt(values.reps, 10);
 const bytes = Number(values.mb) * 1024 * 1024;
 
 /** A staged diff of generated source files (a hunk of added, removed and context lines each), with the corpus' secrets sprinkled in. */
 function makeDiff(): string[] {
   const random = seededRandom(42);
-  const secrets = generateSecretCorpus(42).files.map((file) => file.after ?? '').join('\n').split('\n');
+  const secrets = generateSecretCorpus(42)
+    .files.map((file) => file.after ?? '')
+    .join('\n')
+    .split('\n');
   const files: string[] = [];
   let size = 0;
   for (let index = 0; size < bytes; index++) {
@@ -25,7 +30,15 @@ function makeDiff(): string[] {
       return `${prefix}${index % 20 === 0 && line === 30 ? (secrets[index % secrets.length] ?? '') : codeLine(random)}`;
     });
     const path = `src/module${index}/file${index}.ts`;
-    const text = [`diff --git a/${path} b/${path}`, 'index 1111111..2222222 100644', `--- a/${path}`, `+++ b/${path}`, '@@ -1,50 +1,60 @@ export function main() {', ...lines].join('\n') + '\n';
+    const text =
+      [
+        `diff --git a/${path} b/${path}`,
+        'index 1111111..2222222 100644',
+        `--- a/${path}`,
+        `+++ b/${path}`,
+        '@@ -1,50 +1,60 @@ export function main() {',
+        ...lines,
+      ].join('\n') + '\n';
     files.push(text);
     size += text.length;
   }
@@ -57,17 +70,31 @@ let secretlintFound = 0;
 
 // Both warm up first: the numbers are steady-state scan time (the CLI pays module load and regex compilation once).
 for (const file of files) found += redactSecrets(file).findings.length;
-secretlintFound = (await lintSource({ source: { content: whole, filePath: 'staged.diff', ext: '.diff', contentType: 'text' }, options: { config, maskSecrets: true } })).messages.length;
+secretlintFound = (
+  await lintSource({
+    source: { content: whole, filePath: 'staged.diff', ext: '.diff', contentType: 'text' },
+    options: { config, maskSecrets: true },
+  })
+).messages.length;
 
 const ours = await time(() => {
   for (const file of files) redactSecrets(file);
 });
-const theirs = await time(() => lintSource({ source: { content: whole, filePath: 'staged.diff', ext: '.diff', contentType: 'text' }, options: { config, maskSecrets: true } }));
+const theirs = await time(() =>
+  lintSource({
+    source: { content: whole, filePath: 'staged.diff', ext: '.diff', contentType: 'text' },
+    options: { config, maskSecrets: true },
+  }),
+);
 
 const mb = (whole.length / 1024 / 1024).toFixed(2);
-console.log(`redaction of a ${mb} MB diff (${files.length} files), median of ${reps}, load ${loadavg()[0]!.toFixed(2)}:`);
+console.log(
+  `redaction of a ${mb} MB diff (${files.length} files), median of ${reps}, load ${loadavg()[0]!.toFixed(2)}:`,
+);
 const show = (label: string, { wall, cpu }: { wall: number[]; cpu: number[] }, findings: number) =>
-  console.log(`  ${label}: ${median(cpu).toFixed(1)} ms CPU, ${median(wall).toFixed(1)} ms wall (min ${Math.min(...wall).toFixed(1)}), ${findings} findings`);
+  console.log(
+    `  ${label}: ${median(cpu).toFixed(1)} ms CPU, ${median(wall).toFixed(1)} ms wall (min ${Math.min(...wall).toFixed(1)}), ${findings} findings`,
+  );
 show('git-ai redactSecrets, file by file', ours, found);
 show('secretlint preset-recommend 11    ', theirs, secretlintFound);
 console.log(`  ratio git-ai / secretlint (CPU): ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}`);

@@ -49,7 +49,15 @@ interface Job {
 }
 
 function budgetRequest(cwd: string, budget: Budget, op: 'collect' | 'budget', mode?: Mode): OperationRequest {
-  return { op, cwd, model: budget.model, maxTokens: budget.maxTokens, promptTokens: PROMPT_TOKENS, reservedOutput: RESERVED_OUTPUT, mode };
+  return {
+    op,
+    cwd,
+    model: budget.model,
+    maxTokens: budget.maxTokens,
+    promptTokens: PROMPT_TOKENS,
+    reservedOutput: RESERVED_OUTPUT,
+    mode,
+  };
 }
 
 function planJobs(options: RunCaseOptions): Job[] {
@@ -64,18 +72,33 @@ function planJobs(options: RunCaseOptions): Job[] {
   // The default command with no provider: the offline engine, as the hook runs it.
   const commitRow: Row = { caseName, operation: 'git ai commit', budget: 'offline', samplesMs: [] };
   if (!cli.available) commitRow.note = `skipped: ${cli.note}`;
-  jobs.push({ row: commitRow, reps: cli.available ? reps : 0, sample: () => sampleCli({ cli: cli.path, args: ['commit', '--dry-run'], cwd, env }) });
+  jobs.push({
+    row: commitRow,
+    reps: cli.available ? reps : 0,
+    sample: () => sampleCli({ cli: cli.path, args: ['commit', '--dry-run'], cwd, env }),
+  });
   for (const budget of BUDGETS) {
-    const row = (operation: Row['operation'], mode?: Mode): Row => ({ caseName, operation, budget: budget.label, mode, samplesMs: [] });
+    const row = (operation: Row['operation'], mode?: Mode): Row => ({
+      caseName,
+      operation,
+      budget: budget.label,
+      mode,
+      samplesMs: [],
+    });
     if (budget.collect) jobs.push({ row: row('git+collect'), reps, sample: op(budgetRequest(cwd, budget, 'collect')) });
-    for (const mode of ['main', 'pool'] as const) jobs.push({ row: row('git+budget', mode), reps, sample: op(budgetRequest(cwd, budget, 'budget', mode)) });
+    for (const mode of ['main', 'pool'] as const)
+      jobs.push({ row: row('git+budget', mode), reps, sample: op(budgetRequest(cwd, budget, 'budget', mode)) });
     // What auto picks is decided per run, not timed against the others: one sample.
     jobs.push({ row: row('git+budget', 'auto'), reps: 1, sample: op(budgetRequest(cwd, budget, 'budget', 'auto')) });
     for (const mode of ['main', 'pool'] as const) {
       const cliRow = row('git ai prompt', mode);
       if (!cli.available) cliRow.note = `skipped: ${cli.note}`;
       const args = ['prompt', '--model', budget.model, '--max-tokens', String(budget.maxTokens)];
-      jobs.push({ row: cliRow, reps: cli.available ? reps : 0, sample: () => sampleCli({ cli: cli.path, args, cwd, env: isolatedEnv({ GIT_AI_POOL: mode }) }) });
+      jobs.push({
+        row: cliRow,
+        reps: cli.available ? reps : 0,
+        sample: () => sampleCli({ cli: cli.path, args, cwd, env: isolatedEnv({ GIT_AI_POOL: mode }) }),
+      });
     }
   }
   return jobs;
@@ -101,7 +124,9 @@ export async function runCase(options: RunCaseOptions): Promise<Row[]> {
         job.row.note = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
       }
     }
-    options.log(`  case ${options.benchCase.spec.name}: round ${round + 1}/${rounds} done (load average ${loadavg()[0]!.toFixed(2)})`);
+    options.log(
+      `  case ${options.benchCase.spec.name}: round ${round + 1}/${rounds} done (load average ${loadavg()[0]!.toFixed(2)})`,
+    );
   }
   const rows = jobs.map((job) => job.row);
   const raw = rows[0]!;

@@ -4,9 +4,47 @@ export { seededRandom } from '../test/support/synthetic-diff.js';
 
 export type Random = () => number;
 
-const NOUNS = ['value', 'config', 'items', 'result', 'token', 'budget', 'cache', 'user', 'request', 'options', 'entry', 'path', 'chunk', 'limit', 'state', 'index'];
-const VERBS = ['parse', 'render', 'resolve', 'load', 'apply', 'collect', 'format', 'merge', 'validate', 'build', 'fetch', 'update'];
-const TYPES = ['string', 'number', 'boolean', 'readonly string[]', 'Map<string, number>', 'Options', 'Result | undefined'];
+const NOUNS = [
+  'value',
+  'config',
+  'items',
+  'result',
+  'token',
+  'budget',
+  'cache',
+  'user',
+  'request',
+  'options',
+  'entry',
+  'path',
+  'chunk',
+  'limit',
+  'state',
+  'index',
+];
+const VERBS = [
+  'parse',
+  'render',
+  'resolve',
+  'load',
+  'apply',
+  'collect',
+  'format',
+  'merge',
+  'validate',
+  'build',
+  'fetch',
+  'update',
+];
+const TYPES = [
+  'string',
+  'number',
+  'boolean',
+  'readonly string[]',
+  'Map<string, number>',
+  'Options',
+  'Result | undefined',
+];
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -26,8 +64,10 @@ export function codeLine(random: Random, indent = '  '): string {
   const r = random();
   if (r < 0.35) return `${indent}const ${name(random)} = ${call(random)};`;
   if (r < 0.5) return `${indent}if (${name(random)}.length > ${Math.floor(random() * 64)}) return ${call(random)};`;
-  if (r < 0.62) return `${indent}${name(random)}.push({ ${name(random)}: ${name(random)}, kind: '${pick(random, NOUNS)}' });`;
-  if (r < 0.72) return `${indent}// ${pick(random, VERBS)} the ${pick(random, NOUNS)} before the ${pick(random, NOUNS)} is ${pick(random, VERBS)}d`;
+  if (r < 0.62)
+    return `${indent}${name(random)}.push({ ${name(random)}: ${name(random)}, kind: '${pick(random, NOUNS)}' });`;
+  if (r < 0.72)
+    return `${indent}// ${pick(random, VERBS)} the ${pick(random, NOUNS)} before the ${pick(random, NOUNS)} is ${pick(random, VERBS)}d`;
   if (r < 0.84) return `${indent}${name(random)} = await ${call(random)};`;
   if (r < 0.92) return `${indent}throw new Error(\`${pick(random, VERBS)} failed for \${${name(random)}}\`);`;
   return `${indent}return ${name(random)} ?? ${call(random)};`;
@@ -42,7 +82,9 @@ function block(random: Random, size: number): string[] {
     for (let i = 0; i < size; i++) lines.push(`  ${name(random)}${i}: ${pick(random, TYPES)};`);
     return [...lines, '}', ''];
   }
-  const lines = [`export async function ${id}(${name(random)}: ${pick(random, TYPES)}): Promise<${pick(random, TYPES)}> {`];
+  const lines = [
+    `export async function ${id}(${name(random)}: ${pick(random, TYPES)}): Promise<${pick(random, TYPES)}> {`,
+  ];
   for (let i = 0; i < size; i++) lines.push(codeLine(random));
   return [...lines, '}', ''];
 }
@@ -51,7 +93,8 @@ function block(random: Random, size: number): string[] {
 export function sourceFile(random: Random, lineCount: number): string[] {
   const lines: string[] = [];
   const imports = 1 + Math.floor(random() * 5);
-  for (let i = 0; i < imports; i++) lines.push(`import { ${call(random).split('(')[0]} } from '../${pick(random, NOUNS)}/${pick(random, VERBS)}.js';`);
+  for (let i = 0; i < imports; i++)
+    lines.push(`import { ${call(random).split('(')[0]} } from '../${pick(random, NOUNS)}/${pick(random, VERBS)}.js';`);
   lines.push('');
   while (lines.length < lineCount) lines.push(...block(random, 4 + Math.floor(random() * 18)));
   return lines;
@@ -82,7 +125,9 @@ export function lockfileText(random: Random, entries: number): string {
   const packages: string[] = [];
   for (let i = 0; i < entries; i++) {
     const hex = Array.from({ length: 16 }, () => Math.floor(random() * 16).toString(16)).join('');
-    packages.push(`    "node_modules/${pick(random, NOUNS)}-${pick(random, VERBS)}-${i}": {\n      "version": "${1 + Math.floor(random() * 9)}.${Math.floor(random() * 20)}.${Math.floor(random() * 30)}",\n      "resolved": "https://registry.example/${i}.tgz",\n      "integrity": "sha512-${hex}${hex}${hex}"\n    }`);
+    packages.push(
+      `    "node_modules/${pick(random, NOUNS)}-${pick(random, VERBS)}-${i}": {\n      "version": "${1 + Math.floor(random() * 9)}.${Math.floor(random() * 20)}.${Math.floor(random() * 30)}",\n      "resolved": "https://registry.example/${i}.tgz",\n      "integrity": "sha512-${hex}${hex}${hex}"\n    }`,
+    );
   }
   return `{\n  "name": "bench",\n  "lockfileVersion": 3,\n  "packages": {\n${packages.join(',\n')}\n  }\n}\n`;
 }

@@ -17,7 +17,10 @@ function cliRatio(rows: readonly Row[]): string[] {
   if (cli.length === 0) return [`${head}: NOT MEASURED (case not run)`];
   const measured = cli.filter((row) => row.ratio !== undefined);
   if (measured.length === 0) return [`${head}: NOT MEASURED (${cli[0]!.note ?? 'no samples'})`];
-  return measured.map((row) => `${head}, ${row.budget} ${row.mode}: ${row.ratio!.toFixed(2)}x (${Math.round(row.medianMs!)} ms) — ${verdict(row.ratio! <= CLI_RATIO_TARGET)}`);
+  return measured.map(
+    (row) =>
+      `${head}, ${row.budget} ${row.mode}: ${row.ratio!.toFixed(2)}x (${Math.round(row.medianMs!)} ms) — ${verdict(row.ratio! <= CLI_RATIO_TARGET)}`,
+  );
 }
 
 interface Pair {
@@ -36,7 +39,15 @@ function pairs(rows: readonly Row[]): Pair[] {
     const main = find(rows, { caseName: pool.caseName, operation: pool.operation, budget: pool.budget, mode: 'main' });
     if (main?.medianMs === undefined) continue;
     const auto = find(rows, { caseName: pool.caseName, operation: 'git+budget', budget: pool.budget, mode: 'auto' });
-    result.push({ caseName: pool.caseName, operation: pool.operation, budget: pool.budget ?? '-', main, pool, speedup: main.medianMs / pool.medianMs!, autoOnPool: auto?.onPool });
+    result.push({
+      caseName: pool.caseName,
+      operation: pool.operation,
+      budget: pool.budget ?? '-',
+      main,
+      pool,
+      speedup: main.medianMs / pool.medianMs!,
+      autoOnPool: auto?.onPool,
+    });
   }
   return result;
 }
@@ -48,27 +59,39 @@ function poolSpeedup(rows: readonly Row[], sweep: readonly SweepPoint[]): string
   const all = pairs(rows);
   const used = all.filter((pair) => pair.autoOnPool === true);
   const head = `pool at least ${POOL_SPEEDUP_TARGET}x faster than one thread wherever auto uses it`;
-  const lines = used.length === 0
-    ? [`${head}: auto used the pool in no measured case`]
-    : used.map((pair) => `${head}: ${describe(pair)} — ${verdict(pair.speedup >= POOL_SPEEDUP_TARGET)}`);
+  const lines =
+    used.length === 0
+      ? [`${head}: auto used the pool in no measured case`]
+      : used.map((pair) => `${head}: ${describe(pair)} — ${verdict(pair.speedup >= POOL_SPEEDUP_TARGET)}`);
   const slower = all.filter((pair) => pair.speedup < 1);
   if (slower.length > 0) {
-    lines.push(`pool slower than one thread at: ${slower.map((pair) => `${describe(pair)}, pool ${Math.round((1 / pair.speedup - 1) * 100)}% slower${pair.autoOnPool ? ' [auto picks pool here]' : ''}`).join('; ')}`);
+    lines.push(
+      `pool slower than one thread at: ${slower.map((pair) => `${describe(pair)}, pool ${Math.round((1 / pair.speedup - 1) * 100)}% slower${pair.autoOnPool ? ' [auto picks pool here]' : ''}`).join('; ')}`,
+    );
   }
   for (const point of sweep.filter((item) => item.autoOnPool === true && item.speedup !== undefined)) {
-    lines.push(`${head}, token fitting alone at ${point.bytes / 1024} KiB: ${point.speedup!.toFixed(2)}x (main ${Math.round(point.mainMs!)} ms, pool ${Math.round(point.poolMs!)} ms) — ${verdict(point.speedup! >= POOL_SPEEDUP_TARGET)}`);
+    lines.push(
+      `${head}, token fitting alone at ${point.bytes / 1024} KiB: ${point.speedup!.toFixed(2)}x (main ${Math.round(point.mainMs!)} ms, pool ${Math.round(point.poolMs!)} ms) — ${verdict(point.speedup! >= POOL_SPEEDUP_TARGET)}`,
+    );
   }
   if (sweep.length > 0) {
     const largest = `${sweep[sweep.length - 1]!.bytes / 1024} KiB`;
     const kib = (bytes: number | undefined, what: string): string =>
       bytes === undefined ? `at no size measured (up to ${largest})` : `${what} from ${bytes / 1024} KiB of text on`;
-    lines.push(`token fitting alone, cold pool: faster than the main thread ${kib(crossoverBytes(sweep), 'at every size')}; ${POOL_SPEEDUP_TARGET}x faster ${kib(crossoverBytes(sweep, POOL_SPEEDUP_TARGET), 'at every size')}`);
+    lines.push(
+      `token fitting alone, cold pool: faster than the main thread ${kib(crossoverBytes(sweep), 'at every size')}; ${POOL_SPEEDUP_TARGET}x faster ${kib(crossoverBytes(sweep, POOL_SPEEDUP_TARGET), 'at every size')}`,
+    );
   }
   return lines;
 }
 
 function flatMemory(rows: readonly Row[]): string[] {
-  const measured = rows.filter((row) => row.caseName === BIG_CASE && (row.operation === 'git+budget' || row.operation === 'git ai prompt') && row.peakRssKB !== undefined);
+  const measured = rows.filter(
+    (row) =>
+      row.caseName === BIG_CASE &&
+      (row.operation === 'git+budget' || row.operation === 'git ai prompt') &&
+      row.peakRssKB !== undefined,
+  );
   const head = `${BIG_CASE} staged diff processed with peak RSS under ${RSS_TARGET_MB} MB`;
   if (measured.length === 0) return [`${head}: NOT MEASURED`];
   return measured.map((row) => {
@@ -79,13 +102,20 @@ function flatMemory(rows: readonly Row[]): string[] {
 
 /** The single-line cases: the diff processing within the ratio of raw git, and every run under the RSS target. */
 function longLines(rows: readonly Row[]): string[] {
-  const measured = rows.filter((row) => row.caseName.startsWith('line') && row.medianMs !== undefined && (row.operation === 'git+budget' || row.operation.startsWith('git ai')));
+  const measured = rows.filter(
+    (row) =>
+      row.caseName.startsWith('line') &&
+      row.medianMs !== undefined &&
+      (row.operation === 'git+budget' || row.operation.startsWith('git ai')),
+  );
   return measured.map((row) => {
     const mb = row.peakRssKB === undefined ? undefined : row.peakRssKB / 1024;
     const label = `${row.caseName} (one line), ${row.operation} ${row.budget}${row.mode ? ` ${row.mode}` : ''}`;
     // Node's start-up (~0.15-0.3 s) is no part of the diff's cost: only the in-process budgeting is held to the ratio.
-    const ratio = row.operation === 'git+budget' ? ` — ${verdict(row.ratio! <= CLI_RATIO_TARGET)} (${CLI_RATIO_TARGET}x)` : '';
-    const rss = mb === undefined ? 'RSS n/a' : `${mb.toFixed(0)} MB — ${verdict(mb < RSS_TARGET_MB)} (${RSS_TARGET_MB} MB)`;
+    const ratio =
+      row.operation === 'git+budget' ? ` — ${verdict(row.ratio! <= CLI_RATIO_TARGET)} (${CLI_RATIO_TARGET}x)` : '';
+    const rss =
+      mb === undefined ? 'RSS n/a' : `${mb.toFixed(0)} MB — ${verdict(mb < RSS_TARGET_MB)} (${RSS_TARGET_MB} MB)`;
     return `${label}: ${row.ratio!.toFixed(2)}x raw git (${Math.round(row.medianMs!)} ms)${ratio}; ${rss}`;
   });
 }

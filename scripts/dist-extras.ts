@@ -22,17 +22,28 @@ const LICENSE_FILE = /^(licen[sc]e|copying|notice)(\.(md|txt))?$/i;
 
 export function writeLicenseNotices(dist: string, root: string): void {
   const metafilePath = join(dist, 'metafile-esm.json');
-  const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
   rmSync(metafilePath); // a build artefact, not part of the package
   const inputs = Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
   const sections: string[] = [];
   for (const dir of packageDirs(inputs)) {
     const full = join(root, dir);
     if (!existsSync(join(full, 'package.json'))) continue;
-    const meta = JSON.parse(readFileSync(join(full, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+    const meta = JSON.parse(readFileSync(join(full, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
     const files = readdirSync(full).filter((name) => LICENSE_FILE.test(name));
     const texts = files.map((name) => readFileSync(join(full, name), 'utf8').trim());
-    sections.push([`${meta.name}@${meta.version} (${meta.license ?? 'see below'})`, ...(texts.length ? texts : ['(no licence file in the package)'])].join('\n\n'));
+    sections.push(
+      [
+        `${meta.name}@${meta.version} (${meta.license ?? 'see below'})`,
+        ...(texts.length ? texts : ['(no licence file in the package)']),
+      ].join('\n\n'),
+    );
   }
   const header = 'git-ai bundles the following libraries into dist/. Their licence notices follow.\n';
   writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), `${header}\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);

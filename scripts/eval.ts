@@ -24,7 +24,9 @@ const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors']);
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
-  console.error('usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]');
+  console.error(
+    'usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]',
+  );
   process.exit(2);
 }
 
@@ -48,17 +50,39 @@ function parseArgs(argv: string[]): Args {
   }
   const split = value('--split');
   if (split !== undefined && split !== 'dev' && split !== 'held-out') fail(`--split is dev or held-out, got ${split}`);
-  return { files: chosen, split, repo: value('--repo'), pairs: number('--pairs', 10), types: argv.includes('--types'), errors: number('--errors', 0), json: argv.includes('--json') };
+  return {
+    files: chosen,
+    split,
+    repo: value('--repo'),
+    pairs: number('--pairs', 10),
+    types: argv.includes('--types'),
+    errors: number('--errors', 0),
+    json: argv.includes('--json'),
+  };
 }
 
 function predict(row: EvalCommit): Prediction {
   const started = performance.now();
   const files = parseUnifiedDiff(row.diff);
-  const message = generateLocalMessage({ files, history: row.history, fileHistory: row.file_history, maxLength: 72, body: false });
+  const message = generateLocalMessage({
+    files,
+    history: row.history,
+    fileHistory: row.file_history,
+    maxLength: 72,
+    body: false,
+  });
   const ms = performance.now() - started;
   const header = formatCommitMessage({ ...message, body: undefined }, { style: 'conventional', maxLength: 72 });
   const parsed = parseCommitHeader(header);
-  return { row, type: message.type, scope: parsed?.scope ?? null, breaking: message.breaking, subject: parsed?.subject ?? message.subject, header, ms };
+  return {
+    row,
+    type: message.type,
+    scope: parsed?.scope ?? null,
+    breaking: message.breaking,
+    subject: parsed?.subject ?? message.subject,
+    header,
+    ms,
+  };
 }
 
 function main(): void {
@@ -82,8 +106,14 @@ function main(): void {
   const repos = [...byRepo.keys()].sort((a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b));
   const scores = repos.map((repo) => scoreRepository(repo, byRepo.get(repo) ?? []));
   const summaries = [
-    means('development', scores.filter((s) => s.split === 'dev')),
-    means('held-out', scores.filter((s) => s.split === 'held-out')),
+    means(
+      'development',
+      scores.filter((s) => s.split === 'dev'),
+    ),
+    means(
+      'held-out',
+      scores.filter((s) => s.split === 'held-out'),
+    ),
     means('all', scores),
   ].filter((m) => m.repositories > 0);
   if (args.json) {
@@ -100,7 +130,9 @@ function main(): void {
     console.log('\ntype errors');
     for (const repo of repos) {
       for (const p of (byRepo.get(repo) ?? []).filter((p) => p.type !== p.row.type).slice(0, args.errors)) {
-        console.log(`${repo} ${p.row.commit.slice(0, 10)} [${p.row.sample}]\n  real: ${p.row.subject}\n  ours: ${p.header}\n  files: ${p.row.files.slice(0, 6).join(', ')}`);
+        console.log(
+          `${repo} ${p.row.commit.slice(0, 10)} [${p.row.sample}]\n  real: ${p.row.subject}\n  ours: ${p.header}\n  files: ${p.row.files.slice(0, 6).join(', ')}`,
+        );
       }
     }
   }

@@ -71,7 +71,9 @@ function fit(examples: Example[]): TypeWeights {
   const F = shared.length;
   const G = perType.length;
   const X = examples.map((example) => shared.map((name) => example.features.shared[name] ?? 0));
-  const Z = examples.map((example) => COMMIT_TYPES.map((type) => perType.map((name) => example.features.perType[type][name] ?? 0)));
+  const Z = examples.map((example) =>
+    COMMIT_TYPES.map((type) => perType.map((name) => example.features.perType[type][name] ?? 0)),
+  );
   const Y = examples.map((example) => COMMIT_TYPES.indexOf(example.label));
   const weights = rowWeights(examples);
   const W = Array.from({ length: K }, () => new Float64Array(F));
@@ -113,7 +115,13 @@ function fit(examples: Example[]): TypeWeights {
         for (let g = 0; g < G; g += 1) gV[g] = (gV[g] ?? 0) + delta * (zk[g] ?? 0);
       }
     }
-    const step = (param: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, l2: (index: number) => number) => {
+    const step = (
+      param: Float64Array,
+      grad: Float64Array,
+      m: Float64Array,
+      v: Float64Array,
+      l2: (index: number) => number,
+    ) => {
       for (let j = 0; j < param.length; j += 1) {
         const g = (grad[j] ?? 0) + l2(j) * (param[j] ?? 0);
         m[j] = 0.9 * (m[j] ?? 0) + 0.1 * g;
@@ -124,7 +132,14 @@ function fit(examples: Example[]): TypeWeights {
       }
     };
     const repos = new Set(examples.map((example) => example.repo)).size;
-    for (let k = 0; k < K; k += 1) step(W[k] ?? new Float64Array(F), gW[k] ?? new Float64Array(F), mW[k] ?? new Float64Array(F), vW[k] ?? new Float64Array(F), (f) => (shared[f] === 'bias' ? 0 : LAMBDA * repos));
+    for (let k = 0; k < K; k += 1)
+      step(
+        W[k] ?? new Float64Array(F),
+        gW[k] ?? new Float64Array(F),
+        mW[k] ?? new Float64Array(F),
+        vW[k] ?? new Float64Array(F),
+        (f) => (shared[f] === 'bias' ? 0 : LAMBDA * repos),
+      );
     step(V, gV, mV, vV, () => LAMBDA * repos * 0.1);
     if (epoch % 100 === 0) console.error(`epoch ${epoch}: loss ${(loss / repos).toFixed(4)}`);
   }
@@ -142,7 +157,9 @@ function report(label: string, examples: Example[], weights: TypeWeights): void 
   const rows = repos.map((repo) => {
     const mine = examples.filter((example) => example.repo === repo);
     const predicted = mine.map((example) => example.ruled ?? bestType(scoreTypes(example.features, weights)));
-    const natural = mine.map((example, index) => [example, predicted[index]] as const).filter(([example]) => example.sample === 'natural');
+    const natural = mine
+      .map((example, index) => [example, predicted[index]] as const)
+      .filter(([example]) => example.sample === 'natural');
     const accuracy = natural.filter(([example, type]) => example.label === type).length / Math.max(1, natural.length);
     const perType = new Map<CommitType, [number, number]>();
     mine.forEach((example, index) => {
@@ -154,9 +171,13 @@ function report(label: string, examples: Example[], weights: TypeWeights): void 
     const macro = [...perType.values()].reduce((sum, [correct, n]) => sum + correct / n, 0) / Math.max(1, perType.size);
     return { repo, accuracy, macro };
   });
-  for (const row of rows) console.error(`  ${row.repo.padEnd(36)} type ${row.accuracy.toFixed(2)}  macro ${row.macro.toFixed(2)}`);
-  const mean = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
-  console.error(`${label}: type ${mean((r) => r.accuracy).toFixed(3)} (min ${Math.min(...rows.map((r) => r.accuracy)).toFixed(2)}), macro ${mean((r) => r.macro).toFixed(3)}`);
+  for (const row of rows)
+    console.error(`  ${row.repo.padEnd(36)} type ${row.accuracy.toFixed(2)}  macro ${row.macro.toFixed(2)}`);
+  const mean = (pick: (row: (typeof rows)[number]) => number) =>
+    rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
+  console.error(
+    `${label}: type ${mean((r) => r.accuracy).toFixed(3)} (min ${Math.min(...rows.map((r) => r.accuracy)).toFixed(2)}), macro ${mean((r) => r.macro).toFixed(3)}`,
+  );
 }
 
 function render(weights: TypeWeights): string {
@@ -166,10 +187,17 @@ function render(weights: TypeWeights): string {
     "import type { CommitType } from '../message.js';",
     '',
     'export const TYPE_WEIGHTS: Partial<Record<CommitType, Record<string, number>>> = {',
-    ...Object.entries(weights.shared).map(([type, table]) => `  ${type}: { ${Object.entries(table ?? {}).map(([name, value]) => `${name}: ${value}`).join(', ')} },`),
+    ...Object.entries(weights.shared).map(
+      ([type, table]) =>
+        `  ${type}: { ${Object.entries(table ?? {})
+          .map(([name, value]) => `${name}: ${value}`)
+          .join(', ')} },`,
+    ),
     '};',
     '',
-    `export const PER_TYPE_WEIGHTS: Record<string, number> = { ${Object.entries(weights.perType).map(([name, value]) => `${name}: ${value}`).join(', ')} };`,
+    `export const PER_TYPE_WEIGHTS: Record<string, number> = { ${Object.entries(weights.perType)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join(', ')} };`,
     '',
   ];
   return lines.join('\n');

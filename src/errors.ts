@@ -28,7 +28,11 @@ export class UserError extends Error {
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(code: UserErrorCode, message: string, options: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(
+    code: UserErrorCode,
+    message: string,
+    options: { hint?: string; exitCode?: number; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;
@@ -48,16 +52,41 @@ export function describeUserError(error: UserError): string {
 // File system failures a user can fix (permissions, a read-only or full disk, something in the way): what each means and
 // what to do about the path it concerns.
 const FILE_FAULTS: Readonly<Record<string, { problem: string; hint: (where: string) => string }>> = {
-  EACCES: { problem: 'permission denied', hint: (where) => `Check the owner and mode of ${where} (\`ls -ld ${where}\`), or run git-ai as a user who may write there.` },
-  EPERM: { problem: 'operation not permitted', hint: (where) => `Check the owner, mode and attributes of ${where} (\`ls -ld ${where}\`, \`lsattr -d ${where}\`).` },
-  EROFS: { problem: 'the file system is read-only', hint: (where) => `Remount the file system of ${where} read-write, or work on a writable copy.` },
-  ENOSPC: { problem: 'no space left on the device', hint: (where) => `Free some space on the disk of ${where}, then try again.` },
-  EDQUOT: { problem: 'the disk quota is used up', hint: (where) => `Free some space within your quota on ${where}, then try again.` },
-  EISDIR: { problem: 'a directory is in the way', hint: (where) => `Move the directory ${where} away, then try again.` },
-  ENOTDIR: { problem: 'a part of the path is a file, not a directory', hint: (where) => `Move the file that stands in for a directory on ${where} away, then try again.` },
+  EACCES: {
+    problem: 'permission denied',
+    hint: (where) =>
+      `Check the owner and mode of ${where} (\`ls -ld ${where}\`), or run git-ai as a user who may write there.`,
+  },
+  EPERM: {
+    problem: 'operation not permitted',
+    hint: (where) => `Check the owner, mode and attributes of ${where} (\`ls -ld ${where}\`, \`lsattr -d ${where}\`).`,
+  },
+  EROFS: {
+    problem: 'the file system is read-only',
+    hint: (where) => `Remount the file system of ${where} read-write, or work on a writable copy.`,
+  },
+  ENOSPC: {
+    problem: 'no space left on the device',
+    hint: (where) => `Free some space on the disk of ${where}, then try again.`,
+  },
+  EDQUOT: {
+    problem: 'the disk quota is used up',
+    hint: (where) => `Free some space within your quota on ${where}, then try again.`,
+  },
+  EISDIR: {
+    problem: 'a directory is in the way',
+    hint: (where) => `Move the directory ${where} away, then try again.`,
+  },
+  ENOTDIR: {
+    problem: 'a part of the path is a file, not a directory',
+    hint: (where) => `Move the file that stands in for a directory on ${where} away, then try again.`,
+  },
   ELOOP: { problem: 'the path loops through symbolic links', hint: (where) => `Fix the symbolic links on ${where}.` },
   ENAMETOOLONG: { problem: 'the path is too long', hint: () => 'Use a shorter path.' },
-  EIO: { problem: 'an input/output error', hint: (where) => `The disk of ${where} may be failing (see \`dmesg\`); check it, then try again.` },
+  EIO: {
+    problem: 'an input/output error',
+    hint: (where) => `The disk of ${where} may be failing (see \`dmesg\`); check it, then try again.`,
+  },
 };
 
 // Calls that create or remove a name fail on the directory that holds it (a new temporary file, a directory to make).

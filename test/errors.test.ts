@@ -14,11 +14,26 @@ function errno(code: string, syscall: string, path: string): NodeJS.ErrnoExcepti
 
 describe('toFileAccessError', () => {
   it.each([
-    ['EACCES', 'open', join(dir, 'new.tmp'), /^Could not save x: permission denied \(.*git-ai-errors-\w+\)\. Check the owner and mode of /],
+    [
+      'EACCES',
+      'open',
+      join(dir, 'new.tmp'),
+      /^Could not save x: permission denied \(.*git-ai-errors-\w+\)\. Check the owner and mode of /,
+    ],
     ['EACCES', 'open', dir, /^Could not save x: permission denied \(.*git-ai-errors-\w+\)\. Check the owner/], // exists: the path itself
-    ['EROFS', 'mkdir', join(dir, 'sub'), /^Could not save x: the file system is read-only \(.*git-ai-errors-\w+\)\. Remount/],
+    [
+      'EROFS',
+      'mkdir',
+      join(dir, 'sub'),
+      /^Could not save x: the file system is read-only \(.*git-ai-errors-\w+\)\. Remount/,
+    ],
     ['ENOSPC', 'write', join(dir, 'f'), /^Could not save x: no space left on the device \(.*\/f\)\. Free some space/],
-    ['EISDIR', 'rename', join(dir, 'config.ini'), /^Could not save x: a directory is in the way \(.*\/config\.ini\)\. Move the directory .*config\.ini away/],
+    [
+      'EISDIR',
+      'rename',
+      join(dir, 'config.ini'),
+      /^Could not save x: a directory is in the way \(.*\/config\.ini\)\. Move the directory .*config\.ini away/,
+    ],
     ['EPERM', 'unlink', join(dir, 'f'), /^Could not save x: operation not permitted \(.*git-ai-errors-\w+\)\. /],
   ])('%s on %s', (code, syscall, path, pattern) => {
     const error = toFileAccessError(errno(code, syscall, path), 'save x');
@@ -38,8 +53,12 @@ describe('toFileAccessError', () => {
   });
 
   it('withFileAction maps a failure and passes a result through', async () => {
-    await expect(withFileAction('save x', () => Promise.reject(errno('EACCES', 'mkdir', join(dir, 'a'))))).rejects.toMatchObject({ code: 'FILE_ACCESS' });
-    await expect(withFileAction('save x', () => Promise.reject(new RangeError('bug')))).rejects.toBeInstanceOf(RangeError);
+    await expect(
+      withFileAction('save x', () => Promise.reject(errno('EACCES', 'mkdir', join(dir, 'a')))),
+    ).rejects.toMatchObject({ code: 'FILE_ACCESS' });
+    await expect(withFileAction('save x', () => Promise.reject(new RangeError('bug')))).rejects.toBeInstanceOf(
+      RangeError,
+    );
     await expect(withFileAction('save x', () => Promise.resolve(7))).resolves.toBe(7);
   });
 });

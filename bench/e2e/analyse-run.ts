@@ -41,7 +41,9 @@ export function measureCriticalPath(
 ): CriticalPath {
   const path: CriticalPath = { modelMs: 0, baseMs: 0, inputMs: 0, outputMs: 0 };
   for (const trip of groupRoundTrips(requests)) {
-    const slowest = trip.reduce((a, b) => ((b.endedAt ?? b.startedAt) - b.startedAt > (a.endedAt ?? a.startedAt) - a.startedAt ? b : a));
+    const slowest = trip.reduce((a, b) =>
+      (b.endedAt ?? b.startedAt) - b.startedAt > (a.endedAt ?? a.startedAt) - a.startedAt ? b : a,
+    );
     path.modelMs += (slowest.endedAt ?? slowest.startedAt) - slowest.startedAt;
     path.baseMs += latency.baseMs;
     path.inputMs += (slowest.inputTokens * latency.perInputKTokensMs) / 1000;
@@ -72,7 +74,8 @@ export function checkCoverage(staged: readonly StagedPath[], requests: readonly 
     for (const group of listing.folded) dirs.add(group.dir);
     listed = Math.max(listed, listing.files.length + listing.folded.reduce((sum, group) => sum + group.files, 0));
   }
-  const isCovered = (path: string) => named.has(path) || [...dirs].some((dir) => dir === '' || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
+  const isCovered = (path: string) =>
+    named.has(path) || [...dirs].some((dir) => dir === '' || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
   const missing = staged.filter((file) => !isCovered(file.path)).map((file) => file.path);
   return { represented: staged.length - missing.length, staged: staged.length, listed, missing: missing.slice(0, 10) };
 }
@@ -93,7 +96,12 @@ export function parseTrace(stderr: string): TraceSpan[] {
   return stderr.split('\n').flatMap((line) => {
     const match = SPAN_LINE.exec(line);
     if (!match) return [];
-    const attrs = Object.fromEntries((match[5] ?? '').split(' ').filter((pair) => pair.includes('=')).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    const attrs = Object.fromEntries(
+      (match[5] ?? '')
+        .split(' ')
+        .filter((pair) => pair.includes('='))
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
     return [{ depth: match[1]!.length / 2, name: match[2]!, ms: Number(match[3]), atMs: Number(match[4]), attrs }];
   });
 }
@@ -113,12 +121,17 @@ export interface TraceSummary {
 }
 
 export function summariseTrace(spans: readonly TraceSpan[]): TraceSummary {
-  const find = (name: string, depth?: number) => spans.find((span) => span.name === name && (depth === undefined || span.depth === depth));
+  const find = (name: string, depth?: number) =>
+    spans.find((span) => span.name === name && (depth === undefined || span.depth === depth));
   const run = find('run', 0);
   const prepare = find('prepare');
   const analyse = find('analyse');
-  const generates = spans.filter((span) => span.name === 'generate' && span.depth > 0 && span.attrs.error === undefined);
-  const failedStages = spans.filter((span) => span.attrs.outcome === 'failed').map((span) => `${span.name} ${Math.round(span.ms)}ms (${span.attrs.error ?? 'error'})`);
+  const generates = spans.filter(
+    (span) => span.name === 'generate' && span.depth > 0 && span.attrs.error === undefined,
+  );
+  const failedStages = spans
+    .filter((span) => span.attrs.outcome === 'failed')
+    .map((span) => `${span.name} ${Math.round(span.ms)}ms (${span.attrs.error ?? 'error'})`);
   return {
     stage: run?.attrs.stage,
     runMs: run?.ms,

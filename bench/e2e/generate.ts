@@ -57,7 +57,9 @@ function writeBase(dir: string, spec: E2eSpec): void {
 /** A moved file keeps its name and package but lands in another feature directory. */
 function movedPath(path: string, random: () => number): string {
   const parts = path.split('/');
-  const features = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'].filter((feature) => feature !== parts[3]);
+  const features = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'].filter(
+    (feature) => feature !== parts[3],
+  );
   parts[3] = features[Math.floor(random() * features.length)]!;
   return parts.join('/');
 }
@@ -65,8 +67,16 @@ function movedPath(path: string, random: () => number): string {
 function stageChange(dir: string, spec: E2eSpec): void {
   const random = seededRandom(spec.seed ^ 0x5eed);
   const counts = countsOf(spec);
-  const makers: Record<FileKind, (r: () => number) => string> = { src: (r) => codeLine(r), test: (r) => codeLine(r, '    '), doc: docLine };
-  const modified: Record<FileKind, number> = { src: spec.src.modified, test: spec.tests.modified, doc: spec.docs.modified };
+  const makers: Record<FileKind, (r: () => number) => string> = {
+    src: (r) => codeLine(r),
+    test: (r) => codeLine(r, '    '),
+    doc: docLine,
+  };
+  const modified: Record<FileKind, number> = {
+    src: spec.src.modified,
+    test: spec.tests.modified,
+    doc: spec.docs.modified,
+  };
   for (const kind of ['src', 'test', 'doc'] as const) {
     for (let index = 0; index < modified[kind]; index++) {
       const { path, lines } = baseFile(spec, kind, index, true);

@@ -3,7 +3,20 @@ import { seededRandom, sourceFile, pick, type Random } from '../source-text.js';
 import { changedFiles, type E2eSpec } from './cases.js';
 import { docFile, testFile } from './text.js';
 
-const PACKAGES = ['core', 'cli', 'web', 'api', 'shared', 'worker', 'auth', 'billing', 'search', 'ui-kit', 'sdk', 'infra'];
+const PACKAGES = [
+  'core',
+  'cli',
+  'web',
+  'api',
+  'shared',
+  'worker',
+  'auth',
+  'billing',
+  'search',
+  'ui-kit',
+  'sdk',
+  'infra',
+];
 const FEATURES = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'];
 const SUBDIRS = ['', '', 'internal/', 'adapters/', 'v2/'];
 const NAMES = ['index', 'model', 'service', 'view', 'util', 'client', 'schema', 'handler', 'format', 'state'];
@@ -32,7 +45,12 @@ function seedOf(spec: E2eSpec, kind: FileKind, index: number, salt = 0): Random 
 }
 
 /** A file's path; changed files (`clustered`) stay in a few packages, untouched ones go anywhere. */
-export function pathOf(spec: E2eSpec, kind: FileKind, index: number, options: { clustered: boolean; prefix?: string }): string {
+export function pathOf(
+  spec: E2eSpec,
+  kind: FileKind,
+  index: number,
+  options: { clustered: boolean; prefix?: string },
+): string {
   const random = seedOf(spec, kind, index, options.prefix === undefined ? 0 : 1);
   const pkg = options.clustered ? packageOf(spec, random) : pick(random, PACKAGES);
   const prefix = options.prefix ?? '';
@@ -44,7 +62,13 @@ export function pathOf(spec: E2eSpec, kind: FileKind, index: number, options: { 
 }
 
 /** The text of a file of the given kind and size, seeded by its index. */
-export function contentOf(spec: E2eSpec, kind: FileKind, index: number, lineRange: [number, number], salt = 0): string[] {
+export function contentOf(
+  spec: E2eSpec,
+  kind: FileKind,
+  index: number,
+  lineRange: [number, number],
+  salt = 0,
+): string[] {
   const random = seedOf(spec, kind, index, 10 + salt);
   const count = between(random, lineRange);
   if (kind === 'test') return testFile(random, Math.max(20, Math.round(count * 0.6)), `${pick(random, NAMES)}${index}`);

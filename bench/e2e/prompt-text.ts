@@ -35,7 +35,10 @@ export function requestText(request: NormalizedRequest): string {
 function section(text: string, heading: string): string[] {
   const start = text.indexOf(heading);
   if (start === -1) return [];
-  const lines = text.slice(start + heading.length).split('\n').slice(1);
+  const lines = text
+    .slice(start + heading.length)
+    .split('\n')
+    .slice(1);
   const end = lines.findIndex((line) => line.trim() === '');
   return end === -1 ? lines : lines.slice(0, end);
 }
@@ -46,7 +49,13 @@ export function parseListing(text: string): Listing {
     const file = FILE_LINE.exec(line);
     if (file) {
       const [oldPath, path] = file[2]!.includes(' -> ') ? file[2]!.split(' -> ') : [undefined, file[2]!];
-      listing.files.push({ path: path!, oldPath, status: file[1]!, additions: toNumber(file[3]), deletions: toNumber(file[4]) });
+      listing.files.push({
+        path: path!,
+        oldPath,
+        status: file[1]!,
+        additions: toNumber(file[3]),
+        deletions: toNumber(file[4]),
+      });
       continue;
     }
     const folded = FOLDED_LINE.exec(line);
@@ -65,7 +74,15 @@ export function parsePartFiles(text: string): ListedFile[] {
   return section(text, 'Files in this part:').flatMap((line) => {
     const match = PART_LINE.exec(line);
     if (!match) return [];
-    return [{ path: match[1]!, oldPath: match[2], status: match[3]!, additions: toNumber(match[4]), deletions: toNumber(match[5]) }];
+    return [
+      {
+        path: match[1]!,
+        oldPath: match[2],
+        status: match[3]!,
+        additions: toNumber(match[4]),
+        deletions: toNumber(match[5]),
+      },
+    ];
   });
 }
 
@@ -80,8 +97,15 @@ export function symbolsByFile(text: string): Map<string, string[]> {
       found.set(header[1]!, current);
       continue;
     }
-    if (current === undefined || !(line.startsWith('+') || line.startsWith('-')) || line.startsWith('+++') || line.startsWith('---')) continue;
-    const declared = /\b(?:function|interface|class|type)\s+([A-Za-z_]\w*)/.exec(line) ?? /\bconst\s+([A-Za-z_]\w*)\s*=/.exec(line);
+    if (
+      current === undefined ||
+      !(line.startsWith('+') || line.startsWith('-')) ||
+      line.startsWith('+++') ||
+      line.startsWith('---')
+    )
+      continue;
+    const declared =
+      /\b(?:function|interface|class|type)\s+([A-Za-z_]\w*)/.exec(line) ?? /\bconst\s+([A-Za-z_]\w*)\s*=/.exec(line);
     if (declared && !current.includes(declared[1]!)) current.push(declared[1]!);
   }
   return found;

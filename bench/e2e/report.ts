@@ -37,7 +37,9 @@ export function renderBreakdown(summaries: readonly CaseSummary[]): string {
   const ms = (value: number) => String(Math.round(value));
   for (const s of summaries) {
     const b = s.breakdown;
-    lines.push(`| ${number.format(s.files)} | ${ms(s.wallMs)} | ${ms(b.headMs)} | ${ms(b.prepareMs)} | ${ms(b.baseMs)} | ${ms(b.inputMs)} | ${ms(b.outputMs)} | ${ms(b.betweenMs)} | ${ms(b.tailMs)} |`);
+    lines.push(
+      `| ${number.format(s.files)} | ${ms(s.wallMs)} | ${ms(b.headMs)} | ${ms(b.prepareMs)} | ${ms(b.baseMs)} | ${ms(b.inputMs)} | ${ms(b.outputMs)} | ${ms(b.betweenMs)} | ${ms(b.tailMs)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -46,20 +48,26 @@ export function renderTargets(checks: readonly TargetCheck[]): string {
   const lines = ['| case | target | measured | result |', '|---:|---|---|---|'];
   for (const check of checks) {
     const note = check.note ? ` (${check.note})` : '';
-    lines.push(`| ${check.caseName} | ${check.target} | ${escapeCell(check.measured)}${note} | ${check.pass ? 'PASS' : '**FAIL**'} |`);
+    lines.push(
+      `| ${check.caseName} | ${check.target} | ${escapeCell(check.measured)}${note} | ${check.pass ? 'PASS' : '**FAIL**'} |`,
+    );
   }
   const failed = checks.filter((check) => !check.pass).length;
   lines.push('', `${checks.length - failed} of ${checks.length} targets met.`);
   return lines.join('\n');
 }
 
-export function renderReport(options: { summaries: readonly CaseSummary[]; checks: readonly TargetCheck[]; header: string[] }): string {
+export function renderReport(options: {
+  summaries: readonly CaseSummary[];
+  checks: readonly TargetCheck[];
+  header: string[];
+}): string {
   return [
     '## git-ai end-to-end benchmark',
     '',
     ...options.header.map((line) => `- ${line}`),
     `- latency model: ${LATENCY.baseMs} ms + ${LATENCY.perInputKTokensMs} ms per 1k input tokens + ${LATENCY.perOutputTokenMs} ms per output token, per request`,
-    '- figures are medians of the cold runs (fresh XDG_CACHE_HOME); warm = the same change again on the cold run\'s cache',
+    "- figures are medians of the cold runs (fresh XDG_CACHE_HOME); warm = the same change again on the cold run's cache",
     '',
     renderTable(options.summaries),
     '',

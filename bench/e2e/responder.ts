@@ -1,7 +1,14 @@
 // A responder that answers as a real model would, in size as well as shape: a few file analyses, or commit headers and a body.
 import type { NormalizedRequest, ResponderResult } from '../../test/support/provider-server.js';
 import { createSchemaInstance } from '../../test/support/provider-server.js';
-import { countListed, parseListing, parsePartFiles, requestText, symbolsByFile, type ListedFile } from './prompt-text.js';
+import {
+  countListed,
+  parseListing,
+  parsePartFiles,
+  requestText,
+  symbolsByFile,
+  type ListedFile,
+} from './prompt-text.js';
 import { fileKindOf, hashOf, summariseFile, writeBody, writeHeaders } from './wording.js';
 
 /** A change with more files than this gets a body (when the schema has one and the prompt wants one). */
@@ -14,7 +21,9 @@ function schemaProperties(request: NormalizedRequest): Record<string, unknown> {
 
 /** Files that matter most first: source before tests before docs, edits before removals and moves, then by lines changed. */
 function rank(file: ListedFile): number {
-  const weight = { source: 3, test: 2, docs: 1 }[fileKindOf(file)] - (file.status === 'deleted' || file.status === 'renamed' ? 0.5 : 0);
+  const weight =
+    { source: 3, test: 2, docs: 1 }[fileKindOf(file)] -
+    (file.status === 'deleted' || file.status === 'renamed' ? 0.5 : 0);
   return weight * 1e6 + file.additions + file.deletions;
 }
 
@@ -43,7 +52,8 @@ function answerAnalysis(request: NormalizedRequest): ResponderResult {
       const names = (symbols.get(file.path) ?? []).slice(0, symbolLimit);
       const summary = summariseFile(file, names);
       const words = summary.summary.split(' ');
-      const text = words.length > wordLimit ? `${words.slice(0, wordLimit).join(' ').replace(/[,.]$/, '')}.` : summary.summary;
+      const text =
+        words.length > wordLimit ? `${words.slice(0, wordLimit).join(' ').replace(/[,.]$/, '')}.` : summary.summary;
       return { path: file.path, ...summary, summary: text, symbols: names };
     });
   return { object: { files } };
@@ -54,7 +64,10 @@ function dominantPackage(text: string): string | undefined {
   const counts = new Map<string, number>();
   let total = 0;
   const listing = parseListing(text);
-  const entries = [...listing.files.map((file) => ({ path: file.path, files: 1 })), ...listing.folded.map((group) => ({ path: group.dir, files: group.files }))];
+  const entries = [
+    ...listing.files.map((file) => ({ path: file.path, files: 1 })),
+    ...listing.folded.map((group) => ({ path: group.dir, files: group.files })),
+  ];
   for (const entry of entries) {
     const pkg = /(?:^|\/)(?:packages|docs)\/([\w-]+)/.exec(entry.path)?.[1];
     total += entry.files;
@@ -90,7 +103,11 @@ export function createRealisticResponder(): RealisticResponder {
   const respond = (request: NormalizedRequest): ResponderResult => {
     const properties = schemaProperties(request);
     const result =
-      'files' in properties ? answerAnalysis(request) : 'headers' in properties ? answerCandidates(request) : { object: createSchemaInstance(request.structured?.schema) };
+      'files' in properties
+        ? answerAnalysis(request)
+        : 'headers' in properties
+          ? answerCandidates(request)
+          : { object: createSchemaInstance(request.structured?.schema) };
     tokens.set(request, Math.ceil(JSON.stringify(result.object).length / 4));
     return result;
   };

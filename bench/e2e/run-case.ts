@@ -88,7 +88,11 @@ function summarise(item: E2eCase, diffBytes: number, runs: RunRecord[]): CaseSum
   const warm = runs.filter((run) => run.kind === 'warm');
   const med = (list: RunRecord[], pick: (run: RunRecord) => number) => median(list.map(pick));
   // Judged on the cold runs: a warm run answered from the cache sends no request to look into.
-  const worst = cold.reduce((least, run) => (run.coverage.represented / run.coverage.staged < least.coverage.represented / least.coverage.staged ? run : least), cold[0]!);
+  const worst = cold.reduce(
+    (least, run) =>
+      run.coverage.represented / run.coverage.staged < least.coverage.represented / least.coverage.staged ? run : least,
+    cold[0]!,
+  );
   const wallMs = med(cold, (run) => run.wallMs);
   const warmWallMs = med(warm, (run) => run.wallMs);
   return {
@@ -140,9 +144,21 @@ export async function runE2eCase(options: RunCaseOptions): Promise<CaseResult> {
     const cacheHome = mkdtempSync(join(CACHE_HOMES_DIR, `${item.spec.name}-`));
     try {
       for (const kind of ['cold', 'warm'] as const) {
-        const run = await sampleRun({ cli: options.cli, repoDir: options.repoDir, server: options.server, responder: options.responder, staged, cacheHome, kind, settings: options.settings, nodeArgs: options.nodeArgs });
+        const run = await sampleRun({
+          cli: options.cli,
+          repoDir: options.repoDir,
+          server: options.server,
+          responder: options.responder,
+          staged,
+          cacheHome,
+          kind,
+          settings: options.settings,
+          nodeArgs: options.nodeArgs,
+        });
         runs.push(run);
-        log(`  ${item.spec.name} files ${kind} #${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, ${run.requests} requests, ${run.roundTrips} round trips, ${run.inputTokens} in / ${run.outputTokens} out tokens, stage ${run.trace.stage ?? '?'}${run.error ? `, ERROR ${run.error}` : ''}`);
+        log(
+          `  ${item.spec.name} files ${kind} #${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, ${run.requests} requests, ${run.roundTrips} round trips, ${run.inputTokens} in / ${run.outputTokens} out tokens, stage ${run.trace.stage ?? '?'}${run.error ? `, ERROR ${run.error}` : ''}`,
+        );
       }
     } finally {
       rmSync(cacheHome, { recursive: true, force: true });

@@ -1,7 +1,16 @@
 // One measured `git ai commit --dry-run --debug` against the provider server, and everything read from it.
 import type { ProviderServer } from '../../test/support/provider-server.js';
 import { isolatedEnv } from '../env.js';
-import { checkCoverage, countRoundTrips, measureCriticalPath, parseTrace, summariseTrace, type Coverage, type CriticalPath, type TraceSummary } from './analyse-run.js';
+import {
+  checkCoverage,
+  countRoundTrips,
+  measureCriticalPath,
+  parseTrace,
+  summariseTrace,
+  type Coverage,
+  type CriticalPath,
+  type TraceSummary,
+} from './analyse-run.js';
 import { LATENCY } from './cases.js';
 import type { RealisticResponder } from './responder.js';
 import { runCli, type StagedPath } from './run-cli.js';
@@ -55,7 +64,13 @@ export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
     XDG_CACHE_HOME: options.cacheHome,
     ...options.settings,
   });
-  const run = await runCli({ cli: options.cli, args: ['commit', '--dry-run', '--debug'], cwd: options.repoDir, env, nodeArgs: options.nodeArgs });
+  const run = await runCli({
+    cli: options.cli,
+    args: ['commit', '--dry-run', '--debug'],
+    cwd: options.repoDir,
+    env,
+    nodeArgs: options.nodeArgs,
+  });
   const requests = [...server.requests];
   const perRequest = requests.map((request) => ({
     startedAt: request.startedAt,
@@ -67,7 +82,10 @@ export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
   const traceText = run.stderr.trim();
   const firstStart = Math.min(...requests.map((request) => request.startedAt));
   const lastEnd = Math.max(...requests.map((request) => request.endedAt ?? request.startedAt));
-  const lastLine = traceText.split('\n').filter((line) => /error/i.test(line)).pop();
+  const lastLine = traceText
+    .split('\n')
+    .filter((line) => /error/i.test(line))
+    .pop();
   return {
     kind: options.kind,
     wallMs: run.ms,

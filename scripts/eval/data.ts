@@ -52,14 +52,21 @@ export function findDataRoot(): string | undefined {
 /** Every data file under the root: eval/*.jsonl and corpus/*.jsonl.gz. */
 export function defaultDataFiles(root: string): string[] {
   const list = (dir: string, pattern: RegExp) =>
-    existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)).sort().map((name) => join(dir, name)) : [];
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => pattern.test(name))
+          .sort()
+          .map((name) => join(dir, name))
+      : [];
   return [...list(join(root, 'eval'), /\.jsonl(\.gz)?$/), ...list(join(root, 'corpus'), /\.jsonl(\.gz)?$/)];
 }
 
 export function readCommits(path: string): EvalCommit[] {
   const raw = readFileSync(path);
   const text = path.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  const fallbackRepo = basename(path).replace(/\.jsonl(\.gz)?$/, '').replace('__', '/');
+  const fallbackRepo = basename(path)
+    .replace(/\.jsonl(\.gz)?$/, '')
+    .replace('__', '/');
   return text
     .split('\n')
     .filter((line) => line.trim())

@@ -56,7 +56,10 @@ function recall(rows: Prediction[]): { macro: number; perType: Record<string, Re
     if (type === row.type) entry.correct += 1;
   }
   const types = Object.values(perType);
-  return { macro: types.length ? types.reduce((sum, entry) => sum + entry.correct / entry.n, 0) / types.length : 0, perType };
+  return {
+    macro: types.length ? types.reduce((sum, entry) => sum + entry.correct / entry.n, 0) / types.length : 0,
+    perType,
+  };
 }
 
 const share = (rows: Prediction[], test: (prediction: Prediction) => boolean): number | undefined =>
@@ -108,5 +111,7 @@ export function samplePairs(predictions: Prediction[], n: number): Prediction[] 
   const natural = predictions.filter((p) => p.row.sample === 'natural');
   const pool = natural.length > 0 ? natural : predictions;
   if (pool.length <= n) return pool;
-  return Array.from({ length: n }, (_, index) => pool[Math.floor((index * pool.length) / n)]).filter((p): p is Prediction => p !== undefined);
+  return Array.from({ length: n }, (_, index) => pool[Math.floor((index * pool.length) / n)]).filter(
+    (p): p is Prediction => p !== undefined,
+  );
 }

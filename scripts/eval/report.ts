@@ -5,7 +5,20 @@ import { weakReason } from './weak-subject.js';
 
 const fixed = (value: number | undefined) => (value === undefined ? '  -  ' : value.toFixed(2));
 
-const COLUMNS = ['repository', 'split', 'n nat/str', 'type nat', 'macro nat', 'macro str', 'macro all', 'scope exact', 'no scope', 'weak', 'breaking', 'ms p95'];
+const COLUMNS = [
+  'repository',
+  'split',
+  'n nat/str',
+  'type nat',
+  'macro nat',
+  'macro str',
+  'macro all',
+  'scope exact',
+  'no scope',
+  'weak',
+  'breaking',
+  'ms p95',
+];
 
 function row(score: RepoScore): string[] {
   return [
@@ -49,14 +62,23 @@ export function means(label: string, scores: RepoScore[]): Means {
     minTypeAccuracy: scores.length ? Math.min(...scores.map((s) => s.typeAccuracy)) : undefined,
     macroAll: mean(scores, (s) => s.macroAll),
     scopeExact: mean(scores, (s) => s.scopeExact),
-    scopeAbsentNoScopeRepos: mean(scores.filter((s) => s.usesNoScope), (s) => s.scopeAbsent),
+    scopeAbsentNoScopeRepos: mean(
+      scores.filter((s) => s.usesNoScope),
+      (s) => s.scopeAbsent,
+    ),
     weakRate: mean(scores, (s) => s.weakRate),
   };
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length))) ?? [];
-  return rows.map((cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')).join('\n');
+  return rows
+    .map((cells) =>
+      cells
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+        .join('  '),
+    )
+    .join('\n');
 }
 
 export function renderTable(scores: RepoScore[], summaries: Means[]): string {

@@ -15,12 +15,20 @@ const TYPE_WORDS: Record<string, RegExp> = {
 
 const ITEM = '(?:`[^`]+`|[A-Za-z_$][\\w$.\\-/]*(?:\\(\\))?)';
 const LIST = new RegExp(`${ITEM}(?:, ${ITEM})*,? (?:and|or) ${ITEM}|${ITEM}(?:, ${ITEM})+`, 'g');
-const FILE_NAME = /[\w.-]*\w\.(md|mdx|rst|txt|ts|tsx|mts|cts|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|rs|go|py|vue|lock|sh|css|scss|html|java|kt|c|cc|cpp|h|hpp|rb|snap)\b/gi;
+const FILE_NAME =
+  /[\w.-]*\w\.(md|mdx|rst|txt|ts|tsx|mts|cts|js|jsx|mjs|cjs|json|jsonc|ya?ml|toml|rs|go|py|vue|lock|sh|css|scss|html|java|kt|c|cc|cpp|h|hpp|rb|snap)\b/gi;
 const GENERIC =
   /^(update|improve|change|modify|adjust|tweak|clean ?up|tidy|optimi[sz]e|simplify|extend|refactor|fix|document|bump)\s+(the\s+)?(docs?|documentation|dependencies|deps|tests?|files?|code|config(uration)?|ci|ci workflows|workflows?|snapshots|readme|source|types|build|scripts|examples?|[\w/.-]+ files|\d+ files)$/i;
 
 function identifierLike(item: string): boolean {
-  return /^`.+`$/.test(item) || /[a-z][A-Z]/.test(item) || /\w_\w/.test(item) || /\w\.\w/.test(item) || /\(\)$/.test(item) || /\w\/\w/.test(item);
+  return (
+    /^`.+`$/.test(item) ||
+    /[a-z][A-Z]/.test(item) ||
+    /\w_\w/.test(item) ||
+    /\w\.\w/.test(item) ||
+    /\(\)$/.test(item) ||
+    /\w\/\w/.test(item)
+  );
 }
 
 /** Why a generated subject is weak, or undefined when it reads like an author's. */

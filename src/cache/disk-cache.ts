@@ -12,7 +12,8 @@ export type { Cache, CacheStats, OpenCacheOptions, PruneStats } from './types.js
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 function assertKey(key: string): void {
-  if (!isValidKey(key)) throw new TypeError(`cache key must be lowercase hex from cacheKey(), got ${JSON.stringify(key)}`);
+  if (!isValidKey(key))
+    throw new TypeError(`cache key must be lowercase hex from cacheKey(), got ${JSON.stringify(key)}`);
 }
 
 export function openCache(options: OpenCacheOptions): Cache {

@@ -16,7 +16,13 @@ export type DecodedEntry = { ok: true; value: unknown } | { ok: false; reason: s
 export function encodeEntry(options: { key: string; createdAt: number; value: unknown }): string | undefined {
   if (options.value === undefined) return undefined;
   const checksum = sha256Hex(canonicalJson(options.value));
-  const file: EntryFile = { v: LAYOUT_VERSION, key: options.key, createdAt: options.createdAt, checksum, value: options.value };
+  const file: EntryFile = {
+    v: LAYOUT_VERSION,
+    key: options.key,
+    createdAt: options.createdAt,
+    checksum,
+    value: options.value,
+  };
   return JSON.stringify(file);
 }
 
@@ -28,12 +34,14 @@ export function decodeEntry(text: string, key: string): DecodedEntry {
   } catch {
     return { ok: false, reason: 'invalid JSON' };
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, reason: 'not an object' };
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { ok: false, reason: 'not an object' };
   const file = parsed as Partial<EntryFile>;
   if (file.v !== LAYOUT_VERSION) return { ok: false, reason: 'wrong version' };
   if (file.key !== key) return { ok: false, reason: 'key mismatch' };
   if (typeof file.createdAt !== 'number') return { ok: false, reason: 'missing createdAt' };
-  if (typeof file.checksum !== 'string' || !('value' in file)) return { ok: false, reason: 'missing checksum or value' };
+  if (typeof file.checksum !== 'string' || !('value' in file))
+    return { ok: false, reason: 'missing checksum or value' };
   if (sha256Hex(canonicalJson(file.value)) !== file.checksum) return { ok: false, reason: 'checksum mismatch' };
   return { ok: true, value: file.value };
 }

@@ -75,7 +75,9 @@ export async function scanCacheTree(dir: string): Promise<ScanResult> {
     const shardPath = join(root, shard);
     const names = await readdirQuietly(shardPath);
     const files = await Promise.all(
-      names.filter((name) => isEntryFileName(name) || isTempFileName(name)).map((name) => statQuietly(join(shardPath, name))),
+      names
+        .filter((name) => isEntryFileName(name) || isTempFileName(name))
+        .map((name) => statQuietly(join(shardPath, name))),
     );
     for (const file of files) {
       if (file === undefined) continue;

@@ -46,7 +46,10 @@ export const FLAG_KEYS = [
 ] as const;
 
 export const GENERATION_OPTIONS: readonly OptionDefinition[] = [
-  { flags: '--engine <engine>', description: 'auto | local | remote (auto: the remote engine when a provider is configured)' },
+  {
+    flags: '--engine <engine>',
+    description: 'auto | local | remote (auto: the remote engine when a provider is configured)',
+  },
   { flags: '--provider <provider>', description: 'openai | openai-compatible | anthropic | gemini' },
   { flags: '--model <model>', description: 'Model name for the remote engine' },
   { flags: '--base-url <url>', description: 'Endpoint of an OpenAI-compatible server' },
@@ -81,14 +84,22 @@ export const COMMANDS: readonly CommandDefinition[] = [
       { flags: '--json', description: 'Print the message, candidates, engine, stage, warnings and timings as JSON' },
       ...GENERATION_OPTIONS,
     ],
-    examples: ['git ai commit', 'git ai commit --dry-run src/', 'git ai commit -n 3 --context "mention the migration"', 'git ai commit -y -- --no-verify'],
+    examples: [
+      'git ai commit',
+      'git ai commit --dry-run src/',
+      'git ai commit -n 3 --context "mention the migration"',
+      'git ai commit -y -- --no-verify',
+    ],
   },
   {
     name: 'prompt',
     argv: '',
     usage: 'prompt [options]',
     summary: 'Print, as JSON, the exact requests that would be sent for the staged changes; sends nothing',
-    options: [{ flags: '-a, --all', description: 'Include changes to tracked files, as `git commit -a` does' }, ...GENERATION_OPTIONS],
+    options: [
+      { flags: '-a, --all', description: 'Include changes to tracked files, as `git commit -a` does' },
+      ...GENERATION_OPTIONS,
+    ],
     examples: ['git ai prompt --model gpt-4o'],
   },
   {
@@ -129,15 +140,25 @@ export const COMMANDS: readonly CommandDefinition[] = [
       'The hook starts no Node for `-m`, `-F`, templates, merges, squashes and amends. A hook it replaced (--force) runs after it, on its message. It never fails a commit: on any failure the offline engine writes the message, or the file is left as it was.',
     ],
     actions: [
-      { name: 'install', description: "Install the hook where git looks for it (husky 9: .husky/prepare-commit-msg)" },
+      { name: 'install', description: 'Install the hook where git looks for it (husky 9: .husky/prepare-commit-msg)' },
       { name: 'reinstall', description: 'Install again, recording this node and CLI' },
       { name: 'uninstall', description: 'Remove it, restoring the hook it replaced' },
       { name: 'status', description: 'What is installed, where, what it starts and chains' },
-      { name: 'run', args: '<file> [<source> [<sha>]]', description: 'What git calls; also for lefthook and pre-commit' },
+      {
+        name: 'run',
+        args: '<file> [<source> [<sha>]]',
+        description: 'What git calls; also for lefthook and pre-commit',
+      },
     ],
     options: [
-      { flags: '--force', description: 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs after git-ai' },
-      { flags: '--global', description: 'Allow a core.hooksPath set in the global git config (a hook there runs in every repository)' },
+      {
+        flags: '--force',
+        description: 'Install over a prepare-commit-msg hook that is not ours; it is kept and runs after git-ai',
+      },
+      {
+        flags: '--global',
+        description: 'Allow a core.hooksPath set in the global git config (a hook there runs in every repository)',
+      },
     ],
     examples: ['git ai hook install', 'git ai hook status'],
   },

@@ -10,7 +10,10 @@ export interface EarlyStart {
 
 /** Rejects as resolveRepository does (outside a repository); the caller then reports that error. */
 export function startEarly(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<EarlyStart> {
-  const started = resolveRepository(options).then((repo) => ({ repo, diff: startStagedDiff({ cwd: options.cwd, env: options.env }) }));
+  const started = resolveRepository(options).then((repo) => ({
+    repo,
+    diff: startStagedDiff({ cwd: options.cwd, env: options.env }),
+  }));
   started.catch(() => undefined); // awaited by the command; unhandled only if the command never starts
   return started;
 }

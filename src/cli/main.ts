@@ -26,7 +26,8 @@ function collectFlags(options: Options): Flags {
   const flags: Flags = {};
   for (const [option, key] of FLAG_KEYS) {
     const value = options[option];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') flags[key] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      flags[key] = String(value);
   }
   if (options.noBody === true) flags.body = 'false';
   if (options.noCache === true) flags.cache = 'false';
@@ -44,17 +45,22 @@ interface Invocation {
 
 const io = () => ({ cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
 const interactive = () => Boolean(process.stdin.isTTY && process.stdout.isTTY);
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 
 function usageError(command: string, message: string, hint = ''): UserError {
-  return new UserError('USAGE', message, { hint: `${hint}${hint ? ' ' : ''}See \`git ai ${command} --help\`.`, exitCode: 2 });
+  return new UserError('USAGE', message, {
+    hint: `${hint}${hint ? ' ' : ''}See \`git ai ${command} --help\`.`,
+    exitCode: 2,
+  });
 }
 
 /** Each command's runner: the exit code it returns (0 when it returns nothing). */
 const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>> = {
   async commit({ positional, options }) {
     const paths = (positional[0] as string[] | undefined) ?? [];
-    const early = options.all === true || paths.length > 0 ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
+    const early =
+      options.all === true || paths.length > 0 ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
     const interrupt = onInterrupt();
     try {
       const { runCommitCommand } = await import('./commands/commit.js');
@@ -96,17 +102,35 @@ const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>
   async config({ positional: [action, key, value], options }) {
     const { CONFIG_ACTIONS, runConfigCommand } = await import('./commands/config.js');
     const known = CONFIG_ACTIONS.find((name) => name === action);
-    if (!known) throw usageError('config', `Unknown config action '${String(action)}'.`, `Use one of: ${CONFIG_ACTIONS.join(', ')}.`);
-    const output = await runConfigCommand({ action: known, key: text(key), value: text(value), cwd: process.cwd(), env: process.env, showSecret: options.showSecret === true });
+    if (!known)
+      throw usageError(
+        'config',
+        `Unknown config action '${String(action)}'.`,
+        `Use one of: ${CONFIG_ACTIONS.join(', ')}.`,
+      );
+    const output = await runConfigCommand({
+      action: known,
+      key: text(key),
+      value: text(value),
+      cwd: process.cwd(),
+      env: process.env,
+      showSecret: options.showSecret === true,
+    });
     if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   },
   async hook({ positional: [action, hookArgs], options, script }) {
     const { HOOK_ACTIONS, runHookCommand } = await import('./commands/hook.js');
     const known = HOOK_ACTIONS.find((name) => name === action);
-    if (!known) throw usageError('hook', `Unknown hook action '${String(action)}'.`, `Use one of: ${HOOK_ACTIONS.filter((name) => name !== 'run').join(', ')}.`);
+    if (!known)
+      throw usageError(
+        'hook',
+        `Unknown hook action '${String(action)}'.`,
+        `Use one of: ${HOOK_ACTIONS.filter((name) => name !== 'run').join(', ')}.`,
+      );
     const interrupt = known === 'run' ? onInterrupt() : undefined;
     const { detectTerminal } = await import('./ui/terminal.js');
-    const spinner = known === 'run' && detectTerminal(process, process.env).live ? await import('./ui/spinner.js') : undefined;
+    const spinner =
+      known === 'run' && detectTerminal(process, process.env).live ? await import('./ui/spinner.js') : undefined;
     try {
       await runHookCommand({
         ...io(),
@@ -144,7 +168,10 @@ async function unknownCommand(name: string): Promise<UserError> {
     .filter((candidate) => candidate.distance <= 2)
     .sort((a, b) => a.distance - b.distance)[0];
   const guess = near ? ` Did you mean \`git ai ${near.name}\`?` : '';
-  return new UserError('USAGE', `Unknown command '${name}'.${guess}`, { hint: 'Run `git ai help` to see the commands.', exitCode: 2 });
+  return new UserError('USAGE', `Unknown command '${name}'.${guess}`, {
+    hint: 'Run `git ai help` to see the commands.',
+    exitCode: 2,
+  });
 }
 
 /** `-h`/`--help` anywhere before `--`: the help of the command named first, or the overview. */
@@ -164,7 +191,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const wanted = helpRequest(args);
-    if (wanted || args.length === 0) return (await RUNNERS.help!({ args, positional: [wanted?.command], options: {}, script: '' })) ?? 0;
+    if (wanted || args.length === 0)
+      return (await RUNNERS.help!({ args, positional: [wanted?.command], options: {}, script: '' })) ?? 0;
     const matched = findCommand(args[0] ?? '');
     if (!matched) throw await unknownCommand(args[0] ?? '');
     const { parseCommandLine } = await import('./parse-argv.js');
@@ -195,7 +223,9 @@ function reportError(error: unknown): number {
   const fileError = toFileAccessError(error);
   if (fileError) return reportError(fileError);
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`git-ai: internal error (a bug; please report it with this output). git-ai ${VERSION}, node ${process.version}\n${detail}\n`);
+  process.stderr.write(
+    `git-ai: internal error (a bug; please report it with this output). git-ai ${VERSION}, node ${process.version}\n${detail}\n`,
+  );
   return 70;
 }
 

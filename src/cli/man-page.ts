@@ -31,7 +31,8 @@ export function renderManPage(options: { version: string; date: string }): strin
     for (const paragraph of command.details ?? []) lines.push('.PP', roff(paragraph));
     if (command.actions?.length) {
       lines.push('.PP', 'Actions:', '.RS');
-      for (const action of command.actions) lines.push(...item(action.args ? `${action.name} ${action.args}` : action.name, action.description));
+      for (const action of command.actions)
+        lines.push(...item(action.args ? `${action.name} ${action.args}` : action.name, action.description));
       lines.push('.RE');
     }
     if (command.options.length) {

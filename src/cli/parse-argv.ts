@@ -39,8 +39,10 @@ export function parseCommandLine(command: CommandDefinition, args: readonly stri
   } catch (error) {
     const code = (error as { code?: string }).code;
     const named = /'(-[^']*)'/.exec((error as Error).message)?.[1];
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw usage(command, `Unknown option \`${named ?? '?'}\` for \`git ai ${command.name}\`.`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw usage(command, `Option \`${named ?? '?'}\` needs a value.`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw usage(command, `Unknown option \`${named ?? '?'}\` for \`git ai ${command.name}\`.`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw usage(command, `Option \`${named ?? '?'}\` needs a value.`);
     throw usage(command, (error as Error).message.split('\n')[0] ?? 'Bad arguments.');
   }
   const options: Record<string, unknown> = { '--': end === -1 ? [] : args.slice(end + 1) };

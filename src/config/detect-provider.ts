@@ -21,7 +21,9 @@ export function detectProvider(env: NodeJS.ProcessEnv): ProviderDetection {
   });
   const [first] = found;
   if (first === undefined) return { kind: 'none' };
-  return found.length === 1 ? { kind: 'one', ...first } : { kind: 'several', variables: found.map((entry) => entry.variable) };
+  return found.length === 1
+    ? { kind: 'one', ...first }
+    : { kind: 'several', variables: found.map((entry) => entry.variable) };
 }
 
 /** The one line said when several keys are set and no provider is: how to choose. */

@@ -60,7 +60,10 @@ export async function readIniFile(path: string): Promise<string | undefined> {
     bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw toFileAccessError(error, `read the config file ${path}`) ?? new UserError('CONFIG_INVALID', `Cannot read config file ${path}: ${(error as Error).message}.`, { cause: error });
+    throw (
+      toFileAccessError(error, `read the config file ${path}`) ??
+      new UserError('CONFIG_INVALID', `Cannot read config file ${path}: ${(error as Error).message}.`, { cause: error })
+    );
   }
   let text: string;
   try {
@@ -110,7 +113,11 @@ export function editIniText(text: string, edit: IniEdit, path: string): string {
     if (last === -1) {
       const tail = kept.at(-1);
       if (tail && tail.eol === '') tail.eol = eol;
-      kept.push(...(tail ? [{ text: '', eol, section: null }] : []), { text: `[${edit.section}]`, eol, section: edit.section }, added);
+      kept.push(
+        ...(tail ? [{ text: '', eol, section: null }] : []),
+        { text: `[${edit.section}]`, eol, section: edit.section },
+        added,
+      );
     } else {
       const anchor = kept[last] as IniLine;
       anchor.eol ||= eol;
@@ -119,7 +126,8 @@ export function editIniText(text: string, edit: IniEdit, path: string): string {
   }
   const result = kept.map((line) => line.text + line.eol).join('');
   const check = decode(result)[edit.section]?.[edit.entry?.name ?? ''];
-  if (edit.entry && String(check) !== edit.entry.value) throw new Error(`ini edit of ${edit.entry.name} did not round-trip`);
+  if (edit.entry && String(check) !== edit.entry.value)
+    throw new Error(`ini edit of ${edit.entry.name} did not round-trip`);
   return result;
 }
 

@@ -70,9 +70,13 @@ export function resolveKey(name: string, where?: string): ConfigKey {
   const suggestion = suggestKey(name);
   const guess = suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
   const prefix = where === undefined ? '' : `${where}: `;
-  throw new UserError('CONFIG_UNKNOWN_KEY', `${prefix}${where === undefined ? 'U' : 'u'}nknown config key '${name}'${guess}; valid keys: ${CONFIG_KEYS.join(', ')}.`, {
-    hint: 'Run `git-ai config list` to see every key with its value.',
-  });
+  throw new UserError(
+    'CONFIG_UNKNOWN_KEY',
+    `${prefix}${where === undefined ? 'U' : 'u'}nknown config key '${name}'${guess}; valid keys: ${CONFIG_KEYS.join(', ')}.`,
+    {
+      hint: 'Run `git-ai config list` to see every key with its value.',
+    },
+  );
 }
 
 export type RawValue = string | number | boolean | readonly string[];
@@ -97,7 +101,9 @@ export function parseConfigValue(key: ConfigKey, raw: RawValue, where?: string):
   const expected = tooBig && meta.tooBig !== undefined ? meta.tooBig : meta.expected;
   const prefix = where === undefined ? '' : `${where}: `;
   const shown = Array.isArray(raw) ? raw.join(',') : String(raw);
-  throw new UserError('CONFIG_INVALID', `${prefix}${key} must be ${expected}, got '${shown}'.`, { hint: fixFor(key, where) });
+  throw new UserError('CONFIG_INVALID', `${prefix}${key} must be ${expected}, got '${shown}'.`, {
+    hint: fixFor(key, where),
+  });
 }
 
 /** The text form of a typed value, as stored in the file and printed by `config get`. */

@@ -44,14 +44,17 @@ export function resolveConfigPath(env: NodeJS.ProcessEnv): string {
   return join(base, 'git-ai', 'config.ini');
 }
 
-const isBlank = (raw: unknown): boolean => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+const isBlank = (raw: unknown): boolean =>
+  raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 
 async function readUserLayer(path: string): Promise<Setting[]> {
   const text = await readIniFile(path);
   if (text === undefined) return [];
   return readIniSection(text, USER_SECTION, path).flatMap(({ name, value }) => {
     const key = resolveKey(name, path);
-    return isBlank(value) ? [] : [{ key, value: parseConfigValue(key, value, path), source: 'user' as const, origin: path }];
+    return isBlank(value)
+      ? []
+      : [{ key, value: parseConfigValue(key, value, path), source: 'user' as const, origin: path }];
   });
 }
 
@@ -85,7 +88,9 @@ function readEnvLayer(env: NodeJS.ProcessEnv, names: (key: ConfigKey) => readonl
   return CONFIG_KEYS.flatMap((key) => {
     const name = names(key).find((variable) => !isBlank(env[variable]));
     const raw = name === undefined ? undefined : env[name];
-    return name === undefined || raw === undefined ? [] : [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }];
+    return name === undefined || raw === undefined
+      ? []
+      : [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }];
   });
 }
 
@@ -98,7 +103,8 @@ function readFlagLayer(flags: LoadConfigOptions['flags'] = {}): Setting[] {
 }
 
 const isRawValue = (raw: unknown): raw is RawValue =>
-  ['string', 'number', 'boolean'].includes(typeof raw) || (Array.isArray(raw) && raw.every((item) => typeof item === 'string'));
+  ['string', 'number', 'boolean'].includes(typeof raw) ||
+  (Array.isArray(raw) && raw.every((item) => typeof item === 'string'));
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const path = resolveConfigPath(options.env);
@@ -123,7 +129,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const values: Partial<Record<ConfigProperty, ConfigValue>> = {};
   const sources = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, ConfigSource>;
   const origins = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, string>;
-  if (detection.kind === 'several') origins.provider = `unset: ${detection.variables.join(', ')} are all set, none is guessed`;
+  if (detection.kind === 'several')
+    origins.provider = `unset: ${detection.variables.join(', ')} are all set, none is guessed`;
   for (const setting of [...detected, ...user, ...git, ...vendorEnv, ...env, ...flags]) {
     values[propertyOf(setting.key)] = setting.value;
     sources[setting.key] = setting.source;

@@ -29,7 +29,11 @@ export function renderConfigTable(): string {
     const name = code(key) + (aliases.length > 0 ? ` (alias ${aliases.join(', ')})` : '');
     return `| ${[name, meta.type, defaultOf(key), variablesOf(key), meta.description].map(cell).join(' | ')} |`;
   });
-  return ['| Key | Type / values | Default | Environment | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| Key | Type / values | Default | Environment | Description |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 function sourceText(loaded: LoadedConfig, key: ConfigKey): string {
@@ -48,7 +52,15 @@ function valueText(loaded: LoadedConfig, key: ConfigKey): string {
 
 /** The `config list` table: key, effective value (secrets masked) and where it came from. */
 export function renderConfigList(loaded: LoadedConfig): string {
-  const rows = [['KEY', 'VALUE', 'SOURCE'], ...CONFIG_KEYS.map((key) => [key, valueText(loaded, key), sourceText(loaded, key)])];
+  const rows = [
+    ['KEY', 'VALUE', 'SOURCE'],
+    ...CONFIG_KEYS.map((key) => [key, valueText(loaded, key), sourceText(loaded, key)]),
+  ];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
-  return rows.map(([key = '', value = '', source = '']) => `${key.padEnd(widths[0] ?? 0)}  ${value.padEnd(widths[1] ?? 0)}  ${source}`).join('\n');
+  return rows
+    .map(
+      ([key = '', value = '', source = '']) =>
+        `${key.padEnd(widths[0] ?? 0)}  ${value.padEnd(widths[1] ?? 0)}  ${source}`,
+    )
+    .join('\n');
 }

@@ -71,29 +71,36 @@ const listed = (values: readonly string[]) => ({
 export const MAX_TIMEOUT_SECONDS = 2_147_483;
 
 export const configSchema = z.object({
-  provider: oneOf(PROVIDERS).optional().register(configMeta, {
-    ...listed(PROVIDERS),
-    description:
-      'LLM provider for the remote engine; unset: the one whose key is in the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY), openai when only api-key is set, else none (the offline engine writes the message).',
-  }),
+  provider: oneOf(PROVIDERS)
+    .optional()
+    .register(configMeta, {
+      ...listed(PROVIDERS),
+      description:
+        'LLM provider for the remote engine; unset: the one whose key is in the environment (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY), openai when only api-key is set, else none (the offline engine writes the message).',
+    }),
   model: text().optional().register(configMeta, {
     type: 'string',
     expected: 'a model name',
     description: "Model name for the provider; unset uses the provider's default model.",
   }),
-  apiKey: text().optional().register(configMeta, {
-    type: 'string (secret)',
-    expected: 'a non-empty key',
-    secret: true,
-    aliases: ['openai-api-key'],
-    description: "API key for the provider; falls back to the provider's own variable (e.g. OPENAI_API_KEY).",
-  }),
-  baseUrl: text().refine(isHttpUrl).optional().register(configMeta, {
-    type: 'http(s) URL',
-    expected: 'an http(s) URL',
-    aliases: ['openai-base-url'],
-    description: 'API base URL, for openai-compatible servers or proxies.',
-  }),
+  apiKey: text()
+    .optional()
+    .register(configMeta, {
+      type: 'string (secret)',
+      expected: 'a non-empty key',
+      secret: true,
+      aliases: ['openai-api-key'],
+      description: "API key for the provider; falls back to the provider's own variable (e.g. OPENAI_API_KEY).",
+    }),
+  baseUrl: text()
+    .refine(isHttpUrl)
+    .optional()
+    .register(configMeta, {
+      type: 'http(s) URL',
+      expected: 'an http(s) URL',
+      aliases: ['openai-base-url'],
+      description: 'API base URL, for openai-compatible servers or proxies.',
+    }),
   maxTokens: int(1).default(8000).register(configMeta, {
     type: 'integer ≥ 1',
     expected: 'a positive whole number',
@@ -110,20 +117,24 @@ export const configSchema = z.object({
     expected: 'a whole number from 20 to 1024',
     description: 'Longest allowed subject line, in characters.',
   }),
-  enableMultiStep: bool().default(true).register(configMeta, {
-    ...BOOLEAN,
-    description: 'Summarise large diffs file by file before writing the message.',
-  }),
+  enableMultiStep: bool()
+    .default(true)
+    .register(configMeta, {
+      ...BOOLEAN,
+      description: 'Summarise large diffs file by file before writing the message.',
+    }),
   multiStepMinFiles: int(0).default(250).register(configMeta, {
     type: 'integer ≥ 0',
     expected: 'a whole number (0 or more)',
     description:
       'Files (with content sent) from which multi-step analysis is used; smaller changes take one request, the fastest path, since every round trip costs.',
   }),
-  parallelApiCalls: bool().default(true).register(configMeta, {
-    ...BOOLEAN,
-    description: 'Send the per-file requests of a multi-step run in parallel.',
-  }),
+  parallelApiCalls: bool()
+    .default(true)
+    .register(configMeta, {
+      ...BOOLEAN,
+      description: 'Send the per-file requests of a multi-step run in parallel.',
+    }),
   concurrency: int(1, 64).default(8).register(configMeta, {
     type: 'integer 1–64',
     expected: 'a whole number from 1 to 64',
@@ -132,31 +143,44 @@ export const configSchema = z.object({
   candidates: int(1, 8).default(1).register(configMeta, {
     type: 'integer 1–8',
     expected: 'a whole number from 1 to 8',
-    description: 'Candidate messages to ask for; several are decoded in parallel (n, candidateCount, or concurrent requests) for a person to choose from.',
+    description:
+      'Candidate messages to ask for; several are decoded in parallel (n, candidateCount, or concurrent requests) for a person to choose from.',
   }),
-  timeout: z.preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS)).default(20).register(configMeta, {
-    type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
-    expected: 'a positive number of seconds',
-    tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
-    description: 'Time limit for the remote engine, in seconds.',
-  }),
-  hookTimeout: z.preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS)).default(15).register(configMeta, {
-    type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
-    expected: 'a positive number of seconds',
-    tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
-    description: 'Time the prepare-commit-msg hook waits for a message; past it the offline engine writes one.',
-  }),
+  timeout: z
+    .preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS))
+    .default(20)
+    .register(configMeta, {
+      type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
+      expected: 'a positive number of seconds',
+      tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
+      description: 'Time limit for the remote engine, in seconds.',
+    }),
+  hookTimeout: z
+    .preprocess(toNumber, z.number().positive().max(MAX_TIMEOUT_SECONDS))
+    .default(15)
+    .register(configMeta, {
+      type: `seconds (> 0, ≤ ${MAX_TIMEOUT_SECONDS})`,
+      expected: 'a positive number of seconds',
+      tooBig: `a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}`,
+      description: 'Time the prepare-commit-msg hook waits for a message; past it the offline engine writes one.',
+    }),
   language: text().optional().register(configMeta, {
     type: 'string',
     expected: 'a language name, e.g. English or de',
     description: "Language of the remote engine's messages; unset writes English.",
   }),
-  style: oneOf(STYLES).default('auto').register(configMeta, {
-    ...listed(STYLES),
-    description: "Commit message style; auto writes as the repository's recent subjects do (Conventional Commits, gitmoji or plain sentences).",
-  }),
+  style: oneOf(STYLES)
+    .default('auto')
+    .register(configMeta, {
+      ...listed(STYLES),
+      description:
+        "Commit message style; auto writes as the repository's recent subjects do (Conventional Commits, gitmoji or plain sentences).",
+    }),
   body: z
-    .preprocess((raw) => (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto' ? 'auto' : toBoolean(raw)), z.union([z.literal('auto'), z.boolean()]))
+    .preprocess(
+      (raw) => (typeof raw === 'string' && raw.trim().toLowerCase() === 'auto' ? 'auto' : toBoolean(raw)),
+      z.union([z.literal('auto'), z.boolean()]),
+    )
     .default('auto')
     .register(configMeta, {
       type: '`auto` | boolean',
@@ -169,22 +193,30 @@ export const configSchema = z.object({
     expected: 'a comma-separated list of gitignore patterns',
     description: 'Gitignore patterns of staged files to leave out of the diff.',
   }),
-  cache: bool().default(true).register(configMeta, {
-    ...BOOLEAN,
-    description: 'Reuse messages already written for the same staged changes.',
-  }),
-  engine: oneOf(ENGINES).default('auto').register(configMeta, {
-    ...listed(ENGINES),
-    description: 'auto uses the remote engine when a provider is configured, else the offline one.',
-  }),
-  ticket: oneOf(TICKET_MODES).default('auto').register(configMeta, {
-    ...listed(TICKET_MODES),
-    description: "auto puts the branch's ticket (feature/PROJ-123-x, fix/456-x, gh-78) into the message, in the form the history uses; off leaves it out.",
-  }),
+  cache: bool()
+    .default(true)
+    .register(configMeta, {
+      ...BOOLEAN,
+      description: 'Reuse messages already written for the same staged changes.',
+    }),
+  engine: oneOf(ENGINES)
+    .default('auto')
+    .register(configMeta, {
+      ...listed(ENGINES),
+      description: 'auto uses the remote engine when a provider is configured, else the offline one.',
+    }),
+  ticket: oneOf(TICKET_MODES)
+    .default('auto')
+    .register(configMeta, {
+      ...listed(TICKET_MODES),
+      description:
+        "auto puts the branch's ticket (feature/PROJ-123-x, fix/456-x, gh-78) into the message, in the form the history uses; off leaves it out.",
+    }),
   instructions: text().optional().register(configMeta, {
     type: 'string',
     expected: 'some text',
-    description: "Your own instructions for the remote engine (e.g. 'write in the past tense'), sent with the repository's .gitaiinstructions.",
+    description:
+      "Your own instructions for the remote engine (e.g. 'write in the past tense'), sent with the repository's .gitaiinstructions.",
   }),
 });
 

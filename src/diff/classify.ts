@@ -62,19 +62,28 @@ function partsOf(path: string): PathParts {
   const lower = path.toLowerCase();
   const base = name.toLowerCase();
   const dot = base.lastIndexOf('.');
-  return { lower, base, name, dirs: slash === -1 ? [] : lower.slice(0, slash).split('/'), ext: dot > 0 ? base.slice(dot + 1) : '' };
+  return {
+    lower,
+    base,
+    name,
+    dirs: slash === -1 ? [] : lower.slice(0, slash).split('/'),
+    ext: dot > 0 ? base.slice(dot + 1) : '',
+  };
 }
 
 const words = (text: string): Set<string> => new Set(text.split(' '));
 
-const VENDOR_DIRS = words('vendor third_party third-party thirdparty node_modules bower_components jspm_packages .yarn');
+const VENDOR_DIRS = words(
+  'vendor third_party third-party thirdparty node_modules bower_components jspm_packages .yarn',
+);
 const LOCKFILES = words(
   'package-lock.json npm-shrinkwrap.json yarn.lock pnpm-lock.yaml bun.lockb bun.lock deno.lock cargo.lock gemfile.lock ' +
     'poetry.lock uv.lock pdm.lock pixi.lock pipfile.lock composer.lock go.sum go.work.sum gopkg.lock glide.lock flake.lock ' +
     'mix.lock pubspec.lock podfile.lock package.resolved cartfile.resolved packages.lock.json gradle.lockfile conan.lock ' +
     'chart.lock .terraform.lock.hcl paket.lock shard.lock manifest.toml renv.lock',
 );
-const GENERATED_NAME = /\.min\.(js|mjs|cjs|css)$|\.map$|[._-]generated\.|^zz_generated|_pb2(_grpc)?\.pyi?$|\.pb(\.gw)?\.go$|\.pb\.(cc|h)$|_pb\.(js|d\.ts)$|\.(g|freezed)\.dart$|\.designer\.cs$/;
+const GENERATED_NAME =
+  /\.min\.(js|mjs|cjs|css)$|\.map$|[._-]generated\.|^zz_generated|_pb2(_grpc)?\.pyi?$|\.pb(\.gw)?\.go$|\.pb\.(cc|h)$|_pb\.(js|d\.ts)$|\.(g|freezed)\.dart$|\.designer\.cs$/;
 const OUTPUT_DIRS_ANYWHERE = words('dist __generated__');
 const SNAPSHOT = /\.snap$/;
 const SNAPSHOT_DIRS = words('__snapshots__');
@@ -91,9 +100,12 @@ const CI_DIRS = words('.circleci .buildkite .azure-pipelines .woodpecker');
 const TEST_NAME =
   /\.(test|spec|bench|e2e)\.|\.(test|spec)-d\.|_(test|spec)s?\.[a-z]+$|^test_.+\.py$|^conftest\.py$|^(setup-?(vitest|jest|tests?)|(vitest|jest)[.-]setup|setuptests)\.[cm]?[jt]sx?$/;
 const TEST_CLASS = /[a-z0-9](Test|Tests|Spec)\.(java|kt|scala|groovy|cs|fs|php|swift)$/;
-const TEST_DIRS = words('test tests __tests__ spec specs __mocks__ __fixtures__ fixtures testdata testing e2e androidtest test-dts dts-test __typetests__');
+const TEST_DIRS = words(
+  'test tests __tests__ spec specs __mocks__ __fixtures__ fixtures testdata testing e2e androidtest test-dts dts-test __typetests__',
+);
 const DOC_EXTS = words('md mdx markdown rst adoc asciidoc rdoc');
-const DOC_NAME = /^(readme|licen[cs]e|copying|authors|contributors|contributing|notice|code_of_conduct|security|maintainers)([-_.]|$)/;
+const DOC_NAME =
+  /^(readme|licen[cs]e|copying|authors|contributors|contributing|notice|code_of_conduct|security|maintainers)([-_.]|$)/;
 const CHANGELOG_NAME = /^(changelog|changes|history|news|releases?)([-_.][\w.-]*)?$/;
 const CHANGELOG_DIRS = words('changelogs changelog .changeset');
 const DOC_DIRS = words('docs doc documentation');

@@ -33,20 +33,87 @@ type Apply = (record: FileRecord, value: string) => void;
 
 // `index`, `dissimilarity index` and anything unknown are ignored.
 const HEADER_LINES: ReadonlyArray<readonly [string, Apply]> = [
-  ['--- ', (r, v) => { r.minus = parseLabel(v); }],
-  ['+++ ', (r, v) => { r.plus = parseLabel(v); }],
-  ['old mode ', (r, v) => { r.oldMode = v; }],
-  ['new mode ', (r, v) => { r.newMode = v; }],
-  ['new file mode ', (r, v) => { r.created = true; r.newMode = v; }],
-  ['deleted file mode ', (r, v) => { r.removed = true; r.oldMode = v; }],
-  ['rename from ', (r, v) => { r.renameFrom = unquoteGitPath(v); }],
-  ['rename to ', (r, v) => { r.renameTo = unquoteGitPath(v); }],
+  [
+    '--- ',
+    (r, v) => {
+      r.minus = parseLabel(v);
+    },
+  ],
+  [
+    '+++ ',
+    (r, v) => {
+      r.plus = parseLabel(v);
+    },
+  ],
+  [
+    'old mode ',
+    (r, v) => {
+      r.oldMode = v;
+    },
+  ],
+  [
+    'new mode ',
+    (r, v) => {
+      r.newMode = v;
+    },
+  ],
+  [
+    'new file mode ',
+    (r, v) => {
+      r.created = true;
+      r.newMode = v;
+    },
+  ],
+  [
+    'deleted file mode ',
+    (r, v) => {
+      r.removed = true;
+      r.oldMode = v;
+    },
+  ],
+  [
+    'rename from ',
+    (r, v) => {
+      r.renameFrom = unquoteGitPath(v);
+    },
+  ],
+  [
+    'rename to ',
+    (r, v) => {
+      r.renameTo = unquoteGitPath(v);
+    },
+  ],
   // Older spellings that `git apply` still accepts.
-  ['rename old ', (r, v) => { r.renameFrom = unquoteGitPath(v); }],
-  ['rename new ', (r, v) => { r.renameTo = unquoteGitPath(v); }],
-  ['copy from ', (r, v) => { r.copyFrom = unquoteGitPath(v); }],
-  ['copy to ', (r, v) => { r.copyTo = unquoteGitPath(v); }],
-  ['similarity index ', (r, v) => { r.similarity = Number.parseInt(v, 10); }],
+  [
+    'rename old ',
+    (r, v) => {
+      r.renameFrom = unquoteGitPath(v);
+    },
+  ],
+  [
+    'rename new ',
+    (r, v) => {
+      r.renameTo = unquoteGitPath(v);
+    },
+  ],
+  [
+    'copy from ',
+    (r, v) => {
+      r.copyFrom = unquoteGitPath(v);
+    },
+  ],
+  [
+    'copy to ',
+    (r, v) => {
+      r.copyTo = unquoteGitPath(v);
+    },
+  ],
+  [
+    'similarity index ',
+    (r, v) => {
+      r.similarity = Number.parseInt(v, 10);
+    },
+  ],
 ];
 
 /** Applies one extended header line (between `diff --git` and the first hunk) to the record. */
@@ -88,7 +155,9 @@ function statusOf(record: FileRecord): FileStatus {
   if (record.renameFrom !== undefined) return 'renamed';
   const { oldMode, newMode } = record;
   const modeOnly = record.hunks.length === 0 && !record.binary;
-  return modeOnly && oldMode !== undefined && newMode !== undefined && oldMode !== newMode ? 'mode-changed' : 'modified';
+  return modeOnly && oldMode !== undefined && newMode !== undefined && oldMode !== newMode
+    ? 'mode-changed'
+    : 'modified';
 }
 
 /** The finished FileDiff. oldMode/newMode come only from mode lines (new, deleted, changed), never from `index`. */

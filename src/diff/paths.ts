@@ -95,7 +95,12 @@ export function resolvePaths(sources: PathSources): PathPair {
   const shared = halves && commonPath(halves[0], halves[1]);
   if (shared !== undefined) return { oldPath: shared, newPath: shared };
   // Prefixes git-ai cannot infer (different lengths, no '/'): fall back to the default a/ and b/.
-  const label = typeof plus === 'string' ? stripPrefix(plus, 'b/') : typeof minus === 'string' ? stripPrefix(minus, 'a/') : undefined;
+  const label =
+    typeof plus === 'string'
+      ? stripPrefix(plus, 'b/')
+      : typeof minus === 'string'
+        ? stripPrefix(minus, 'a/')
+        : undefined;
   if (label !== undefined) return { oldPath: label, newPath: label };
   if (halves) return { oldPath: stripPrefix(halves[0], 'a/'), newPath: stripPrefix(halves[1], 'b/') };
   return { oldPath: sources.gitLine, newPath: sources.gitLine };

@@ -4,17 +4,7 @@ export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied'
 
 /** What kind of file this is, for weighing (engines) and budgeting (lockfiles, generated and binary files are listed, not sent). */
 export type FileCategory =
-  | 'source'
-  | 'test'
-  | 'docs'
-  | 'config'
-  | 'build'
-  | 'ci'
-  | 'lockfile'
-  | 'generated'
-  | 'vendored'
-  | 'asset'
-  | 'binary';
+  'source' | 'test' | 'docs' | 'config' | 'build' | 'ci' | 'lockfile' | 'generated' | 'vendored' | 'asset' | 'binary';
 
 export interface Hunk {
   /** The full `@@ -a,b +c,d @@ section` line. */

@@ -1,17 +1,7 @@
 // The commit message every engine produces, its rendering per style, and reading a header back.
 
 export type CommitType =
-  | 'feat'
-  | 'fix'
-  | 'refactor'
-  | 'perf'
-  | 'docs'
-  | 'test'
-  | 'build'
-  | 'ci'
-  | 'chore'
-  | 'style'
-  | 'revert';
+  'feat' | 'fix' | 'refactor' | 'perf' | 'docs' | 'test' | 'build' | 'ci' | 'chore' | 'style' | 'revert';
 
 export type CommitStyle = 'conventional' | 'plain' | 'gitmoji';
 
@@ -31,16 +21,53 @@ export interface CommitHeader {
 }
 
 export const COMMIT_TYPES: readonly CommitType[] = [
-  'feat', 'fix', 'refactor', 'perf', 'docs', 'test', 'build', 'ci', 'chore', 'style', 'revert',
+  'feat',
+  'fix',
+  'refactor',
+  'perf',
+  'docs',
+  'test',
+  'build',
+  'ci',
+  'chore',
+  'style',
+  'revert',
 ];
 
 const GITMOJI: Record<CommitType, string> = {
-  feat: '✨', fix: '🐛', refactor: '♻️', perf: '⚡️', docs: '📝', test: '✅',
-  build: '📦️', ci: '👷', chore: '🔧', style: '🎨', revert: '⏪️',
+  feat: '✨',
+  fix: '🐛',
+  refactor: '♻️',
+  perf: '⚡️',
+  docs: '📝',
+  test: '✅',
+  build: '📦️',
+  ci: '👷',
+  chore: '🔧',
+  style: '🎨',
+  revert: '⏪️',
 };
 
 // Words that read badly at the end of a shortened subject.
-const DANGLING = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'to', 'for', 'with', 'from', 'by', 'at', 'as', 'into', 'when']);
+const DANGLING = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'with',
+  'from',
+  'by',
+  'at',
+  'as',
+  'into',
+  'when',
+]);
 
 const HEADER = /^(?:(?::\w+:|\p{Extended_Pictographic}\uFE0F?)\s*)?([a-zA-Z]+)(?:\(([^()]*)\))?(!)?:\s*(\S.*)$/u;
 
@@ -60,14 +87,20 @@ export function parseCommitHeader(line: string): CommitHeader | undefined {
   return header;
 }
 
-export function formatCommitMessage(message: CommitMessage, options: { style: CommitStyle; maxLength: number }): string {
+export function formatCommitMessage(
+  message: CommitMessage,
+  options: { style: CommitStyle; maxLength: number },
+): string {
   const header = formatHeader(message, options.style, options.maxLength);
   const body = message.body?.trim();
   return body ? `${header}\n\n${body}` : header;
 }
 
 function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: number): string {
-  const subject = message.subject.trim().replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+  const subject = message.subject
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.\s]+$/, '');
   if (style === 'plain') return fitSubject('', capitalise(subject), maxLength);
   const emoji = style === 'gitmoji' ? `${GITMOJI[message.type]} ` : '';
   const bang = message.breaking ? '!' : '';

@@ -25,7 +25,10 @@ export async function stageTrackedInTemporaryIndex(context: GitContext & { gitDi
         if (error.code !== 'ENOENT') throw error; // no index yet: start from an empty one
       }),
     );
-    await runGit(['add', '-u'], { cwd: context.cwd, env: { ...(context.env ?? process.env), GIT_INDEX_FILE: indexFile } });
+    await runGit(['add', '-u'], {
+      cwd: context.cwd,
+      env: { ...(context.env ?? process.env), GIT_INDEX_FILE: indexFile },
+    });
     return { indexFile, dispose };
   } catch (error) {
     await dispose();
@@ -37,19 +40,30 @@ export async function stageTrackedInTemporaryIndex(context: GitContext & { gitDi
  * The index `git commit <paths>` commits: HEAD's tree with those paths as they are in the working tree (tracked files,
  * and files staged as new), whatever else is staged. The user's index is not touched.
  */
-export async function stagePathsInTemporaryIndex(context: GitContext & { paths: readonly string[] }): Promise<TemporaryIndex> {
+export async function stagePathsInTemporaryIndex(
+  context: GitContext & { paths: readonly string[] },
+): Promise<TemporaryIndex> {
   const dir = await mkdtemp(join(tmpdir(), 'git-ai-index-'));
   const indexFile = join(dir, 'index');
   const dispose = () => rm(dir, { recursive: true, force: true });
   const env = { ...(context.env ?? process.env), GIT_INDEX_FILE: indexFile };
   try {
-    const added = await runGit(['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=A', '--', ...context.paths], { cwd: context.cwd, env: context.env, okCodes: [1] });
-    const head = await runGit(['rev-parse', '--verify', '-q', 'HEAD'], { cwd: context.cwd, env: context.env, okCodes: [1] });
+    const added = await runGit(
+      ['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=A', '--', ...context.paths],
+      { cwd: context.cwd, env: context.env, okCodes: [1] },
+    );
+    const head = await runGit(['rev-parse', '--verify', '-q', 'HEAD'], {
+      cwd: context.cwd,
+      env: context.env,
+      okCodes: [1],
+    });
     await runGit(head.exitCode === 0 ? ['read-tree', 'HEAD'] : ['read-tree', '--empty'], { cwd: context.cwd, env });
     await runGit(['add', '-u', '--', ...context.paths], { cwd: context.cwd, env });
     const newFiles = added.stdout.split('\0').filter(Boolean);
     if (newFiles.length > 0) {
-      const top = (await runGit(['rev-parse', '--show-toplevel'], { cwd: context.cwd, env: context.env })).stdout.trim();
+      const top = (
+        await runGit(['rev-parse', '--show-toplevel'], { cwd: context.cwd, env: context.env })
+      ).stdout.trim();
       await runGit(['add', '--', ...newFiles], { cwd: top, env }); // names from git diff are relative to the top level
     }
     return { indexFile, dispose };
@@ -77,7 +91,15 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
   try {
     const message = sanitizeText(options.message); // nothing reaches the commit object that could drive a terminal
     await withFileAction(action, () => writeFile(file, message.endsWith('\n') ? message : `${message}\n`));
-    const args = ['commit', ...(options.all ? ['-a'] : []), ...(options.edit ? ['-e'] : []), '-F', file, ...options.extraArgs, ...(options.paths?.length ? ['--', ...options.paths] : [])];
+    const args = [
+      'commit',
+      ...(options.all ? ['-a'] : []),
+      ...(options.edit ? ['-e'] : []),
+      '-F',
+      file,
+      ...options.extraArgs,
+      ...(options.paths?.length ? ['--', ...options.paths] : []),
+    ];
     const env = { ...(options.env ?? process.env), GIT_AI_ACTIVE: '1' };
     if (options.edit) {
       const code = await new Promise<number>((resolve, reject) => {
@@ -99,7 +121,9 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
     if (result.exitCode !== 0) {
       const reason = reasonOf(result);
       const busy = /index\.lock.*File exists/.test(reason) ? 'Another git process was using the index. ' : '';
-      throw new UserError('GIT_FAILED', `git commit failed: ${reason}`, { hint: busy + (await stateAfterFailure(options)) });
+      throw new UserError('GIT_FAILED', `git commit failed: ${reason}`, {
+        hint: busy + (await stateAfterFailure(options)),
+      });
     }
     return result.stdout;
   } finally {
@@ -109,7 +133,10 @@ export async function createCommit(options: CreateCommitOptions): Promise<string
 
 /** The line of git's output that says why it did not commit: its fatal or error line, "nothing to commit", else the first. */
 function reasonOf(result: { stdout: string; stderr: string; exitCode: number }): string {
-  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (
     lines.find((line) => /^(fatal|error):/.test(line)) ??
     lines.find((line) => /^(nothing( added)? to commit|no changes added to commit)/.test(line)) ??
@@ -126,8 +153,12 @@ async function stateAfterFailure(options: CreateCommitOptions): Promise<string> 
   const context = { cwd: options.cwd, env: options.env };
   try {
     // With --all the changes are the tracked files' against HEAD, staged or not.
-    const pending = await runGit(options.all ? ['diff', 'HEAD', '--quiet'] : ['diff', '--cached', '--quiet'], { ...context, okCodes: [1] });
-    if (pending.exitCode === 1) return `Nothing was committed; ${options.all ? 'the changes to tracked files are' : 'the staged changes are'} still there.`;
+    const pending = await runGit(options.all ? ['diff', 'HEAD', '--quiet'] : ['diff', '--cached', '--quiet'], {
+      ...context,
+      okCodes: [1],
+    });
+    if (pending.exitCode === 1)
+      return `Nothing was committed; ${options.all ? 'the changes to tracked files are' : 'the staged changes are'} still there.`;
     const head = (await runGit(['log', '-1', '--format=%h %s'], context)).stdout.trim();
     return `Nothing was committed by this run, and no change is left to commit: HEAD is now ${head} (another commit may have taken the changes).`;
   } catch {

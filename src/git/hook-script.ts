@@ -44,7 +44,10 @@ export function readLauncher(text: string): Launcher | undefined {
  * of `exit 0` costs). A chained hook runs last, on the message git-ai wrote, and its exit status decides the commit;
  * git-ai's own part never fails one. `sh -e` (husky) is fine: every command that may fail is guarded.
  */
-export function renderHookScript(options: { launcher: Launcher; /** husky runs its scripts with `sh -e`, executable or not. */ husky?: boolean }): string {
+export function renderHookScript(options: {
+  launcher: Launcher;
+  /** husky runs its scripts with `sh -e`, executable or not. */ husky?: boolean;
+}): string {
   return [
     '#!/bin/sh',
     HOOK_MARKER,

@@ -54,7 +54,11 @@ const GLOBAL_SCOPES = new Set(['global', 'system']);
 const HUSKY_HOOKS_PATH = /(^|[\\/])\.husky[\\/]_[\\/]?$/;
 
 async function readHooksPath(context: HookContext): Promise<HookLocation['hooksPath']> {
-  const { stdout } = await runGit(['config', '--show-scope', '--get', 'core.hooksPath'], { cwd: context.cwd, env: context.env, okCodes: [1] });
+  const { stdout } = await runGit(['config', '--show-scope', '--get', 'core.hooksPath'], {
+    cwd: context.cwd,
+    env: context.env,
+    okCodes: [1],
+  });
   const match = /^(\S+)\t(.*)$/.exec(stdout.replace(/\n$/, ''));
   return match?.[1] && match[2] ? { scope: match[1], value: match[2] } : undefined;
 }
@@ -89,7 +93,11 @@ async function readHook(path: string): Promise<{ exists: boolean; ours: boolean;
   return { exists: true, ours: isGitAiHook(text), text };
 }
 
-const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Writes `text` to a temp file beside `path` with exactly `mode`, then renames it over `path`: git sees the old file or the new. */
 export async function replaceFileAtomically(path: string, text: string, mode: number): Promise<void> {
@@ -108,10 +116,14 @@ export async function replaceFileAtomically(path: string, text: string, mode: nu
 function assertScope(location: HookLocation, global: boolean, verb: 'install' | 'uninstall'): void {
   const { hooksPath } = location;
   if (!hooksPath || !GLOBAL_SCOPES.has(hooksPath.scope) || global || location.via === 'husky') return;
-  throw new UserError('HOOK_GLOBAL', `core.hooksPath is set in your ${hooksPath.scope} git config (${hooksPath.value}): a hook there runs in every repository.`, {
-    hint: `Run \`git-ai hook ${verb} --global\` to ${verb} it there for all of them, or set a repository's own with \`git config core.hooksPath .git/hooks\`.`,
-    exitCode: 2,
-  });
+  throw new UserError(
+    'HOOK_GLOBAL',
+    `core.hooksPath is set in your ${hooksPath.scope} git config (${hooksPath.value}): a hook there runs in every repository.`,
+    {
+      hint: `Run \`git-ai hook ${verb} --global\` to ${verb} it there for all of them, or set a repository's own with \`git config core.hooksPath .git/hooks\`.`,
+      exitCode: 2,
+    },
+  );
 }
 
 export interface InstallOptions extends HookContext {
@@ -139,9 +151,13 @@ async function writeHook(options: InstallOptions, location: HookLocation): Promi
       });
     }
     if (await exists(backup)) {
-      throw new UserError('HOOK_EXISTS', `Both a foreign ${HOOK_NAME} hook and an earlier backup (${backup}) exist; neither was changed.`, {
-        hint: 'Merge or remove one of them yourself, then install again.',
-      });
+      throw new UserError(
+        'HOOK_EXISTS',
+        `Both a foreign ${HOOK_NAME} hook and an earlier backup (${backup}) exist; neither was changed.`,
+        {
+          hint: 'Merge or remove one of them yourself, then install again.',
+        },
+      );
     }
     await rename(path, backup);
     outcome = 'chained';
@@ -159,7 +175,10 @@ export async function uninstallHook(options: HookContext & { global?: boolean })
   return withFileAction(`remove the ${HOOK_NAME} hook at ${location.path}`, () => removeHook(options, location));
 }
 
-async function removeHook(options: HookContext & { global?: boolean }, location: HookLocation): Promise<UninstallResult> {
+async function removeHook(
+  options: HookContext & { global?: boolean },
+  location: HookLocation,
+): Promise<UninstallResult> {
   const { path, backup } = location;
   const current = await readHook(path);
   if (!current.ours) return { path, outcome: 'none', foreign: current.exists };
@@ -177,7 +196,11 @@ export async function readHookStatus(context: HookContext): Promise<HookStatus> 
   const current = await readHook(location.path);
   const state = current.ours ? 'git-ai' : current.exists ? 'foreign' : 'none';
   const recorded = current.ours ? readLauncher(current.text) : undefined;
-  const launcher = recorded && { ...recorded, nodeExists: await exists(recorded.node), scriptExists: await exists(recorded.script) };
+  const launcher = recorded && {
+    ...recorded,
+    nodeExists: await exists(recorded.node),
+    scriptExists: await exists(recorded.script),
+  };
   const chained = current.ours && (await exists(location.backup)) ? location.backup : undefined;
   return { location, state, ...(launcher ? { launcher } : {}), ...(chained ? { chained } : {}) };
 }

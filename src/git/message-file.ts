@@ -4,8 +4,15 @@ import { runGit } from './run-git.js';
 // core.commentChar (or commentString) 'auto' makes git pick a character no message line starts with; the file shows which.
 const AUTO_CANDIDATES = '#;@!$%^&|:';
 
-export async function readCommentChar(context: { cwd: string; env: NodeJS.ProcessEnv }, existing: string): Promise<string> {
-  const { stdout } = await runGit(['config', '--get-regexp', '^core\\.comment(char|string)$'], { cwd: context.cwd, env: context.env, okCodes: [1] });
+export async function readCommentChar(
+  context: { cwd: string; env: NodeJS.ProcessEnv },
+  existing: string,
+): Promise<string> {
+  const { stdout } = await runGit(['config', '--get-regexp', '^core\\.comment(char|string)$'], {
+    cwd: context.cwd,
+    env: context.env,
+    okCodes: [1],
+  });
   const value = /^\S+ (.+)$/.exec(stdout.trim().split('\n').at(-1) ?? '')?.[1];
   if (!value) return '#';
   if (value !== 'auto') return value;

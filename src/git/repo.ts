@@ -54,9 +54,17 @@ export async function assertNoConflicts(context: GitContext): Promise<void> {
     cwd: context.cwd,
     env: gitEnv(context),
   });
-  const conflicted = [...new Set(stdout.split('\0').filter(Boolean).map((entry) => entry.slice(entry.indexOf('\t') + 1)))];
+  const conflicted = [
+    ...new Set(
+      stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(entry.indexOf('\t') + 1)),
+    ),
+  ];
   if (conflicted.length > 0) {
-    const names = conflicted.slice(0, 3).join(', ') + (conflicted.length > 3 ? `, and ${conflicted.length - 3} more` : '');
+    const names =
+      conflicted.slice(0, 3).join(', ') + (conflicted.length > 3 ? `, and ${conflicted.length - 3} more` : '');
     throw new UserError('CONFLICTED_INDEX', `The index has unresolved conflicts (${names}).`, {
       hint: 'Resolve them and `git add` the files, or abort the merge, then run git-ai again.',
     });
@@ -90,21 +98,41 @@ const TRAILER_LINE = /^[A-Za-z0-9][A-Za-z0-9-]*:\s?\S/;
 
 /** Whether a commit body says something beyond a closing block of trailers (Signed-off-by, Co-authored-by, …). */
 export function hasProseBody(body: string): boolean {
-  const paragraphs = body.trim().split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+  const paragraphs = body
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== '');
   const last = paragraphs.at(-1);
   if (last !== undefined && last.split('\n').every((line) => TRAILER_LINE.test(line.trim()))) paragraphs.pop();
   return paragraphs.length > 0;
 }
 
 /** Reads recent history in one `git log` (subjects, bodies and the paths each touched); empty for a repository with no commits. */
-export async function readHistory(context: GitContext & { limit?: number; perFile?: number }): Promise<RepositoryHistory> {
+export async function readHistory(
+  context: GitContext & { limit?: number; perFile?: number },
+): Promise<RepositoryHistory> {
   const limit = context.limit ?? 300;
   const perFile = context.perFile ?? 10;
-  const history: RepositoryHistory = { subjects: [], bodies: { withBody: 0, sampled: 0 }, byFile: new Map(), redactions: [] };
+  const history: RepositoryHistory = {
+    subjects: [],
+    bodies: { withBody: 0, sampled: 0 },
+    byFile: new Map(),
+    redactions: [],
+  };
   let stdout: string;
   try {
     ({ stdout } = await runGit(
-      ['-c', 'core.quotePath=false', 'log', `-n${limit}`, '--no-merges', '--no-renames', '--format=%x1e%s%x1f%b%x1f', '--name-only', 'HEAD'],
+      [
+        '-c',
+        'core.quotePath=false',
+        'log',
+        `-n${limit}`,
+        '--no-merges',
+        '--no-renames',
+        '--format=%x1e%s%x1f%b%x1f',
+        '--name-only',
+        'HEAD',
+      ],
       { cwd: context.cwd, env: gitEnv(context) },
     ));
   } catch {
@@ -115,7 +143,8 @@ export async function readHistory(context: GitContext & { limit?: number; perFil
     const [raw = '', body = '', names = ''] = record.split('\x1f');
     const paths = names.split('\n');
     const { text: subject, kinds } = redactName(raw);
-    for (const kind of kinds) history.redactions?.push({ kind, place: `recent commit subject ${history.subjects.length + 1}` });
+    for (const kind of kinds)
+      history.redactions?.push({ kind, place: `recent commit subject ${history.subjects.length + 1}` });
     history.subjects.push(subject);
     if (history.bodies.sampled < BODY_SAMPLE) {
       history.bodies.sampled += 1;

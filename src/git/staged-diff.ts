@@ -5,12 +5,21 @@ import { streamGitLineBatches } from './run-git.js';
 
 /** `git diff --cached` in a shape the parser can rely on whatever the user's config says. */
 export const STAGED_DIFF_ARGS: readonly string[] = [
-  '-c', 'core.quotePath=true',
-  '-c', 'diff.noprefix=false',
-  '-c', 'diff.mnemonicPrefix=false',
-  'diff', '--cached',
-  '--no-color', '--no-ext-diff', '--no-textconv',
-  '--find-renames', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
+  '-c',
+  'core.quotePath=true',
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicPrefix=false',
+  'diff',
+  '--cached',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--find-renames',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--no-relative',
 ];
 
 /** The staged diff's lines (without '\n') in batches, as git writes them; a line past HELD_LINE_LIMIT is cut to its head. */

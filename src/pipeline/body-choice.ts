@@ -18,7 +18,11 @@ export function writesBodies(bodies: RepositoryHistory['bodies']): boolean {
   return bodies.sampled > 0 && bodies.withBody >= BODY_HABIT_SHARE * bodies.sampled;
 }
 
-export function resolveBody(setting: Config['body'], history: RepositoryHistory, files: readonly { additions: number; deletions: number }[]): boolean {
+export function resolveBody(
+  setting: Config['body'],
+  history: RepositoryHistory,
+  files: readonly { additions: number; deletions: number }[],
+): boolean {
   if (setting !== 'auto') return setting;
   return writesBodies(history.bodies) && !isSmallEdit(files);
 }

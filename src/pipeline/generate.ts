@@ -67,24 +67,42 @@ export function resolveEngine(config: Config): 'local' | 'remote' {
   return config.engine;
 }
 
-export function writeLocalMessage(options: { files: FileDiff[]; history: RepositoryHistory; config: ResolvedConfig; explain?: (text: string) => void }): CommitMessage {
+export function writeLocalMessage(options: {
+  files: FileDiff[];
+  history: RepositoryHistory;
+  config: ResolvedConfig;
+  explain?: (text: string) => void;
+}): CommitMessage {
   const { files, history, config, explain } = options;
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {
     const subjects = history.byFile.get(file.path) ?? (file.oldPath ? history.byFile.get(file.oldPath) : undefined);
     if (subjects) fileHistory[file.path] = subjects;
   }
-  return generateLocalMessage({ files, history: history.subjects, fileHistory, maxLength: config.maxCommitLength, body: config.body, ...(explain ? { explain } : {}) });
+  return generateLocalMessage({
+    files,
+    history: history.subjects,
+    fileHistory,
+    maxLength: config.maxCommitLength,
+    body: config.body,
+    ...(explain ? { explain } : {}),
+  });
 }
 
 /** Every engine's message leaves here without control characters or escape sequences (a model's, or a file name's). */
 function finish(message: CommitMessage, config: ResolvedConfig): { message: CommitMessage; text: string } {
   const clean = redactMessage(sanitizeMessage(message)); // and no secret from a file name in a subject
-  return { message: clean, text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })) };
+  return {
+    message: clean,
+    text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })),
+  };
 }
 
 /** One more request quoting the failed rules, for a remote message; absent for the offline one. */
-type Repair = (text: string, errors: Awaited<ReturnType<typeof applyRepositoryRules>>['errors']) => Promise<string | undefined>;
+type Repair = (
+  text: string,
+  errors: Awaited<ReturnType<typeof applyRepositoryRules>>['errors'],
+) => Promise<string | undefined>;
 
 interface RuleContext {
   rules: RepositoryRules;
@@ -99,7 +117,10 @@ async function applyRules(text: string, context: RuleContext, repair?: Repair): 
   let ruled = await applyRepositoryRules(text, rules, { paths: context.paths });
   if (ruled.errors.length > 0 && repair) {
     const answer = await repair(ruled.text, ruled.errors);
-    const second = answer === undefined ? undefined : await applyRepositoryRules(sanitizeText(answer), rules, { paths: context.paths });
+    const second =
+      answer === undefined
+        ? undefined
+        : await applyRepositoryRules(sanitizeText(answer), rules, { paths: context.paths });
     if (second && second.errors.length < ruled.errors.length) ruled = second;
   }
   const unmet = describeUnmetRules(ruled.errors);
@@ -110,7 +131,11 @@ async function applyRules(text: string, context: RuleContext, repair?: Repair): 
 /** The alternatives shown beside the message: within the rules mechanically, without a request or a line each. */
 async function applyRulesQuietly(texts: string[], context: RuleContext): Promise<string[]> {
   if (!hasRules(context.rules)) return texts;
-  return Promise.all(texts.map(async (text) => sanitizeText((await applyRepositoryRules(text, context.rules, { paths: context.paths })).text)));
+  return Promise.all(
+    texts.map(async (text) =>
+      sanitizeText((await applyRepositoryRules(text, context.rules, { paths: context.paths })).text),
+    ),
+  );
 }
 
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
@@ -127,7 +152,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const { context, signal, diff } = options;
   const engine = resolveEngine(options.config);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const unchosen = options.config.provider === undefined && options.config.engine !== 'local' ? detectProvider(options.env) : undefined;
+  const unchosen =
+    options.config.provider === undefined && options.config.engine !== 'local'
+      ? detectProvider(options.env)
+      : undefined;
   if (unchosen?.kind === 'several') {
     if (options.config.engine === 'remote') {
       throw new UserError('CONFIG_INVALID', `${unchosen.variables.join(', ')} are all set and no provider is chosen.`, {
@@ -140,7 +168,15 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
   const localRun = localTrace?.span('run', { engine });
   const historySpan = localRun?.child('history and rules');
-  const loadingRules = loadRepositoryRules({ cwd: context.cwd, env: options.env, root: options.root, gitDir: options.gitDir, config: options.config, signOff: options.signOff, trailers: options.trailers });
+  const loadingRules = loadRepositoryRules({
+    cwd: context.cwd,
+    env: options.env,
+    root: options.root,
+    gitDir: options.gitDir,
+    config: options.config,
+    signOff: options.signOff,
+    trailers: options.trailers,
+  });
   loadingRules.catch(() => undefined); // awaited below, after the history
   const history = await readHistory(context);
   const rules = await loadingRules;
@@ -188,9 +224,23 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const prepareSpan = root.child('prepare');
   options.onProgress?.({ type: 'phase', phase: 'reading' });
   const guidance = describeRepositoryRules(rules);
-  const { prepared, files, redactions } = await prepareStagedDiff({ context, root: options.root, config, history: history.subjects, guidance, signal, diff });
+  const { prepared, files, redactions } = await prepareStagedDiff({
+    context,
+    root: options.root,
+    config,
+    history: history.subjects,
+    guidance,
+    signal,
+    diff,
+  });
   const redacted = [...redactions, ...(history.redactions ?? [])];
-  prepareSpan.end({ files: prepared.files.length, chunks: prepared.chunks.length, tokens: prepared.budget.used, budget: prepared.budget.total, redacted: redacted.length });
+  prepareSpan.end({
+    files: prepared.files.length,
+    chunks: prepared.chunks.length,
+    tokens: prepared.budget.used,
+    budget: prepared.budget.total,
+    redacted: redacted.length,
+  });
   if (redacted.length > 0) options.debug?.(describeRedactions(redacted));
   const resolved = {
     ...resolveConfig(config, resolveBody(config.body, history, prepared.files), history.subjects),
@@ -199,9 +249,17 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] = await modules;
+  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] =
+    await modules;
   try {
-    const languageModel = () => createLanguageModel({ provider, model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl, env: options.env });
+    const languageModel = () =>
+      createLanguageModel({
+        provider,
+        model: config.model,
+        apiKey: config.apiKey,
+        baseUrl: config.baseUrl,
+        env: options.env,
+      });
     const started = Date.now();
     const result = await generateWithFallback({
       prepared,
@@ -223,7 +281,14 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
         : async (text, errors) => {
             const span = root.child('repair', { rules: errors.map((error) => error.name).join(',') });
             const { requestRuleRepair } = await import('../rules/repair-request.js');
-            const answer = await requestRuleRepair({ model: await languageModel(), text, errors, guidance, deadline: started + config.timeout * 1000, signal });
+            const answer = await requestRuleRepair({
+              model: await languageModel(),
+              text,
+              errors,
+              guidance,
+              deadline: started + config.timeout * 1000,
+              signal,
+            });
             span.end({ answered: answer !== undefined });
             return answer;
           };
@@ -240,7 +305,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       model,
       body: resolved.body,
       requests: result.requests,
-      alternatives: await applyRulesQuietly(result.alternatives.map((message) => finish(message, resolved).text), ruleContext),
+      alternatives: await applyRulesQuietly(
+        result.alternatives.map((message) => finish(message, resolved).text),
+        ruleContext,
+      ),
       ...(result.fallback ? { fallback: result.fallback } : {}),
     };
   } catch (error) {

@@ -57,7 +57,13 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
     }
     // Once more text is held than two budgets' worth, lower every file's cap to the water level so far.
     if (keptTotal > 2 * keepLimit) {
-      cap = Math.max(1, waterLevel(files.map((file) => file.fullLength), keepLimit));
+      cap = Math.max(
+        1,
+        waterLevel(
+          files.map((file) => file.fullLength),
+          keepLimit,
+        ),
+      );
       keptTotal = 0;
       for (const file of files) {
         if (file.text.length > cap) {

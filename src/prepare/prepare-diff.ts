@@ -85,9 +85,13 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     reservedOutput: options.reservedOutput,
   });
   if (total <= 0) {
-    throw new UserError('CONFIG_INVALID', `The prompt leaves no room for the diff in ${options.model}'s ${info.contextWindow}-token window.`, {
-      hint: 'Raise max-tokens, or set context-window if the model has a larger window than git-ai knows.',
-    });
+    throw new UserError(
+      'CONFIG_INVALID',
+      `The prompt leaves no room for the diff in ${options.model}'s ${info.contextWindow}-token window.`,
+      {
+        hint: 'Raise max-tokens, or set context-window if the model has a larger window than git-ai knows.',
+      },
+    );
   }
   const collected = await collectDiff({ lines: options.lines, contentBudget: total });
 
@@ -99,13 +103,16 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     if (file.cutLines > 0) entry.cutLines = file.cutLines;
     entries.push(entry);
     const reason = omitReason(file.diff, options.isIgnored);
-    const redacted = reason ? undefined : redactFileDiffText({ path: entry.path, oldPath: entry.oldPath, text: file.text });
+    const redacted = reason
+      ? undefined
+      : redactFileDiffText({ path: entry.path, oldPath: entry.oldPath, text: file.text });
     redactEntryNames(entry, redactions);
     if (reason) {
       entry.omitted = reason;
       continue;
     }
-    for (const finding of redacted!.findings) redactions.push({ kind: finding.kind, place: `${entry.path} ${placeInFile(file.text, finding.line)}` });
+    for (const finding of redacted!.findings)
+      redactions.push({ kind: finding.kind, place: `${entry.path} ${placeInFile(file.text, finding.line)}` });
     if (redacted!.withheld) entry.omitted = 'secret';
     else sendable.push({ entry, file, text: redacted!.text });
   }
@@ -117,16 +124,32 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   let listingTokens = Buffer.byteLength(fullListing);
   if (!fitsByBytes(fullListing, listingBudget)) {
     const tokenizer = await loadTokenizer(info.encoding);
-    listing = renderListing(entries, (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined);
+    listing = renderListing(
+      entries,
+      (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined,
+    );
     listingTokens = tokenizer.count(listing);
   }
   const contentBudget = Math.max(0, total - listingTokens);
 
-  const groups = groupIntoChunks(sendable.map((item) => item.file.fullLength), options.maxChunks ?? DEFAULT_MAX_CHUNKS);
+  const groups = groupIntoChunks(
+    sendable.map((item) => item.file.fullLength),
+    options.maxChunks ?? DEFAULT_MAX_CHUNKS,
+  );
   const texts = groups.map((group) => group.map((index) => sendable[index]!.text).join(''));
-  const cut = groups.map((group) => group.some((index) => sendable[index]!.file.text.length < sendable[index]!.file.fullLength));
+  const cut = groups.map((group) =>
+    group.some((index) => sendable[index]!.file.text.length < sendable[index]!.file.fullLength),
+  );
   const omitted = groups.map((group) => group.reduce((sum, index) => sum + sendable[index]!.file.droppedLines, 0));
-  const chunks = await fitChunks({ texts, cut, omitted, contentBudget, encoding: info.encoding, poolMode: options.poolMode, signal: options.signal });
+  const chunks = await fitChunks({
+    texts,
+    cut,
+    omitted,
+    contentBudget,
+    encoding: info.encoding,
+    poolMode: options.poolMode,
+    signal: options.signal,
+  });
 
   const prepared: PreparedDiff = {
     files: entries,
@@ -181,7 +204,13 @@ async function fitChunks(options: FitOptions): Promise<Fitted[]> {
       const text = texts[index]!;
       const share = allocation[index]!;
       if (!cut[index] && fitsByBytes(text, share)) {
-        results[index] = { text, tokens: Buffer.byteLength(text), allocation: share, truncated: false, omittedLines: 0 };
+        results[index] = {
+          text,
+          tokens: Buffer.byteLength(text),
+          allocation: share,
+          truncated: false,
+          omittedLines: 0,
+        };
         continue;
       }
       if (exact[index] && results[index]?.allocation === share) continue;

@@ -4,7 +4,15 @@ import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
 import { UserError } from '../errors.js';
 import type { ProviderErrorKind } from './errors.js';
-import { DeadlineError, SchemaMismatchError, backoffDelay, classifyProviderError, isTransient, retryAfterOf, statusOf } from './errors.js';
+import {
+  DeadlineError,
+  SchemaMismatchError,
+  backoffDelay,
+  classifyProviderError,
+  isTransient,
+  retryAfterOf,
+  statusOf,
+} from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
 
@@ -41,26 +49,37 @@ const MAX_SCHEMA_ATTEMPTS = 2;
 const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
 
 function addUsage(total: CallResult<unknown>['usage'], usage: unknown): void {
-  const counts = (typeof usage === 'object' && usage !== null ? usage : {}) as { inputTokens?: unknown; outputTokens?: unknown };
+  const counts = (typeof usage === 'object' && usage !== null ? usage : {}) as {
+    inputTokens?: unknown;
+    outputTokens?: unknown;
+  };
   if (typeof counts.inputTokens === 'number') total.inputTokens += counts.inputTokens;
   if (typeof counts.outputTokens === 'number') total.outputTokens += counts.outputTokens;
 }
 
 /** The UserError for a failure the user must fix (key, model, endpoint), or undefined when it is not one. */
-export function explainProviderError(kind: ProviderErrorKind, error: unknown, model: LanguageModel): UserError | undefined {
+export function explainProviderError(
+  kind: ProviderErrorKind,
+  error: unknown,
+  model: LanguageModel,
+): UserError | undefined {
   const { provider, modelId } = providerOfModel(model);
   const name = provider ?? 'the provider';
   const status = statusOf(error);
   const http = status === undefined ? '' : ` (HTTP ${status})`;
   if (kind === 'auth') {
-    const hint = provider === undefined ? 'Check the api-key setting: `git-ai config set api-key <key>`.' : apiKeyHint(provider);
+    const hint =
+      provider === undefined ? 'Check the api-key setting: `git-ai config set api-key <key>`.' : apiKeyHint(provider);
     const what = status === 403 ? 'refused access with this API key' : 'rejected the API key';
     return new UserError('PROVIDER_AUTH', `${name} ${what}${http}.`, { hint, cause: error });
   }
   if (kind === 'model') {
     const example = provider === undefined ? undefined : DEFAULT_MODELS[provider];
     const hint = `Choose one it serves with \`git-ai config set model ${example ?? '<name>'}\`, or unset it for the default.`;
-    return new UserError('PROVIDER_MODEL', `${name} does not know the model '${modelId}'${http}.`, { hint, cause: error });
+    return new UserError('PROVIDER_MODEL', `${name} does not know the model '${modelId}'${http}.`, {
+      hint,
+      cause: error,
+    });
   }
   if (status === 404) {
     const url = (error as { url?: unknown }).url;

@@ -46,7 +46,8 @@ const SCHEMA_ERRORS = new Set([
   'SchemaMismatchError',
 ]);
 const ABORT_ERRORS = new Set(['AbortError', 'TimeoutError', 'ResponseAborted', 'DeadlineError']);
-const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+const NETWORK_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
 const MODEL_MISSING =
   /model[_ ]not[_ ]found|\bmodels?\b.{0,80}?\b(not found|does not exist|doesn't exist|is not available|not supported)\b|\b(unknown|invalid|no such) model\b/is;
 const KEY_INVALID = /API_KEY_INVALID|API key not valid|invalid[ _-]?api[ _-]?key|incorrect api key|invalid x-api-key/i;
@@ -109,7 +110,10 @@ function headerOf(headers: Record<string, string | undefined>, name: string): st
 }
 
 /** Milliseconds the server asked us to wait (retry-after-ms, then Retry-After in seconds or as an HTTP date), or undefined. */
-export function parseRetryAfter(headers: Record<string, string | undefined> | undefined, nowMs: number): number | undefined {
+export function parseRetryAfter(
+  headers: Record<string, string | undefined> | undefined,
+  nowMs: number,
+): number | undefined {
   if (headers === undefined) return undefined;
   const milliseconds = headerOf(headers, 'retry-after-ms');
   if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) return Number(milliseconds);
@@ -126,7 +130,9 @@ export function retryAfterOf(error: unknown, nowMs: number): number | undefined 
   const shape = shapeOf(error);
   if (shape.name === 'AI_RetryError') return retryAfterOf(shape.lastError, nowMs);
   const headers = shape.responseHeaders;
-  return typeof headers === 'object' && headers !== null ? parseRetryAfter(headers as Record<string, string>, nowMs) : undefined;
+  return typeof headers === 'object' && headers !== null
+    ? parseRetryAfter(headers as Record<string, string>, nowMs)
+    : undefined;
 }
 
 const BASE_DELAY_MS = 250;

@@ -14,7 +14,8 @@ function closeObjects(node: unknown): unknown {
     const properties = schema.properties as JsonSchema | undefined;
     if (properties) for (const key of Object.keys(properties)) properties[key] = closeObjects(properties[key]);
   }
-  if (schema.items != null) schema.items = Array.isArray(schema.items) ? schema.items.map(closeObjects) : closeObjects(schema.items);
+  if (schema.items != null)
+    schema.items = Array.isArray(schema.items) ? schema.items.map(closeObjects) : closeObjects(schema.items);
   for (const key of ['anyOf', 'allOf', 'oneOf'] as const) {
     const list = schema[key];
     if (Array.isArray(list)) schema[key] = list.map(closeObjects);

@@ -27,7 +27,9 @@ export function createLimiter(options: { concurrency: number; signal?: AbortSign
     while (inFlight < limit && queue.length > 0) queue.shift()?.start();
   };
 
-  signal?.addEventListener('abort', () => queue.splice(0).forEach((waiter) => waiter.cancel(signal.reason)), { once: true });
+  signal?.addEventListener('abort', () => queue.splice(0).forEach((waiter) => waiter.cancel(signal.reason)), {
+    once: true,
+  });
 
   const run = <T>(task: (signal?: AbortSignal) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {

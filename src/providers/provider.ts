@@ -48,7 +48,7 @@ function resolveModel(provider: Provider, configured: string | undefined): strin
   const model = blankToUndefined(configured) ?? DEFAULT_MODELS[provider];
   if (model !== undefined) return model;
   throw new UserError('PROVIDER_MODEL', `The ${provider} provider needs a model name: none is configured.`, {
-    hint: "Name one your server serves, e.g. `git-ai config set model llama3.2` (Ollama lists them with `ollama list`).",
+    hint: 'Name one your server serves, e.g. `git-ai config set model llama3.2` (Ollama lists them with `ollama list`).',
   });
 }
 
@@ -76,7 +76,12 @@ export function preconnectProvider(options: { provider: Provider; baseUrl?: stri
 
 /** Starts loading the SDK modules a call to this provider needs, so that they load while git is still busy. */
 export function preloadProviderSdk(provider: Provider): Promise<unknown> {
-  const vendor = provider === 'anthropic' ? import('@ai-sdk/anthropic') : provider === 'gemini' ? import('@ai-sdk/google') : import('@ai-sdk/openai');
+  const vendor =
+    provider === 'anthropic'
+      ? import('@ai-sdk/anthropic')
+      : provider === 'gemini'
+        ? import('@ai-sdk/google')
+        : import('@ai-sdk/openai');
   return Promise.all([import('ai'), vendor]);
 }
 
@@ -90,14 +95,21 @@ export async function createLanguageModel(options: LanguageModelOptions): Promis
   const { fetch } = sharedTransport(options.env);
   if (provider === 'openai-compatible') {
     if (baseURL === undefined) {
-      throw new UserError('CONFIG_INVALID', 'The openai-compatible provider needs the URL of the server: base-url is not set.', {
-        hint: 'Set it with `git-ai config set base-url http://localhost:11434/v1` (Ollama; LM Studio uses http://localhost:1234/v1).',
-      });
+      throw new UserError(
+        'CONFIG_INVALID',
+        'The openai-compatible provider needs the URL of the server: base-url is not set.',
+        {
+          hint: 'Set it with `git-ai config set base-url http://localhost:11434/v1` (Ollama; LM Studio uses http://localhost:1234/v1).',
+        },
+      );
     }
     const { createOpenAI } = await import('@ai-sdk/openai');
     return createOpenAI({ name: 'openai-compatible', apiKey: apiKey ?? PLACEHOLDER_KEY, baseURL, fetch }).chat(model);
   }
-  if (apiKey === undefined) throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, { hint: apiKeyHint(provider) });
+  if (apiKey === undefined)
+    throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, {
+      hint: apiKeyHint(provider),
+    });
   if (provider === 'openai') {
     const { createOpenAI } = await import('@ai-sdk/openai');
     return createOpenAI({ apiKey, baseURL, fetch }).chat(model);

@@ -15,7 +15,10 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === '*') return true;
-      const [name = '', entryPort] = entry.toLowerCase().replace(/^\*?\./, '.').split(/:(?=\d+$)/);
+      const [name = '', entryPort] = entry
+        .toLowerCase()
+        .replace(/^\*?\./, '.')
+        .split(/:(?=\d+$)/);
       if (entryPort !== undefined && entryPort !== port) return false;
       const bare = name.replace(/^\./, '');
       return host === bare || host.endsWith(`.${bare}`);
@@ -25,7 +28,10 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
 /** The proxy for this URL, or undefined for a direct connection. */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
   if (bypassesProxy(url, variable(env, 'NO_PROXY'))) return undefined;
-  const raw = url.protocol === 'https:' ? (variable(env, 'HTTPS_PROXY') ?? variable(env, 'HTTP_PROXY')) : variable(env, 'HTTP_PROXY');
+  const raw =
+    url.protocol === 'https:'
+      ? (variable(env, 'HTTPS_PROXY') ?? variable(env, 'HTTP_PROXY'))
+      : variable(env, 'HTTP_PROXY');
   if (raw === undefined) return undefined;
   try {
     return new URL(raw.includes('://') ? raw : `http://${raw}`);

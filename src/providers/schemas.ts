@@ -4,7 +4,18 @@ import { parseCommitHeader, type CommitType } from '../engines/message.js';
 
 // Numeric and length constraints are left out of the JSON schemas: some providers reject them (Anthropic) or ignore them.
 
-export const ANALYSIS_KINDS = ['feat', 'fix', 'refactor', 'perf', 'docs', 'test', 'build', 'ci', 'chore', 'style'] as const;
+export const ANALYSIS_KINDS = [
+  'feat',
+  'fix',
+  'refactor',
+  'perf',
+  'docs',
+  'test',
+  'build',
+  'ci',
+  'chore',
+  'style',
+] as const;
 export const CANDIDATE_TYPES = [...ANALYSIS_KINDS, 'revert'] as const satisfies readonly CommitType[];
 
 // Fails to compile when message.ts gains a commit type the schema does not offer.
@@ -20,21 +31,27 @@ const clampUnit = (value: number): number => (Number.isFinite(value) ? Math.min(
 export const fileAnalysisSchema = z.object({
   path: z.string().describe('The file path exactly as it appears in the list of files.'),
   summary: z.string().describe('One sentence on what changed in this file and why it matters; no line counts.'),
-  kind: z.enum(ANALYSIS_KINDS).describe('The Conventional Commits type that best fits this file\'s change on its own.'),
+  kind: z.enum(ANALYSIS_KINDS).describe("The Conventional Commits type that best fits this file's change on its own."),
   significance: z
     .number()
-    .describe('How much this file matters to the change as a whole, from 0 (incidental) to 1 (the heart of the change).')
+    .describe(
+      'How much this file matters to the change as a whole, from 0 (incidental) to 1 (the heart of the change).',
+    )
     .transform(clampUnit),
   symbols: z
     .array(z.string())
-    .describe(`Names of the functions, types, options or keys added, changed or removed (at most ${ANALYSIS_MAX_SYMBOLS}); empty if none.`)
+    .describe(
+      `Names of the functions, types, options or keys added, changed or removed (at most ${ANALYSIS_MAX_SYMBOLS}); empty if none.`,
+    )
     .transform((symbols) => symbols.slice(0, ANALYSIS_MAX_SYMBOLS)),
 });
 
 export const analysisSchema = z.object({
   files: z
     .array(fileAnalysisSchema)
-    .describe(`Entries for the files of this part that matter most, at most ${ANALYSIS_MAX_FILES}; mechanical follow-on edits left out.`),
+    .describe(
+      `Entries for the files of this part that matter most, at most ${ANALYSIS_MAX_FILES}; mechanical follow-on edits left out.`,
+    ),
 });
 
 export const candidateSchema = z.object({
@@ -50,7 +67,9 @@ export const candidateSchema = z.object({
     .string()
     .nullable()
     .describe('What changed and why, wrapped at 72 columns; null when the subject says it all or no body is wanted.'),
-  breaking: z.boolean().describe('True only if the change breaks existing users (removed or incompatible public API or config).'),
+  breaking: z
+    .boolean()
+    .describe('True only if the change breaks existing users (removed or incompatible public API or config).'),
 });
 
 // What the code reads. The model is asked for the compact form below instead: every output token costs about
@@ -61,7 +80,13 @@ type CandidateShape = z.output<typeof candidateSchema>;
 export function toCandidate(header: string, body: string | null): CandidateShape {
   const parsed = parseCommitHeader(header);
   if (!parsed) return { type: 'chore', scope: null, subject: header.trim(), body, breaking: false };
-  return { type: parsed.type === 'revert' ? 'revert' : parsed.type, scope: parsed.scope ?? null, subject: parsed.subject, body, breaking: parsed.breaking };
+  return {
+    type: parsed.type === 'revert' ? 'revert' : parsed.type,
+    scope: parsed.scope ?? null,
+    subject: parsed.subject,
+    body,
+    breaking: parsed.breaking,
+  };
 }
 
 export const candidatesSchema = z
@@ -72,7 +97,9 @@ export const candidatesSchema = z
     body: z
       .string()
       .nullable()
-      .describe('One body for the change, used with whichever header is chosen; null when the header says it all or no body is wanted.'),
+      .describe(
+        'One body for the change, used with whichever header is chosen; null when the header says it all or no body is wanted.',
+      ),
   })
   .transform(({ headers, body }) => ({ candidates: headers.map((header) => toCandidate(header, body)) }));
 

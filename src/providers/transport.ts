@@ -1,7 +1,13 @@
 // The provider SDK's `fetch`, over node:http(s): a process's first fetch costs ~40-50 ms of undici compiling its
 // WebAssembly parser, where node:http answers in ~10 ms. Connections are kept alive and can be opened early (DNS,
 // TCP and TLS while the diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { connect as netConnect, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
@@ -19,7 +25,11 @@ export interface Transport {
 /** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it. */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const authorization = proxy.username ? { 'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` } : {};
+    const authorization = proxy.username
+      ? {
+          'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
+        }
+      : {};
     const connect = httpRequest({
       host: proxy.hostname,
       port: proxy.port || 80,
@@ -30,7 +40,11 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
     connect.once('connect', (response, socket) => {
       if (response.statusCode !== 200) {
         socket.destroy();
-        reject(Object.assign(new Error(`the proxy ${proxy.host} refused the tunnel: ${response.statusCode}`), { code: 'ECONNREFUSED' }));
+        reject(
+          Object.assign(new Error(`the proxy ${proxy.host} refused the tunnel: ${response.statusCode}`), {
+            code: 'ECONNREFUSED',
+          }),
+        );
         return;
       }
       const secure = tlsConnect({ socket, servername: target.host, ALPNProtocols: ['http/1.1'] });
@@ -46,8 +60,14 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
 function proxyTunnelAgent(proxy: URL): HttpAgent {
   const agent = new HttpsAgent({ keepAlive: true });
   // Agent calls createConnection(options, callback) and waits for the callback when it returns nothing.
-  (agent as unknown as { createConnection: unknown }).createConnection = (options: RequestOptions, done: (error: Error | null, socket?: Socket) => void) => {
-    tunnelThrough(proxy, { host: options.host ?? options.hostname ?? 'localhost', port: Number(options.port ?? 443) }).then(
+  (agent as unknown as { createConnection: unknown }).createConnection = (
+    options: RequestOptions,
+    done: (error: Error | null, socket?: Socket) => void,
+  ) => {
+    tunnelThrough(proxy, {
+      host: options.host ?? options.hostname ?? 'localhost',
+      port: Number(options.port ?? 443),
+    }).then(
       (socket) => done(null, socket),
       (error: Error) => done(error),
     );
@@ -63,7 +83,12 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
   const key = `${url.protocol}|${proxy?.href ?? ''}`;
   let agent = agents.get(key);
   if (agent === undefined) {
-    agent = proxy !== undefined && url.protocol === 'https:' ? proxyTunnelAgent(proxy) : url.protocol === 'https:' ? (new HttpsAgent({ keepAlive: true }) as unknown as HttpAgent) : new HttpAgent({ keepAlive: true });
+    agent =
+      proxy !== undefined && url.protocol === 'https:'
+        ? proxyTunnelAgent(proxy)
+        : url.protocol === 'https:'
+          ? (new HttpsAgent({ keepAlive: true }) as unknown as HttpAgent)
+          : new HttpAgent({ keepAlive: true });
     agents.set(key, agent);
   }
   return agent;
@@ -109,7 +134,10 @@ function openSocket(url: URL, proxy: URL | undefined): Promise<Socket> {
     const socket =
       url.protocol === 'https:'
         ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
-        : netConnect({ host: forward ? proxy.hostname : url.hostname, port: forward ? Number(proxy.port || 80) : port });
+        : netConnect({
+            host: forward ? proxy.hostname : url.hostname,
+            port: forward ? Number(proxy.port || 80) : port,
+          });
     socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -133,8 +161,16 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
       const forward = proxy !== undefined && url.protocol === 'http:';
       const options: Record<string, unknown> = forward
         ? { host: proxy.hostname, port: proxy.port || 80, path: url.href, agent: agentFor(proxy, undefined) }
-        : { host: url.hostname, port: url.port || (url.protocol === 'https:' ? 443 : 80), path: `${url.pathname}${url.search}`, agent: agentFor(url, proxy), servername: url.hostname };
-      if (forward && proxy.username) headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
+        : {
+            host: url.hostname,
+            port: url.port || (url.protocol === 'https:' ? 443 : 80),
+            path: `${url.pathname}${url.search}`,
+            agent: agentFor(url, proxy),
+            servername: url.hostname,
+          };
+      if (forward && proxy.username)
+        headers['proxy-authorization'] =
+          `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
       const early = warm.get(url.origin);
       warm.delete(url.origin);
       // An early connection serves this one request on its own (no agent), then closes; later ones use the pool.
@@ -145,7 +181,11 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
               // No agent at all (`false` would make a fresh one): node:http then takes the socket from createConnection.
               agent: undefined,
               createConnection: (_options: unknown, done: (error: Error | null, socket?: Socket) => void) => {
-                early.then((socket) => (socket.destroyed ? done(new Error('early connection closed')) : done(null, socket.ref())), (error: Error) => done(error));
+                early.then(
+                  (socket) =>
+                    socket.destroyed ? done(new Error('early connection closed')) : done(null, socket.ref()),
+                  (error: Error) => done(error),
+                );
                 return undefined;
               },
             };
@@ -175,7 +215,10 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
       if (warm.has(key)) return;
       const socket = openSocket(url, proxyFor(url, env));
       // Unused (an answer from the cache), it must not keep the process alive; the request that takes it refs it.
-      socket.then((opened) => opened.unref(), () => warm.delete(key));
+      socket.then(
+        (opened) => opened.unref(),
+        () => warm.delete(key),
+      );
       warm.set(key, socket);
     } catch {
       // an early connection is only a head start: the request opens its own

@@ -22,15 +22,22 @@ function shape(text: string, rules: RepositoryRules, hints: ConformHints, form =
   return renderMessage(parts);
 }
 
-export async function applyRepositoryRules(text: string, rules: RepositoryRules, hints: ConformHints = {}): Promise<RuledMessage> {
+export async function applyRepositoryRules(
+  text: string,
+  rules: RepositoryRules,
+  hints: ConformHints = {},
+): Promise<RuledMessage> {
   const shaped = shape(text, rules, hints);
   if (!rules.commitlint) return { text: shaped, errors: [] };
   const outcome = await rules.commitlint.lint(shaped);
-  if (outcome.valid || !rules.ticket || rules.ticket.form.kind === 'trailer') return { text: shaped, errors: outcome.errors };
+  if (outcome.valid || !rules.ticket || rules.ticket.form.kind === 'trailer')
+    return { text: shaped, errors: outcome.errors };
   // The history's form breaks a rule here (a prefix before the type, a ticket for a scope): a trailer says the same.
   const fallback = shape(text, rules, hints, DEFAULT_TICKET_FORM);
   const second = await rules.commitlint.lint(fallback);
-  return second.errors.length < outcome.errors.length ? { text: fallback, errors: second.errors } : { text: shaped, errors: outcome.errors };
+  return second.errors.length < outcome.errors.length
+    ? { text: fallback, errors: second.errors }
+    : { text: shaped, errors: outcome.errors };
 }
 
 /** The one line that names the rules a written message still breaks. */

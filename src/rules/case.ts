@@ -21,13 +21,21 @@ export function toCase(text: string, target: string): string {
     case 'start-case':
       return words(text).map(upperFirst).join(' ');
     case 'camel-case':
-      return words(text).map((word, index) => (index === 0 ? word.toLowerCase() : upperFirst(word.toLowerCase()))).join('');
+      return words(text)
+        .map((word, index) => (index === 0 ? word.toLowerCase() : upperFirst(word.toLowerCase())))
+        .join('');
     case 'pascal-case':
-      return words(text).map((word) => upperFirst(word.toLowerCase())).join('');
+      return words(text)
+        .map((word) => upperFirst(word.toLowerCase()))
+        .join('');
     case 'kebab-case':
-      return words(text).map((word) => word.toLowerCase()).join('-');
+      return words(text)
+        .map((word) => word.toLowerCase())
+        .join('-');
     case 'snake-case':
-      return words(text).map((word) => word.toLowerCase()).join('_');
+      return words(text)
+        .map((word) => word.toLowerCase())
+        .join('_');
     default:
       return text;
   }
@@ -49,9 +57,18 @@ function lowerFirstWord(text: string): string {
 }
 
 /** `text` changed as little as it takes to meet the rule; undefined when no change meets it. */
-export function fitCase(text: string, rule: { when: 'always' | 'never'; cases: readonly string[] }): string | undefined {
-  const meets = (candidate: string) => (rule.when === 'always' ? rule.cases.some((target) => isCase(candidate, target)) : !rule.cases.some((target) => isCase(candidate, target)));
+export function fitCase(
+  text: string,
+  rule: { when: 'always' | 'never'; cases: readonly string[] },
+): string | undefined {
+  const meets = (candidate: string) =>
+    rule.when === 'always'
+      ? rule.cases.some((target) => isCase(candidate, target))
+      : !rule.cases.some((target) => isCase(candidate, target));
   if (meets(text)) return text;
-  const options = rule.when === 'always' ? rule.cases.map((target) => toCase(text, target)) : [lowerFirstWord(text), upperFirst(text), text.toLowerCase()];
+  const options =
+    rule.when === 'always'
+      ? rule.cases.map((target) => toCase(text, target))
+      : [lowerFirstWord(text), upperFirst(text), text.toLowerCase()];
   return options.find(meets);
 }

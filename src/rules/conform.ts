@@ -27,7 +27,19 @@ const TYPE_SYNONYMS: Record<string, readonly string[]> = {
   revert: ['revert', 'fix'],
 };
 const FALLBACK_TYPES = ['chore', 'misc', 'maintenance', 'refactor', 'fix', 'feat'];
-const GENERIC_SEGMENTS = new Set(['src', 'lib', 'test', 'tests', 'packages', 'apps', 'pkg', 'internal', 'app', 'source', '.']);
+const GENERIC_SEGMENTS = new Set([
+  'src',
+  'lib',
+  'test',
+  'tests',
+  'packages',
+  'apps',
+  'pkg',
+  'internal',
+  'app',
+  'source',
+  '.',
+]);
 
 function pickAllowed(allowed: readonly string[], wanted: readonly string[]): string | undefined {
   for (const name of wanted) {
@@ -51,8 +63,16 @@ function conformType(parts: MessageParts, constraints: MessageConstraints): void
 function scopeFromPaths(paths: readonly string[], allowed: readonly string[] | undefined): string | undefined {
   const votes = new Map<string, number>();
   for (const path of paths) {
-    const segments = path.toLowerCase().split('/').map((segment) => segment.replace(/\.[^.]*$/, ''));
-    const candidates = allowed ? allowed.filter((scope) => segments.includes(scope.toLowerCase())) : segments.slice(0, -1).filter((segment) => !GENERIC_SEGMENTS.has(segment)).slice(0, 1);
+    const segments = path
+      .toLowerCase()
+      .split('/')
+      .map((segment) => segment.replace(/\.[^.]*$/, ''));
+    const candidates = allowed
+      ? allowed.filter((scope) => segments.includes(scope.toLowerCase()))
+      : segments
+          .slice(0, -1)
+          .filter((segment) => !GENERIC_SEGMENTS.has(segment))
+          .slice(0, 1);
     for (const scope of new Set(candidates)) votes.set(scope, (votes.get(scope) ?? 0) + 1);
   }
   return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -75,13 +95,16 @@ function conformScope(parts: MessageParts, constraints: MessageConstraints, hint
     const derived = scopeFromPaths(hints.paths ?? [], allowed);
     if (derived !== undefined) parts.scope = derived;
   }
-  if (parts.scope !== undefined && constraints.scopeCase) parts.scope = fitCase(parts.scope, constraints.scopeCase) ?? parts.scope;
+  if (parts.scope !== undefined && constraints.scopeCase)
+    parts.scope = fitCase(parts.scope, constraints.scopeCase) ?? parts.scope;
 }
 
 function conformSubjectText(parts: MessageParts, constraints: MessageConstraints): void {
   const stop = constraints.subjectFullStop;
   let subject = parts.subject.trim();
-  if (stop?.when === 'never') while (subject.endsWith(stop.char) && subject.length > stop.char.length) subject = subject.slice(0, -stop.char.length).trimEnd();
+  if (stop?.when === 'never')
+    while (subject.endsWith(stop.char) && subject.length > stop.char.length)
+      subject = subject.slice(0, -stop.char.length).trimEnd();
   if (stop?.when === 'always' && !subject.endsWith(stop.char)) subject += stop.char;
   if (constraints.subjectCase) subject = fitCase(subject, constraints.subjectCase) ?? subject;
   parts.subject = subject;
@@ -90,7 +113,12 @@ function conformSubjectText(parts: MessageParts, constraints: MessageConstraints
 function conformHeaderLength(parts: MessageParts, constraints: MessageConstraints): void {
   const max = constraints.headerMaxLength;
   if (max === undefined || [...renderHeader(parts)].length <= max) return;
-  if (parts.scope !== undefined && !constraints.scopeRequired && [...renderHeader({ ...parts, subject: '' })].length > max / 2) delete parts.scope;
+  if (
+    parts.scope !== undefined &&
+    !constraints.scopeRequired &&
+    [...renderHeader({ ...parts, subject: '' })].length > max / 2
+  )
+    delete parts.scope;
   const lead = [...renderHeader({ ...parts, subject: '', suffix: '' })].length;
   const room = max - lead - [...parts.suffix].length;
   const stop = constraints.subjectFullStop?.when === 'always' ? constraints.subjectFullStop.char : '';
@@ -130,7 +158,11 @@ function conformBody(parts: MessageParts, constraints: MessageConstraints): void
 }
 
 /** The parts changed to meet the constraints wherever a mechanical change can. */
-export function conformMessage(parts: MessageParts, constraints: MessageConstraints, hints: ConformHints = {}): MessageParts {
+export function conformMessage(
+  parts: MessageParts,
+  constraints: MessageConstraints,
+  hints: ConformHints = {},
+): MessageParts {
   const result: MessageParts = { ...parts, body: [...parts.body], trailers: [...parts.trailers] };
   conformType(result, constraints);
   conformScope(result, constraints, hints);

@@ -15,7 +15,9 @@ function ticketHeaderCost(rules: RepositoryRules): number {
 
 export function constrainConfig(config: Config, rules: RepositoryRules): Config {
   const constraints = rules.constraints;
-  const headerMax = Math.min(config.maxCommitLength, constraints?.headerMaxLength ?? Number.POSITIVE_INFINITY) - ticketHeaderCost(rules);
+  const headerMax =
+    Math.min(config.maxCommitLength, constraints?.headerMaxLength ?? Number.POSITIVE_INFINITY) -
+    ticketHeaderCost(rules);
   const effective: Config = { ...config, maxCommitLength: Math.max(MIN_HEADER, headerMax) };
   if (constraints?.bodyRequired) effective.body = true;
   if (constraints?.bodyForbidden) effective.body = false;

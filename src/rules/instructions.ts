@@ -16,7 +16,8 @@ export interface Instructions {
 
 export async function readInstructions(options: { root: string; user?: string }): Promise<Instructions> {
   const text = await readFile(join(options.root, INSTRUCTIONS_FILE), 'utf8').catch(() => '');
-  const clip = (value: string) => (value.length > MAX_INSTRUCTIONS_CHARS ? value.slice(0, MAX_INSTRUCTIONS_CHARS) : value).trim();
+  const clip = (value: string) =>
+    (value.length > MAX_INSTRUCTIONS_CHARS ? value.slice(0, MAX_INSTRUCTIONS_CHARS) : value).trim();
   return { repository: clip(text.replace(/^#.*$/gm, '')), user: clip(options.user ?? '') };
 }
 

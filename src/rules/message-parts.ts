@@ -23,23 +23,41 @@ const TRAILER = /^(?:[A-Za-z][\w-]*: \S|[A-Za-z][\w-]* #\S|BREAKING[ -]CHANGE: )
 /** Whether a paragraph is a trailer block: every line a `Token: value` (or `Closes #1`), as `git interpret-trailers` reads it. */
 export function isTrailerBlock(paragraph: string): boolean {
   const lines = paragraph.split('\n');
-  return lines.length > 0 && lines.every((line) => TRAILER.test(line) || /^\s+\S/.test(line)) && TRAILER.test(lines[0] ?? '');
+  return (
+    lines.length > 0 && lines.every((line) => TRAILER.test(line) || /^\s+\S/.test(line)) && TRAILER.test(lines[0] ?? '')
+  );
 }
 
 export function parseMessage(text: string): MessageParts {
   const [header = '', ...rest] = text.replace(/\r\n/g, '\n').trim().split('\n');
-  const paragraphs = rest.join('\n').split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/^\n+|\s+$/g, '')).filter((paragraph) => paragraph !== '');
+  const paragraphs = rest
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.replace(/^\n+|\s+$/g, ''))
+    .filter((paragraph) => paragraph !== '');
   const last = paragraphs.at(-1);
   const trailers = last !== undefined && isTrailerBlock(last) ? (paragraphs.pop() ?? '').split('\n') : [];
   const emoji = /^(?::\w+:|\p{Extended_Pictographic}\uFE0F?)\s*/u.exec(header)?.[0] ?? '';
   const match = HEADER.exec(header.slice(emoji.length));
   if (!match?.groups) return { prefix: '', breaking: false, subject: header, suffix: '', body: paragraphs, trailers };
   const { type, scope, bang, subject = '' } = match.groups;
-  return { prefix: emoji, type, ...(scope !== undefined && scope.trim() !== '' ? { scope: scope.trim() } : {}), breaking: bang === '!', subject, suffix: '', body: paragraphs, trailers };
+  return {
+    prefix: emoji,
+    type,
+    ...(scope !== undefined && scope.trim() !== '' ? { scope: scope.trim() } : {}),
+    breaking: bang === '!',
+    subject,
+    suffix: '',
+    body: paragraphs,
+    trailers,
+  };
 }
 
 export function renderHeader(parts: MessageParts): string {
-  const lead = parts.type === undefined ? '' : `${parts.type}${parts.scope ? `(${parts.scope})` : ''}${parts.breaking ? '!' : ''}: `;
+  const lead =
+    parts.type === undefined
+      ? ''
+      : `${parts.type}${parts.scope ? `(${parts.scope})` : ''}${parts.breaking ? '!' : ''}: `;
   return `${parts.prefix}${lead}${parts.subject}${parts.suffix}`;
 }
 

@@ -20,7 +20,10 @@ export const REPAIR_SCHEMA_NAME = 'corrected_commit_message';
 
 export const repairSchema = z.object({
   header: z.string().describe('The corrected header line, `type(scope)!: subject` (scope optional).'),
-  body: z.string().nullable().describe('The corrected body, with any footer lines at its end after a blank line; null when there is none.'),
+  body: z
+    .string()
+    .nullable()
+    .describe('The corrected body, with any footer lines at its end after a blank line; null when there is none.'),
 });
 
 const SYSTEM = [
@@ -29,7 +32,10 @@ const SYSTEM = [
   'Answer only with the structured JSON object the response schema describes: the header line, and the body (with any footer lines at its end), or null.',
 ].join('\n');
 
-export function buildRepairPrompt(options: Pick<RepairRequestOptions, 'text' | 'errors' | 'guidance'>): { system: string; prompt: string } {
+export function buildRepairPrompt(options: Pick<RepairRequestOptions, 'text' | 'errors' | 'guidance'>): {
+  system: string;
+  prompt: string;
+} {
   const prompt = [
     'The message:',
     '<message>',
@@ -50,7 +56,15 @@ export function buildRepairPrompt(options: Pick<RepairRequestOptions, 'text' | '
 export async function requestRuleRepair(options: RepairRequestOptions): Promise<string | undefined> {
   const { system, prompt } = buildRepairPrompt(options);
   try {
-    const result = await callStructured({ model: options.model, system, prompt, schema: repairSchema, schemaName: REPAIR_SCHEMA_NAME, signal: options.signal, deadline: options.deadline });
+    const result = await callStructured({
+      model: options.model,
+      system,
+      prompt,
+      schema: repairSchema,
+      schemaName: REPAIR_SCHEMA_NAME,
+      signal: options.signal,
+      deadline: options.deadline,
+    });
     const header = result.value.header.trim().split('\n')[0] ?? '';
     if (header === '') return undefined;
     const body = result.value.body?.trim();

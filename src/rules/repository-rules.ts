@@ -40,14 +40,25 @@ export interface LoadRulesOptions {
 
 async function readBranch(options: LoadRulesOptions): Promise<string | undefined> {
   if (options.gitDir) return branchFromHead(await readFile(join(options.gitDir, 'HEAD'), 'utf8').catch(() => ''));
-  const { stdout } = await runGit(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd: options.cwd, env: options.env, okCodes: [1, 128] });
+  const { stdout } = await runGit(['symbolic-ref', '-q', '--short', 'HEAD'], {
+    cwd: options.cwd,
+    env: options.env,
+    okCodes: [1, 128],
+  });
   return stdout.trim() || undefined;
 }
 
 /** The repository's recent full messages, for the form its ticket references take. */
 async function readMessages(options: LoadRulesOptions): Promise<string[]> {
-  const { stdout } = await runGit(['log', '-n100', '--no-merges', '--format=%B%x1e', 'HEAD'], { cwd: options.cwd, env: options.env, okCodes: [128] });
-  return stdout.split('\x1e').map((message) => message.trim()).filter(Boolean);
+  const { stdout } = await runGit(['log', '-n100', '--no-merges', '--format=%B%x1e', 'HEAD'], {
+    cwd: options.cwd,
+    env: options.env,
+    okCodes: [128],
+  });
+  return stdout
+    .split('\x1e')
+    .map((message) => message.trim())
+    .filter(Boolean);
 }
 
 async function loadTicket(options: LoadRulesOptions): Promise<RepositoryRules['ticket']> {
@@ -59,15 +70,23 @@ async function loadTicket(options: LoadRulesOptions): Promise<RepositoryRules['t
   return { ticket, form: form ?? DEFAULT_TICKET_FORM, fromHistory: form !== undefined };
 }
 
-async function loadCommitlintRules(options: LoadRulesOptions, notices: string[]): Promise<Pick<RepositoryRules, 'commitlint' | 'constraints'>> {
+async function loadCommitlintRules(
+  options: LoadRulesOptions,
+  notices: string[],
+): Promise<Pick<RepositoryRules, 'commitlint' | 'constraints'>> {
   const configPath = await findCommitlintConfig({ cwd: options.cwd, env: options.env });
   if (!configPath) return {};
-  const [{ loadCommitlint }, { readConstraints }] = await Promise.all([import('./commitlint/load.js'), import('./commitlint/constraints.js')]);
+  const [{ loadCommitlint }, { readConstraints }] = await Promise.all([
+    import('./commitlint/load.js'),
+    import('./commitlint/constraints.js'),
+  ]);
   try {
     const commitlint = await loadCommitlint({ cwd: options.cwd, configPath });
     return { commitlint, constraints: readConstraints(commitlint.rules) };
   } catch (error) {
-    notices.push(`${error instanceof Error ? error.message : String(error)}; the message was written without its rules`);
+    notices.push(
+      `${error instanceof Error ? error.message : String(error)}; the message was written without its rules`,
+    );
     return {};
   }
 }
@@ -81,7 +100,8 @@ export async function loadRepositoryRules(options: LoadRulesOptions): Promise<Re
     options.signOff ? Promise.resolve(true) : readSignOffSetting(options),
   ]);
   const trailers = [...(options.trailers ?? [])];
-  const signOffRequired = commitlint.constraints?.trailers.some((trailer) => /^signed-off-by:?$/i.test(trailer.trim())) ?? false;
+  const signOffRequired =
+    commitlint.constraints?.trailers.some((trailer) => /^signed-off-by:?$/i.test(trailer.trim())) ?? false;
   if (signOffSetting || signOffRequired) {
     const line = await signOffLine(options);
     if (line) trailers.push(line);

@@ -21,7 +21,8 @@ const KEY_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_INLINE = new RegExp(`${KEY_BEGIN.source}[\\s\\S]*?${KEY_END.source}`, 'g');
 /** A line inside a PEM block: base64 (or a PGP `=` checksum), an RFC 1421 header, or blank; possibly inside a string literal. */
-const KEY_BODY = /^\s*["'`]?(?:=?[A-Za-z0-9+/]+={0,2}|(?:Proc-Type|DEK-Info|Comment|Version): .*)?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
+const KEY_BODY =
+  /^\s*["'`]?(?:=?[A-Za-z0-9+/]+={0,2}|(?:Proc-Type|DEK-Info|Comment|Version): .*)?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
 const KEY_MATERIAL = /[A-Za-z0-9+/]{16,}/;
 
 /** Redacts `-----BEGIN … PRIVATE KEY-----` blocks: inline ones, and ones spanning lines up to END or the end of the key body. */
@@ -85,7 +86,9 @@ function redactHunkContext(header: string): string {
   const match = HUNK_CONTEXT.exec(header);
   if (match === null) return header;
   const context = (match[2] ?? '').trim().replace(/^["'`]|["'`,+\\n\s]+$/g, '');
-  return /^[A-Za-z0-9+/]{40,}={0,2}$/.test(context) && isKeyBody(context) ? `${match[1]}${marker('private-key')}` : header;
+  return /^[A-Za-z0-9+/]{40,}={0,2}$/.test(context) && isKeyBody(context)
+    ? `${match[1]}${marker('private-key')}`
+    : header;
 }
 
 export function redactKeyBodies(lines: string[], findings: LineFinding[]): void {
@@ -106,7 +109,11 @@ export function redactKeyBodies(lines: string[], findings: LineFinding[]): void 
     lines[i] = prefix + marker('private-key');
     // The run's shorter last line (and a PGP checksum) belongs to the key too.
     const next = lines[i + 1];
-    if (next !== undefined && !BODY_LINE.test(next.slice(diffPrefix(next).length)) && BODY_TAIL.test(next.slice(diffPrefix(next).length))) {
+    if (
+      next !== undefined &&
+      !BODY_LINE.test(next.slice(diffPrefix(next).length)) &&
+      BODY_TAIL.test(next.slice(diffPrefix(next).length))
+    ) {
       lines[i + 1] = diffPrefix(next) + marker('private-key');
       i++;
     }
@@ -121,7 +128,14 @@ const DATA_ENTRY = /^(\s*)["']?[\w.-]+["']?\s*:\s*(?<value>\S.*?)\s*$/;
 const indentOf = (content: string): number => /^\s*/.exec(content)?.[0].length ?? 0;
 
 /** Rewrites the indented lines under a block's head with `rewrite` (undefined leaves a line as it is). */
-function redactBlock(lines: string[], head: number, indent: number, kind: string, findings: LineFinding[], rewrite: (content: string) => string | undefined): number {
+function redactBlock(
+  lines: string[],
+  head: number,
+  indent: number,
+  kind: string,
+  findings: LineFinding[],
+  rewrite: (content: string) => string | undefined,
+): number {
   let j = head + 1;
   for (; j < lines.length; j++) {
     const next = lines[j] ?? '';
@@ -162,8 +176,17 @@ export function redactSecretBlocks(lines: string[], findings: LineFinding[]): vo
       i = redactBlock(lines, i, (data[1] ?? '').length, 'kubernetes-secret', findings, (text) => {
         const entry = DATA_ENTRY.exec(text);
         const value = entry?.groups?.['value'];
-        if (entry === null || value === undefined || /^[|>]/.test(value) || isPlaceholderValue(value.replace(/^["']|["']$/g, ''))) return undefined;
-        return text.slice(0, entry.index + entry[0].length - value.length - (entry[0].length - entry[0].trimEnd().length)) + marker('kubernetes-secret');
+        if (
+          entry === null ||
+          value === undefined ||
+          /^[|>]/.test(value) ||
+          isPlaceholderValue(value.replace(/^["']|["']$/g, ''))
+        )
+          return undefined;
+        return (
+          text.slice(0, entry.index + entry[0].length - value.length - (entry[0].length - entry[0].trimEnd().length)) +
+          marker('kubernetes-secret')
+        );
       });
     }
   }

@@ -1,6 +1,13 @@
 // The last stop before a provider request: every piece of diff text, file name and history subject passes here and
 // leaves without secret values.
-import { diffPrefix, marker, redactKeyBodies, redactPrivateKeyBlocks, redactSecretBlocks, type LineFinding } from './key-material.js';
+import {
+  diffPrefix,
+  marker,
+  redactKeyBodies,
+  redactPrivateKeyBlocks,
+  redactSecretBlocks,
+  type LineFinding,
+} from './key-material.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
 import { TOKEN_RULES } from './token-formats.js';
@@ -25,13 +32,18 @@ export interface RedactionResult {
   findings: SecretFinding[];
 }
 
-const RULES = SECRET_RULES.map((rule) => ({ rule, hint: new RegExp(rule.hint, 'i'), token: TOKEN_RULES.includes(rule) }));
+const RULES = SECRET_RULES.map((rule) => ({
+  rule,
+  hint: new RegExp(rule.hint, 'i'),
+  token: TOKEN_RULES.includes(rule),
+}));
 /** One pass over a line decides whether any rule can match it; most lines of a diff stop here. */
 const CANDIDATE = new RegExp(SECRET_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'gi');
 /** Whether any token format's hint is in a line: one test instead of one per format (a line with `token` in it has none, mostly). */
 const TOKEN_CANDIDATE = new RegExp(TOKEN_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'i');
 /** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
-const MULTI_LINE = /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
+const MULTI_LINE =
+  /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
 
 /** A diff line (or a hunk header's context) that starts with 40 base64 characters: maybe a key body. */
 const KEY_BODY_HINT = /^(?:[+ -]|@@ [^\n]*@@)[ \t]*["'`]?[A-Za-z0-9+/]{40}/m;
@@ -105,7 +117,11 @@ export function redactSecrets(text: string): RedactionResult {
 }
 
 /** Redacts one file's diff text; a secrets file (by its path, or its path before a rename) is withheld entirely. */
-export function redactFileDiffText(options: { path: string; oldPath?: string; text: string }): RedactionResult & { withheld: boolean } {
+export function redactFileDiffText(options: {
+  path: string;
+  oldPath?: string;
+  text: string;
+}): RedactionResult & { withheld: boolean } {
   const { path, oldPath, text } = options;
   if (isSecretFile(path) || (oldPath !== undefined && isSecretFile(oldPath))) {
     return { text: `[content withheld: ${path} looks like a secrets file]`, findings: [], withheld: true };

@@ -7,8 +7,13 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '' || /^(?:\$|%\(|%[A-Z_]+%$|#\{|<.*>$|\[.*\]$)/.test(v)) return true;
   if (/\$\{|\{\{|\[REDACTED:|x{6,}|\*{3,}|•{3,}|\.{3}|^(.)\1*$/i.test(v)) return true;
-  if (/changeme|change_me|change-me|changeit|example|placeholder|dummy|^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)) return true;
-  return /^(?:password|passwd|secret|token|api[_-]?key|sample|fake|test(?:ing)?|redacted|hidden|masked|none|null|nil|undefined|todo|tbd|foo|bar|foobar|true|false)$/i.test(v);
+  if (
+    /changeme|change_me|change-me|changeit|example|placeholder|dummy|^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)
+  )
+    return true;
+  return /^(?:password|passwd|secret|token|api[_-]?key|sample|fake|test(?:ing)?|redacted|hidden|masked|none|null|nil|undefined|todo|tbd|foo|bar|foobar|true|false)$/i.test(
+    v,
+  );
 }
 
 /** Shannon entropy in bits per character. */
@@ -34,17 +39,152 @@ export { hasLetterAndDigit };
 
 // Names: `<name> <op> <value>` where the name's last word is a secret noun.
 
-const SECRET_NOUNS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'auth', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'credential', 'credentials', 'creds']);
+const SECRET_NOUNS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'secret',
+  'token',
+  'auth',
+  'apikey',
+  'accesskey',
+  'secretkey',
+  'privatekey',
+  'credential',
+  'credentials',
+  'creds',
+]);
 /** Words that, before `key`, make it a secret key (`api_key`, `signingKey`). */
-const KEY_QUALIFIERS = ['api', 'access', 'secret', 'private', 'client', 'auth', 'signing', 'encryption', 'master', 'account', 'shared', 'webhook', 'hmac', 'jwt', 'consumer', 'session', 'license', 'app', 'application', 'admin', 'service', 'bot', 'write', 'deploy', 'root', 'user', 'tls', 'ssl', 'ssh', 'cookie', 'crypt', 'cipher', 'aes', 'mailgun', 'twilio', 'stripe', 'sendgrid'];
+const KEY_QUALIFIERS = [
+  'api',
+  'access',
+  'secret',
+  'private',
+  'client',
+  'auth',
+  'signing',
+  'encryption',
+  'master',
+  'account',
+  'shared',
+  'webhook',
+  'hmac',
+  'jwt',
+  'consumer',
+  'session',
+  'license',
+  'app',
+  'application',
+  'admin',
+  'service',
+  'bot',
+  'write',
+  'deploy',
+  'root',
+  'user',
+  'tls',
+  'ssl',
+  'ssh',
+  'cookie',
+  'crypt',
+  'cipher',
+  'aes',
+  'mailgun',
+  'twilio',
+  'stripe',
+  'sendgrid',
+];
 /** Words before `key` that name something that is no secret: a database or map key, a keyboard key, a public key. */
-const NON_SECRET_KEY_QUALIFIERS = new Set(['public', 'pub', 'primary', 'foreign', 'sort', 'cache', 'partition', 'row', 'map', 'object', 'i18n', 'translation', 'route', 'unique', 'idempotency', 'composite', 'lookup', 'dict', 'hash', 'react', 'list', 'item', 'query', 'storage', 'registry', 'index', 'group', 'event', 'message', 'column', 'field', 'table', 'entity', 'shortcut', 'hot', 'keyboard', 'press', 'sequence', 'bucket', 'schema', 'natural', 'surrogate', 'dedupe', 'dedup', 'lock', 'label', 'menu', 'node', 'child', 'parent', 'state', 'store', 'config', 'setting', 'settings', 'option', 'options', 'prop', 'attr', 'data', 'meta', 'metric', 'tag', 'name', 'file', 'path', 'type']);
+const NON_SECRET_KEY_QUALIFIERS = new Set([
+  'public',
+  'pub',
+  'primary',
+  'foreign',
+  'sort',
+  'cache',
+  'partition',
+  'row',
+  'map',
+  'object',
+  'i18n',
+  'translation',
+  'route',
+  'unique',
+  'idempotency',
+  'composite',
+  'lookup',
+  'dict',
+  'hash',
+  'react',
+  'list',
+  'item',
+  'query',
+  'storage',
+  'registry',
+  'index',
+  'group',
+  'event',
+  'message',
+  'column',
+  'field',
+  'table',
+  'entity',
+  'shortcut',
+  'hot',
+  'keyboard',
+  'press',
+  'sequence',
+  'bucket',
+  'schema',
+  'natural',
+  'surrogate',
+  'dedupe',
+  'dedup',
+  'lock',
+  'label',
+  'menu',
+  'node',
+  'child',
+  'parent',
+  'state',
+  'store',
+  'config',
+  'setting',
+  'settings',
+  'option',
+  'options',
+  'prop',
+  'attr',
+  'data',
+  'meta',
+  'metric',
+  'tag',
+  'name',
+  'file',
+  'path',
+  'type',
+]);
 /** Trailing words that still name the secret itself (`secret_key_base`, `tokenValue`). */
-const VALUE_SUFFIXES = new Set(['value', 'val', 'base', 'str', 'raw', 'plain', 'plaintext', 'b64', 'base64', 'hex', 'data']);
+const VALUE_SUFFIXES = new Set([
+  'value',
+  'val',
+  'base',
+  'str',
+  'raw',
+  'plain',
+  'plaintext',
+  'b64',
+  'base64',
+  'hex',
+  'data',
+]);
 
 const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred/i;
 /** A cheap check before the words are split: a secret's name ends in a secret noun, `key`, or one of them and a value suffix. */
-const SECRET_NAME_END = /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
+const SECRET_NAME_END =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
 
 export function splitWords(identifier: string): string[] {
   return identifier

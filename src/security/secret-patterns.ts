@@ -11,7 +11,8 @@ const ASSIGNMENT =
   /(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/y;
 
 /** `--token <value>`, `-–api-key "<value>"`: a flag whose name is secret-like, then its value as the next argument. */
-const FLAG_ARGUMENT = /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
+const FLAG_ARGUMENT =
+  /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
 
 const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i;
 
@@ -42,7 +43,11 @@ function isRandomLookingValue(value: string): boolean {
   return !/\s/.test(value) && !URL_OR_PATH.test(value) && !isPlaceholderValue(value) && isHighEntropy(value);
 }
 
-function valueSpans(regex: RegExp, line: string, accept: (name: string, value: string, quoted: boolean, before: string, after: string) => boolean): SecretSpan[] {
+function valueSpans(
+  regex: RegExp,
+  line: string,
+  accept: (name: string, value: string, quoted: boolean, before: string, after: string) => boolean,
+): SecretSpan[] {
   const spans: SecretSpan[] = [];
   regex.lastIndex = 0;
   for (let match = regex.exec(line); match !== null; match = regex.exec(line)) {
@@ -52,7 +57,8 @@ function valueSpans(regex: RegExp, line: string, accept: (name: string, value: s
     // The value group ends the match (or its closing quote does), so its span is measured back from the end.
     const end = match.index + match[0].length - (quoted !== undefined ? 1 : 0);
     const start = end - value.length;
-    if (accept(name, value, quoted !== undefined, line.slice(0, match.index), line.slice(end))) spans.push({ start, end });
+    if (accept(name, value, quoted !== undefined, line.slice(0, match.index), line.slice(end)))
+      spans.push({ start, end });
     regex.lastIndex = Math.max(start, match.index + 1); // the value may be the next flag
   }
   return spans;
@@ -60,8 +66,15 @@ function valueSpans(regex: RegExp, line: string, accept: (name: string, value: s
 
 const NAME_WORD = /pass|pwd|secret|token|auth|key|cred/gi;
 const isNameChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code === 46 || code === 45;
-const isNameStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95 ||
+  code === 36 ||
+  code === 46 ||
+  code === 45;
+const isNameStart = (code: number): boolean =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 
 /**
  * Values assigned to secret-like names. The names come first: each secret word in the line is widened to its

@@ -22,10 +22,16 @@ function literalsOf(line: string, from: number): Array<{ start: number; end: num
   LITERAL.lastIndex = from;
   let previous = from;
   for (let match = LITERAL.exec(line); match !== null; match = LITERAL.exec(line)) {
-    found.push({ start: match.index + 1, end: match.index + match[0].length - 1, before: line.slice(previous, match.index), after: '' });
+    found.push({
+      start: match.index + 1,
+      end: match.index + match[0].length - 1,
+      before: line.slice(previous, match.index),
+      after: '',
+    });
     previous = match.index + match[0].length;
   }
-  for (let k = 0; k < found.length; k++) found[k]!.after = line.slice(found[k]!.end + 1, k + 1 < found.length ? found[k + 1]!.start - 1 : line.length);
+  for (let k = 0; k < found.length; k++)
+    found[k]!.after = line.slice(found[k]!.end + 1, k + 1 < found.length ? found[k + 1]!.start - 1 : line.length);
   return found;
 }
 
@@ -69,18 +75,31 @@ function literalRuns(lines: string[], i: number): Array<{ head: string; pieces: 
   return runs;
 }
 
-function redactPieces(lines: string[], pieces: Piece[], spans: Array<{ start: number; end: number; kind: string }>, offsets: number[], findings: LineFinding[]): void {
+function redactPieces(
+  lines: string[],
+  pieces: Piece[],
+  spans: Array<{ start: number; end: number; kind: string }>,
+  offsets: number[],
+  findings: LineFinding[],
+): void {
   // Per piece, the part a secret covers (in the piece's own coordinates) and the secret's kind.
   const hit = new Map<number, { from: number; to: number; kind: string }>();
   for (const span of spans) {
-    const touched = pieces.map((_, p) => p).filter((p) => offsets[p]! < span.end && offsets[p]! + (pieces[p]!.end - pieces[p]!.start) > span.start);
+    const touched = pieces
+      .map((_, p) => p)
+      .filter((p) => offsets[p]! < span.end && offsets[p]! + (pieces[p]!.end - pieces[p]!.start) > span.start);
     if (touched.length < 2) continue; // a secret within one piece is found by the line scan
     for (const p of touched) {
       const length = pieces[p]!.end - pieces[p]!.start;
       const from = Math.max(0, span.start - offsets[p]!);
       const to = Math.min(length, span.end - offsets[p]!);
       const known = hit.get(p);
-      hit.set(p, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to), kind: known.kind } : { from, to, kind: span.kind });
+      hit.set(
+        p,
+        known
+          ? { from: Math.min(known.from, from), to: Math.max(known.to, to), kind: known.kind }
+          : { from, to, kind: span.kind },
+      );
     }
   }
   // Right to left, so earlier offsets on the same line stay valid.

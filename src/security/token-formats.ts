@@ -8,27 +8,63 @@ import { hasLetterAndDigit } from './secret-names.js';
 
 const mixedCase = (value: string): boolean => /[a-z]/.test(value) && /[A-Z]/.test(value);
 /** A Discord bot token starts with a user id (a snowflake: 17-20 digits) in base64. */
-const startsWithSnowflake = (value: string): boolean => /^\d{17,20}$/.test(Buffer.from(value.slice(0, value.indexOf('.')), 'base64').toString('latin1'));
+const startsWithSnowflake = (value: string): boolean =>
+  /^\d{17,20}$/.test(Buffer.from(value.slice(0, value.indexOf('.')), 'base64').toString('latin1'));
 /** A base64 blob that decodes to a PEM private key header. */
-const encodesPrivateKey = (value: string): boolean => /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1'));
+const encodesPrivateKey = (value: string): boolean =>
+  /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1'));
 
 /** Ordered: the most specific first, so a token inside a URL or an assignment is named by its provider. */
 export const TOKEN_RULES: readonly SecretRule[] = [
-  regexRule('aws-access-key-id', 'a3t|akia|asia|abia|acca', /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/dg, (v) => !v.endsWith('EXAMPLE')),
+  regexRule(
+    'aws-access-key-id',
+    'a3t|akia|asia|abia|acca',
+    /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/dg,
+    (v) => !v.endsWith('EXAMPLE'),
+  ),
   regexRule(
     'aws-secret-access-key',
     'secret_?access_?key|aws_?secret',
     /(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)["']?\s*(?::=|=>|[:=])\s*["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
   ),
-  regexRule('github-token', 'gh[pousr]_|github_pat_', /\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})\b/dg),
-  regexRule('gitlab-token', 'gl(?:pat|dt|rt|ptt|cbt|ffct|ft|imt|agent|oas|soat)-|gr1348941|_gitlab_session=', /\b(?:gl(?:pat|dt|rt|ptt|cbt|ffct|ft|imt|agent|oas|soat)-[\w-]{20,}|GR1348941[\w-]{20,})|_gitlab_session=(?<secret>[0-9a-z]{32})/dg),
-  regexRule('slack-token', 'xox[abeoprs]|xapp-', /\b(?:xox[abeoprs]-[A-Za-z0-9-]{10,}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Za-z0-9]+-\d+-[a-z0-9]+)/dgi),
-  regexRule('slack-webhook', 'hooks\\.slack\\.com', /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,})/dg),
-  regexRule('discord-webhook', 'discord(?:app)?\\.com\\/api\\/webhooks', /discord(?:app)?\.com\/api\/webhooks\/\d+\/(?<secret>[\w-]{40,})/dg),
+  regexRule(
+    'github-token',
+    'gh[pousr]_|github_pat_',
+    /\b(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,255})\b/dg,
+  ),
+  regexRule(
+    'gitlab-token',
+    'gl(?:pat|dt|rt|ptt|cbt|ffct|ft|imt|agent|oas|soat)-|gr1348941|_gitlab_session=',
+    /\b(?:gl(?:pat|dt|rt|ptt|cbt|ffct|ft|imt|agent|oas|soat)-[\w-]{20,}|GR1348941[\w-]{20,})|_gitlab_session=(?<secret>[0-9a-z]{32})/dg,
+  ),
+  regexRule(
+    'slack-token',
+    'xox[abeoprs]|xapp-',
+    /\b(?:xox[abeoprs]-[A-Za-z0-9-]{10,}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{100,}|xapp-\d-[A-Za-z0-9]+-\d+-[a-z0-9]+)/dgi,
+  ),
+  regexRule(
+    'slack-webhook',
+    'hooks\\.slack\\.com',
+    /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,})/dg,
+  ),
+  regexRule(
+    'discord-webhook',
+    'discord(?:app)?\\.com\\/api\\/webhooks',
+    /discord(?:app)?\.com\/api\/webhooks\/\d+\/(?<secret>[\w-]{40,})/dg,
+  ),
   regexRule('teams-webhook', 'webhook\\.office\\.com', /webhook\.office\.com\/webhookb2\/(?<secret>[^\s"'`<>]+)/dg),
-  regexRule('stripe-key', '[rs]k_(?:live|test|prod)_|whsec_', /\b(?:[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})/dg),
+  regexRule(
+    'stripe-key',
+    '[rs]k_(?:live|test|prod)_|whsec_',
+    /\b(?:[rs]k_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})/dg,
+  ),
   regexRule('anthropic-key', 'sk-ant-', /\bsk-ant-[A-Za-z0-9_-]{32,}/dg),
-  regexRule('openai-key', 'sk-', /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{32,}|[A-Za-z0-9]{32,})/dg, hasLetterAndDigit),
+  regexRule(
+    'openai-key',
+    'sk-',
+    /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{32,}|[A-Za-z0-9]{32,})/dg,
+    hasLetterAndDigit,
+  ),
   regexRule('google-api-key', 'aiza', /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/dg),
   regexRule('google-oauth-secret', 'gocspx-', /\bGOCSPX-[A-Za-z0-9_-]{24,}/dg),
   regexRule('npm-token', 'npm_', /\bnpm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/dg),
@@ -41,15 +77,32 @@ export const TOKEN_RULES: readonly SecretRule[] = [
   regexRule('twilio-key', 'sk[0-9a-f]{32}', /\bSK[0-9a-fA-F]{32}\b/dg),
   // An auth token beside its account SID (`-u AC…:<token>`, two arguments, `sid, token`): the SID alone is an identifier.
   regexRule('twilio-auth-token', 'ac[0-9a-f]{32}', /\bAC[0-9a-f]{32}\b["']?[\s:,=]+["']?(?<secret>[0-9a-f]{32})\b/dg),
-  regexRule('discord-bot-token', '\\.[\\w-]{6}\\.', /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}(?![A-Za-z\d_-])/dg, startsWithSnowflake),
+  regexRule(
+    'discord-bot-token',
+    '\\.[\\w-]{6}\\.',
+    /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}(?![A-Za-z\d_-])/dg,
+    startsWithSnowflake,
+  ),
   regexRule('telegram-bot-token', '\\d:aa', /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/dg),
   regexRule('huggingface-token', 'hf_|api_org_', /\b(?:hf|api_org)_[A-Za-z]{34}\b/dg, mixedCase),
   regexRule('digitalocean-token', 'do[opr]_v1_', /\bdo[opr]_v1_[a-f0-9]{64}\b/dg),
   regexRule('shopify-token', 'shp(?:at|ca|pa|ss)_', /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/dg),
   regexRule('age-secret-key', 'age-secret-key-', /\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b/dg),
-  regexRule('azure-key', 'accountkey=|sharedaccesskey=', /(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+/]{40,}={0,2})/dg),
-  regexRule('azure-ad-client-secret', 'q~', /(?:^|[\\'"`\s>=:(,)])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?=$|[\\'"`\s<),])/dg),
-  regexRule('onepassword-token', 'a3-|ops_eyj', /\b(?:A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}|ops_eyJ[a-zA-Z0-9+/]{250,}={0,3})/dg),
+  regexRule(
+    'azure-key',
+    'accountkey=|sharedaccesskey=',
+    /(?:AccountKey|SharedAccessKey)=(?<secret>[A-Za-z0-9+/]{40,}={0,2})/dg,
+  ),
+  regexRule(
+    'azure-ad-client-secret',
+    'q~',
+    /(?:^|[\\'"`\s>=:(,)])(?<secret>[a-zA-Z0-9_~.]{3}\dQ~[a-zA-Z0-9_~.-]{31,34})(?=$|[\\'"`\s<),])/dg,
+  ),
+  regexRule(
+    'onepassword-token',
+    'a3-|ops_eyj',
+    /\b(?:A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}|ops_eyJ[a-zA-Z0-9+/]{250,}={0,3})/dg,
+  ),
   regexRule('adobe-client-secret', 'p8e-', /\bp8e-[A-Za-z0-9]{32}\b/dg),
   regexRule('alibaba-access-key-id', 'ltai', /\bLTAI[A-Za-z0-9]{20}\b/dg),
   regexRule('artifactory-token', 'akcp|cmvmd', /\b(?:AKCp[A-Za-z0-9]{69}|cmVmd[A-Za-z0-9]{59})\b/dg),
@@ -58,7 +111,11 @@ export const TOKEN_RULES: readonly SecretRule[] = [
   regexRule('clojars-token', 'clojars_', /\bCLOJARS_[A-Za-z0-9]{60}\b/dgi),
   regexRule('cloudflare-origin-ca-key', 'v1\\.0-', /\bv1\.0-[a-f0-9]{24}-[a-f0-9]{146}\b/dg),
   regexRule('databricks-token', 'dapi', /\bdapi[a-f0-9]{32}(?:-\d)?\b/dg),
-  regexRule('doppler-token', 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.', /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/dg),
+  regexRule(
+    'doppler-token',
+    'dp\\.(?:pt|st|sa|ct|scim|audit)\\.',
+    /\bdp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}\b/dg,
+  ),
   regexRule('duffel-token', 'duffel_', /\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}/dg),
   regexRule('dynatrace-token', 'dt0c01\\.', /\bdt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}\b/dg),
   regexRule('easypost-token', 'ez[at]k', /\bEZ[AT]K[A-Za-z0-9]{54}\b/dg),
@@ -66,8 +123,16 @@ export const TOKEN_RULES: readonly SecretRule[] = [
   regexRule('flutterwave-key', 'flw(?:seck|pubk)_test-', /\bFLW(?:SECK|PUBK)_TEST-[a-hA-H0-9]{12,32}(?:-X)?/dg),
   regexRule('flyio-token', 'fo1_|fm[12]', /\b(?:fo1_[\w-]{43}|fm[12][ar]?_[a-zA-Z0-9+/]{100,}={0,3})/dg),
   regexRule('frameio-token', 'fio-u-', /\bfio-u-[A-Za-z0-9_=-]{64}/dg),
-  regexRule('grafana-token', 'eyjrijoi|glc_|glsa_', /\b(?:eyJrIjoi[A-Za-z0-9]{70,400}={0,3}|glc_[A-Za-z0-9+/]{32,400}={0,3}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})/dg),
-  regexRule('harness-token', '(?:pat|sat)\\.', /\b(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20}\b/dg),
+  regexRule(
+    'grafana-token',
+    'eyjrijoi|glc_|glsa_',
+    /\b(?:eyJrIjoi[A-Za-z0-9]{70,400}={0,3}|glc_[A-Za-z0-9+/]{32,400}={0,3}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})/dg,
+  ),
+  regexRule(
+    'harness-token',
+    '(?:pat|sat)\\.',
+    /\b(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20}\b/dg,
+  ),
   regexRule('terraform-token', 'atlasv1', /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}/dg),
   regexRule('heroku-key', 'hrku-aa', /\bHRKU-AA[0-9a-zA-Z_-]{58}/dg),
   regexRule('infracost-token', 'ico-', /\bico-[a-zA-Z0-9]{32}\b/dg),

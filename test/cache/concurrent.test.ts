@@ -46,7 +46,10 @@ function startWorker(args: string[]): Worker {
 
 /** Two real Node processes, released together, writing keys 0-199 (A) and 100-299 (B), the shared 100 first, in step. */
 async function runTwoWorkers(dir: string, maxBytes: number): Promise<Summary[]> {
-  const workers = [startWorker([dir, 'A', '100-199,0-99', String(maxBytes)]), startWorker([dir, 'B', '100-199,200-299', String(maxBytes)])];
+  const workers = [
+    startWorker([dir, 'A', '100-199,0-99', String(maxBytes)]),
+    startWorker([dir, 'B', '100-199,200-299', String(maxBytes)]),
+  ];
   await Promise.all(workers.map((worker) => worker.ready));
   for (const worker of workers) worker.go();
   const results = await Promise.all(workers.map((worker) => worker.done));

@@ -41,7 +41,9 @@ describe('openCache round trip', () => {
     expect(await cache.get(keyOf(1))).toBeUndefined();
     await cache.set(keyOf(1), value);
     expect(await cache.get(keyOf(1))).toEqual(value);
-    const file = JSON.parse(await readFile(join(dir, 'v1', keyOf(1).slice(0, 2), `${keyOf(1)}.json`), 'utf8')) as unknown;
+    const file = JSON.parse(
+      await readFile(join(dir, 'v1', keyOf(1).slice(0, 2), `${keyOf(1)}.json`), 'utf8'),
+    ) as unknown;
     expect(file).toMatchObject({ v: 1, key: keyOf(1), createdAt: 1_700_000_000_000, value });
     expect(await cache.stats()).toEqual({ entries: 1, bytes: (await stat(resolveEntryPath(dir, keyOf(1)))).size });
   });
@@ -164,20 +166,23 @@ describe('unusable directories', () => {
     expect(await cache.prune()).toEqual({ removedEntries: 0, removedBytes: 0 });
   });
 
-  it.skipIf(!readOnlyDirsWork)('a read-only cache dir (chmod 0500) still serves hits; sets are silent no-ops', async () => {
-    const cache = openCache({ dir });
-    await cache.set(keyOf(1), 'kept');
-    await mkdir(join(dir, 'v1', keyOf(2).slice(0, 2)), { recursive: true });
-    const dirs = [dir, join(dir, 'v1'), join(dir, 'v1', keyOf(1).slice(0, 2)), join(dir, 'v1', keyOf(2).slice(0, 2))];
-    await Promise.all(dirs.map((path) => chmod(path, 0o500)));
-    try {
-      expect(await cache.get(keyOf(1))).toBe('kept');
-      await expect(cache.set(keyOf(2), 'lost')).resolves.toBeUndefined();
-      expect(await cache.get(keyOf(2))).toBeUndefined();
-    } finally {
-      await Promise.all(dirs.map((path) => chmod(path, 0o700)));
-    }
-  });
+  it.skipIf(!readOnlyDirsWork)(
+    'a read-only cache dir (chmod 0500) still serves hits; sets are silent no-ops',
+    async () => {
+      const cache = openCache({ dir });
+      await cache.set(keyOf(1), 'kept');
+      await mkdir(join(dir, 'v1', keyOf(2).slice(0, 2)), { recursive: true });
+      const dirs = [dir, join(dir, 'v1'), join(dir, 'v1', keyOf(1).slice(0, 2)), join(dir, 'v1', keyOf(2).slice(0, 2))];
+      await Promise.all(dirs.map((path) => chmod(path, 0o500)));
+      try {
+        expect(await cache.get(keyOf(1))).toBe('kept');
+        await expect(cache.set(keyOf(2), 'lost')).resolves.toBeUndefined();
+        expect(await cache.get(keyOf(2))).toBeUndefined();
+      } finally {
+        await Promise.all(dirs.map((path) => chmod(path, 0o700)));
+      }
+    },
+  );
 });
 
 describe('disabledCache', () => {
@@ -188,7 +193,6 @@ describe('disabledCache', () => {
     expect(await disabledCache.prune()).toEqual({ removedEntries: 0, removedBytes: 0 });
   });
 });
-
 
 describe('file modes', () => {
   it('writes entries 0600 in directories 0700, and narrows a cache directory an earlier version left 0755', async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey, canonicalJson } from '../../src/cache/key.js';
 
-const analysisParts = { kind: 'analysis', provider: 'openai', model: 'gpt-4o-mini', promptVersion: 3, content: 'hello' };
+const analysisParts = {
+  kind: 'analysis',
+  provider: 'openai',
+  model: 'gpt-4o-mini',
+  promptVersion: 3,
+  content: 'hello',
+};
 
 describe('canonicalJson', () => {
   it.each([
@@ -26,7 +32,13 @@ describe('cacheKey', () => {
   });
 
   it('ignores key order at every depth', () => {
-    const reordered = { content: 'hello', promptVersion: 3, model: 'gpt-4o-mini', provider: 'openai', kind: 'analysis' };
+    const reordered = {
+      content: 'hello',
+      promptVersion: 3,
+      model: 'gpt-4o-mini',
+      provider: 'openai',
+      kind: 'analysis',
+    };
     expect(cacheKey(reordered)).toBe(cacheKey(analysisParts));
     expect(cacheKey({ a: { y: 1, x: 2 }, b: [1] })).toBe(cacheKey({ b: [1], a: { x: 2, y: 1 } }));
   });

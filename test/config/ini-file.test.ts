@@ -1,4 +1,15 @@
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'ini';
@@ -54,13 +65,28 @@ describe('readIniFile', () => {
 describe('readIniSection', () => {
   it.each([
     ['plain', '[default]\nmodel = gpt\n', [{ name: 'model', value: 'gpt' }]],
-    ['other sections and top-level keys are not read', 'model = top\n[other]\nmodel = o\n[default]\nbody = no\n', [{ name: 'body', value: 'no' }]],
-    ['a section given twice is read in order', '[default]\na = 1\n[x]\n[default]\na = 2\n', [{ name: 'a', value: '1' }, { name: 'a', value: '2' }]],
-    ['comments, quotes and escapes as `ini` reads them', '[default]\na = x ; note\nb = "  padded "\nc = a\\;b\n', [
-      { name: 'a', value: 'x' },
-      { name: 'b', value: '  padded ' },
-      { name: 'c', value: 'a;b' },
-    ]],
+    [
+      'other sections and top-level keys are not read',
+      'model = top\n[other]\nmodel = o\n[default]\nbody = no\n',
+      [{ name: 'body', value: 'no' }],
+    ],
+    [
+      'a section given twice is read in order',
+      '[default]\na = 1\n[x]\n[default]\na = 2\n',
+      [
+        { name: 'a', value: '1' },
+        { name: 'a', value: '2' },
+      ],
+    ],
+    [
+      'comments, quotes and escapes as `ini` reads them',
+      '[default]\na = x ; note\nb = "  padded "\nc = a\\;b\n',
+      [
+        { name: 'a', value: 'x' },
+        { name: 'b', value: '  padded ' },
+        { name: 'c', value: 'a;b' },
+      ],
+    ],
     ['a bare key is true', '[default]\ncache\n', [{ name: 'cache', value: 'true' }]],
     ['a header with spaces', '[ default ]\nx = 1\n', [{ name: 'x', value: '1' }]],
     ['CRLF', '[default]\r\nmodel = gpt\r\n', [{ name: 'model', value: 'gpt' }]],
@@ -72,26 +98,73 @@ describe('readIniSection', () => {
 describe('editIniText', () => {
   it.each([
     ['creates the section in an empty file', '', setModel('gpt'), '[default]\nmodel = gpt\n'],
-    ['replaces in place, keeping comments and other sections', '# mine\n[default]\n; about model\nmodel = old  ; why\nbody = no\n\n[other]\nmodel = keep\n', setModel('new'), '# mine\n[default]\n; about model\nmodel = new\nbody = no\n\n[other]\nmodel = keep\n'],
-    ['replaces another spelling and drops duplicates', '[default]\nMODEL = a\nbody = no\nmo_del = b\n', setModel('c'), '[default]\nmodel = c\nbody = no\n'],
-    ['appends after the last entry of the section', '[default]\nbody = no\n\n; other things\n[other]\nx = 1\n', setModel('gpt'), '[default]\nbody = no\nmodel = gpt\n\n; other things\n[other]\nx = 1\n'],
-    ['appends the section after other content', '[other]\nx = 1', setModel('gpt'), '[other]\nx = 1\n\n[default]\nmodel = gpt\n'],
-    ['keeps CRLF line ends', '[default]\r\nbody = no\r\n', setModel('gpt'), '[default]\r\nbody = no\r\nmodel = gpt\r\n'],
-    ['adds a line end to a last line without one', '[default]\nbody = no', setModel('gpt'), '[default]\nbody = no\nmodel = gpt\n'],
-    ['removes every spelling of the key', '[default]\nmodel = a\nbody = no\nMODEL = b\n[other]\nmodel = keep\n', { section: 'default', matches: isModel }, '[default]\nbody = no\n[other]\nmodel = keep\n'],
-    ['removing a missing key changes nothing', '# c\n[default]\nbody = no\n', { section: 'default', matches: isModel }, '# c\n[default]\nbody = no\n'],
+    [
+      'replaces in place, keeping comments and other sections',
+      '# mine\n[default]\n; about model\nmodel = old  ; why\nbody = no\n\n[other]\nmodel = keep\n',
+      setModel('new'),
+      '# mine\n[default]\n; about model\nmodel = new\nbody = no\n\n[other]\nmodel = keep\n',
+    ],
+    [
+      'replaces another spelling and drops duplicates',
+      '[default]\nMODEL = a\nbody = no\nmo_del = b\n',
+      setModel('c'),
+      '[default]\nmodel = c\nbody = no\n',
+    ],
+    [
+      'appends after the last entry of the section',
+      '[default]\nbody = no\n\n; other things\n[other]\nx = 1\n',
+      setModel('gpt'),
+      '[default]\nbody = no\nmodel = gpt\n\n; other things\n[other]\nx = 1\n',
+    ],
+    [
+      'appends the section after other content',
+      '[other]\nx = 1',
+      setModel('gpt'),
+      '[other]\nx = 1\n\n[default]\nmodel = gpt\n',
+    ],
+    [
+      'keeps CRLF line ends',
+      '[default]\r\nbody = no\r\n',
+      setModel('gpt'),
+      '[default]\r\nbody = no\r\nmodel = gpt\r\n',
+    ],
+    [
+      'adds a line end to a last line without one',
+      '[default]\nbody = no',
+      setModel('gpt'),
+      '[default]\nbody = no\nmodel = gpt\n',
+    ],
+    [
+      'removes every spelling of the key',
+      '[default]\nmodel = a\nbody = no\nMODEL = b\n[other]\nmodel = keep\n',
+      { section: 'default', matches: isModel },
+      '[default]\nbody = no\n[other]\nmodel = keep\n',
+    ],
+    [
+      'removing a missing key changes nothing',
+      '# c\n[default]\nbody = no\n',
+      { section: 'default', matches: isModel },
+      '# c\n[default]\nbody = no\n',
+    ],
   ])('%s', (_case, text, edit, expected) => {
     expect(editIniText(text, edit, 'f.ini')).toBe(expected);
   });
 
-  it.each(['a;b', 'a#b', 'x = y', '  padded ', '"quoted"', '[bracket', 'back\\;slash', 'c:\\path\\', 'sk-proj-AbC_123/+='])(
-    'writes %j so that it reads back the same, with this code and with ini.decode',
-    (value) => {
-      const text = editIniText('[default]\n', setModel(value), 'f.ini');
-      expect(readIniSection(text, 'default', 'f.ini')).toEqual([{ name: 'model', value }]);
-      expect(decode(text).default.model).toBe(value);
-    },
-  );
+  it.each([
+    'a;b',
+    'a#b',
+    'x = y',
+    '  padded ',
+    '"quoted"',
+    '[bracket',
+    'back\\;slash',
+    'c:\\path\\',
+    'sk-proj-AbC_123/+=',
+  ])('writes %j so that it reads back the same, with this code and with ini.decode', (value) => {
+    const text = editIniText('[default]\n', setModel(value), 'f.ini');
+    expect(readIniSection(text, 'default', 'f.ini')).toEqual([{ name: 'model', value }]);
+    expect(decode(text).default.model).toBe(value);
+  });
 });
 
 describe('writeFileAtomic', () => {

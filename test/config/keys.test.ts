@@ -73,7 +73,9 @@ describe('resolveKey', () => {
 
   it('names the layer and leaves out the suggestion when nothing is close', () => {
     const error = thrown(() => resolveKey('colour', '/home/u/.config/git-ai/config.ini'));
-    expect(error.message).toMatch(/^\/home\/u\/\.config\/git-ai\/config\.ini: unknown config key 'colour'; valid keys: provider, /);
+    expect(error.message).toMatch(
+      /^\/home\/u\/\.config\/git-ai\/config\.ini: unknown config key 'colour'; valid keys: provider, /,
+    );
     expect(error.message).not.toContain('did you mean');
   });
 });
@@ -102,8 +104,16 @@ describe('parseConfigValue accepts', () => {
     ['exclude', '*.lock, dist/** ,,', ['*.lock', 'dist/**']],
     ['exclude', ['a', ' b '], ['a', 'b']],
     ['exclude', '', []],
-    ...(['true', 'yes', 'on', '1', 'TRUE', 'Yes', true, 1] as const).map((raw): [ConfigKey, RawValue, unknown] => ['body', raw, true]),
-    ...(['false', 'no', 'off', '0', 'OFF', false, 0] as const).map((raw): [ConfigKey, RawValue, unknown] => ['cache', raw, false]),
+    ...(['true', 'yes', 'on', '1', 'TRUE', 'Yes', true, 1] as const).map((raw): [ConfigKey, RawValue, unknown] => [
+      'body',
+      raw,
+      true,
+    ]),
+    ...(['false', 'no', 'off', '0', 'OFF', false, 0] as const).map((raw): [ConfigKey, RawValue, unknown] => [
+      'cache',
+      raw,
+      false,
+    ]),
   ])('%s = %j -> %j', (key, raw, value) => {
     expect(parseConfigValue(key, raw)).toEqual(value);
   });
@@ -178,7 +188,10 @@ describe('names and formatting', () => {
 
 describe('a bad value names where it came from and the fix that works there', () => {
   it.each([
-    ['git config ai.timeout', 'Fix it with `git config ai.timeout <value>`, or remove it with `git config --unset ai.timeout`.'],
+    [
+      'git config ai.timeout',
+      'Fix it with `git config ai.timeout <value>`, or remove it with `git config --unset ai.timeout`.',
+    ],
     ['GIT_AI_TIMEOUT', 'Fix or unset the GIT_AI_TIMEOUT environment variable.'],
     ['--timeout', 'Pass --timeout a valid value.'],
     ['/home/u/.config/git-ai/config.ini', 'Run `git-ai config set timeout <value>` with a valid value.'],

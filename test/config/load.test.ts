@@ -64,10 +64,15 @@ describe('loadConfig layers', () => {
   });
 
   it('reads each layer, typed, with its source and origin', async () => {
-    writeUserFile('[default]\nmodel = from-file\nenable_multi_step = off\nexclude = *.lock, dist/**\n[other]\nmodel = ignored\n');
+    writeUserFile(
+      '[default]\nmodel = from-file\nenable_multi_step = off\nexclude = *.lock, dist/**\n[other]\nmodel = ignored\n',
+    );
     repo.git('config', 'ai.maxCommitLength', '100');
     repo.git('config', 'ai.provider', 'anthropic');
-    const loaded = await load({ env: { GIT_AI_TIMEOUT: '2.5', GIT_AI_BODY: 'no' }, flags: { candidates: 5, 'parallel-api-calls': false } });
+    const loaded = await load({
+      env: { GIT_AI_TIMEOUT: '2.5', GIT_AI_BODY: 'no' },
+      flags: { candidates: 5, 'parallel-api-calls': false },
+    });
     expect(loaded.config).toMatchObject({
       model: 'from-file',
       enableMultiStep: false,
@@ -151,7 +156,13 @@ describe('loadConfig layers', () => {
   });
 
   it('takes flags by dashed or camelCase key and ignores other options', async () => {
-    const flags = { maxCommitLength: 50, 'max-tokens': '9000', body: false, dryRun: true, '--': [] } as unknown as ConfigFlags;
+    const flags = {
+      maxCommitLength: 50,
+      'max-tokens': '9000',
+      body: false,
+      dryRun: true,
+      '--': [],
+    } as unknown as ConfigFlags;
     expect((await load({ flags })).config).toMatchObject({ maxCommitLength: 50, maxTokens: 9000, body: false });
   });
 });
@@ -159,11 +170,36 @@ describe('loadConfig layers', () => {
 describe('provider variables', () => {
   it.each<[string, NodeJS.ProcessEnv, string | undefined, string]>([
     ['OPENAI_API_KEY with no provider', { OPENAI_API_KEY: 'sk-openai' }, 'sk-openai', 'OPENAI_API_KEY'],
-    ['GIT_AI_API_KEY over OPENAI_API_KEY', { OPENAI_API_KEY: 'sk-openai', GIT_AI_API_KEY: 'sk-mine' }, 'sk-mine', 'GIT_AI_API_KEY'],
-    ['OPENAI_API_KEY for openai-compatible', { GIT_AI_PROVIDER: 'openai-compatible', OPENAI_API_KEY: 'sk-o' }, 'sk-o', 'OPENAI_API_KEY'],
-    ['not OPENAI_API_KEY for anthropic', { GIT_AI_PROVIDER: 'anthropic', OPENAI_API_KEY: 'sk-openai' }, 'from-file', '/config.ini'],
-    ['ANTHROPIC_API_KEY for anthropic', { GIT_AI_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant' }, 'sk-ant', 'ANTHROPIC_API_KEY'],
-    ['GEMINI_API_KEY for gemini', { GIT_AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'g2', GEMINI_API_KEY: 'g1' }, 'g1', 'GEMINI_API_KEY'],
+    [
+      'GIT_AI_API_KEY over OPENAI_API_KEY',
+      { OPENAI_API_KEY: 'sk-openai', GIT_AI_API_KEY: 'sk-mine' },
+      'sk-mine',
+      'GIT_AI_API_KEY',
+    ],
+    [
+      'OPENAI_API_KEY for openai-compatible',
+      { GIT_AI_PROVIDER: 'openai-compatible', OPENAI_API_KEY: 'sk-o' },
+      'sk-o',
+      'OPENAI_API_KEY',
+    ],
+    [
+      'not OPENAI_API_KEY for anthropic',
+      { GIT_AI_PROVIDER: 'anthropic', OPENAI_API_KEY: 'sk-openai' },
+      'from-file',
+      '/config.ini',
+    ],
+    [
+      'ANTHROPIC_API_KEY for anthropic',
+      { GIT_AI_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'sk-ant' },
+      'sk-ant',
+      'ANTHROPIC_API_KEY',
+    ],
+    [
+      'GEMINI_API_KEY for gemini',
+      { GIT_AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'g2', GEMINI_API_KEY: 'g1' },
+      'g1',
+      'GEMINI_API_KEY',
+    ],
   ])('%s', async (_case, env, apiKey, origin) => {
     writeUserFile('[default]\napi-key = from-file\n');
     const loaded = await load({ env });
@@ -182,12 +218,48 @@ describe('provider variables', () => {
 
 describe('loadConfig refuses', () => {
   it.each<[string, () => void, NodeJS.ProcessEnv, ConfigFlags, string]>([
-    ['a bad value in the user file', () => writeUserFile('[default]\ntimeout = x\n'), {}, {}, '<file>: timeout must be a positive number of seconds, got \'x\'.'],
-    ['a bad value in git config', () => repo.git('config', 'ai.timeout', 'x'), {}, {}, "git config ai.timeout: timeout must be a positive number of seconds, got 'x'."],
-    ['a bad value in the environment', () => undefined, { GIT_AI_TIMEOUT: 'x' }, {}, "GIT_AI_TIMEOUT: timeout must be a positive number of seconds, got 'x'."],
-    ['a bad provider variable', () => undefined, { OPENAI_BASE_URL: 'nope' }, {}, "OPENAI_BASE_URL: base-url must be an http(s) URL, got 'nope'."],
-    ['a bad flag', () => undefined, {}, { timeout: 'x' }, "--timeout: timeout must be a positive number of seconds, got 'x'."],
-    ['a bad value even when a higher layer overrides it', () => writeUserFile('[default]\nstyle = fancy\n'), { GIT_AI_STYLE: 'plain' }, {}, "<file>: style must be one of auto, conventional, plain, gitmoji, got 'fancy'."],
+    [
+      'a bad value in the user file',
+      () => writeUserFile('[default]\ntimeout = x\n'),
+      {},
+      {},
+      "<file>: timeout must be a positive number of seconds, got 'x'.",
+    ],
+    [
+      'a bad value in git config',
+      () => repo.git('config', 'ai.timeout', 'x'),
+      {},
+      {},
+      "git config ai.timeout: timeout must be a positive number of seconds, got 'x'.",
+    ],
+    [
+      'a bad value in the environment',
+      () => undefined,
+      { GIT_AI_TIMEOUT: 'x' },
+      {},
+      "GIT_AI_TIMEOUT: timeout must be a positive number of seconds, got 'x'.",
+    ],
+    [
+      'a bad provider variable',
+      () => undefined,
+      { OPENAI_BASE_URL: 'nope' },
+      {},
+      "OPENAI_BASE_URL: base-url must be an http(s) URL, got 'nope'.",
+    ],
+    [
+      'a bad flag',
+      () => undefined,
+      {},
+      { timeout: 'x' },
+      "--timeout: timeout must be a positive number of seconds, got 'x'.",
+    ],
+    [
+      'a bad value even when a higher layer overrides it',
+      () => writeUserFile('[default]\nstyle = fancy\n'),
+      { GIT_AI_STYLE: 'plain' },
+      {},
+      "<file>: style must be one of auto, conventional, plain, gitmoji, got 'fancy'.",
+    ],
   ])('%s', async (_case, arrange, env, flags, message) => {
     arrange();
     const error = await loadError({ env, flags });
@@ -236,7 +308,9 @@ describe('loadConfig: a provider key in the environment', () => {
   });
 
   it('honours OPENAI_BASE_URL with OPENAI_API_KEY', async () => {
-    const { config } = await load({ env: { OPENAI_API_KEY: 'sk-openai-000000', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
+    const { config } = await load({
+      env: { OPENAI_API_KEY: 'sk-openai-000000', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
+    });
     expect(config).toMatchObject({ provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1' });
   });
 

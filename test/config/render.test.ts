@@ -32,9 +32,24 @@ describe('renderConfigTable', () => {
 describe('renderConfigList', () => {
   const keys = CONFIG_KEYS;
   const loaded: LoadedConfig = {
-    config: { ...configSchema.parse({}), apiKey: 'sk-proj-1234567890abcd', model: 'gpt-x', exclude: ['*.lock', 'dist/**'] },
-    sources: { ...Object.fromEntries(keys.map((key) => [key, 'default'])), 'api-key': 'env', model: 'git', exclude: 'user' } as LoadedConfig['sources'],
-    origins: { ...Object.fromEntries(keys.map((key) => [key, 'default'])), 'api-key': 'OPENAI_API_KEY', model: 'git config ai.model', exclude: '/c.ini' } as LoadedConfig['origins'],
+    config: {
+      ...configSchema.parse({}),
+      apiKey: 'sk-proj-1234567890abcd',
+      model: 'gpt-x',
+      exclude: ['*.lock', 'dist/**'],
+    },
+    sources: {
+      ...Object.fromEntries(keys.map((key) => [key, 'default'])),
+      'api-key': 'env',
+      model: 'git',
+      exclude: 'user',
+    } as LoadedConfig['sources'],
+    origins: {
+      ...Object.fromEntries(keys.map((key) => [key, 'default'])),
+      'api-key': 'OPENAI_API_KEY',
+      model: 'git config ai.model',
+      exclude: '/c.ini',
+    } as LoadedConfig['origins'],
     path: '/c.ini',
   };
   const lines = renderConfigList(loaded).split('\n');

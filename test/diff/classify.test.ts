@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFile, classifyRole, isGeneratedPath, isLockfile, isVendoredPath, type FileRole } from '../../src/diff/classify.js';
+import {
+  classifyFile,
+  classifyRole,
+  isGeneratedPath,
+  isLockfile,
+  isVendoredPath,
+  type FileRole,
+} from '../../src/diff/classify.js';
 import type { FileCategory } from '../../src/diff/types.js';
 
 describe('classifyFile', () => {

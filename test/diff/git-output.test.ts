@@ -5,7 +5,8 @@ import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 // Real `git diff --cached` output from a temporary repository, one staged change of each kind.
 const DIFF_ARGS = ['diff', '--cached', '--no-color', '--no-ext-diff', '--no-textconv'];
-const lines = (from: number, to: number, label = 'line') => Array.from({ length: to - from + 1 }, (_, i) => `${label} ${from + i}\n`).join('');
+const lines = (from: number, to: number, label = 'line') =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${label} ${from + i}\n`).join('');
 const TAB_QUOTE = 'tab\tand"quote.txt';
 const NEWLINE = 'two\nlines.txt';
 const UNICODE = 'héllo wörld.txt';
@@ -19,7 +20,8 @@ function stagedDiff(...options: string[]): string {
 
 const byPath = (path: string): FileDiff => {
   const file = files.find((f) => f.path === path);
-  if (file === undefined) throw new Error(`no FileDiff for ${JSON.stringify(path)} in ${JSON.stringify(files.map((f) => f.path))}`);
+  if (file === undefined)
+    throw new Error(`no FileDiff for ${JSON.stringify(path)} in ${JSON.stringify(files.map((f) => f.path))}`);
   return file;
 };
 
@@ -73,9 +75,26 @@ describe('parsing real `git diff --cached -M` output', () => {
   it('finds every staged file once', () => {
     expect(files.map((f) => f.path).sort()).toEqual(
       [
-        'added.bin', 'crlf.txt', 'data.bin', 'delete.txt', 'dir with space/a b.txt', 'empty.txt', 'gone.bin', UNICODE, 'libs/sub',
-        'mode-edit.sh', 'mode.sh', 'modify.txt', 'my file.txt', 'new name.txt', 'noeol.txt', 'rename-edit-dst.txt', 'renamed.txt',
-        TAB_QUOTE, 'tricky.txt', NEWLINE,
+        'added.bin',
+        'crlf.txt',
+        'data.bin',
+        'delete.txt',
+        'dir with space/a b.txt',
+        'empty.txt',
+        'gone.bin',
+        UNICODE,
+        'libs/sub',
+        'mode-edit.sh',
+        'mode.sh',
+        'modify.txt',
+        'my file.txt',
+        'new name.txt',
+        'noeol.txt',
+        'rename-edit-dst.txt',
+        'renamed.txt',
+        TAB_QUOTE,
+        'tricky.txt',
+        NEWLINE,
       ].sort(),
     );
   });
@@ -83,7 +102,10 @@ describe('parsing real `git diff --cached -M` output', () => {
   it.each<[string, Partial<FileDiff>]>([
     ['modify.txt', { status: 'modified', additions: 2, deletions: 1, binary: false, category: 'source' }],
     ['delete.txt', { status: 'deleted', oldMode: '100644', additions: 0, deletions: 31 }],
-    ['renamed.txt', { status: 'renamed', oldPath: 'rename-src.txt', similarity: 100, hunks: [], additions: 0, deletions: 0 }],
+    [
+      'renamed.txt',
+      { status: 'renamed', oldPath: 'rename-src.txt', similarity: 100, hunks: [], additions: 0, deletions: 0 },
+    ],
     ['rename-edit-dst.txt', { status: 'renamed', oldPath: 'rename-edit-src.txt', additions: 1, deletions: 1 }],
     ['new name.txt', { status: 'renamed', oldPath: 'old name.txt', additions: 1, deletions: 0 }],
     ['mode.sh', { status: 'mode-changed', oldMode: '100644', newMode: '100755', hunks: [] }],
@@ -107,9 +129,18 @@ describe('parsing real `git diff --cached -M` output', () => {
 
   it('keeps hunk lines exactly: CRLF, no newline at EOF, header-like content', () => {
     expect(byPath('crlf.txt').hunks.map((h) => h.lines)).toEqual([['+one\r', '+two\r']]);
-    expect(byPath('noeol.txt').hunks[0]?.lines).toEqual([' a', '-b', '\\ No newline at end of file', '+c', '\\ No newline at end of file']);
+    expect(byPath('noeol.txt').hunks[0]?.lines).toEqual([
+      ' a',
+      '-b',
+      '\\ No newline at end of file',
+      '+c',
+      '\\ No newline at end of file',
+    ]);
     expect(byPath('tricky.txt').hunks[0]?.lines).toEqual(['--- separator', '+++ separator', ' keep']);
-    expect(byPath('modify.txt').hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[2, 7, 2, 7], [18, 3, 18, 4]]);
+    expect(byPath('modify.txt').hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([
+      [2, 7, 2, 7],
+      [18, 3, 18, 4],
+    ]);
   });
 
   it('reads the same with core.quotePath=false (raw UTF-8 names)', () => {
@@ -133,12 +164,18 @@ describe('parsing real `git diff --cached -M` output', () => {
     repo.git('update-index', '--cacheinfo', `160000,${'2'.repeat(40)},libs/sub`);
     const [sub] = parseUnifiedDiff(stagedDiff('-M'));
     expect(sub).toMatchObject({ path: 'libs/sub', status: 'modified', additions: 1, deletions: 1 });
-    expect(sub?.hunks[0]?.lines).toEqual([`-Subproject commit ${'1'.repeat(40)}`, `+Subproject commit ${'2'.repeat(40)}`]);
+    expect(sub?.hunks[0]?.lines).toEqual([
+      `-Subproject commit ${'1'.repeat(40)}`,
+      `+Subproject commit ${'2'.repeat(40)}`,
+    ]);
     repo.git('reset', '-q');
   });
 
   it('copies (-C --find-copies-harder) parse as copied', () => {
-    repo.write('copy of modify.txt', lines(1, 20).replace('line 5\n', 'line five\n').replace('line 9\n', 'line nine\n') + 'line 21\n');
+    repo.write(
+      'copy of modify.txt',
+      lines(1, 20).replace('line 5\n', 'line five\n').replace('line 9\n', 'line nine\n') + 'line 21\n',
+    );
     repo.git('add', 'copy of modify.txt');
     const copies = parseUnifiedDiff(stagedDiff('-C', '--find-copies-harder')).filter((f) => f.status === 'copied');
     expect(copies).toMatchObject([{ path: 'copy of modify.txt', oldPath: 'modify.txt', additions: 1, deletions: 1 }]);

@@ -7,7 +7,18 @@ import type { FileDiff } from '../../src/diff/types.js';
 /** Content of one line: anything but a newline (headers-in-content such as `--- x`, `diff --git`, `@@` included). */
 const content = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }).map((text) => text.replace(/\n/g, '')),
-  fc.constantFrom('-- x', '++ y', '--- a/f', '+++ b/f', 'diff --git a/x b/x', '@@ -1 +1 @@', '\\ No newline at end of file', '', '\r', 'x\r'),
+  fc.constantFrom(
+    '-- x',
+    '++ y',
+    '--- a/f',
+    '+++ b/f',
+    'diff --git a/x b/x',
+    '@@ -1 +1 @@',
+    '\\ No newline at end of file',
+    '',
+    '\r',
+    'x\r',
+  ),
 );
 const op = fc.tuple(fc.constantFrom('+', '-', ' '), content).map(([prefix, text]) => `${prefix}${text}`);
 const hunkModel = fc.record({
@@ -27,7 +38,12 @@ function renderHunk(hunk: { oldStart: number; newStart: number; section: string;
 }
 
 /** A modified file's diff as git writes it, from the model or from what the parser returned. */
-function render(files: ReadonlyArray<{ path: string; hunks: ReadonlyArray<{ header?: string; oldStart: number; newStart: number; section: string; lines: string[] }> }>): string {
+function render(
+  files: ReadonlyArray<{
+    path: string;
+    hunks: ReadonlyArray<{ header?: string; oldStart: number; newStart: number; section: string; lines: string[] }>;
+  }>,
+): string {
   return files
     .flatMap((file) => [
       `diff --git a/${file.path} b/${file.path}`,
@@ -42,13 +58,31 @@ function render(files: ReadonlyArray<{ path: string; hunks: ReadonlyArray<{ head
 describe('parseUnifiedDiff (fast-check)', () => {
   it('never throws, whatever the lines', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(content, op, fc.constantFrom('diff --git a/x b/x', '@@ -1,2 +1,2 @@', '@@ -0,0 +1 @@', '--- a/x', '+++ b/x', 'new file mode 100644', 'Binary files a/x and b/x differ')), { maxLength: 60 }), (lines) => {
-        const files = parseUnifiedDiff(lines.join('\n'));
-        for (const file of files) {
-          expect(file.additions).toBeGreaterThanOrEqual(0);
-          expect(file.deletions).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            content,
+            op,
+            fc.constantFrom(
+              'diff --git a/x b/x',
+              '@@ -1,2 +1,2 @@',
+              '@@ -0,0 +1 @@',
+              '--- a/x',
+              '+++ b/x',
+              'new file mode 100644',
+              'Binary files a/x and b/x differ',
+            ),
+          ),
+          { maxLength: 60 },
+        ),
+        (lines) => {
+          const files = parseUnifiedDiff(lines.join('\n'));
+          for (const file of files) {
+            expect(file.additions).toBeGreaterThanOrEqual(0);
+            expect(file.deletions).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

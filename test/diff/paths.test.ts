@@ -48,8 +48,16 @@ describe('splitGitLine', () => {
 describe('resolvePaths', () => {
   it.each<[string, PathSources, { oldPath: string; newPath: string }]>([
     ['rename lines win', { gitLine: 'a/p q b/r s', from: 'p q', to: 'r s' }, { oldPath: 'p q', newPath: 'r s' }],
-    ['shared path of the git line', { gitLine: 'a/f g b/f g', minus: 'a/f g', plus: 'b/f g' }, { oldPath: 'f g', newPath: 'f g' }],
-    ['labels when the git line has no credible split', { gitLine: 'xf yf', minus: 'a/f', plus: 'b/f' }, { oldPath: 'f', newPath: 'f' }],
+    [
+      'shared path of the git line',
+      { gitLine: 'a/f g b/f g', minus: 'a/f g', plus: 'b/f g' },
+      { oldPath: 'f g', newPath: 'f g' },
+    ],
+    [
+      'labels when the git line has no credible split',
+      { gitLine: 'xf yf', minus: 'a/f', plus: 'b/f' },
+      { oldPath: 'f', newPath: 'f' },
+    ],
     ['deleted: the --- label', { gitLine: 'xf yf', minus: 'a/f', plus: null }, { oldPath: 'f', newPath: 'f' }],
     ['nothing else: the git line', { gitLine: 'odd' }, { oldPath: 'odd', newPath: 'odd' }],
   ])('%s', (_name, sources, expected) => {

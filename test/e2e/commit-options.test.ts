@@ -26,7 +26,11 @@ describe('git ai commit <paths>', () => {
     seed();
     const result = runCli(['commit', '-y', 'src/math.ts'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
-    expect(repo.git('show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual([expect.stringMatching(/^feat\(math\): .*multiply/), '', 'src/math.ts']);
+    expect(repo.git('show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual([
+      expect.stringMatching(/^feat\(math\): .*multiply/),
+      '',
+      'src/math.ts',
+    ]);
     expect(repo.git('diff', '--cached', '--name-only').trim()).toBe('docs/guide.md');
   });
 
@@ -65,7 +69,9 @@ describe('git ai commit --debug with the offline engine', () => {
     seed();
     const result = runCli(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}write [\d.]+ms/m);
+    expect(result.stderr).toMatch(
+      /^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}write [\d.]+ms/m,
+    );
   });
 });
 
@@ -73,7 +79,10 @@ describe('the offline body', () => {
   it('has no empty item when a .gitkeep is staged with tests', () => {
     repo = createMathRepo();
     repo.write('test/fixtures/.gitkeep', '');
-    repo.write('test/math.test.ts', "import { add } from '../src/math';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n");
+    repo.write(
+      'test/math.test.ts',
+      "import { add } from '../src/math';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n",
+    );
     repo.git('add', '.');
     const result = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: { ...repo.env, GIT_AI_BODY: 'true' } });
     expect(result.code).toBe(0);

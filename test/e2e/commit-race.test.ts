@@ -15,7 +15,9 @@ describe('a failed git commit', () => {
     for (let round = 1; round <= 3; round++) {
       repo.write('src/math.ts', `${MATH_WITH_MULTIPLY}\nexport const round = ${round};\n`);
       repo.git('add', '.');
-      const runs = await Promise.all([1, 2].map(() => runCliAsync(['commit', '--yes'], { cwd: repo.dir, env: repo.env })));
+      const runs = await Promise.all(
+        [1, 2].map(() => runCliAsync(['commit', '--yes'], { cwd: repo.dir, env: repo.env })),
+      );
       expect(runs.map((run) => run.code).sort()).toEqual([0, 1]);
       expect(commits()).toBe(1 + round);
       expect(repo.git('diff', '--cached', '--name-only')).toBe('');
@@ -40,15 +42,21 @@ describe('a failed git commit', () => {
     }
   });
 
-  it('a pre-commit hook that refuses: git\'s words, and the staged changes still there', () => {
+  it("a pre-commit hook that refuses: git's words, and the staged changes still there", () => {
     repo = createMathRepo();
-    writeFileSync(join(repo.dir, '.git/hooks/pre-commit'), '#!/bin/sh\necho "lint: 2 problems in src/math.ts" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(
+      join(repo.dir, '.git/hooks/pre-commit'),
+      '#!/bin/sh\necho "lint: 2 problems in src/math.ts" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     repo.write('src/math.ts', MATH_WITH_MULTIPLY);
     repo.git('add', '.');
     const staged = repo.git('diff', '--cached');
     const result = runCli(['commit', '--yes'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('git-ai: git commit failed: lint: 2 problems in src/math.ts Nothing was committed; the staged changes are still there.\n');
+    expect(result.stderr).toBe(
+      'git-ai: git commit failed: lint: 2 problems in src/math.ts Nothing was committed; the staged changes are still there.\n',
+    );
     expect(repo.git('diff', '--cached')).toBe(staged);
     expect(commits()).toBe(1);
   });

@@ -3,7 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_CLI, CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+import {
+  BUILT_CLI,
+  CONVENTIONAL_HEADER,
+  MATH_WITH_MULTIPLY,
+  createMathRepo,
+  createTempRepo,
+  runCli,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -56,9 +64,15 @@ describe('git-ai commit', () => {
 
   it('commits with --yes, passing arguments after -- to git commit', () => {
     seed();
-    repo.write('test/math.test.ts', "import { add } from '../src/math';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n");
+    repo.write(
+      'test/math.test.ts',
+      "import { add } from '../src/math';\ntest('adds', () => expect(add(1, 2)).toBe(3));\n",
+    );
     repo.git('add', '.');
-    const result = runCli(['commit', '--yes', '--', '--author', 'Other Person <other@example.com>'], { cwd: repo.dir, env: repo.env });
+    const result = runCli(['commit', '--yes', '--', '--author', 'Other Person <other@example.com>'], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(repo.git('log', '-1', '--format=%an|%s').trim()).toMatch(/^Other Person\|test/);
@@ -67,7 +81,10 @@ describe('git-ai commit', () => {
 
   it('with --all describes tracked changes without touching the index until it commits', () => {
     seed();
-    repo.write('src/math.ts', 'export function add(a: number, b: number): number {\n  if (Number.isNaN(a)) return b;\n  return a + b;\n}\n');
+    repo.write(
+      'src/math.ts',
+      'export function add(a: number, b: number): number {\n  if (Number.isNaN(a)) return b;\n  return a + b;\n}\n',
+    );
     const dry = runCli(['commit', '--all', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(dry.code).toBe(0);
     expect(dry.stdout.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
@@ -114,7 +131,10 @@ describe('git-ai commit errors', () => {
 
   it('outside a repository', () => {
     repo = createTempRepo({ init: false });
-    const result = runCli(['commit'], { cwd: repo.dir, env: { ...repo.env, GIT_CEILING_DIRECTORIES: join(repo.dir, '..') } });
+    const result = runCli(['commit'], {
+      cwd: repo.dir,
+      env: { ...repo.env, GIT_CEILING_DIRECTORIES: join(repo.dir, '..') },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/Not a git repository.*git init/);
@@ -160,16 +180,25 @@ describe('git-ai commit errors', () => {
 
   it('rejects an unknown command and an unknown option with exit 2', () => {
     seed();
-    expect(runCli(['frobnicate'], { cwd: repo.dir, env: repo.env })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command 'frobnicate'/) });
-    expect(runCli(['commit', '--frob'], { cwd: repo.dir, env: repo.env })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option/) });
+    expect(runCli(['frobnicate'], { cwd: repo.dir, env: repo.env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Unknown command 'frobnicate'/),
+    });
+    expect(runCli(['commit', '--frob'], { cwd: repo.dir, env: repo.env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Unknown option/),
+    });
   });
 });
 
 describe('git-ai --version and --help', () => {
-  it.each([[['--version']], [['--help']], [['commit', '--help']], [['config', '--help']]])('%j exits 0 with output', (args) => {
-    repo = createTempRepo({ init: false });
-    const result = runCli(args, { cwd: repo.dir, env: repo.env });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(args[0] === '--version' ? /^git-ai\/\d+\.\d+\.\d+/ : /Usage:/);
-  });
+  it.each([[['--version']], [['--help']], [['commit', '--help']], [['config', '--help']]])(
+    '%j exits 0 with output',
+    (args) => {
+      repo = createTempRepo({ init: false });
+      const result = runCli(args, { cwd: repo.dir, env: repo.env });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(args[0] === '--version' ? /^git-ai\/\d+\.\d+\.\d+/ : /Usage:/);
+    },
+  );
 });

@@ -13,6 +13,14 @@ it('config get masks the API key unless --show-secret is given', () => {
   expect(masked).toEqual({ code: 0, stdout: 'sk-…f6Jg\n', stderr: '' });
   const list = runCli(['config', 'list'], { cwd: repo.dir, env: repo.env });
   expect(list.stdout).toMatch(/^api-key\s+sk-…f6Jg\s+user file$/m);
-  expect(runCli(['config', 'get', 'api-key', '--show-secret'], { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: `${key}\n`, stderr: '' });
-  expect(runCli(['config', 'get', 'model', '--show-secret'], { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: '', stderr: '' });
+  expect(runCli(['config', 'get', 'api-key', '--show-secret'], { cwd: repo.dir, env: repo.env })).toEqual({
+    code: 0,
+    stdout: `${key}\n`,
+    stderr: '',
+  });
+  expect(runCli(['config', 'get', 'model', '--show-secret'], { cwd: repo.dir, env: repo.env })).toEqual({
+    code: 0,
+    stdout: '',
+    stderr: '',
+  });
 });

@@ -39,7 +39,14 @@ function stageChange(server: ProviderServer): NodeJS.ProcessEnv {
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
-  return { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', GIT_AI_BODY: 'true' };
+  return {
+    ...repo.env,
+    GIT_AI_PROVIDER: 'openai',
+    GIT_AI_BASE_URL: server.baseUrls.openai,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+    GIT_AI_BODY: 'true',
+  };
 }
 
 /** The raw commit object of HEAD, bytes as latin1 so a C1 byte cannot hide in a decoding. */

@@ -4,8 +4,20 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
-import { startProviderServer, type FaultRule, type ProviderServer, type ProviderServerOptions } from '../support/provider-server.js';
-import { CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, runCliAsync, type CliResult, type TempRepo } from '../support/temp-repo.js';
+import {
+  startProviderServer,
+  type FaultRule,
+  type ProviderServer,
+  type ProviderServerOptions,
+} from '../support/provider-server.js';
+import {
+  CONVENTIONAL_HEADER,
+  MATH_WITH_MULTIPLY,
+  createMathRepo,
+  runCliAsync,
+  type CliResult,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 const TIMEOUT_SECONDS = 3;
 const REMOTE_SUBJECT = 'feat(widgets): add the widget registry';
@@ -31,7 +43,10 @@ interface FaultCase {
 
 const always = (rule: Omit<FaultRule, 'times'>): FaultRule => ({ times: Infinity, ...rule });
 /** The offline engine's message, and the one line saying why: `openai <reason>; the offline engine wrote this message`. */
-const offline = (reason: string): Outcome => ({ kind: 'offline', line: new RegExp(`^git-ai: openai${reason.startsWith("'") ? '' : ' '}${reason}; ${OFFLINE}$`) });
+const offline = (reason: string): Outcome => ({
+  kind: 'offline',
+  line: new RegExp(`^git-ai: openai${reason.startsWith("'") ? '' : ' '}${reason}; ${OFFLINE}$`),
+});
 
 /** A loopback port nothing listens on: bound, then closed. */
 function closedPort(): Promise<number> {
@@ -64,8 +79,16 @@ const CASES: FaultCase[] = [
     outcome: offline('answered 429 Too Many Requests'),
     requests: (server) => expect(server.requests.length).toBeGreaterThan(1),
   },
-  { name: 'persistent 500', server: { faults: [always({ status: 500 })] }, outcome: offline('answered 500 Internal Server Error') },
-  { name: 'persistent 503', server: { faults: [always({ status: 503 })] }, outcome: offline('answered 503 Service Unavailable') },
+  {
+    name: 'persistent 500',
+    server: { faults: [always({ status: 500 })] },
+    outcome: offline('answered 500 Internal Server Error'),
+  },
+  {
+    name: 'persistent 503',
+    server: { faults: [always({ status: 503 })] },
+    outcome: offline('answered 503 Service Unavailable'),
+  },
   {
     name: '401: a rejected key',
     server: { apiKey: 'another-key' },
@@ -74,12 +97,18 @@ const CASES: FaultCase[] = [
   {
     name: '404: an unknown model',
     server: { models: ['gpt-4o-mini'] },
-    outcome: { kind: 'error', line: /^git-ai: openai does not know the model 'test-model' \(HTTP 404\)\. Choose one it serves with `git-ai config set model / },
+    outcome: {
+      kind: 'error',
+      line: /^git-ai: openai does not know the model 'test-model' \(HTTP 404\)\. Choose one it serves with `git-ai config set model /,
+    },
   },
   {
     name: '404: no such endpoint',
     baseUrl: async () => `${(await serve({})).url}/not-an-api/v1`,
-    outcome: { kind: 'error', line: /^git-ai: openai answered 404 Not Found at http:\/\/127\.0\.0\.1:\d+\/not-an-api\/v1\/chat\/completions: the endpoint does not exist\. Check base-url / },
+    outcome: {
+      kind: 'error',
+      line: /^git-ai: openai answered 404 Not Found at http:\/\/127\.0\.0\.1:\d+\/not-an-api\/v1\/chat\/completions: the endpoint does not exist\. Check base-url /,
+    },
   },
   {
     name: 'connection refused',
@@ -101,7 +130,8 @@ const CASES: FaultCase[] = [
     name: 'a server that trickles a byte at a time',
     server: { faults: [always({ status: 200, trickleMs: 100 })] },
     outcome: offline(`did not answer within ${TIMEOUT_SECONDS} s`),
-    requests: (server) => expect(server.requests.every((request) => request.status === 200 && request.aborted)).toBe(true),
+    requests: (server) =>
+      expect(server.requests.every((request) => request.status === 200 && request.aborted)).toBe(true),
   },
   {
     name: 'a server that drops the connection after the headers',
@@ -120,22 +150,42 @@ const CASES: FaultCase[] = [
   },
   {
     name: 'prose instead of JSON',
-    server: { respond: () => ({ text: 'Sure! Here is a commit message for your change:\n\nfeat: add multiply\n\nLet me know if you need anything else.' }) },
+    server: {
+      respond: () => ({
+        text: 'Sure! Here is a commit message for your change:\n\nfeat: add multiply\n\nLet me know if you need anything else.',
+      }),
+    },
     outcome: offline("'s answer was not the JSON the request asked for"),
   },
   {
     name: 'escape sequences in the answer',
-    server: { respond: () => ({ object: { headers: ['feat(math): add \u001b[2J\u001b]0;owned\u0007multiply\u001b[8m\u009b31m'], body: 'Adds\u001b]52;c;ZXZpbA==\u0007 multiply.' } }) },
+    server: {
+      respond: () => ({
+        object: {
+          headers: ['feat(math): add \u001b[2J\u001b]0;owned\u0007multiply\u001b[8m\u009b31m'],
+          body: 'Adds\u001b]52;c;ZXZpbA==\u0007 multiply.',
+        },
+      }),
+    },
     outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
   },
   {
     name: 'a 10 KB answer: a subject of 10 KB',
-    server: { respond: () => ({ object: { headers: [`feat(math): add multiply ${'and more '.repeat(1200)}`], body: null } }) },
+    server: {
+      respond: () => ({ object: { headers: [`feat(math): add multiply ${'and more '.repeat(1200)}`], body: null } }),
+    },
     outcome: offline("'s answer held no valid commit message"),
   },
   {
     name: 'a 10 KB answer: a body of 10 KB',
-    server: { respond: () => ({ object: { headers: ['feat(math): add multiply'], body: `Adds multiply. ${'It multiplies two numbers. '.repeat(380)}` } }) },
+    server: {
+      respond: () => ({
+        object: {
+          headers: ['feat(math): add multiply'],
+          body: `Adds multiply. ${'It multiplies two numbers. '.repeat(380)}`,
+        },
+      }),
+    },
     outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
   },
 ];
@@ -161,7 +211,15 @@ async function serve(options: ProviderServerOptions): Promise<ProviderServer> {
 async function setUp(fault: FaultCase): Promise<{ server?: ProviderServer; env: NodeJS.ProcessEnv }> {
   const server = fault.baseUrl ? undefined : await serve(fault.server ?? {});
   const baseUrl = fault.baseUrl ? await fault.baseUrl() : server!.baseUrls.openai;
-  const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: baseUrl, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', GIT_AI_CACHE: 'false', GIT_AI_TIMEOUT: String(TIMEOUT_SECONDS) };
+  const env = {
+    ...repo.env,
+    GIT_AI_PROVIDER: 'openai',
+    GIT_AI_BASE_URL: baseUrl,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+    GIT_AI_CACHE: 'false',
+    GIT_AI_TIMEOUT: String(TIMEOUT_SECONDS),
+  };
   return { server, env };
 }
 
@@ -193,7 +251,10 @@ function gitCommit(env: NodeJS.ProcessEnv): Promise<CliResult> {
 describe.each(CASES)('$name', (fault) => {
   it('from the command line', async () => {
     const { server, env } = await setUp(fault);
-    const result = await runCliAsync(['commit', '--dry-run', '--timeout', String(TIMEOUT_SECONDS)], { cwd: repo.dir, env });
+    const result = await runCliAsync(['commit', '--dry-run', '--timeout', String(TIMEOUT_SECONDS)], {
+      cwd: repo.dir,
+      env,
+    });
     expectNoTrace(result);
     const { outcome } = fault;
     if (outcome.kind === 'error') {
@@ -221,7 +282,11 @@ describe.each(CASES)('$name', (fault) => {
       expectSubject(subject, fault.outcome);
       expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('src/math.ts');
       if (fault.outcome.kind === 'remote') expect(commit.stderr).toBe('');
-      else expect(commit.stderr.split('\n')).toEqual([expect.stringMatching(fault.outcome.kind === 'offline' ? fault.outcome.line : /^git-ai: /), '']);
+      else
+        expect(commit.stderr.split('\n')).toEqual([
+          expect.stringMatching(fault.outcome.kind === 'offline' ? fault.outcome.line : /^git-ai: /),
+          '',
+        ]);
     } finally {
       // The next case starts from the same staged change.
       if (repo.git('rev-parse', 'HEAD').trim() !== head) repo.git('reset', '-q', '--soft', head);

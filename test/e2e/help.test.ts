@@ -26,12 +26,14 @@ describe('help', () => {
   it('`git ai help hook` is `git ai hook --help`, and lists the actions', () => {
     const help = cli(['help', 'hook']);
     expect(help.stdout).toBe(cli(['hook', '--help']).stdout);
-    for (const action of ['install', 'reinstall', 'uninstall', 'status', 'run']) expect(help.stdout).toMatch(new RegExp(`^  ${action}\\b`, 'm'));
+    for (const action of ['install', 'reinstall', 'uninstall', 'status', 'run'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${action}\\b`, 'm'));
   });
 
   it('`config --help` lists the actions and every config key', () => {
     const help = cli(['config', '--help']).stdout;
-    for (const action of ['get', 'set', 'unset', 'list', 'path', 'reset']) expect(help).toMatch(new RegExp(`^  ${action}\\b`, 'm'));
+    for (const action of ['get', 'set', 'unset', 'list', 'path', 'reset'])
+      expect(help).toMatch(new RegExp(`^  ${action}\\b`, 'm'));
     for (const key of CONFIG_KEYS) expect(help).toMatch(new RegExp(`^  ${key} +\\S`, 'm'));
   });
 
@@ -45,10 +47,12 @@ describe('help', () => {
   it('an unknown command gets "did you mean", exit 2', () => {
     const result = cli(['comit']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe("git-ai: Unknown command 'comit'. Did you mean `git ai commit`? Run `git ai help` to see the commands.\n");
+    expect(result.stderr).toBe(
+      "git-ai: Unknown command 'comit'. Did you mean `git ai commit`? Run `git ai help` to see the commands.\n",
+    );
   });
 
-  it('a usage error points at the subcommand\'s help', () => {
+  it("a usage error points at the subcommand's help", () => {
     const result = cli(['commit', '--frob']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('git-ai: Unknown option `--frob` for `git ai commit`. See `git ai commit --help`.\n');
@@ -59,7 +63,10 @@ describe('the man page git-ai(1)', () => {
   const page = join(PROJECT_ROOT, 'dist/git-ai.1');
 
   it('is built into dist/, named by package.json `man`, and holds every command, option and key', () => {
-    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { man?: string[]; files?: string[] };
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      man?: string[];
+      files?: string[];
+    };
     expect(manifest.man).toEqual(['./dist/git-ai.1']);
     expect(existsSync(page)).toBe(true);
     const text = readFileSync(page, 'utf8');
@@ -72,7 +79,10 @@ describe('the man page git-ai(1)', () => {
   });
 
   it('renders with man(1) without a warning', () => {
-    const result = spawnSync('man', ['--warnings', '-l', page], { encoding: 'utf8', env: { ...process.env, MANWIDTH: '100', LC_ALL: 'C' } });
+    const result = spawnSync('man', ['--warnings', '-l', page], {
+      encoding: 'utf8',
+      env: { ...process.env, MANWIDTH: '100', LC_ALL: 'C' },
+    });
     if (result.error) throw new Error('man is not installed: `apt-get install man-db`');
     expect(result.stderr).toBe('');
     const rendered = result.stdout;

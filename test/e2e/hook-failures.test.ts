@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import type { FaultRule } from '../support/provider-server/types.js';
-import { BUILT_CLI, MATH_WITH_MULTIPLY, createMathRepo, runCli, type CliResult, type TempRepo } from '../support/temp-repo.js';
+import {
+  BUILT_CLI,
+  MATH_WITH_MULTIPLY,
+  createMathRepo,
+  runCli,
+  type CliResult,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 let repo: TempRepo;
 let server: ProviderServer | undefined;
@@ -19,21 +26,40 @@ afterEach(async () => {
 const EMPTY = '\n# Please enter the commit message for your changes.\n';
 
 async function seed(faults: FaultRule[] = []): Promise<{ env: NodeJS.ProcessEnv; file: string }> {
-  const started = await startProviderServer({ apiKey: 'test-key', models: ['test-model'], respond: commitResponder(), faults });
+  const started = await startProviderServer({
+    apiKey: 'test-key',
+    models: ['test-model'],
+    respond: commitResponder(),
+    faults,
+  });
   server = started;
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
   const file = join(repo.home, 'COMMIT_EDITMSG');
   writeFileSync(file, EMPTY);
-  const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: started.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
+  const env = {
+    ...repo.env,
+    GIT_AI_PROVIDER: 'openai',
+    GIT_AI_BASE_URL: started.baseUrls.openai,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+  };
   return { env, file };
 }
 
 /** `hook run` as git starts it, without blocking this process (which serves the provider); `onStart` gets the child. */
-function runHook(file: string, env: NodeJS.ProcessEnv, onStart?: (child: ReturnType<typeof spawn>) => void): Promise<CliResult> {
+function runHook(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  onStart?: (child: ReturnType<typeof spawn>) => void,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, 'hook', 'run', file], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, 'hook', 'run', file], {
+      cwd: repo.dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -113,11 +139,13 @@ describe('git-ai hook status and reinstall', () => {
     const committed = spawnGit(['commit', '-q', '--allow-empty'], { ...repo.env, PATH: '/usr/bin:/bin' });
     expect(committed.stderr).toContain(`the node this hook was installed with (${gone}) is missing`);
 
-    expect(runCli(['hook', 'reinstall'], { cwd: repo.dir, env: repo.env }).stdout).toBe(`Reinstalled the git-ai prepare-commit-msg hook at ${path}.\n`);
+    expect(runCli(['hook', 'reinstall'], { cwd: repo.dir, env: repo.env }).stdout).toBe(
+      `Reinstalled the git-ai prepare-commit-msg hook at ${path}.\n`,
+    );
     expect(readFileSync(path, 'utf8')).toContain(`node='${process.execPath}'`);
   });
 
-  it('reinstall where nothing is installed installs (the Rust git-ai\'s `git-ai hook reinstall`)', () => {
+  it("reinstall where nothing is installed installs (the Rust git-ai's `git-ai hook reinstall`)", () => {
     repo = createMathRepo();
     const result = runCli(['hook', 'reinstall'], { cwd: repo.dir, env: repo.env });
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -132,11 +160,16 @@ describe('git-ai hook status and reinstall', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       `git-ai: core.hooksPath is set in your global git config (${shared}): a hook there runs in every repository. ` +
-        'Run `git-ai hook install --global` to install it there for all of them, or set a repository\'s own with `git config core.hooksPath .git/hooks`.\n',
+        "Run `git-ai hook install --global` to install it there for all of them, or set a repository's own with `git config core.hooksPath .git/hooks`.\n",
     );
     const installed = runCli(['hook', 'install', '--global'], { cwd: repo.dir, env: repo.env });
-    expect(installed).toMatchObject({ code: 0, stdout: `Installed the git-ai prepare-commit-msg hook at ${join(shared, 'prepare-commit-msg')}.\n` });
-    expect(runCli(['hook', 'status'], { cwd: repo.dir, env: repo.env }).stdout).toContain(`core.hooksPath = ${shared} (global config: every repository)`);
+    expect(installed).toMatchObject({
+      code: 0,
+      stdout: `Installed the git-ai prepare-commit-msg hook at ${join(shared, 'prepare-commit-msg')}.\n`,
+    });
+    expect(runCli(['hook', 'status'], { cwd: repo.dir, env: repo.env }).stdout).toContain(
+      `core.hooksPath = ${shared} (global config: every repository)`,
+    );
   });
 });
 

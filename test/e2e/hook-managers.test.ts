@@ -3,7 +3,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILT_CLI, MATH_WITH_MULTIPLY, PROJECT_ROOT, createMathRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+import {
+  BUILT_CLI,
+  MATH_WITH_MULTIPLY,
+  PROJECT_ROOT,
+  createMathRepo,
+  runCli,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -44,11 +51,17 @@ describe('husky 9', () => {
     expect(installed).toMatchObject({ code: 0, stderr: '' });
     expect(installed.stdout).toContain(join(repo.dir, '.husky/prepare-commit-msg'));
     expect(existsSync(join(repo.dir, '.husky/_/prepare-commit-msg.git-ai-backup'))).toBe(false);
-    expect(runCli(['hook', 'status'], { cwd: repo.dir, env: repo.env }).stdout).toMatch(/^from: +husky \(core\.hooksPath = \.husky\/_/m);
+    expect(runCli(['hook', 'status'], { cwd: repo.dir, env: repo.env }).stdout).toMatch(
+      /^from: +husky \(core\.hooksPath = \.husky\/_/m,
+    );
 
     execFileSync(tool('husky'), [], { cwd: repo.dir, env: repo.env }); // what the next `npm install` does
     stageMath();
-    expect(commit()).toMatchObject({ code: 0, stderr: '', subject: expect.stringMatching(/^feat\(math\): .*multiply/) });
+    expect(commit()).toMatchObject({
+      code: 0,
+      stderr: '',
+      subject: expect.stringMatching(/^feat\(math\): .*multiply/),
+    });
     expect(commit(['--allow-empty', '-m', 'by hand'])).toMatchObject({ code: 0, subject: 'by hand' });
 
     expect(runCli(['hook', 'uninstall'], { cwd: repo.dir, env: repo.env }).stdout).toContain('Removed the git-ai hook');
@@ -58,7 +71,11 @@ describe('husky 9', () => {
   it('--force keeps a husky prepare-commit-msg script (not executable, as husky allows) and runs it after git-ai', () => {
     seed();
     execFileSync(tool('husky'), [], { cwd: repo.dir, env: repo.env });
-    writeFileSync(join(repo.dir, '.husky/prepare-commit-msg'), 'printf "[ABC-1] %s" "$(cat "$1")" > "$1.new" && mv "$1.new" "$1"\n', { mode: 0o644 });
+    writeFileSync(
+      join(repo.dir, '.husky/prepare-commit-msg'),
+      'printf "[ABC-1] %s" "$(cat "$1")" > "$1.new" && mv "$1.new" "$1"\n',
+      { mode: 0o644 },
+    );
     expect(runCli(['hook', 'install'], { cwd: repo.dir, env: repo.env }).code).toBe(1);
     expect(runCli(['hook', 'install', '--force'], { cwd: repo.dir, env: repo.env }).code).toBe(0);
     stageMath();
@@ -69,7 +86,10 @@ describe('husky 9', () => {
 describe('lefthook', () => {
   it('the README line `run: git-ai hook run {0}` fills in a plain commit and leaves -m alone', () => {
     seed();
-    writeFileSync(join(repo.dir, 'lefthook.yml'), 'prepare-commit-msg:\n  commands:\n    git-ai:\n      run: git-ai hook run {0}\n');
+    writeFileSync(
+      join(repo.dir, 'lefthook.yml'),
+      'prepare-commit-msg:\n  commands:\n    git-ai:\n      run: git-ai hook run {0}\n',
+    );
     execFileSync(tool('lefthook'), ['install'], { cwd: repo.dir, env: repo.env });
     expect(readFileSync(join(repo.dir, '.git/hooks/prepare-commit-msg'), 'utf8')).toContain('lefthook');
     stageMath();
@@ -84,7 +104,8 @@ describe('pre-commit', () => {
   it('the README hook (stage prepare-commit-msg, source from PRE_COMMIT_COMMIT_MSG_SOURCE) fills in a plain commit only', () => {
     seed();
     const found = spawnSync('pre-commit', ['--version'], { env: repo.env, encoding: 'utf8' });
-    if (found.status !== 0) throw new Error('pre-commit is not installed: `apt-get install pre-commit` (.ci/run does it)');
+    if (found.status !== 0)
+      throw new Error('pre-commit is not installed: `apt-get install pre-commit` (.ci/run does it)');
     writeFileSync(
       join(repo.dir, '.pre-commit-config.yaml'),
       'repos:\n  - repo: local\n    hooks:\n' +

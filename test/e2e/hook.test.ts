@@ -4,7 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+import {
+  CONVENTIONAL_HEADER,
+  MATH_WITH_MULTIPLY,
+  createMathRepo,
+  createTempRepo,
+  runCli,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -13,7 +20,9 @@ function seed(): TempRepo {
   repo = createMathRepo();
   const installed = runCli(['hook', 'install'], { cwd: repo.dir, env: repo.env });
   expect(installed).toMatchObject({ code: 0, stderr: '' });
-  expect(installed.stdout).toBe(`Installed the git-ai prepare-commit-msg hook at ${join(repo.dir, '.git/hooks/prepare-commit-msg')}.\n`);
+  expect(installed.stdout).toBe(
+    `Installed the git-ai prepare-commit-msg hook at ${join(repo.dir, '.git/hooks/prepare-commit-msg')}.\n`,
+  );
   return repo;
 }
 
@@ -24,7 +33,9 @@ function changeMath(): void {
 /** An editor that keeps a copy of what it was shown and may append a line, as a person typing would. */
 function recordingEditor(append?: string): NodeJS.ProcessEnv {
   const script = join(repo.home, 'editor.sh');
-  writeFileSync(script, `#!/bin/sh\ncp "$1" "$HOME/seen"\n${append ? `printf '%s\\n' '${append}' >> "$1"\n` : ''}`, { mode: 0o755 });
+  writeFileSync(script, `#!/bin/sh\ncp "$1" "$HOME/seen"\n${append ? `printf '%s\\n' '${append}' >> "$1"\n` : ''}`, {
+    mode: 0o755,
+  });
   return { ...repo.env, GIT_EDITOR: script };
 }
 
@@ -39,7 +50,7 @@ const lastMessage = () => repo.git('log', '-1', '--format=%B').trim();
 const commitCount = () => Number(repo.git('rev-list', '--count', 'HEAD').trim());
 
 describe('the installed prepare-commit-msg hook', () => {
-  it('a plain `git commit` gets the offline engine\'s message for the staged change', () => {
+  it("a plain `git commit` gets the offline engine's message for the staged change", () => {
     seed();
     changeMath();
     repo.git('add', '.');
@@ -131,8 +142,18 @@ describe('the installed prepare-commit-msg hook', () => {
     const port = await closedPort();
     changeMath();
     repo.git('add', '.');
-    const env = { ...repo.env, GIT_AI_PROVIDER: 'openai-compatible', GIT_AI_BASE_URL: `http://127.0.0.1:${port}/v1`, GIT_AI_API_KEY: 'k', GIT_AI_MODEL: 'm', GIT_AI_TIMEOUT: '2' };
-    expect(gitCommit([], env)).toEqual({ code: 0, stderr: 'git-ai: openai-compatible could not be reached (ECONNREFUSED); the offline engine wrote this message\n' });
+    const env = {
+      ...repo.env,
+      GIT_AI_PROVIDER: 'openai-compatible',
+      GIT_AI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      GIT_AI_API_KEY: 'k',
+      GIT_AI_MODEL: 'm',
+      GIT_AI_TIMEOUT: '2',
+    };
+    expect(gitCommit([], env)).toEqual({
+      code: 0,
+      stderr: 'git-ai: openai-compatible could not be reached (ECONNREFUSED); the offline engine wrote this message\n',
+    });
     expect(lastMessage().split('\n')[0]).toMatch(/^feat\(math\): .*multiply/);
   });
 
@@ -168,16 +189,19 @@ describe('the installed prepare-commit-msg hook', () => {
 });
 
 describe('git-ai hook run (what git calls)', () => {
-  it.each(['message', 'template', 'merge', 'squash', 'commit'])('with source %s does nothing and says nothing', (source) => {
-    seed();
-    changeMath();
-    repo.git('add', '.');
-    const file = join(repo.home, 'MSG');
-    writeFileSync(file, '\n# comment\n');
-    const args = ['hook', 'run', file, source, ...(source === 'commit' ? ['HEAD'] : [])];
-    expect(runCli(args, { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(readFileSync(file, 'utf8')).toBe('\n# comment\n');
-  });
+  it.each(['message', 'template', 'merge', 'squash', 'commit'])(
+    'with source %s does nothing and says nothing',
+    (source) => {
+      seed();
+      changeMath();
+      repo.git('add', '.');
+      const file = join(repo.home, 'MSG');
+      writeFileSync(file, '\n# comment\n');
+      const args = ['hook', 'run', file, source, ...(source === 'commit' ? ['HEAD'] : [])];
+      expect(runCli(args, { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(readFileSync(file, 'utf8')).toBe('\n# comment\n');
+    },
+  );
 
   it.each([
     ['a subject', 'wip: mine\n# comment\n'],
@@ -189,7 +213,11 @@ describe('git-ai hook run (what git calls)', () => {
     repo.git('add', '.');
     const file = join(repo.home, 'MSG');
     writeFileSync(file, text);
-    expect(runCli(['hook', 'run', file], { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runCli(['hook', 'run', file], { cwd: repo.dir, env: repo.env })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
@@ -205,7 +233,11 @@ describe('git-ai hook run (what git calls)', () => {
     seed();
     const file = join(repo.home, 'MSG');
     writeFileSync(file, '\n# comment\n');
-    expect(runCli(['hook', 'run', file], { cwd: repo.dir, env: repo.env })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runCli(['hook', 'run', file], { cwd: repo.dir, env: repo.env })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     expect(readFileSync(file, 'utf8')).toBe('\n# comment\n');
     const bare = runCli(['hook', 'run'], { cwd: repo.dir, env: repo.env });
     expect(bare).toMatchObject({ code: 0, stdout: '' });
@@ -221,11 +253,17 @@ describe('git-ai hook install and uninstall', () => {
     const refused = runCli(['hook', 'install'], { cwd: repo.dir, env: repo.env });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/^git-ai: A prepare-commit-msg hook that is not git-ai's already exists at .*--force/);
+    expect(refused.stderr).toMatch(
+      /^git-ai: A prepare-commit-msg hook that is not git-ai's already exists at .*--force/,
+    );
     const forced = runCli(['hook', 'install', '--force'], { cwd: repo.dir, env: repo.env });
     expect(forced).toMatchObject({ code: 0, stderr: '' });
-    expect(forced.stdout).toBe(`Installed the git-ai prepare-commit-msg hook at ${path}; the previous hook, kept at ${path}.git-ai-backup, runs after it.\n`);
-    expect(runCli(['hook', 'uninstall'], { cwd: repo.dir, env: repo.env }).stdout).toBe(`Removed the git-ai hook and restored the previous one at ${path}.\n`);
+    expect(forced.stdout).toBe(
+      `Installed the git-ai prepare-commit-msg hook at ${path}; the previous hook, kept at ${path}.git-ai-backup, runs after it.\n`,
+    );
+    expect(runCli(['hook', 'uninstall'], { cwd: repo.dir, env: repo.env }).stdout).toBe(
+      `Removed the git-ai hook and restored the previous one at ${path}.\n`,
+    );
     expect(readFileSync(path, 'utf8')).toBe('#!/bin/sh\nexit 0\n');
     expect(runCli(['hook', 'uninstall'], { cwd: repo.dir, env: repo.env }).stdout).toBe(
       `No git-ai hook to remove at ${path} (the hook there is not git-ai's; it was left alone).\n`,
@@ -236,7 +274,9 @@ describe('git-ai hook install and uninstall', () => {
     repo = createTempRepo();
     const result = runCli(['hook', 'frob'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^git-ai: Unknown hook action 'frob'\. Use one of: install, reinstall, uninstall, status\. See `git ai hook --help`\.\n$/);
+    expect(result.stderr).toMatch(
+      /^git-ai: Unknown hook action 'frob'\. Use one of: install, reinstall, uninstall, status\. See `git ai hook --help`\.\n$/,
+    );
   });
 });
 
@@ -247,7 +287,9 @@ function closedPort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

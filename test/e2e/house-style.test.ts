@@ -1,6 +1,13 @@
 // style = auto (the default) writes as the repository's own recent subjects do; an explicit style wins.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONVENTIONAL_HEADER, MATH_SOURCE, MATH_WITH_MULTIPLY, createTempRepo, runCli, type TempRepo } from '../support/temp-repo.js';
+import {
+  CONVENTIONAL_HEADER,
+  MATH_SOURCE,
+  MATH_WITH_MULTIPLY,
+  createTempRepo,
+  runCli,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -23,7 +30,14 @@ const headerOf = (args: string[] = []) => {
 
 describe('style = auto', () => {
   it('writes a plain sentence where the history has no Conventional Commits', () => {
-    repoWithHistory(['Add the parser', 'Fix a crash on empty input', 'Update the docs', 'Rename the helpers', 'Support tabs', 'Speed up the lexer']);
+    repoWithHistory([
+      'Add the parser',
+      'Fix a crash on empty input',
+      'Update the docs',
+      'Rename the helpers',
+      'Support tabs',
+      'Speed up the lexer',
+    ]);
     const header = headerOf();
     expect(header).not.toMatch(CONVENTIONAL_HEADER);
     expect(header).toMatch(/^[A-Z][a-z]+ /);
@@ -31,12 +45,26 @@ describe('style = auto', () => {
   });
 
   it('puts a gitmoji first where the history does', () => {
-    repoWithHistory(['✨ add the parser', '🐛 fix a crash', '📝 update the docs', '♻️ rename the helpers', '✨ support tabs', '⚡️ speed up the lexer']);
+    repoWithHistory([
+      '✨ add the parser',
+      '🐛 fix a crash',
+      '📝 update the docs',
+      '♻️ rename the helpers',
+      '✨ support tabs',
+      '⚡️ speed up the lexer',
+    ]);
     expect(headerOf()).toMatch(/^\p{Extended_Pictographic}/u);
   });
 
   it('writes Conventional Commits where the history does', () => {
-    repoWithHistory(['feat: add the parser', 'fix: a crash', 'docs: the docs', 'refactor: helpers', 'feat: tabs', 'perf: lexer']);
+    repoWithHistory([
+      'feat: add the parser',
+      'fix: a crash',
+      'docs: the docs',
+      'refactor: helpers',
+      'feat: tabs',
+      'perf: lexer',
+    ]);
     expect(headerOf()).toMatch(CONVENTIONAL_HEADER);
   });
 });

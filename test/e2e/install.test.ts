@@ -16,14 +16,38 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'git-ai-install-'));
   prefix = join(scratch, 'prefix');
   // dist/ is built by the suite's setup; prepack would rebuild it under the other tests' feet.
-  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   const [tarball] = JSON.parse(packed) as Array<{ filename: string }>;
   if (!tarball) throw new Error(`npm pack wrote no tarball: ${packed}`);
-  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(scratch, tarball.filename)], { cwd: scratch, encoding: 'utf8', stdio: 'pipe' });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '-g',
+      '--prefix',
+      prefix,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      join(scratch, tarball.filename),
+    ],
+    { cwd: scratch, encoding: 'utf8', stdio: 'pipe' },
+  );
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
-  env = { ...repo.env, PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`, MANPATH: join(prefix, 'share/man'), MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '100', LC_ALL: 'C' };
+  env = {
+    ...repo.env,
+    PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`,
+    MANPATH: join(prefix, 'share/man'),
+    MANPAGER: 'cat',
+    PAGER: 'cat',
+    MANWIDTH: '100',
+    LC_ALL: 'C',
+  };
 }, 180_000);
 
 afterAll(() => {
@@ -51,8 +75,11 @@ describe('npm pack, then npm install -g of the tarball', () => {
 
   it('ships the licence notices of the bundled libraries, and builds before packing', () => {
     const notices = readFileSync(join(prefix, 'lib/node_modules/git-ai/dist/THIRD-PARTY-LICENSES.txt'), 'utf8');
-    for (const name of ['zod@', 'ai@', '@ai-sdk/openai@', 'gpt-tokenizer@', 'ini@', 'ignore@']) expect(notices).toContain(`\n${name}`);
-    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const name of ['zod@', 'ai@', '@ai-sdk/openai@', 'gpt-tokenizer@', 'ini@', 'ignore@'])
+      expect(notices).toContain(`\n${name}`);
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(manifest.scripts.prepack).toBe('npm run build');
   });
 });

@@ -35,7 +35,14 @@ const commits = () => repo.git('rev-list', '--count', 'HEAD').trim();
 const subject = () => repo.git('log', '-1', '--format=%s').trim();
 const QUESTION = /Use this message\?/;
 // Answers in the order the question lists them.
-const MOVES = { commit: [], edit: ['Down'], regenerate: ['Down', 'Down'], instruct: ['Down', 'Down', 'Down'], alternatives: ['Down', 'Down', 'Down', 'Down'], cancel: ['Up'] } as const;
+const MOVES = {
+  commit: [],
+  edit: ['Down'],
+  regenerate: ['Down', 'Down'],
+  instruct: ['Down', 'Down', 'Down'],
+  alternatives: ['Down', 'Down', 'Down', 'Down'],
+  cancel: ['Up'],
+} as const;
 
 /** A provider whose every answer is new: `feat(docs): write guide N`, N counting the requests. */
 async function countingProvider(options: { latencyMs?: number } = {}): Promise<NodeJS.ProcessEnv> {
@@ -52,7 +59,13 @@ async function countingProvider(options: { latencyMs?: number } = {}): Promise<N
     },
     ...(options.latencyMs ? { latency: { baseMs: options.latencyMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } } : {}),
   });
-  return { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
+  return {
+    ...repo.env,
+    GIT_AI_PROVIDER: 'openai',
+    GIT_AI_BASE_URL: server.baseUrls.openai,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+  };
 }
 
 describe('git-ai commit on a terminal', () => {
@@ -92,7 +105,7 @@ describe('git-ai commit on a terminal', () => {
     expect(commits()).toBe('1');
   });
 
-  it('Regenerate sends a new request (not the cache\'s answer) and commits the new message', async () => {
+  it("Regenerate sends a new request (not the cache's answer) and commits the new message", async () => {
     seed();
     const env = await countingProvider();
     await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);

@@ -18,9 +18,14 @@ function seed(config?: object): TempRepo {
 describe('git-ai lint', () => {
   it('checks the message on stdin with the repository rules and exits 1 naming each broken rule', () => {
     seed({ ...CONVENTIONAL, rules: { 'header-max-length': [2, 'always', 50] } });
-    const bad = runCli(['lint'], { cwd: repo.dir, env: repo.env, input: 'Feat: Add the login page and the session store for the API.\n' });
+    const bad = runCli(['lint'], {
+      cwd: repo.dir,
+      env: repo.env,
+      input: 'Feat: Add the login page and the session store for the API.\n',
+    });
     expect(bad.code).toBe(1);
-    for (const rule of ['type-case', 'subject-case', 'subject-full-stop', 'header-max-length']) expect(bad.stdout).toContain(`[${rule}]`);
+    for (const rule of ['type-case', 'subject-case', 'subject-full-stop', 'header-max-length'])
+      expect(bad.stdout).toContain(`[${rule}]`);
     const good = runCli(['lint'], { cwd: repo.dir, env: repo.env, input: 'feat(auth): add the login page\n' });
     expect(good).toMatchObject({ code: 0, stderr: '' });
     expect(runCommitlint(repo, 'feat(auth): add the login page').code).toBe(0);
@@ -29,7 +34,10 @@ describe('git-ai lint', () => {
   it("reads the hook's message file as git does: comments and the -v diff below the scissors are not the message", () => {
     seed(CONVENTIONAL);
     const file = join(repo.dir, '.git/COMMIT_EDITMSG');
-    writeFileSync(file, 'fix(api): handle an empty body\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n');
+    writeFileSync(
+      file,
+      'fix(api): handle an empty body\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n',
+    );
     expect(runCli(['lint', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: repo.env })).toMatchObject({ code: 0 });
     writeFileSync(file, 'Fix the API.\n# Please enter the commit message\n');
     const result = runCli(['lint', file], { cwd: repo.dir, env: repo.env });

@@ -3,7 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
-import { CONVENTIONAL_HEADER, MATH_WITH_MULTIPLY, createMathRepo, runCli, runCliAsync, type TempRepo } from '../support/temp-repo.js';
+import {
+  CONVENTIONAL_HEADER,
+  MATH_WITH_MULTIPLY,
+  createMathRepo,
+  runCli,
+  runCliAsync,
+  type TempRepo,
+} from '../support/temp-repo.js';
 
 const LINE_BYTES = 30 * 1024 * 1024;
 const CUT = / \[git-ai: line cut, (\d+) more characters\]/;
@@ -23,7 +30,9 @@ describe('one line of 30 MB', () => {
     const result = runCli(['prompt'], { cwd: repo.dir, env: repo.env });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.length).toBeLessThan(200_000);
-    const report = JSON.parse(result.stdout) as { requests: Array<{ request: { messages: Array<{ content: string }> } }> };
+    const report = JSON.parse(result.stdout) as {
+      requests: Array<{ request: { messages: Array<{ content: string }> } }>;
+    };
     const sent = report.requests[0]!.request.messages.map((message) => message.content).join('\n');
     expect(sent).toContain('A web/app.js (+1 -0) [1 long line cut]');
     const cut = CUT.exec(sent);
@@ -46,7 +55,13 @@ describe('one line of 30 MB', () => {
     afterAll(() => server?.close());
 
     it('git ai commit --dry-run sends the head of the line, not the line', async () => {
-      const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_CACHE: 'false' };
+      const env = {
+        ...repo.env,
+        GIT_AI_PROVIDER: 'openai',
+        GIT_AI_BASE_URL: server.baseUrls.openai,
+        GIT_AI_API_KEY: 'test-key',
+        GIT_AI_CACHE: 'false',
+      };
       const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');

@@ -51,7 +51,12 @@ const CASES: OddCase[] = [
       writeFileSync(Buffer.from(join(r.dir, 'n\xe9me.txt'), 'latin1'), 'name in latin-1\n');
       r.git('add', '.');
     },
-    prompt: [/A bin\.dat \(binary\) \[binary, not shown\]/, /A latin1\.txt \(\+1 -0\)/, /A n\uFFFDme\.txt \(\+1 -0\)/, /\+caf\uFFFD cr\uFFFDme/],
+    prompt: [
+      /A bin\.dat \(binary\) \[binary, not shown\]/,
+      /A latin1\.txt \(\+1 -0\)/,
+      /A n\uFFFDme\.txt \(\+1 -0\)/,
+      /\+caf\uFFFD cr\uFFFDme/,
+    ],
     hook: true,
   },
   {
@@ -122,7 +127,8 @@ const CASES: OddCase[] = [
       r.git('commit', '-q', '-am', 'mine');
       spawnSync('git', ['merge', '-q', 'other'], { cwd: r.dir, env: r.env });
     },
-    error: /^git-ai: The index has unresolved conflicts \(a\.txt\)\. Resolve them and `git add` the files, or abort the merge, then run git-ai again\.$/,
+    error:
+      /^git-ai: The index has unresolved conflicts \(a\.txt\)\. Resolve them and `git add` the files, or abort the merge, then run git-ai again\.$/,
     hook: false,
   },
   {
@@ -202,17 +208,19 @@ const CASES: OddCase[] = [
       mkdirSync(join(r.home, '.config/git-ai'), { recursive: true });
       writeFileSync(join(r.home, '.config/git-ai/config.ini'), Buffer.from([0x5b, 0xff, 0xfe, 0, 0x3d, 0x0a]));
     },
-    error: /^git-ai: Config file .*\/\.config\/git-ai\/config\.ini is not valid INI: it is not UTF-8 text\. Fix the file by hand, or run `git-ai config reset` /,
+    error:
+      /^git-ai: Config file .*\/\.config\/git-ai\/config\.ini is not valid INI: it is not UTF-8 text\. Fix the file by hand, or run `git-ai config reset` /,
     hook: false,
   },
   {
-    name: 'garbage in the repository\'s git config',
+    name: "garbage in the repository's git config",
     setup(r) {
       r.write('a.txt', 'alpha\ndelta\n');
       r.git('add', '.');
       writeFileSync(join(r.dir, '.git/config'), '[core\n\tbare = ???\n', { flag: 'a' });
     },
-    error: /^git-ai: git cannot read its configuration: bad config line \d+ in file \.git\/config\. Fix that line of the file it names, then run git-ai again\.$/,
+    error:
+      /^git-ai: git cannot read its configuration: bad config line \d+ in file \.git\/config\. Fix that line of the file it names, then run git-ai again\.$/,
     hook: false,
   },
 ];
@@ -231,31 +239,38 @@ function git(args: string[], place: Place): CliResult {
 const staged = (place: Place): string => git(['diff', '--cached', '--name-only', '-z', '--no-renames'], place).stdout;
 
 describe.each(CASES)('$name', (odd) => {
-  it(odd.error ? 'every command says what is wrong in one line' : 'commit --dry-run and prompt describe the staged change', () => {
-    repo = seed();
-    const place = odd.setup(repo) ?? {};
-    const before = staged(place);
-    for (const args of [['commit', '--dry-run'], ['prompt']]) {
-      const result = cli(args, place);
-      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-      if (odd.error) {
-        expect(result).toMatchObject({ code: 1, stdout: '' });
-        expect(result.stderr.split('\n')).toEqual([expect.stringMatching(odd.error), '']);
-        continue;
+  it(
+    odd.error
+      ? 'every command says what is wrong in one line'
+      : 'commit --dry-run and prompt describe the staged change',
+    () => {
+      repo = seed();
+      const place = odd.setup(repo) ?? {};
+      const before = staged(place);
+      for (const args of [['commit', '--dry-run'], ['prompt']]) {
+        const result = cli(args, place);
+        expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+        if (odd.error) {
+          expect(result).toMatchObject({ code: 1, stdout: '' });
+          expect(result.stderr.split('\n')).toEqual([expect.stringMatching(odd.error), '']);
+          continue;
+        }
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        if (args[0] === 'commit') {
+          expect(result.stdout.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
+          expect([...result.stdout].filter((char) => char < ' ' && char !== '\n')).toEqual([]); // no CR, NUL or escape
+        } else {
+          const sent = (
+            JSON.parse(result.stdout) as { requests: Array<{ request: { messages: Array<{ content: string }> } }> }
+          ).requests
+            .flatMap((entry) => entry.request.messages.map((message) => message.content))
+            .join('\n');
+          for (const pattern of odd.prompt ?? []) expect(sent).toMatch(pattern);
+        }
       }
-      expect(result).toMatchObject({ code: 0, stderr: '' });
-      if (args[0] === 'commit') {
-        expect(result.stdout.split('\n')[0]).toMatch(CONVENTIONAL_HEADER);
-        expect([...result.stdout].filter((char) => char < ' ' && char !== '\n')).toEqual([]); // no CR, NUL or escape
-      } else {
-        const sent = (JSON.parse(result.stdout) as { requests: Array<{ request: { messages: Array<{ content: string }> } }> }).requests
-          .flatMap((entry) => entry.request.messages.map((message) => message.content))
-          .join('\n');
-        for (const pattern of odd.prompt ?? []) expect(sent).toMatch(pattern);
-      }
-    }
-    expect(staged(place)).toBe(before); // nothing staged was touched
-  });
+      expect(staged(place)).toBe(before); // nothing staged was touched
+    },
+  );
 });
 
 describe.each(CASES.filter((odd) => odd.hook))('$name, through the hook', (odd) => {
@@ -282,15 +297,25 @@ describe('a read-only .git, committing', () => {
     restore = makeReadOnly(join(repo.dir, '.git'));
     const result = runCliRespectingModes(['commit', '--yes'], { cwd: repo.dir, env: repo.env });
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toMatch(/^git-ai: git commit failed: fatal: Unable to create '.*\/\.git\/index\.lock': Permission denied Nothing was committed; the staged changes are still there\.\n$/);
+    expect(result.stderr).toMatch(
+      /^git-ai: git commit failed: fatal: Unable to create '.*\/\.git\/index\.lock': Permission denied Nothing was committed; the staged changes are still there\.\n$/,
+    );
     expect(repo.git('diff', '--cached')).toBe(before);
   });
 });
 
 describe('a config file that cannot be read, through the hook', () => {
   it.each([
-    ['garbage in it', () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), Buffer.from([0x5b, 0xff, 0xfe, 0, 0x3d, 0x0a])), /is not valid INI/],
-    ['an unknown key', () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), '[default]\nbogus = 1\n'), /unknown config key 'bogus'/],
+    [
+      'garbage in it',
+      () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), Buffer.from([0x5b, 0xff, 0xfe, 0, 0x3d, 0x0a])),
+      /is not valid INI/,
+    ],
+    [
+      'an unknown key',
+      () => writeFileSync(join(repo.home, '.config/git-ai/config.ini'), '[default]\nbogus = 1\n'),
+      /unknown config key 'bogus'/,
+    ],
     ['a directory in its place', () => mkdirSync(join(repo.home, '.config/git-ai/config.ini')), /config file/i],
   ])('%s: the commit goes on with the offline message and one line says why', (_name, spoil, reason) => {
     repo = seed();
@@ -302,7 +327,10 @@ describe('a config file that cannot be read, through the hook', () => {
     const commit = git(['commit', '-q'], {});
     expect(commit.code).toBe(0);
     const lines = commit.stderr.split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^git-ai: .*; the offline engine wrote this message with the default settings$/), '']);
+    expect(lines).toEqual([
+      expect.stringMatching(/^git-ai: .*; the offline engine wrote this message with the default settings$/),
+      '',
+    ]);
     expect(lines[0]).toMatch(reason);
     expect(git(['log', '-1', '--format=%s'], {}).stdout.trim()).toMatch(CONVENTIONAL_HEADER);
     expect(staged({})).toBe('');

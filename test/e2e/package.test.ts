@@ -41,7 +41,13 @@ describe('the built CLI with only its runtime dependency installed', () => {
     try {
       for (const provider of ['openai', 'anthropic', 'gemini'] as const) {
         const baseUrl = server.baseUrls[provider];
-        const env = { ...repo.env, GIT_AI_PROVIDER: provider, GIT_AI_BASE_URL: baseUrl, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
+        const env = {
+          ...repo.env,
+          GIT_AI_PROVIDER: provider,
+          GIT_AI_BASE_URL: baseUrl,
+          GIT_AI_API_KEY: 'test-key',
+          GIT_AI_MODEL: 'test-model',
+        };
         const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env, cli });
         expect(result.stderr).toBe('');
         expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
@@ -55,10 +61,17 @@ describe('the built CLI with only its runtime dependency installed', () => {
   it('budgets on the worker pool, its worker started from the copied dist/', async () => {
     const env = { ...repo.env, GIT_AI_POOL: 'pool', GIT_AI_MAX_TOKENS: '300' };
     const pooled = await runCliAsync(['prompt', '--model', 'gpt-4o'], { cwd: repo.dir, env, cli });
-    const main = await runCliAsync(['prompt', '--model', 'gpt-4o'], { cwd: repo.dir, env: { ...env, GIT_AI_POOL: 'main' }, cli });
+    const main = await runCliAsync(['prompt', '--model', 'gpt-4o'], {
+      cwd: repo.dir,
+      env: { ...env, GIT_AI_POOL: 'main' },
+      cli,
+    });
     expect(pooled.stderr).toBe('');
     expect(pooled.code).toBe(0);
-    const report = JSON.parse(pooled.stdout) as { budget: { total: number; used: number }; files: Array<{ truncated?: boolean }> };
+    const report = JSON.parse(pooled.stdout) as {
+      budget: { total: number; used: number };
+      files: Array<{ truncated?: boolean }>;
+    };
     expect(report.budget.used).toBeLessThanOrEqual(300);
     expect(report.files.filter((file) => file.truncated)).toHaveLength(6); // each cut by a worker
     expect(report.files).toHaveLength(6);

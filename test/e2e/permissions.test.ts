@@ -34,7 +34,10 @@ describe('permission and file system errors', () => {
     const before = readdirSync(hooks).sort();
     readOnly(join(repo.dir, '.git'));
     const result = runCliRespectingModes(['hook', 'install'], { cwd: repo.dir, env: repo.env });
-    expectOneLine(result, /^git-ai: Could not install the prepare-commit-msg hook at .*\/\.git\/hooks\/prepare-commit-msg: permission denied \(.*\/\.git\/hooks\)\. Check the owner and mode of .*\/\.git\/hooks /);
+    expectOneLine(
+      result,
+      /^git-ai: Could not install the prepare-commit-msg hook at .*\/\.git\/hooks\/prepare-commit-msg: permission denied \(.*\/\.git\/hooks\)\. Check the owner and mode of .*\/\.git\/hooks /,
+    );
     expect(readdirSync(hooks).sort()).toEqual(before);
   });
 
@@ -44,8 +47,14 @@ describe('permission and file system errors', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.ini'), '[default]\nmax_commit_length = 50\n');
     readOnly(dir);
-    const result = runCliRespectingModes(['config', 'set', 'max-commit-length', '60'], { cwd: repo.dir, env: repo.env });
-    expectOneLine(result, /^git-ai: Could not save the config file .*\/\.config\/git-ai\/config\.ini: permission denied \(.*\/\.config\/git-ai\)\. /);
+    const result = runCliRespectingModes(['config', 'set', 'max-commit-length', '60'], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
+    expectOneLine(
+      result,
+      /^git-ai: Could not save the config file .*\/\.config\/git-ai\/config\.ini: permission denied \(.*\/\.config\/git-ai\)\. /,
+    );
     expect(readFileSync(join(dir, 'config.ini'), 'utf8')).toBe('[default]\nmax_commit_length = 50\n');
     expect(readdirSync(dir)).toEqual(['config.ini']);
   });
@@ -71,14 +80,20 @@ describe('permission and file system errors', () => {
     repo.git('add', '.');
     for (const args of [['config', 'list'], ['commit', '--dry-run'], ['prompt']]) {
       const result = runCliRespectingModes(args, { cwd: repo.dir, env: repo.env });
-      expectOneLine(result, /^git-ai: Could not read the config file .*config\.ini: permission denied\. Check the owner and mode of .*config\.ini /);
+      expectOneLine(
+        result,
+        /^git-ai: Could not read the config file .*config\.ini: permission denied\. Check the owner and mode of .*config\.ini /,
+      );
     }
   });
 
   it('a directory where the config file should be is one line for set and list', () => {
     repo = createMathRepo();
     mkdirSync(join(repo.home, '.config/git-ai/config.ini'), { recursive: true });
-    for (const args of [['config', 'set', 'style', 'plain'], ['config', 'list']]) {
+    for (const args of [
+      ['config', 'set', 'style', 'plain'],
+      ['config', 'list'],
+    ]) {
       const result = runCliRespectingModes(args, { cwd: repo.dir, env: repo.env });
       expectOneLine(result, /^git-ai: Could not (save|read) the config file .*config\.ini: a directory is in the way/);
     }
@@ -93,7 +108,10 @@ describe('permission and file system errors', () => {
     readOnly(tmp);
     const staged = repo.git('diff', '--cached');
     const result = runCliRespectingModes(['commit', '--yes'], { cwd: repo.dir, env: { ...repo.env, TMPDIR: tmp } });
-    expectOneLine(result, /^git-ai: Could not write the message for git commit to a temporary file in .*\/tmp: permission denied\. Check the owner and mode of .*\/tmp /);
+    expectOneLine(
+      result,
+      /^git-ai: Could not write the message for git commit to a temporary file in .*\/tmp: permission denied\. Check the owner and mode of .*\/tmp /,
+    );
     expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
     expect(repo.git('diff', '--cached')).toBe(staged);
   });
@@ -107,7 +125,13 @@ describe('permission and file system errors', () => {
     readOnly(cache);
     const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
     try {
-      const env = { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model' };
+      const env = {
+        ...repo.env,
+        GIT_AI_PROVIDER: 'openai',
+        GIT_AI_BASE_URL: server.baseUrls.openai,
+        GIT_AI_API_KEY: 'test-key',
+        GIT_AI_MODEL: 'test-model',
+      };
       for (const round of [1, 2]) {
         const result = await runCliRespectingModesAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
         expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'feat(widgets): add the widget registry\n' });

@@ -7,8 +7,19 @@ interface PromptReport {
   model: string;
   encoding: 'o200k_base' | 'cl100k_base' | 'estimate';
   plan: string[];
-  budget: { total: number; listing: number; content: number; used: number; promptTokens: number; reservedOutput: number };
-  requests: Array<{ stage: string; request: { model: string; messages: Array<{ role: string; content: string }> }; tokens: { messages: number[]; total: number } }>;
+  budget: {
+    total: number;
+    listing: number;
+    content: number;
+    used: number;
+    promptTokens: number;
+    reservedOutput: number;
+  };
+  requests: Array<{
+    stage: string;
+    request: { model: string; messages: Array<{ role: string; content: string }> };
+    tokens: { messages: number[]; total: number };
+  }>;
   follows: string;
   files: Array<{ path: string; status: string; omitted?: string; truncated?: boolean }>;
   secretsRedacted: number;
@@ -33,11 +44,38 @@ function prompt(args: string[] = []): PromptReport {
 
 describe('git-ai prompt', () => {
   it.each([
-    { name: 'a small change takes the one-request fast path', files: 2, lines: 10, args: [] as string[], plan: 'fast-path' },
+    {
+      name: 'a small change takes the one-request fast path',
+      files: 2,
+      lines: 10,
+      args: [] as string[],
+      plan: 'fast-path',
+    },
     { name: 'a medium change takes one request', files: 40, lines: 80, args: [], plan: 'single-step' },
-    { name: 'a large change is analysed chunk by chunk', files: 40, lines: 80, args: [], plan: 'multi-step', minFiles: '30' },
-    { name: 'a budget of a few hundred tokens', files: 40, lines: 80, args: ['--max-tokens', '300'], plan: 'multi-step', minFiles: '30' },
-    { name: 'a 1M-token window', files: 40, lines: 80, args: ['--model', 'gpt-4.1', '--max-tokens', '1000000'], plan: 'multi-step', minFiles: '30' },
+    {
+      name: 'a large change is analysed chunk by chunk',
+      files: 40,
+      lines: 80,
+      args: [],
+      plan: 'multi-step',
+      minFiles: '30',
+    },
+    {
+      name: 'a budget of a few hundred tokens',
+      files: 40,
+      lines: 80,
+      args: ['--max-tokens', '300'],
+      plan: 'multi-step',
+      minFiles: '30',
+    },
+    {
+      name: 'a 1M-token window',
+      files: 40,
+      lines: 80,
+      args: ['--model', 'gpt-4.1', '--max-tokens', '1000000'],
+      plan: 'multi-step',
+      minFiles: '30',
+    },
   ])('$name', async ({ files, lines, args, plan, minFiles }) => {
     stageFiles(files, lines);
     if (minFiles) repo.env.GIT_AI_MULTI_STEP_MIN_FILES = minFiles;
@@ -57,7 +95,9 @@ describe('git-ai prompt', () => {
     expect(report.files).toHaveLength(files + 2);
     expect(report.files.find((file) => file.path === 'package-lock.json')?.omitted).toBe('lockfile');
     expect(report.files.find((file) => file.path === 'config/.env')?.omitted).toBe('secret');
-    const sent = report.requests.map((entry) => entry.request.messages.map((message) => message.content).join('\n')).join('\n');
+    const sent = report.requests
+      .map((entry) => entry.request.messages.map((message) => message.content).join('\n'))
+      .join('\n');
     expect(sent).not.toContain('abcd1234efgh5678ijkl');
     expect(sent).not.toContain('lockfileVersion');
     if (plan === 'multi-step') expect(report.follows).toMatch(/one generate request/);

@@ -19,24 +19,46 @@ function stage(count: number, lines = 40): void {
   repo.git('add', '.');
 }
 
-function envFor(provider: 'openai' | 'openai-compatible' | 'anthropic' | 'gemini', extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const baseUrl = provider === 'anthropic' ? server.baseUrls.anthropic : provider === 'gemini' ? server.baseUrls.gemini : server.baseUrls.openai;
-  return { ...repo.env, GIT_AI_PROVIDER: provider, GIT_AI_BASE_URL: baseUrl, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', ...extra };
+function envFor(
+  provider: 'openai' | 'openai-compatible' | 'anthropic' | 'gemini',
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  const baseUrl =
+    provider === 'anthropic'
+      ? server.baseUrls.anthropic
+      : provider === 'gemini'
+        ? server.baseUrls.gemini
+        : server.baseUrls.openai;
+  return {
+    ...repo.env,
+    GIT_AI_PROVIDER: provider,
+    GIT_AI_BASE_URL: baseUrl,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+    ...extra,
+  };
 }
 
 describe('git-ai commit with a remote provider', () => {
-  it.each(['openai', 'openai-compatible', 'anthropic', 'gemini'] as const)('%s: a small change is one request', async (provider) => {
-    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
-    stage(1);
-    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor(provider) });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
-    expect(server.requests).toHaveLength(1);
-  });
+  it.each(['openai', 'openai-compatible', 'anthropic', 'gemini'] as const)(
+    '%s: a small change is one request',
+    async (provider) => {
+      server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+      stage(1);
+      const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor(provider) });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   it('a larger change: analyses in parallel, then one generate request, with a --debug timing tree', async () => {
-    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 20, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
+    server = await startProviderServer({
+      apiKey: 'test-key',
+      respond: commitResponder(),
+      latency: { baseMs: 20, perInputKTokensMs: 0, perOutputTokenMs: 0 },
+    });
     stage(30, 200);
     const env = envFor('openai', { GIT_AI_MULTI_STEP_MIN_FILES: '20' });
     const result = await runCliAsync(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env });
@@ -60,9 +82,16 @@ describe('git-ai commit with a remote provider', () => {
   });
 
   it('parallel-api-calls=false sends the analyses one at a time', async () => {
-    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), latency: { baseMs: 5, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
+    server = await startProviderServer({
+      apiKey: 'test-key',
+      respond: commitResponder(),
+      latency: { baseMs: 5, perInputKTokensMs: 0, perOutputTokenMs: 0 },
+    });
     stage(20, 200);
-    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false', GIT_AI_MULTI_STEP_MIN_FILES: '10' }) });
+    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], {
+      cwd: repo.dir,
+      env: envFor('openai', { GIT_AI_PARALLEL_API_CALLS: 'false', GIT_AI_MULTI_STEP_MIN_FILES: '10' }),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
     const analyses = server.requests.filter((request) => isAnalysisRequest(request.normalized!));
@@ -74,15 +103,24 @@ describe('git-ai commit with a remote provider', () => {
   it('falls back to the offline engine when the provider keeps failing, and says so in one line', async () => {
     server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ status: 500, error: 'down' }) });
     stage(2);
-    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_TIMEOUT: '3' }) });
+    const result = await runCliAsync(['commit', '--dry-run'], {
+      cwd: repo.dir,
+      env: envFor('openai', { GIT_AI_TIMEOUT: '3' }),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^[a-z]+(\([^)]+\))?: \S/);
-    expect(result.stderr).toBe('git-ai: openai answered 500 Internal Server Error; the offline engine wrote this message\n');
+    expect(result.stderr).toBe(
+      'git-ai: openai answered 500 Internal Server Error; the offline engine wrote this message\n',
+    );
     expect(server.requests.length).toBeGreaterThan(1); // it did try, and retried
   });
 
   it('says in one line when the provider does not answer in time, also from the hook', async () => {
-    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), faults: [{ status: 200, hang: true, times: 1000 }] });
+    server = await startProviderServer({
+      apiKey: 'test-key',
+      respond: commitResponder(),
+      faults: [{ status: 200, hang: true, times: 1000 }],
+    });
     stage(2);
     const env = envFor('openai', { GIT_AI_TIMEOUT: '1' });
     const line = 'git-ai: openai did not answer within 1 s; the offline engine wrote this message\n';
@@ -98,10 +136,17 @@ describe('git-ai commit with a remote provider', () => {
   it('--engine remote fails with a clear error and a non-zero exit instead of an offline message', async () => {
     server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ status: 503, error: 'down' }) });
     stage(2);
-    const result = await runCliAsync(['commit', '--dry-run', '--engine', 'remote'], { cwd: repo.dir, env: envFor('openai', { GIT_AI_TIMEOUT: '2' }) });
+    const result = await runCliAsync(['commit', '--dry-run', '--engine', 'remote'], {
+      cwd: repo.dir,
+      env: envFor('openai', { GIT_AI_TIMEOUT: '2' }),
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^git-ai: The remote engine failed: openai answered 503 Service Unavailable; no message was written\. /)]);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(
+        /^git-ai: The remote engine failed: openai answered 503 Service Unavailable; no message was written\. /,
+      ),
+    ]);
   });
 
   it('a wrong API key is one clear error, not a silent fallback', async () => {
@@ -130,11 +175,17 @@ describe('through a proxy', () => {
     const proxy = await startHttpProxy();
     try {
       stage(1);
-      const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { HTTP_PROXY: proxy.url }) });
+      const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], {
+        cwd: repo.dir,
+        env: envFor('openai', { HTTP_PROXY: proxy.url }),
+      });
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');
       expect(proxy.seen).toEqual([`POST ${server.baseUrls.openai}/chat/completions`]);
-      const direct = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env: envFor('openai', { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }) });
+      const direct = await runCliAsync(['commit', '--dry-run', '--no-cache'], {
+        cwd: repo.dir,
+        env: envFor('openai', { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
+      });
       expect(direct.code).toBe(0);
       expect(proxy.seen).toHaveLength(1);
       expect(server.requests).toHaveLength(2);
@@ -160,16 +211,25 @@ describe('a provider key in the environment', () => {
   it('several keys: none is guessed, one line says how to choose, the offline engine writes the message', async () => {
     server = await startProviderServer({ apiKey: 'sk-env-key', respond: commitResponder() });
     stage(1);
-    const env = { ...repo.env, OPENAI_API_KEY: 'sk-env-key', ANTHROPIC_API_KEY: 'sk-ant-key', OPENAI_BASE_URL: server.baseUrls.openai };
+    const env = {
+      ...repo.env,
+      OPENAI_API_KEY: 'sk-env-key',
+      ANTHROPIC_API_KEY: 'sk-ant-key',
+      OPENAI_BASE_URL: server.baseUrls.openai,
+    };
     const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
     expect(result.code).toBe(0);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen, so none is used; choose one with `git-ai config set provider <name>`/),
+      expect.stringMatching(
+        /^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen, so none is used; choose one with `git-ai config set provider <name>`/,
+      ),
     ]);
     expect(server.requests).toHaveLength(0);
     const strict = await runCliAsync(['commit', '--dry-run', '--engine', 'remote'], { cwd: repo.dir, env });
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen\. Choose one/);
+    expect(strict.stderr).toMatch(
+      /^git-ai: OPENAI_API_KEY, ANTHROPIC_API_KEY are all set and no provider is chosen\. Choose one/,
+    );
   });
 
   it('git config ai.engine local keeps the repository offline whatever the environment holds', async () => {

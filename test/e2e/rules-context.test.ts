@@ -23,9 +23,18 @@ function seed(history: string[], branch: string): TempRepo {
 
 const HISTORIES = {
   prefix: { key: ['PROJ-10: add notes', 'PROJ-11: fix notes'], number: ['#10: add notes', '#11: fix notes'] },
-  suffix: { key: ['docs: add notes (PROJ-10)', 'fix: notes (PROJ-11)'], number: ['docs: add notes (#10)', 'fix: notes (#11)'] },
-  trailer: { key: ['docs: add notes\n\nRefs: PROJ-10', 'fix: notes\n\nRefs: PROJ-11'], number: ['docs: add notes\n\nCloses #10', 'fix: notes\n\nCloses #11'] },
-  scope: { key: ['docs(PROJ-10): add notes', 'fix(PROJ-11): notes'], number: ['docs(#10): add notes', 'fix(#11): notes'] },
+  suffix: {
+    key: ['docs: add notes (PROJ-10)', 'fix: notes (PROJ-11)'],
+    number: ['docs: add notes (#10)', 'fix: notes (#11)'],
+  },
+  trailer: {
+    key: ['docs: add notes\n\nRefs: PROJ-10', 'fix: notes\n\nRefs: PROJ-11'],
+    number: ['docs: add notes\n\nCloses #10', 'fix: notes\n\nCloses #11'],
+  },
+  scope: {
+    key: ['docs(PROJ-10): add notes', 'fix(PROJ-11): notes'],
+    number: ['docs(#10): add notes', 'fix(#11): notes'],
+  },
 } as const;
 
 const BRANCHES = [
@@ -34,7 +43,9 @@ const BRANCHES = [
   ['gh-78', 'number', '#78'],
 ] as const;
 
-const CASES = BRANCHES.flatMap(([branch, kind, reference]) => (Object.keys(HISTORIES) as (keyof typeof HISTORIES)[]).map((form) => [branch, form, kind, reference] as const));
+const CASES = BRANCHES.flatMap(([branch, kind, reference]) =>
+  (Object.keys(HISTORIES) as (keyof typeof HISTORIES)[]).map((form) => [branch, form, kind, reference] as const),
+);
 
 function expectedForm(form: keyof typeof HISTORIES, reference: string, number: boolean): (message: string) => boolean {
   switch (form) {
@@ -43,20 +54,27 @@ function expectedForm(form: keyof typeof HISTORIES, reference: string, number: b
     case 'suffix':
       return (message) => (message.split('\n')[0] ?? '').endsWith(` (${reference})`);
     case 'trailer':
-      return (message) => (message.trimEnd().split('\n').at(-1) ?? '') === (number ? `Closes ${reference}` : `Refs: ${reference}`);
+      return (message) =>
+        (message.trimEnd().split('\n').at(-1) ?? '') === (number ? `Closes ${reference}` : `Refs: ${reference}`);
     case 'scope':
       return (message) => new RegExp(`^\\w+\\(${reference}\\): `).test(message);
   }
 }
 
 describe('the branch ticket, in the form the history writes it', () => {
-  it.each(CASES)('branch %s, history with a %s: the message carries it the same way', async (branch, form, kind, reference) => {
-    seed([...HISTORIES[form][kind]], branch);
-    const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
-    expect(result.code).toBe(0);
-    expect({ message: result.stdout, ok: expectedForm(form, reference, kind === 'number')(result.stdout) }).toMatchObject({ ok: true });
-    expect(result.stdout.split(reference).length - 1).toBe(1);
-  });
+  it.each(CASES)(
+    'branch %s, history with a %s: the message carries it the same way',
+    async (branch, form, kind, reference) => {
+      seed([...HISTORIES[form][kind]], branch);
+      const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
+      expect(result.code).toBe(0);
+      expect({
+        message: result.stdout,
+        ok: expectedForm(form, reference, kind === 'number')(result.stdout),
+      }).toMatchObject({ ok: true });
+      expect(result.stdout.split(reference).length - 1).toBe(1);
+    },
+  );
 
   it('a history that writes none gets a Refs trailer; a branch without a ticket gets nothing', async () => {
     seed(['docs: add notes'], 'feature/PROJ-123-login');
@@ -71,16 +89,27 @@ describe('the branch ticket, in the form the history writes it', () => {
 describe("the team's instructions", () => {
   it('go into the prompt from .gitaiinstructions and the instructions setting, shown by git ai prompt and counted in its budget', async () => {
     seed([], 'main-work');
-    const before = JSON.parse((await runCliAsync(['prompt'], { cwd: repo.dir, env: repo.env })).stdout) as { budget: { promptTokens: number } };
+    const before = JSON.parse((await runCliAsync(['prompt'], { cwd: repo.dir, env: repo.env })).stdout) as {
+      budget: { promptTokens: number };
+    };
     repo.write(INSTRUCTIONS_FILE, 'Mention the Jira ticket.\nWrite in the past tense.\n');
     const env = { ...repo.env, GIT_AI_INSTRUCTIONS: 'Scope is the package name.' };
     const result = await runCliAsync(['prompt'], { cwd: repo.dir, env });
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { requests: { request: { messages: { content: string }[] } }[]; rules: { instructions: object }; budget: { promptTokens: number } };
+    const report = JSON.parse(result.stdout) as {
+      requests: { request: { messages: { content: string }[] } }[];
+      rules: { instructions: object };
+      budget: { promptTokens: number };
+    };
     const system = report.requests[0]!.request.messages[0]!.content;
-    expect(system).toContain(`From the repository (${INSTRUCTIONS_FILE}):\nMention the Jira ticket.\nWrite in the past tense.`);
+    expect(system).toContain(
+      `From the repository (${INSTRUCTIONS_FILE}):\nMention the Jira ticket.\nWrite in the past tense.`,
+    );
     expect(system).toContain("From the user's settings:\nScope is the package name.");
-    expect(report.rules.instructions).toEqual({ repository: 'Mention the Jira ticket.\nWrite in the past tense.', user: 'Scope is the package name.' });
+    expect(report.rules.instructions).toEqual({
+      repository: 'Mention the Jira ticket.\nWrite in the past tense.',
+      user: 'Scope is the package name.',
+    });
     expect(report.budget.promptTokens).toBeGreaterThan(before.budget.promptTokens);
   });
 });
@@ -98,6 +127,8 @@ describe('Signed-off-by', () => {
     expect(configured.stdout.match(/Signed-off-by:/g)).toHaveLength(1);
     const committed = await runCliAsync(['commit', '-y'], { cwd: repo.dir, env: repo.env });
     expect(committed.code).toBe(0);
-    expect(repo.git('log', '-1', '--format=%(trailers:key=Signed-off-by,valueonly)').trim()).toBe('Test Author <author@example.com>');
+    expect(repo.git('log', '-1', '--format=%(trailers:key=Signed-off-by,valueonly)').trim()).toBe(
+      'Test Author <author@example.com>',
+    );
   });
 });

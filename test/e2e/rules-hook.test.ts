@@ -11,18 +11,42 @@ afterEach(() => repo?.cleanup());
 
 const STRICT = {
   ...CONVENTIONAL,
-  rules: { 'header-max-length': [2, 'always', 50], 'subject-case': [2, 'always', 'sentence-case'], 'body-max-line-length': [2, 'always', 72] },
+  rules: {
+    'header-max-length': [2, 'always', 50],
+    'subject-case': [2, 'always', 'sentence-case'],
+    'body-max-line-length': [2, 'always', 72],
+  },
 };
 
 /** The twenty changes: sources added and edited, docs, a dependency, tests, a removal, a rename, CI. */
 function makeChange(index: number): void {
   const kind = index % 7;
-  if (kind === 0) repo.write(`src/feature${index}.ts`, `export function computeFeature${index}(input: number): number {\n  return input * ${index};\n}\n`);
-  if (kind === 1) repo.write('src/core.ts', `export const LIMIT = ${index};\n\nexport function clampValue(value: number): number {\n  return Math.min(value, LIMIT + ${index});\n}\n`);
+  if (kind === 0)
+    repo.write(
+      `src/feature${index}.ts`,
+      `export function computeFeature${index}(input: number): number {\n  return input * ${index};\n}\n`,
+    );
+  if (kind === 1)
+    repo.write(
+      'src/core.ts',
+      `export const LIMIT = ${index};\n\nexport function clampValue(value: number): number {\n  return Math.min(value, LIMIT + ${index});\n}\n`,
+    );
   if (kind === 2) repo.write('docs/guide.md', `# Guide\n\n## Section ${index}\n\nHow to use the limit of ${index}.\n`);
-  if (kind === 3) repo.write('package.json', `${JSON.stringify({ name: 'demo', version: `1.0.${index}`, dependencies: { leftpad: `^1.${index}.0` } }, null, 2)}\n`);
-  if (kind === 4) repo.write(`test/feature${index - 4}.test.ts`, `import { computeFeature${index - 4} } from '../src/feature${index - 4}';\n\ntest('computes', () => {\n  expect(computeFeature${index - 4}(2)).toBe(${2 * (index - 4)});\n});\n`);
-  if (kind === 5) repo.write('.github/workflows/ci.yml', `name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${index}\n`);
+  if (kind === 3)
+    repo.write(
+      'package.json',
+      `${JSON.stringify({ name: 'demo', version: `1.0.${index}`, dependencies: { leftpad: `^1.${index}.0` } }, null, 2)}\n`,
+    );
+  if (kind === 4)
+    repo.write(
+      `test/feature${index - 4}.test.ts`,
+      `import { computeFeature${index - 4} } from '../src/feature${index - 4}';\n\ntest('computes', () => {\n  expect(computeFeature${index - 4}(2)).toBe(${2 * (index - 4)});\n});\n`,
+    );
+  if (kind === 5)
+    repo.write(
+      '.github/workflows/ci.yml',
+      `name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${index}\n`,
+    );
   if (kind === 6) repo.git('mv', `src/feature${index - 6}.ts`, `src/renamed${index}.ts`);
   repo.git('add', '-A');
 }
@@ -43,16 +67,26 @@ describe('the prepare-commit-msg hook where commit-msg runs commitlint', () => {
     const rejected: string[] = [];
     for (let index = 0; index < 20; index++) {
       makeChange(index);
-      const extra = index % 5 === 1 ? ['-s'] : index % 5 === 2 ? ['--trailer', 'Co-authored-by: Pat Doe <pat@example.com>'] : [];
+      const extra =
+        index % 5 === 1 ? ['-s'] : index % 5 === 2 ? ['--trailer', 'Co-authored-by: Pat Doe <pat@example.com>'] : [];
       try {
-        execFileSync('git', ['commit', '-q', ...extra], { cwd: repo.dir, env: repo.env, encoding: 'utf8', stdio: 'pipe' });
+        execFileSync('git', ['commit', '-q', ...extra], {
+          cwd: repo.dir,
+          env: repo.env,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch (error) {
         rejected.push(`${index}: ${String((error as { stderr?: string }).stderr ?? error)}`);
       }
     }
     expect(rejected).toEqual([]);
     expect(repo.git('rev-list', '--count', 'HEAD').trim()).toBe('21');
-    const messages = repo.git('log', '-n20', '--format=%B%x1e').split('\x1e').map((message) => message.trim()).filter(Boolean);
+    const messages = repo
+      .git('log', '-n20', '--format=%B%x1e')
+      .split('\x1e')
+      .map((message) => message.trim())
+      .filter(Boolean);
     expect(messages).toHaveLength(20);
     for (const message of messages) expect(message.split('\n')[0]!.length).toBeLessThanOrEqual(50);
     const coAuthored = messages.filter((message) => message.includes('Co-authored-by: Pat Doe <pat@example.com>'));

@@ -15,7 +15,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-const WIDGETS = 'export interface Widget {\n  kind: string;\n}\n\nexport function registerWidget(widget: Widget): void {\n  registry.set(widget.kind, widget);\n}\n\nconst registry = new Map<string, Widget>();\n';
+const WIDGETS =
+  'export interface Widget {\n  kind: string;\n}\n\nexport function registerWidget(widget: Widget): void {\n  registry.set(widget.kind, widget);\n}\n\nconst registry = new Map<string, Widget>();\n';
 
 /** A repository with commitlint installed, the configuration, one commit, and a change staged on `branch`. */
 function seed(config: object, branch = 'main'): TempRepo {
@@ -27,7 +28,10 @@ function seed(config: object, branch = 'main'): TempRepo {
   repo.git('commit', '-q', '-m', 'chore: init');
   if (branch !== 'main') repo.git('checkout', '-q', '-b', branch);
   repo.write('packages/api/src/widgets.ts', WIDGETS);
-  repo.write('packages/api/test/widgets.test.ts', "import { registerWidget } from '../src/widgets';\n\ntest('registers', () => registerWidget({ kind: 'x' }));\n");
+  repo.write(
+    'packages/api/test/widgets.test.ts',
+    "import { registerWidget } from '../src/widgets';\n\ntest('registers', () => registerWidget({ kind: 'x' }));\n",
+  );
   repo.git('add', '.');
   return repo;
 }
@@ -35,13 +39,17 @@ function seed(config: object, branch = 'main'): TempRepo {
 /** Answers that break every rule they can: a capitalised, over-long header ending in a period, an unknown scope, a body of long lines, no footer. */
 function ruleBreakingResponder(repair?: (request: NormalizedRequest) => ResponderResult) {
   return (request: NormalizedRequest): ResponderResult => {
-    const properties = (request.structured?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    const properties =
+      (request.structured?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     if ('header' in properties && repair) return repair(request);
     if ('header' in properties) return { object: { header: 'Feat(Widgets): Add the widget registry.', body: null } };
     if (isAnalysisRequest(request)) return { object: { files: [] } };
     return {
       object: {
-        headers: ['feat(Widgets): Add the widget registry with kinds, lookups and the loader for every widget.', 'feat: Add a widget registry.'],
+        headers: [
+          'feat(Widgets): Add the widget registry with kinds, lookups and the loader for every widget.',
+          'feat: Add a widget registry.',
+        ],
         body: 'This registers every widget by its kind so that the loader and the lookups can find it again later, in one place.',
       },
     };
@@ -50,15 +58,35 @@ function ruleBreakingResponder(repair?: (request: NormalizedRequest) => Responde
 
 async function remoteEnv(respond: ReturnType<typeof ruleBreakingResponder>): Promise<NodeJS.ProcessEnv> {
   server = await startProviderServer({ apiKey: 'test-key', respond });
-  return { ...repo.env, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key', GIT_AI_MODEL: 'test-model', GIT_AI_CACHE: 'false' };
+  return {
+    ...repo.env,
+    GIT_AI_PROVIDER: 'openai',
+    GIT_AI_BASE_URL: server.baseUrls.openai,
+    GIT_AI_API_KEY: 'test-key',
+    GIT_AI_MODEL: 'test-model',
+    GIT_AI_CACHE: 'false',
+  };
 }
 
 const CONFIGS: Array<[name: string, config: object]> = [
   ['config-conventional', CONVENTIONAL],
-  ['a custom type-enum and scope-enum', { ...CONVENTIONAL, rules: { 'type-enum': [2, 'always', ['feature', 'bugfix', 'docs', 'chore']], 'scope-enum': [2, 'always', ['api', 'web', 'docs']], 'scope-empty': [2, 'never'] } }],
+  [
+    'a custom type-enum and scope-enum',
+    {
+      ...CONVENTIONAL,
+      rules: {
+        'type-enum': [2, 'always', ['feature', 'bugfix', 'docs', 'chore']],
+        'scope-enum': [2, 'always', ['api', 'web', 'docs']],
+        'scope-empty': [2, 'never'],
+      },
+    },
+  ],
   ['header-max-length 50', { ...CONVENTIONAL, rules: { 'header-max-length': [2, 'always', 50] } }],
   ['subject-case sentence-case', { ...CONVENTIONAL, rules: { 'subject-case': [2, 'always', 'sentence-case'] } }],
-  ['body-max-line-length 72 and a required body', { ...CONVENTIONAL, rules: { 'body-max-line-length': [2, 'always', 72], 'body-empty': [2, 'never'] } }],
+  [
+    'body-max-line-length 72 and a required body',
+    { ...CONVENTIONAL, rules: { 'body-max-line-length': [2, 'always', 72], 'body-empty': [2, 'never'] } },
+  ],
 ];
 
 describe('messages within the repository commitlint rules', () => {
@@ -74,7 +102,12 @@ describe('messages within the repository commitlint rules', () => {
   it.each(CONFIGS)('remote answers that break the rules, %s: the message passes commitlint', async (_name, config) => {
     seed(config);
     const env = await remoteEnv(
-      ruleBreakingResponder(() => ({ object: { header: 'feat(api): add the widget registry', body: 'Widgets register by kind, so later\nlookups find them.' } })),
+      ruleBreakingResponder(() => ({
+        object: {
+          header: 'feat(api): add the widget registry',
+          body: 'Widgets register by kind, so later\nlookups find them.',
+        },
+      })),
     );
     const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
     expect(result.stderr).toBe('');
@@ -87,7 +120,10 @@ describe('messages within the repository commitlint rules', () => {
   });
 
   it('tells the remote engine the rules, and asks once more quoting a rule no mechanical change can meet', async () => {
-    seed({ ...CONVENTIONAL, rules: { 'body-empty': [2, 'never'], 'type-enum': [2, 'always', ['feat', 'fix', 'chore']] } });
+    seed({
+      ...CONVENTIONAL,
+      rules: { 'body-empty': [2, 'never'], 'type-enum': [2, 'always', ['feat', 'fix', 'chore']] },
+    });
     const env = await remoteEnv((request) =>
       'header' in ((request.structured?.schema as { properties?: object }).properties ?? {})
         ? { object: { header: 'feat(api): add the widget registry', body: 'Widgets register by kind.' } }
@@ -105,7 +141,11 @@ describe('messages within the repository commitlint rules', () => {
   });
 
   it('a required footer: the branch ticket fills it; with no ticket in sight the message is still written and one line names the rule', async () => {
-    const config = { ...CONVENTIONAL, parserPreset: { parserOpts: { issuePrefixes: ['PROJ-', '#'] } }, rules: { 'footer-empty': [2, 'never'] } };
+    const config = {
+      ...CONVENTIONAL,
+      parserPreset: { parserOpts: { issuePrefixes: ['PROJ-', '#'] } },
+      rules: { 'footer-empty': [2, 'never'] },
+    };
     seed(config, 'feature/PROJ-123-login');
     const withTicket = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(withTicket.stderr).toBe('');
@@ -116,7 +156,9 @@ describe('messages within the repository commitlint rules', () => {
     const noTicket = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(noTicket.code).toBe(0);
     expect(noTicket.stdout.trim()).not.toBe('');
-    expect(noTicket.stderr).toMatch(/^git-ai: the message breaks the repository's commitlint rule footer-empty \(footer may not be empty\); it was written as it is\n$/);
+    expect(noTicket.stderr).toMatch(
+      /^git-ai: the message breaks the repository's commitlint rule footer-empty \(footer may not be empty\); it was written as it is\n$/,
+    );
   });
 
   it('with --ticket off (or ticket = off) the branch ticket stays out', async () => {
@@ -125,7 +167,10 @@ describe('messages within the repository commitlint rules', () => {
     expect(off.stdout).not.toContain('PROJ-123');
     const on = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });
     expect(on.stdout).toContain('Refs: PROJ-123');
-    const viaEnv = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env: { ...repo.env, GIT_AI_TICKET: 'off' } });
+    const viaEnv = await runCliAsync(['commit', '--dry-run'], {
+      cwd: repo.dir,
+      env: { ...repo.env, GIT_AI_TICKET: 'off' },
+    });
     expect(viaEnv.stdout).toBe(off.stdout);
   });
 });

@@ -25,7 +25,10 @@ afterEach(async () => {
 });
 
 /** A repository whose history holds the corpus' subjects and `before` files, with the corpus and the look-alikes staged. */
-function stageCorpus(): { corpus: ReturnType<typeof generateSecretCorpus>; lookAlikes: ReturnType<typeof generateLookAlikes> } {
+function stageCorpus(): {
+  corpus: ReturnType<typeof generateSecretCorpus>;
+  lookAlikes: ReturnType<typeof generateLookAlikes>;
+} {
   const corpus = generateSecretCorpus(SEED);
   const lookAlikes = generateLookAlikes(SEED + 1);
   repo = createTempRepo();
@@ -36,7 +39,11 @@ function stageCorpus(): { corpus: ReturnType<typeof generateSecretCorpus>; lookA
   for (const subject of corpus.subjects) repo.git('commit', '-q', '--allow-empty', '-m', subject);
   for (const file of corpus.files) if (file.after !== undefined) repo.write(file.path, file.after);
   // The look-alikes, spread over a source file, a document and a config file.
-  const buckets: Record<string, string[]> = { 'src/lookalikes.ts': [], 'docs/lookalikes.md': [], 'deploy/lookalikes.yaml': [] };
+  const buckets: Record<string, string[]> = {
+    'src/lookalikes.ts': [],
+    'docs/lookalikes.md': [],
+    'deploy/lookalikes.yaml': [],
+  };
   const paths = Object.keys(buckets);
   lookAlikes.forEach((item, index) => buckets[paths[index % paths.length]!]!.push(item.text));
   for (const [path, lines] of Object.entries(buckets)) repo.write(path, `${lines.join('\n')}\n`);
@@ -45,7 +52,8 @@ function stageCorpus(): { corpus: ReturnType<typeof generateSecretCorpus>; lookA
 }
 
 const ENV = { GIT_AI_MAX_TOKENS: '100000', GIT_AI_MODEL: 'gpt-4o' };
-const sentText = (report: PromptReport) => report.requests.flatMap((entry) => entry.request.messages.map((message) => message.content)).join('\n');
+const sentText = (report: PromptReport) =>
+  report.requests.flatMap((entry) => entry.request.messages.map((message) => message.content)).join('\n');
 
 describe(`the secrets corpus (seed ${SEED})`, () => {
   it('has every generated secret redacted from what `git ai prompt` shows, and the look-alikes untouched', () => {
@@ -54,27 +62,49 @@ describe(`the secrets corpus (seed ${SEED})`, () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as PromptReport;
     // Nothing is left out for want of room: every file's content is in the request, so each secret had its chance to leak.
-    expect(report.files.filter((file) => file.omitted !== undefined), `seed ${SEED}`).toEqual([]);
+    expect(
+      report.files.filter((file) => file.omitted !== undefined),
+      `seed ${SEED}`,
+    ).toEqual([]);
     const sent = sentText(report);
 
     expect(corpus.secrets.length).toBeGreaterThanOrEqual(60);
-    const leaked = corpus.secrets.filter((secret) => secret.values.some((value) => sent.includes(value))).map((secret) => secret.label);
-    console.log(`secrets corpus (seed ${SEED}): ${corpus.secrets.length - leaked.length} of ${corpus.secrets.length} redacted`);
+    const leaked = corpus.secrets
+      .filter((secret) => secret.values.some((value) => sent.includes(value)))
+      .map((secret) => secret.label);
+    console.log(
+      `secrets corpus (seed ${SEED}): ${corpus.secrets.length - leaked.length} of ${corpus.secrets.length} redacted`,
+    );
     expect(leaked, `seed ${SEED}`).toEqual([]);
     // The whole stdout (files, the redaction report) holds no secret either.
-    expect(corpus.secrets.filter((secret) => secret.values.some((value) => result.stdout.includes(value))).map((secret) => secret.label)).toEqual([]);
+    expect(
+      corpus.secrets
+        .filter((secret) => secret.values.some((value) => result.stdout.includes(value)))
+        .map((secret) => secret.label),
+    ).toEqual([]);
 
     expect(lookAlikes.length).toBeGreaterThanOrEqual(30);
     const touched = lookAlikes.filter((item) => !sent.includes(item.text)).map((item) => item.label);
     const rate = touched.length / lookAlikes.length;
-    console.log(`look-alikes (seed ${SEED + 1}): ${touched.length} of ${lookAlikes.length} touched, false-positive rate ${(rate * 100).toFixed(1)}%${touched.length ? `: ${touched.join(', ')}` : ''}`);
+    console.log(
+      `look-alikes (seed ${SEED + 1}): ${touched.length} of ${lookAlikes.length} touched, false-positive rate ${(rate * 100).toFixed(1)}%${touched.length ? `: ${touched.join(', ')}` : ''}`,
+    );
     expect(rate, touched.join(', ')).toBeLessThanOrEqual(0.05);
 
     // The report says what was redacted and where (kind and place, never the value).
     expect(report.secretsRedacted).toBe(report.redactions.length);
     expect(report.redactions.length).toBeGreaterThanOrEqual(corpus.secrets.length);
     const kinds = new Set(report.redactions.map((redaction) => redaction.kind));
-    for (const kind of ['private-key', 'github-token', 'aws-access-key-id', 'basic-auth-credentials', 'discord-bot-token', 'mailgun-key', 'kubernetes-secret', 'secret-argument']) {
+    for (const kind of [
+      'private-key',
+      'github-token',
+      'aws-access-key-id',
+      'basic-auth-credentials',
+      'discord-bot-token',
+      'mailgun-key',
+      'kubernetes-secret',
+      'secret-argument',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     const places = report.redactions.map((redaction) => redaction.place);
@@ -87,7 +117,13 @@ describe(`the secrets corpus (seed ${SEED})`, () => {
   it('what `git ai prompt` shows is what the provider receives, and --debug names each redaction without its value', async () => {
     const { corpus } = stageCorpus();
     server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
-    const env = { ...repo.env, ...ENV, GIT_AI_PROVIDER: 'openai', GIT_AI_BASE_URL: server.baseUrls.openai, GIT_AI_API_KEY: 'test-key' };
+    const env = {
+      ...repo.env,
+      ...ENV,
+      GIT_AI_PROVIDER: 'openai',
+      GIT_AI_BASE_URL: server.baseUrls.openai,
+      GIT_AI_API_KEY: 'test-key',
+    };
     const shown = JSON.parse((await runCliAsync(['prompt'], { cwd: repo.dir, env })).stdout) as PromptReport;
     const result = await runCliAsync(['commit', '--dry-run', '--debug', '--no-cache'], { cwd: repo.dir, env });
     expect(result.code, result.stderr).toBe(0);
@@ -101,7 +137,9 @@ describe(`the secrets corpus (seed ${SEED})`, () => {
     const debugLines = result.stderr.split('\n').filter((line) => line.startsWith('redacted '));
     expect(debugLines.length).toBe(shown.redactions.length);
     expect(debugLines).toContain('redacted aws-access-key-id at recent commit subject 2');
-    const leaked = corpus.secrets.filter((secret) => secret.values.some((value) => result.stderr.includes(value) || result.stdout.includes(value)));
+    const leaked = corpus.secrets.filter((secret) =>
+      secret.values.some((value) => result.stderr.includes(value) || result.stdout.includes(value)),
+    );
     expect(leaked.map((secret) => secret.label)).toEqual([]);
   });
 
@@ -110,7 +148,8 @@ describe(`the secrets corpus (seed ${SEED})`, () => {
     repo.write('README.md', '# x\n');
     repo.git('add', '-A');
     repo.git('commit', '-q', '-m', 'chore: init');
-    const token = generateSecretCorpus(SEED).secrets.find((secret) => secret.label === 'GitHub token in a file name')!.values[0]!;
+    const token = generateSecretCorpus(SEED).secrets.find((secret) => secret.label === 'GitHub token in a file name')!
+      .values[0]!;
     repo.write(`config/${token}.json`, '{ "enabled": true }\n');
     repo.git('add', '-A');
     const result = runCli(['commit', '--dry-run'], { cwd: repo.dir, env: repo.env });

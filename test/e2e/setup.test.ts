@@ -22,9 +22,13 @@ afterEach(async () => {
 const configFile = () => join(repo.home, '.config/git-ai/config.ini');
 
 describe('git ai setup', () => {
-  it('asks the provider, takes the key masked, offers the provider\'s models, stores 0600 and tries a request', async () => {
+  it("asks the provider, takes the key masked, offers the provider's models, stores 0600 and tries a request", async () => {
     repo = createTempRepo();
-    server = await startProviderServer({ apiKey: 'sk-test-key-0123', models: ['test-model', 'other-model'], respond: () => ({ text: 'OK' }) });
+    server = await startProviderServer({
+      apiKey: 'sk-test-key-0123',
+      models: ['test-model', 'other-model'],
+      respond: () => ({ text: 'OK' }),
+    });
     const env = { ...repo.env, GIT_AI_BASE_URL: server.baseUrls.openai };
     terminal = startTerminal({ cwd: repo.dir, env, args: ['setup'], scriptDir: repo.home });
     await terminal.waitFor(/Which provider writes your messages\?/);
@@ -44,13 +48,25 @@ describe('git ai setup', () => {
     expect(written).toContain('provider = openai\n');
     expect(written).toContain('model = test-model\n');
     expect(written).toContain('api-key = sk-test-key-0123\n');
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/models', 'POST /v1/chat/completions']);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /v1/models',
+      'POST /v1/chat/completions',
+    ]);
   });
 
   it('a test request that fails says so in one line and exits 1, the settings kept', async () => {
     repo = createTempRepo();
-    server = await startProviderServer({ apiKey: 'sk-right-key-0000', models: ['test-model'], respond: () => ({ text: 'OK' }) });
-    terminal = startTerminal({ cwd: repo.dir, env: { ...repo.env, GIT_AI_BASE_URL: server.baseUrls.openai }, args: ['setup'], scriptDir: repo.home });
+    server = await startProviderServer({
+      apiKey: 'sk-right-key-0000',
+      models: ['test-model'],
+      respond: () => ({ text: 'OK' }),
+    });
+    terminal = startTerminal({
+      cwd: repo.dir,
+      env: { ...repo.env, GIT_AI_BASE_URL: server.baseUrls.openai },
+      args: ['setup'],
+      scriptDir: repo.home,
+    });
     await terminal.waitFor(/Which provider/);
     terminal.keys('Enter');
     await terminal.waitFor(/API key/);

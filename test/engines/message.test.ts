@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatCommitMessage, parseCommitHeader, type CommitMessage } from '../../src/engines/message.js';
 
-const base: CommitMessage = { type: 'feat', scope: 'parser', subject: 'add parseConfig and loadDefaults', breaking: false };
+const base: CommitMessage = {
+  type: 'feat',
+  scope: 'parser',
+  subject: 'add parseConfig and loadDefaults',
+  breaking: false,
+};
 
 describe('formatCommitMessage', () => {
   it.each([
@@ -20,7 +25,10 @@ describe('formatCommitMessage', () => {
   });
 
   it('puts the body after one blank line', () => {
-    const text = formatCommitMessage({ ...base, body: '- update tests for parser\n' }, { style: 'conventional', maxLength: 72 });
+    const text = formatCommitMessage(
+      { ...base, body: '- update tests for parser\n' },
+      { style: 'conventional', maxLength: 72 },
+    );
     expect(text).toBe('feat(parser): add parseConfig and loadDefaults\n\n- update tests for parser');
   });
 
@@ -29,18 +37,33 @@ describe('formatCommitMessage', () => {
     [30, 'feat: add parseConfig and'],
     [20, 'feat: add'],
   ])('cuts the subject at a word boundary and drops dangling words within %i', (maxLength, expected) => {
-    const header = formatCommitMessage({ ...base, subject: 'add parseConfig and the loadDefaults helper' }, { style: 'conventional', maxLength });
+    const header = formatCommitMessage(
+      { ...base, subject: 'add parseConfig and the loadDefaults helper' },
+      { style: 'conventional', maxLength },
+    );
     expect(header).toBe(expected.replace(/ and$/, ''));
     expect([...header].length).toBeLessThanOrEqual(maxLength);
   });
 
   it('drops the scope before the subject shrinks to nothing', () => {
-    const message: CommitMessage = { type: 'fix', scope: 'a-very-long-package-scope-name', subject: 'handle empty input in renderSlot', breaking: false };
-    expect(formatCommitMessage(message, { style: 'conventional', maxLength: 45 })).toBe('fix: handle empty input in renderSlot');
+    const message: CommitMessage = {
+      type: 'fix',
+      scope: 'a-very-long-package-scope-name',
+      subject: 'handle empty input in renderSlot',
+      breaking: false,
+    };
+    expect(formatCommitMessage(message, { style: 'conventional', maxLength: 45 })).toBe(
+      'fix: handle empty input in renderSlot',
+    );
   });
 
   it.each([10, 16, 24, 33, 50, 72])('never exceeds maxLength %i in any style', (maxLength) => {
-    const message: CommitMessage = { type: 'refactor', scope: 'compiler-sfc', subject: 'extract resolveTypeReference and inferRuntimeType from compileScript', breaking: true };
+    const message: CommitMessage = {
+      type: 'refactor',
+      scope: 'compiler-sfc',
+      subject: 'extract resolveTypeReference and inferRuntimeType from compileScript',
+      breaking: true,
+    };
     for (const style of ['conventional', 'plain', 'gitmoji'] as const) {
       const header = formatCommitMessage(message, { style, maxLength }).split('\n')[0] ?? '';
       expect([...header].length).toBeLessThanOrEqual(maxLength);
@@ -55,7 +78,10 @@ describe('parseCommitHeader', () => {
     ['refactor(core)!: drop node 16', { type: 'refactor', scope: 'core', breaking: true, subject: 'drop node 16' }],
     ['chore!: drop support', { type: 'chore', breaking: true, subject: 'drop support' }],
     ['Fix(UI): Button colour', { type: 'fix', scope: 'UI', breaking: false, subject: 'Button colour' }],
-    ['build(deps-dev): bump vite from 5.0.1 to 5.0.2 (#12)', { type: 'build', scope: 'deps-dev', breaking: false, subject: 'bump vite from 5.0.1 to 5.0.2 (#12)' }],
+    [
+      'build(deps-dev): bump vite from 5.0.1 to 5.0.2 (#12)',
+      { type: 'build', scope: 'deps-dev', breaking: false, subject: 'bump vite from 5.0.1 to 5.0.2 (#12)' },
+    ],
     ['fix(): empty scope', { type: 'fix', breaking: false, subject: 'empty scope' }],
     ['✨ feat(ui): add button', { type: 'feat', scope: 'ui', breaking: false, subject: 'add button' }],
     [':bug: fix: crash', { type: 'fix', breaking: false, subject: 'crash' }],
@@ -63,7 +89,10 @@ describe('parseCommitHeader', () => {
     expect(parseCommitHeader(line)).toEqual(expected);
   });
 
-  it.each(['release: v3.4.17', 'Merge branch main', 'wip', 'feat add x', 'feat:', 'feat(scope: x'])('rejects %j', (line) => {
-    expect(parseCommitHeader(line)).toBeUndefined();
-  });
+  it.each(['release: v3.4.17', 'Merge branch main', 'wip', 'feat add x', 'feat:', 'feat(scope: x'])(
+    'rejects %j',
+    (line) => {
+      expect(parseCommitHeader(line)).toBeUndefined();
+    },
+  );
 });

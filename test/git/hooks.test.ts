@@ -1,6 +1,15 @@
 // Installing and removing the prepare-commit-msg hook in real repositories, and real commits through what was installed.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -26,7 +35,11 @@ function stageChange(): void {
 /** `git commit` with no message: git runs the hook, then GIT_EDITOR=true keeps what it prepared. */
 function commit(env: NodeJS.ProcessEnv = repo.env, cwd = repo.dir) {
   const result = spawnSync('git', ['commit', '-q'], { cwd, env, encoding: 'utf8' });
-  return { code: result.status, stderr: result.stderr, message: result.status === 0 ? repo.git('log', '-1', '--format=%B').trim() : '' };
+  return {
+    code: result.status,
+    stderr: result.stderr,
+    message: result.status === 0 ? repo.git('log', '-1', '--format=%B').trim() : '',
+  };
 }
 
 function writeForeignHook(path: string, text = FOREIGN): void {
@@ -96,7 +109,7 @@ describe('installHook', () => {
     expect(readFileSync(join(repo.home, 'old-hook.log'), 'utf8')).toBe('old hook: \n');
   });
 
-  it('chained: a hook that prefixes a ticket decorates git-ai\'s message, and still runs for `-m`', async () => {
+  it("chained: a hook that prefixes a ticket decorates git-ai's message, and still runs for `-m`", async () => {
     seed();
     const path = join(repo.dir, '.git/hooks/prepare-commit-msg');
     writeForeignHook(path, '#!/bin/sh\nprintf "ABC-1 %s" "$(cat "$1")" > "$1.new" && mv "$1.new" "$1"\n');
@@ -143,30 +156,47 @@ describe('installHook', () => {
     const again = await installHook({ ...context(), launcher, force: true });
     expect(again).toEqual({ path: first.path, outcome: 'updated', via: 'hooks' });
     expect(readFileSync(first.path, 'utf8')).toBe(text);
-    expect(readdirSync(join(repo.dir, '.git/hooks')).filter((name) => name.startsWith('prepare-commit-msg') && !name.endsWith('.sample'))).toEqual([
-      'prepare-commit-msg',
-    ]);
+    expect(
+      readdirSync(join(repo.dir, '.git/hooks')).filter(
+        (name) => name.startsWith('prepare-commit-msg') && !name.endsWith('.sample'),
+      ),
+    ).toEqual(['prepare-commit-msg']);
   });
 
   it('falls back to git-ai on PATH when the installed node or CLI is gone, and never fails the commit when neither is there', async () => {
     seed();
-    await installHook({ ...context(), launcher: { node: process.execPath, script: join(repo.home, 'gone/cli.js') }, force: false });
+    await installHook({
+      ...context(),
+      launcher: { node: process.execPath, script: join(repo.home, 'gone/cli.js') },
+      force: false,
+    });
     const bin = join(repo.home, 'bin');
     mkdirSync(bin);
     symlinkSync(BUILT_CLI, join(bin, 'git-ai'));
     chmodSync(BUILT_CLI, 0o755);
     stageChange();
-    expect(commit({ ...repo.env, PATH: `${bin}:${process.env.PATH ?? ''}` })).toMatchObject({ code: 0, message: expect.stringMatching(/multiply/) });
+    expect(commit({ ...repo.env, PATH: `${bin}:${process.env.PATH ?? ''}` })).toMatchObject({
+      code: 0,
+      message: expect.stringMatching(/multiply/),
+    });
 
     repo.write('src/other.ts', 'export const other = 1;\n');
     repo.git('add', '.');
-    const result = spawnSync('git', ['commit', '-q', '-m', 'typed by hand'], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+    const result = spawnSync('git', ['commit', '-q', '-m', 'typed by hand'], {
+      cwd: repo.dir,
+      env: repo.env,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(''); // -m starts no Node, so nothing is missed
     expect(repo.git('log', '-1', '--format=%s').trim()).toBe('typed by hand');
     repo.write('src/third.ts', 'export const third = 1;\n');
     repo.git('add', '.');
-    const plain = spawnSync('git', ['commit', '-q'], { cwd: repo.dir, env: recordingEditor('typed by hand'), encoding: 'utf8' });
+    const plain = spawnSync('git', ['commit', '-q'], {
+      cwd: repo.dir,
+      env: recordingEditor('typed by hand'),
+      encoding: 'utf8',
+    });
     expect(plain.status).toBe(0);
     expect(plain.stderr.trim()).toMatch(/^git-ai: not found at .*gone\/cli\.js nor on PATH; .*`git-ai hook reinstall`/);
     expect(repo.git('log', '-1', '--format=%s').trim()).toBe('typed by hand');

@@ -5,9 +5,13 @@ import { markCut } from '../../src/diff/long-lines.js';
 import { splitLines } from '../../src/git/run-git.js';
 
 async function split(chunks: string[], maxLength?: number): Promise<string[]> {
-  const stream = Readable.from(chunks.map((chunk) => Buffer.from(chunk, 'utf8')), { objectMode: false });
+  const stream = Readable.from(
+    chunks.map((chunk) => Buffer.from(chunk, 'utf8')),
+    { objectMode: false },
+  );
   const lines: string[] = [];
-  for await (const batch of splitLines(stream, maxLength === undefined ? undefined : { maxLength, mark: markCut })) lines.push(...batch);
+  for await (const batch of splitLines(stream, maxLength === undefined ? undefined : { maxLength, mark: markCut }))
+    lines.push(...batch);
   return lines;
 }
 

@@ -75,7 +75,9 @@ describe('startStagedDiff', () => {
 
   it("reports git's own failure to the reader", async () => {
     repo = createTempRepo({ init: false });
-    await expect(readAll(startStagedDiff({ cwd: repo.dir, env: { ...repo.env, GIT_CEILING_DIRECTORIES: repo.dir } }).lines)).rejects.toMatchObject({
+    await expect(
+      readAll(startStagedDiff({ cwd: repo.dir, env: { ...repo.env, GIT_CEILING_DIRECTORIES: repo.dir } }).lines),
+    ).rejects.toMatchObject({
       name: 'GitError',
       exitCode: expect.any(Number),
     });

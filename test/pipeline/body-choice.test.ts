@@ -4,7 +4,10 @@ import { hasProseBody, readHistory } from '../../src/git/repo.js';
 import { isSmallEdit, resolveBody } from '../../src/pipeline/body-choice.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
-const big = [{ additions: 30, deletions: 4 }, { additions: 2, deletions: 0 }];
+const big = [
+  { additions: 30, deletions: 4 },
+  { additions: 2, deletions: 0 },
+];
 const small = [{ additions: 3, deletions: 1 }];
 
 describe('hasProseBody', () => {
@@ -21,7 +24,11 @@ describe('hasProseBody', () => {
 });
 
 describe('resolveBody', () => {
-  const history = (withBody: number, sampled: number) => ({ subjects: [], byFile: new Map(), bodies: { withBody, sampled } });
+  const history = (withBody: number, sampled: number) => ({
+    subjects: [],
+    byFile: new Map(),
+    bodies: { withBody, sampled },
+  });
   it('keeps true and false as they are', () => {
     expect(resolveBody(true, history(0, 100), small)).toBe(true);
     expect(resolveBody(false, history(100, 100), big)).toBe(false);
@@ -35,7 +42,13 @@ describe('resolveBody', () => {
   it('counts files and lines for a small edit', () => {
     expect(isSmallEdit(small)).toBe(true);
     expect(isSmallEdit(big)).toBe(false);
-    expect(isSmallEdit([{ additions: 1, deletions: 0 }, { additions: 1, deletions: 0 }, { additions: 1, deletions: 0 }])).toBe(false);
+    expect(
+      isSmallEdit([
+        { additions: 1, deletions: 0 },
+        { additions: 1, deletions: 0 },
+        { additions: 1, deletions: 0 },
+      ]),
+    ).toBe(false);
   });
 });
 

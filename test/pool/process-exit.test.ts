@@ -52,22 +52,29 @@ describe('a process using the pool', () => {
   it('exits by itself when bundled like the CLI, the worker an entry of its own', async () => {
     const entry = join(dir, 'entry.ts');
     const out = join(dir, 'out');
-    writeFileSync(entry, childScript(join(PROJECT_ROOT, 'src/pool/run-token-tasks.ts'), join(PROJECT_ROOT, 'src/pool/worker-pool.ts')));
+    writeFileSync(
+      entry,
+      childScript(join(PROJECT_ROOT, 'src/pool/run-token-tasks.ts'), join(PROJECT_ROOT, 'src/pool/worker-pool.ts')),
+    );
     // Dependencies stay external, as tsup leaves them; the bundle finds them through this link.
     symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    await run(join(PROJECT_ROOT, 'node_modules/.bin/esbuild'), [
-      entry,
-      join(PROJECT_ROOT, 'src/pool/diff-worker.ts'),
-      '--bundle',
-      '--splitting',
-      '--format=esm',
-      '--platform=node',
-      '--target=node20',
-      '--packages=external',
-      '--entry-names=[name]',
-      `--outdir=${out}`,
-      '--log-level=warning',
-    ], { cwd: PROJECT_ROOT });
+    await run(
+      join(PROJECT_ROOT, 'node_modules/.bin/esbuild'),
+      [
+        entry,
+        join(PROJECT_ROOT, 'src/pool/diff-worker.ts'),
+        '--bundle',
+        '--splitting',
+        '--format=esm',
+        '--platform=node',
+        '--target=node20',
+        '--packages=external',
+        '--entry-names=[name]',
+        `--outdir=${out}`,
+        '--log-level=warning',
+      ],
+      { cwd: PROJECT_ROOT },
+    );
 
     expect(await runToExit([join(out, 'entry.js')])).toEqual(await expectedLine());
   });

@@ -39,7 +39,15 @@ describe('planBatches', () => {
   it.each<[string, number[], number, number[][]]>([
     ['nothing', [], 100, []],
     ['all in one batch', [10, 20, 30], 100, [[0, 1, 2]]],
-    ['splits when the next would pass the target', [60, 30, 20, 50], 100, [[0, 1], [2, 3]]],
+    [
+      'splits when the next would pass the target',
+      [60, 30, 20, 50],
+      100,
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ],
     ['a task over the target goes alone', [10, 500, 10], 100, [[0], [1], [2]]],
     ['empty texts join a batch', [0, 0, 100, 0], 100, [[0, 1, 2, 3]]],
   ])('%s', (_name, sizes, target, expected) => {
@@ -100,19 +108,26 @@ describe('runTokenTasks', () => {
 
   it('copies bytes a caller passes rather than detaching them', async () => {
     const bytes = encodeUtf8(huge);
-    const [result] = await runTokenTasks([{ id: 1, encoding: 'o200k_base', maxTokens: 100, text: bytes }], { mode: 'pool' });
+    const [result] = await runTokenTasks([{ id: 1, encoding: 'o200k_base', maxTokens: 100, text: bytes }], {
+      mode: 'pool',
+    });
 
     expect(bytes.byteLength).toBeGreaterThan(TRANSFER_MIN_BYTES);
     expect(result?.truncated).toBe(true);
     expect(huge.startsWith(result?.text ?? 'missing')).toBe(true);
   });
 
-  it.each(['main', 'pool', 'auto'] as const)('rejects with an AbortError when aborted before the start (%s)', async (mode) => {
-    const controller = new AbortController();
-    controller.abort();
+  it.each(['main', 'pool', 'auto'] as const)(
+    'rejects with an AbortError when aborted before the start (%s)',
+    async (mode) => {
+      const controller = new AbortController();
+      controller.abort();
 
-    await expect(runTokenTasks(varied, { mode, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-  });
+      await expect(runTokenTasks(varied, { mode, signal: controller.signal })).rejects.toMatchObject({
+        name: 'AbortError',
+      });
+    },
+  );
 
   it('rejects with an AbortError when aborted while workers run, and the pool still works after', async () => {
     const controller = new AbortController();

@@ -28,7 +28,10 @@ describe('processTokenTask', () => {
   });
 
   it('keeps a whole line prefix of the text when it truncates', async () => {
-    const result = processTokenTask({ id: 1, encoding: 'o200k_base', maxTokens: 100, text: code }, await loadTokenizer('o200k_base'));
+    const result = processTokenTask(
+      { id: 1, encoding: 'o200k_base', maxTokens: 100, text: code },
+      await loadTokenizer('o200k_base'),
+    );
 
     expect(result.truncated).toBe(true);
     expect(code.startsWith(result.text as string)).toBe(true);

@@ -7,7 +7,14 @@ describe('groupIntoChunks', () => {
     { sizes: [], max: 8, expected: [] },
     { sizes: [10], max: 8, expected: [[0]] },
     { sizes: [5, 5, 5], max: 8, expected: [[0], [1], [2]] },
-    { sizes: [1, 1, 1, 1], max: 2, expected: [[0, 1], [2, 3]] },
+    {
+      sizes: [1, 1, 1, 1],
+      max: 2,
+      expected: [
+        [0, 1],
+        [2, 3],
+      ],
+    },
     { sizes: [100, 1, 1, 1], max: 2, expected: [[0], [1, 2, 3]] },
     { sizes: [1, 1, 1, 100], max: 2, expected: [[0, 1, 2], [3]] },
     { sizes: [1, 1, 1, 1, 1], max: 1, expected: [[0, 1, 2, 3, 4]] },

@@ -38,7 +38,10 @@ describe('prepareDiff budgets', () => {
     if (listed.length === files) {
       for (const entry of prepared.files) expect(prepared.listing).toContain(entry.path);
     } else {
-      const counted = listed.reduce((total, line) => total + Number(/: ([\d,]+) files?/.exec(line)?.[1]?.replace(/,/g, '') ?? 0), 0);
+      const counted = listed.reduce(
+        (total, line) => total + Number(/: ([\d,]+) files?/.exec(line)?.[1]?.replace(/,/g, '') ?? 0),
+        0,
+      );
       expect(counted).toBe(files);
     }
   });
@@ -60,7 +63,9 @@ describe('prepareDiff budgets', () => {
     expect(big.truncated).toBe(true);
     expect(big.omittedLines).toBeGreaterThan(0);
     // the big chunk got everything the others did not use, less the rounding of one token per chunk
-    expect(big.allocation).toBeGreaterThanOrEqual(prepared.budget.content - others.reduce((s, c) => s + c.tokens, 0) - prepared.chunks.length);
+    expect(big.allocation).toBeGreaterThanOrEqual(
+      prepared.budget.content - others.reduce((s, c) => s + c.tokens, 0) - prepared.chunks.length,
+    );
   });
 
   it('folds the listing per directory when even one line per file does not fit', async () => {
@@ -95,7 +100,11 @@ describe('prepareDiff budgets', () => {
 
   it('excludes what the user ignores', async () => {
     const text = makeSyntheticDiff({ files: 3, seed: 2 });
-    const { prepared } = await prepare(text, { model: 'gpt-4o', maxTokens: 8000, isIgnored: (path) => path.endsWith('module1.ts') });
+    const { prepared } = await prepare(text, {
+      model: 'gpt-4o',
+      maxTokens: 8000,
+      isIgnored: (path) => path.endsWith('module1.ts'),
+    });
     expect(prepared.files.find((file) => file.path.endsWith('module1.ts'))?.omitted).toBe('ignored');
     expect(prepared.chunks.map((chunk) => chunk.text).join('')).not.toContain('module1.ts');
   });
@@ -127,6 +136,8 @@ describe('prepareDiff budgets', () => {
   });
 
   it('refuses a budget the prompt alone fills, with a clear error', async () => {
-    await expect(prepare('', { model: 'gpt-4', maxTokens: 8000, promptTokens: 9000 })).rejects.toThrow(/no room for the diff/);
+    await expect(prepare('', { model: 'gpt-4', maxTokens: 8000, promptTokens: 9000 })).rejects.toThrow(
+      /no room for the diff/,
+    );
   });
 });

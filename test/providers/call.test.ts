@@ -12,8 +12,13 @@ import type { NormalizedRequest, ProviderServer } from '../support/provider-serv
 import { startProviderServer } from '../support/provider-server.js';
 
 const KEY = 'sk-test-0123456789';
-const ANALYSIS = { files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }] };
-const CANDIDATES = { headers: ['feat(diff): add a unified diff parser', 'feat!: parse unified diffs'], body: 'Reads hunks.' };
+const ANALYSIS = {
+  files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }],
+};
+const CANDIDATES = {
+  headers: ['feat(diff): add a unified diff parser', 'feat!: parse unified diffs'],
+  body: 'Reads hunks.',
+};
 const PARSED_CANDIDATES = {
   candidates: [
     { type: 'feat', scope: 'diff', subject: 'add a unified diff parser', body: 'Reads hunks.', breaking: false },
@@ -33,7 +38,11 @@ function respond(request: NormalizedRequest) {
 
 let server: ProviderServer;
 beforeAll(async () => {
-  server = await startProviderServer({ apiKey: KEY, models: ['gpt-4o-mini', 'llama3.2', 'claude-haiku-4-5', 'gemini-2.5-flash'], respond });
+  server = await startProviderServer({
+    apiKey: KEY,
+    models: ['gpt-4o-mini', 'llama3.2', 'claude-haiku-4-5', 'gemini-2.5-flash'],
+    respond,
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -43,33 +52,61 @@ beforeEach(() => {
 
 const PROVIDERS: Array<[string, () => LanguageModelOptions]> = [
   ['openai', () => ({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai })],
-  ['openai-compatible', () => ({ provider: 'openai-compatible', model: 'llama3.2', apiKey: KEY, baseUrl: server.baseUrls.openai })],
-  ['anthropic', () => ({ provider: 'anthropic', model: 'claude-haiku-4-5', apiKey: KEY, baseUrl: server.baseUrls.anthropic })],
+  [
+    'openai-compatible',
+    () => ({ provider: 'openai-compatible', model: 'llama3.2', apiKey: KEY, baseUrl: server.baseUrls.openai }),
+  ],
+  [
+    'anthropic',
+    () => ({ provider: 'anthropic', model: 'claude-haiku-4-5', apiKey: KEY, baseUrl: server.baseUrls.anthropic }),
+  ],
   ['gemini', () => ({ provider: 'gemini', model: 'gemini-2.5-flash', apiKey: KEY, baseUrl: server.baseUrls.gemini })],
 ];
 
 interface Harness {
   sleeps: number[];
   events: CallEvent[];
-  options: { deadline: number; sleep: (ms: number) => Promise<void>; onEvent: (event: CallEvent) => void; random: () => number };
+  options: {
+    deadline: number;
+    sleep: (ms: number) => Promise<void>;
+    onEvent: (event: CallEvent) => void;
+    random: () => number;
+  };
 }
 
 function harness(): Harness {
   const sleeps: number[] = [];
   const events: CallEvent[] = [];
   const sleep = async (ms: number) => void sleeps.push(ms);
-  return { sleeps, events, options: { deadline: Date.now() + 20_000, sleep, onEvent: (event) => events.push(event), random: () => 0.5 } };
+  return {
+    sleeps,
+    events,
+    options: { deadline: Date.now() + 20_000, sleep, onEvent: (event) => events.push(event), random: () => 0.5 },
+  };
 }
 
 const analyse = (model: LanguageModel, extra: Partial<Harness['options']> & { signal?: AbortSignal } = {}) =>
-  callStructured({ model, system: 'You analyse.', prompt: 'Analyse src/a.ts', schema: analysisSchema, schemaName: 'analysis', ...harness().options, ...extra });
+  callStructured({
+    model,
+    system: 'You analyse.',
+    prompt: 'Analyse src/a.ts',
+    schema: analysisSchema,
+    schemaName: 'analysis',
+    ...harness().options,
+    ...extra,
+  });
 
 describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
   it('round-trips an analysis and a candidates answer through the schemas', async () => {
     const model = await createLanguageModel(settings());
     const analysis = await analyse(model);
     const candidates = await callStructured({
-      model, system: 'You write.', prompt: 'Write candidates', schema: candidatesSchema, schemaName: 'candidates', deadline: Date.now() + 20_000,
+      model,
+      system: 'You write.',
+      prompt: 'Write candidates',
+      schema: candidatesSchema,
+      schemaName: 'candidates',
+      deadline: Date.now() + 20_000,
     });
     expect(analysis.value).toEqual(ANALYSIS);
     expect(candidates.value).toEqual(PARSED_CANDIDATES);
@@ -112,7 +149,7 @@ describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
 
   it('reads the answer with the schema: a wrong shape is asked again, a significance out of range is clamped', async () => {
     const model = await createLanguageModel(settings());
-    queued.push({ files: [{ path: 'src/a.ts', summary: 'x', kind: 'feature', significance: 1, symbols: [] }]});
+    queued.push({ files: [{ path: 'src/a.ts', summary: 'x', kind: 'feature', significance: 1, symbols: [] }] });
     queued.push({ files: [{ ...ANALYSIS.files[0], significance: 3 }] });
     const result = await analyse(model);
     expect(result.value.files[0]?.significance).toBe(1);
@@ -154,12 +191,15 @@ describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
 });
 
 describe('callStructured limits', () => {
-  const openai = () => createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai });
+  const openai = () =>
+    createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai });
 
   it('does not wait when Retry-After ends past the deadline: the 429 is thrown', async () => {
     server.addFault({ status: 429, retryAfter: 30 });
     const { sleeps, options } = harness();
-    const error = await analyse(await openai(), { ...options, deadline: Date.now() + 5_000 }).catch((caught: unknown) => caught);
+    const error = await analyse(await openai(), { ...options, deadline: Date.now() + 5_000 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ statusCode: 429 });
     expect([server.requests.length, sleeps]).toEqual([1, []]);
   });
@@ -183,13 +223,20 @@ describe('callStructured limits', () => {
   });
 
   it('does not retry a 400 it cannot fix', async () => {
-    server.addFault({ status: 400, body: '{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}' });
+    server.addFault({
+      status: 400,
+      body: '{"error":{"message":"max_tokens is too large","type":"invalid_request_error"}}',
+    });
     await expect(analyse(await openai())).rejects.toMatchObject({ statusCode: 400 });
     expect(server.requests).toHaveLength(1);
   });
 
   it('turns a 404 from a wrong endpoint into PROVIDER_FAILED naming base-url', async () => {
-    const model = await createLanguageModel({ provider: 'openai-compatible', model: 'llama3.2', baseUrl: `${server.url}/api` });
+    const model = await createLanguageModel({
+      provider: 'openai-compatible',
+      model: 'llama3.2',
+      baseUrl: `${server.url}/api`,
+    });
     const error = await analyse(model).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'PROVIDER_FAILED' });
     expect((error as UserError).hint).toContain('base-url');

@@ -12,12 +12,27 @@ import {
   retryAfterOf,
 } from '../../src/providers/errors.js';
 
-function apiError(statusCode: number | undefined, responseBody = '', message = 'failed', cause?: unknown): APICallError {
-  return new APICallError({ message, url: 'http://127.0.0.1/v1/chat/completions', requestBodyValues: {}, statusCode, responseBody, cause });
+function apiError(
+  statusCode: number | undefined,
+  responseBody = '',
+  message = 'failed',
+  cause?: unknown,
+): APICallError {
+  return new APICallError({
+    message,
+    url: 'http://127.0.0.1/v1/chat/completions',
+    requestBodyValues: {},
+    statusCode,
+    responseBody,
+    cause,
+  });
 }
 
-const openaiBody = (message: string, code: string | null = null) => JSON.stringify({ error: { message, type: 'invalid_request_error', code } });
-const fetchFailed = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+const openaiBody = (message: string, code: string | null = null) =>
+  JSON.stringify({ error: { message, type: 'invalid_request_error', code } });
+const fetchFailed = Object.assign(new TypeError('fetch failed'), {
+  cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+});
 const noObject = new NoObjectGeneratedError({
   text: '{"files": [',
   response: { id: 'x', timestamp: new Date(0), modelId: 'm' },
@@ -29,11 +44,31 @@ describe('classifyProviderError', () => {
   it.each<[string, unknown, ProviderErrorKind]>([
     ['401', apiError(401, openaiBody('Incorrect API key provided', 'invalid_api_key')), 'auth'],
     ['403 (Gemini without a key)', apiError(403, '{"error":{"status":"PERMISSION_DENIED"}}'), 'auth'],
-    ['400 API_KEY_INVALID (Gemini with a wrong key)', apiError(400, '{"error":{"message":"API key not valid.","details":[{"reason":"API_KEY_INVALID"}]}}'), 'auth'],
-    ['404 model_not_found (OpenAI)', apiError(404, openaiBody('The model `gpt-9` does not exist', 'model_not_found')), 'model'],
-    ['404 "model: x" (Anthropic)', apiError(404, '{"type":"error","error":{"type":"not_found_error","message":"model: claude-0"}}'), 'model'],
-    ['404 models/x is not found (Gemini)', apiError(404, '{"error":{"message":"models/gemini-0 is not found for API version v1beta"}}'), 'model'],
-    ['404 model not found, try pulling it (Ollama)', apiError(404, '{"error":"model \\"llama9\\" not found, try pulling it first"}'), 'model'],
+    [
+      '400 API_KEY_INVALID (Gemini with a wrong key)',
+      apiError(400, '{"error":{"message":"API key not valid.","details":[{"reason":"API_KEY_INVALID"}]}}'),
+      'auth',
+    ],
+    [
+      '404 model_not_found (OpenAI)',
+      apiError(404, openaiBody('The model `gpt-9` does not exist', 'model_not_found')),
+      'model',
+    ],
+    [
+      '404 "model: x" (Anthropic)',
+      apiError(404, '{"type":"error","error":{"type":"not_found_error","message":"model: claude-0"}}'),
+      'model',
+    ],
+    [
+      '404 models/x is not found (Gemini)',
+      apiError(404, '{"error":{"message":"models/gemini-0 is not found for API version v1beta"}}'),
+      'model',
+    ],
+    [
+      '404 model not found, try pulling it (Ollama)',
+      apiError(404, '{"error":"model \\"llama9\\" not found, try pulling it first"}'),
+      'model',
+    ],
     ['400 model does not exist (vLLM)', apiError(400, openaiBody('The model `x` does not exist.')), 'model'],
     ['404 without a model (wrong base URL)', apiError(404, '404 page not found'), 'other'],
     ['429', apiError(429, openaiBody('Rate limit reached')), 'rate-limit'],
@@ -41,13 +76,28 @@ describe('classifyProviderError', () => {
     ['503', apiError(503), 'server'],
     ['529 overloaded (Anthropic)', apiError(529), 'server'],
     ['408', apiError(408), 'server'],
-    ['400 that is not about keys or models', apiError(400, openaiBody('max_tokens is too large for this model')), 'other'],
-    ['an SDK connection failure', apiError(undefined, '', 'Cannot connect to API: connect ECONNREFUSED', fetchFailed.cause), 'network'],
+    [
+      '400 that is not about keys or models',
+      apiError(400, openaiBody('max_tokens is too large for this model')),
+      'other',
+    ],
+    [
+      'an SDK connection failure',
+      apiError(undefined, '', 'Cannot connect to API: connect ECONNREFUSED', fetchFailed.cause),
+      'network',
+    ],
     ['a raw fetch failure', fetchFailed, 'network'],
     ['a socket reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
     [
       'a 200 whose body never came (connection dropped after the headers)',
-      apiError(200, '', 'Failed to process successful response', Object.assign(new TypeError('terminated'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })),
+      apiError(
+        200,
+        '',
+        'Failed to process successful response',
+        Object.assign(new TypeError('terminated'), {
+          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+        }),
+      ),
       'network',
     ],
     ['NoObjectGeneratedError', noObject, 'schema'],
@@ -56,7 +106,11 @@ describe('classifyProviderError', () => {
     ['an AbortError', new DOMException('aborted', 'AbortError'), 'abort'],
     ['a TimeoutError', new DOMException('timed out', 'TimeoutError'), 'abort'],
     ['DeadlineError', new DeadlineError(1), 'abort'],
-    ['a RetryError, by its last error', new RetryError({ message: 'x', reason: 'maxRetriesExceeded', errors: [apiError(500), apiError(429)] }), 'rate-limit'],
+    [
+      'a RetryError, by its last error',
+      new RetryError({ message: 'x', reason: 'maxRetriesExceeded', errors: [apiError(500), apiError(429)] }),
+      'rate-limit',
+    ],
     ['a plain Error', new Error('boom'), 'other'],
     ['a string', 'boom', 'other'],
     ['undefined', undefined, 'other'],
@@ -85,7 +139,13 @@ describe('parseRetryAfter', () => {
   });
 
   it('reads the headers of an SDK error', () => {
-    const error = new APICallError({ message: 'x', url: 'u', requestBodyValues: {}, statusCode: 429, responseHeaders: { 'retry-after': '7' } });
+    const error = new APICallError({
+      message: 'x',
+      url: 'u',
+      requestBodyValues: {},
+      statusCode: 429,
+      responseHeaders: { 'retry-after': '7' },
+    });
     expect(retryAfterOf(error, 0)).toBe(7000);
     expect(retryAfterOf(new Error('x'), 0)).toBeUndefined();
   });

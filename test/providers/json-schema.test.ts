@@ -8,7 +8,10 @@ describe('toRequestJsonSchema', () => {
   it.each<[string, z.ZodType]>([
     ['analysis', analysisSchema],
     ['candidates', candidatesSchema],
-    ['nested records and unions', z.object({ a: z.array(z.object({ b: z.union([z.string(), z.object({ c: z.number() })]) })) })],
+    [
+      'nested records and unions',
+      z.object({ a: z.array(z.object({ b: z.union([z.string(), z.object({ c: z.number() })]) })) }),
+    ],
   ])('gives exactly what the AI SDK sends for the %s schema', async (_name, schema) => {
     expect(toRequestJsonSchema(schema)).toEqual(await zodSchema(schema).jsonSchema);
   });

@@ -26,7 +26,11 @@ describe('createLanguageModel', () => {
   });
 
   it('keeps a configured model and names an openai-compatible model as such', async () => {
-    const model = await createLanguageModel({ provider: 'openai-compatible', model: 'qwen2.5-coder', baseUrl: 'http://localhost:11434/v1' });
+    const model = await createLanguageModel({
+      provider: 'openai-compatible',
+      model: 'qwen2.5-coder',
+      baseUrl: 'http://localhost:11434/v1',
+    });
     expect(providerOfModel(model)).toEqual({ provider: 'openai-compatible', modelId: 'qwen2.5-coder' });
   });
 
@@ -64,9 +68,24 @@ describe('an openai-compatible server that wants no key', () => {
   afterAll(() => server.close());
 
   it('is called at base-url with a placeholder key', async () => {
-    const model = await createLanguageModel({ provider: 'openai-compatible', model: 'llama3.2', baseUrl: server.baseUrls.openai });
-    const result = await callStructured({ model, system: 's', prompt: 'p', schema: analysisSchema, schemaName: 'analysis', deadline: Date.now() + 10_000 });
+    const model = await createLanguageModel({
+      provider: 'openai-compatible',
+      model: 'llama3.2',
+      baseUrl: server.baseUrls.openai,
+    });
+    const result = await callStructured({
+      model,
+      system: 's',
+      prompt: 'p',
+      schema: analysisSchema,
+      schemaName: 'analysis',
+      deadline: Date.now() + 10_000,
+    });
     expect(result.value.files).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject({ path: '/v1/chat/completions', model: 'llama3.2', headers: { authorization: '[redacted]' } });
+    expect(server.requests[0]).toMatchObject({
+      path: '/v1/chat/completions',
+      model: 'llama3.2',
+      headers: { authorization: '[redacted]' },
+    });
   });
 });

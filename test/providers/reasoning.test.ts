@@ -39,21 +39,52 @@ describe('callStructured with a reasoning model', () => {
     let answered = 0;
     server = await startProviderServer({
       apiKey: 'k',
-      respond: () => (answered++ === 0 ? { raw: cutOff } : { object: { headers: ['feat: add the parser'], body: null } }),
+      respond: () =>
+        answered++ === 0 ? { raw: cutOff } : { object: { headers: ['feat: add the parser'], body: null } },
     });
-    const model = await createLanguageModel({ provider: 'openai', model: 'o4-mini', apiKey: 'k', baseUrl: server.baseUrls.openai });
-    const result = await callStructured({ model, system: 's', prompt: 'p', schema: candidatesSchema, schemaName: 'commit_candidates', deadline: Date.now() + 10_000 });
+    const model = await createLanguageModel({
+      provider: 'openai',
+      model: 'o4-mini',
+      apiKey: 'k',
+      baseUrl: server.baseUrls.openai,
+    });
+    const result = await callStructured({
+      model,
+      system: 's',
+      prompt: 'p',
+      schema: candidatesSchema,
+      schemaName: 'commit_candidates',
+      deadline: Date.now() + 10_000,
+    });
     expect(result.value.candidates[0]?.subject).toBe('add the parser');
     const [first, second] = server.requests.map((request) => request.body as Record<string, unknown>);
     expect(first).toMatchObject({ max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS });
     expect(first).not.toHaveProperty('reasoning_effort');
-    expect(second).toMatchObject({ max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS, reasoning_effort: 'minimal' });
+    expect(second).toMatchObject({
+      max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS,
+      reasoning_effort: 'minimal',
+    });
   });
 
   it('bounds a model that does not reason to the answer alone', async () => {
-    server = await startProviderServer({ apiKey: 'k', respond: () => ({ object: { headers: ['feat: add the parser'], body: null } }) });
-    const model = await createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: 'k', baseUrl: server.baseUrls.openai });
-    await callStructured({ model, system: 's', prompt: 'p', schema: candidatesSchema, schemaName: 'commit_candidates', deadline: Date.now() + 10_000 });
+    server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ object: { headers: ['feat: add the parser'], body: null } }),
+    });
+    const model = await createLanguageModel({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      apiKey: 'k',
+      baseUrl: server.baseUrls.openai,
+    });
+    await callStructured({
+      model,
+      system: 's',
+      prompt: 'p',
+      schema: candidatesSchema,
+      schemaName: 'commit_candidates',
+      deadline: Date.now() + 10_000,
+    });
     expect(server.requests[0]?.body).toMatchObject({ max_tokens: ANSWER_TOKENS });
   });
 });

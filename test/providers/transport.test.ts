@@ -51,7 +51,9 @@ describe('createTransport', () => {
     const response = await createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/json/);
-    expect(((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]?.message.content).toBe('hello');
+    expect(
+      ((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]?.message.content,
+    ).toBe('hello');
   });
 
   it('goes through HTTP_PROXY, and around it for a host NO_PROXY names', async () => {
@@ -74,7 +76,9 @@ describe('createTransport', () => {
     const target = createServer((socket) => socket.end('not tls'));
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const { port } = target.address() as AddressInfo;
-    const failure = await createTransport({ HTTPS_PROXY: proxy.url }).fetch(`https://127.0.0.1:${port}/v1/chat/completions`, post(chat)).catch((error: unknown) => error);
+    const failure = await createTransport({ HTTPS_PROXY: proxy.url })
+      .fetch(`https://127.0.0.1:${port}/v1/chat/completions`, post(chat))
+      .catch((error: unknown) => error);
     target.close();
     expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${port}`]);
     expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
@@ -85,14 +89,23 @@ describe('createTransport', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const failure = await createTransport({}).fetch(`http://127.0.0.1:${port}/v1/chat/completions`, post(chat)).catch((error: unknown) => error);
+    const failure = await createTransport({})
+      .fetch(`http://127.0.0.1:${port}/v1/chat/completions`, post(chat))
+      .catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
   });
 
   it('rejects with the signal reason when aborted, and the server sees the request closed', async () => {
-    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'late' }), faults: [{ status: 200, hang: true }] });
+    server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ text: 'late' }),
+      faults: [{ status: 200, hang: true }],
+    });
     const controller = new AbortController();
-    const pending = createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat, controller.signal));
+    const pending = createTransport({}).fetch(
+      `${server.baseUrls.openai}/chat/completions`,
+      post(chat, controller.signal),
+    );
     await expect.poll(() => server?.requests.length).toBe(1);
     controller.abort(new DOMException('stop', 'AbortError'));
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INSTRUCTIONS_FILE, MAX_INSTRUCTIONS_CHARS, instructionLines, readInstructions } from '../../src/rules/instructions.js';
+import {
+  INSTRUCTIONS_FILE,
+  MAX_INSTRUCTIONS_CHARS,
+  instructionLines,
+  readInstructions,
+} from '../../src/rules/instructions.js';
 
 let root: string;
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -10,9 +15,15 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('readInstructions', () => {
   it("reads the repository's file without its comment lines, and the user's setting", async () => {
     root = mkdtempSync(join(tmpdir(), 'git-ai-instructions-'));
-    writeFileSync(join(root, INSTRUCTIONS_FILE), '# for git-ai\nMention the Jira ticket.\nScope is the package name.\n');
+    writeFileSync(
+      join(root, INSTRUCTIONS_FILE),
+      '# for git-ai\nMention the Jira ticket.\nScope is the package name.\n',
+    );
     const instructions = await readInstructions({ root, user: 'Write in the past tense.' });
-    expect(instructions).toEqual({ repository: 'Mention the Jira ticket.\nScope is the package name.', user: 'Write in the past tense.' });
+    expect(instructions).toEqual({
+      repository: 'Mention the Jira ticket.\nScope is the package name.',
+      user: 'Write in the past tense.',
+    });
     expect(instructionLines(instructions)).toEqual([
       `From the repository (${INSTRUCTIONS_FILE}):`,
       'Mention the Jira ticket.\nScope is the package name.',

@@ -20,27 +20,30 @@ const BEGIN = (label: string): string => `-----BEGIN ${label}PRIVATE KEY-----`;
 const END = (label: string): string => `-----END ${label}PRIVATE KEY-----`;
 
 describe('redactSecrets on private keys', () => {
-  it.each(['RSA ', 'EC ', 'OPENSSH ', 'ENCRYPTED ', ''])('redacts every line of an added %sPRIVATE KEY block in a diff', (label) => {
-    const body = pemBody(5, label.length + 1);
-    const text = [
-      'diff --git a/deploy/id b/deploy/id',
-      '@@ -0,0 +1,8 @@',
-      '+# deploy key',
-      `+${BEGIN(label)}`,
-      ...body.map((line) => `+${line}`),
-      `+${END(label)}`,
-      '+# end',
-    ].join('\n');
-    const result = redactSecrets(text);
-    expect(result.findings).toEqual([{ kind: 'private-key', line: 4 }]);
-    expect(result.text.split('\n')).toEqual([
-      'diff --git a/deploy/id b/deploy/id',
-      '@@ -0,0 +1,8 @@',
-      '+# deploy key',
-      ...Array.from({ length: 7 }, () => '+[REDACTED:private-key]'),
-      '+# end',
-    ]);
-  });
+  it.each(['RSA ', 'EC ', 'OPENSSH ', 'ENCRYPTED ', ''])(
+    'redacts every line of an added %sPRIVATE KEY block in a diff',
+    (label) => {
+      const body = pemBody(5, label.length + 1);
+      const text = [
+        'diff --git a/deploy/id b/deploy/id',
+        '@@ -0,0 +1,8 @@',
+        '+# deploy key',
+        `+${BEGIN(label)}`,
+        ...body.map((line) => `+${line}`),
+        `+${END(label)}`,
+        '+# end',
+      ].join('\n');
+      const result = redactSecrets(text);
+      expect(result.findings).toEqual([{ kind: 'private-key', line: 4 }]);
+      expect(result.text.split('\n')).toEqual([
+        'diff --git a/deploy/id b/deploy/id',
+        '@@ -0,0 +1,8 @@',
+        '+# deploy key',
+        ...Array.from({ length: 7 }, () => '+[REDACTED:private-key]'),
+        '+# end',
+      ]);
+    },
+  );
 
   it('redacts a removed key and an added key as two blocks, keeping each line prefix', () => {
     const [oldBody, newBody] = [pemBody(2, 3), pemBody(2, 4)];
@@ -57,7 +60,9 @@ describe('redactSecrets on private keys', () => {
       { kind: 'private-key', line: 1 },
       { kind: 'private-key', line: 5 },
     ]);
-    expect(result.text).toBe([...Array(4).fill('-[REDACTED:private-key]'), ...Array(4).fill('+[REDACTED:private-key]')].join('\n'));
+    expect(result.text).toBe(
+      [...Array(4).fill('-[REDACTED:private-key]'), ...Array(4).fill('+[REDACTED:private-key]')].join('\n'),
+    );
   });
 
   it('follows a key in a YAML block scalar across a hunk boundary, keeping the hunk header', () => {

@@ -3,14 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/security/redact.js';
 
-const chars = (alphabet: string, length: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length });
+const chars = (alphabet: string, length: number) =>
+  fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length });
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 const ALNUM = UPPER + LOWER + DIGITS;
 const HEX = '0123456789abcdef';
 const URLSAFE = `${ALNUM}_-`;
-const mixed = (alphabet: string, length: number) => chars(alphabet, length).filter((value) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
+const mixed = (alphabet: string, length: number) =>
+  chars(alphabet, length).filter((value) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
 const hex = (length: number) => chars(HEX, length).filter((value) => /[a-f]/.test(value) && /\d/.test(value));
 
 /** Tokens whose shape alone makes them secrets, in their real formats, of random characters. */
@@ -18,7 +20,9 @@ const TOKENS: Record<string, fc.Arbitrary<string>> = {
   'aws-access-key-id': chars(UPPER + DIGITS, 16).map((rest) => `AKIA${rest}`),
   'github-token': mixed(ALNUM, 36).map((rest) => `ghp_${rest}`),
   'gitlab-token': mixed(URLSAFE, 20).map((rest) => `glpat-${rest}`),
-  'slack-token': fc.tuple(chars(DIGITS, 11), chars(DIGITS, 12), mixed(ALNUM, 24)).map(([a, b, c]) => `xoxb-${a}-${b}-${c}`),
+  'slack-token': fc
+    .tuple(chars(DIGITS, 11), chars(DIGITS, 12), mixed(ALNUM, 24))
+    .map(([a, b, c]) => `xoxb-${a}-${b}-${c}`),
   'stripe-key': mixed(ALNUM, 24).map((rest) => `sk_live_${rest}`),
   'anthropic-key': mixed(URLSAFE, 93).map((rest) => `sk-ant-api03-${rest}AA`),
   'openai-key': mixed(URLSAFE, 48).map((rest) => `sk-proj-${rest}`),
@@ -27,9 +31,11 @@ const TOKENS: Record<string, fc.Arbitrary<string>> = {
   'sendgrid-key': fc.tuple(mixed(URLSAFE, 22), mixed(URLSAFE, 43)).map(([a, b]) => `SG.${a}.${b}`),
   'mailgun-key': hex(32).map((rest) => `key-${rest}`),
   'twilio-key': hex(32).map((rest) => `SK${rest}`),
-  'discord-bot-token': fc.tuple(chars(DIGITS, 18), mixed(URLSAFE, 6), mixed(URLSAFE, 27)).map(([id, a, b]) => `${Buffer.from(id).toString('base64').replace(/=+$/, '')}.${a}.${b}`),
+  'discord-bot-token': fc
+    .tuple(chars(DIGITS, 18), mixed(URLSAFE, 6), mixed(URLSAFE, 27))
+    .map(([id, a, b]) => `${Buffer.from(id).toString('base64').replace(/=+$/, '')}.${a}.${b}`),
   'digitalocean-token': hex(64).map((rest) => `dop_v1_${rest}`),
-  'jwt': fc.tuple(mixed(URLSAFE, 20), mixed(URLSAFE, 40), mixed(URLSAFE, 43)).map(([a, b, c]) => `eyJ${a}.eyJ${b}.${c}`),
+  jwt: fc.tuple(mixed(URLSAFE, 20), mixed(URLSAFE, 40), mixed(URLSAFE, 43)).map(([a, b, c]) => `eyJ${a}.eyJ${b}.${c}`),
   'age-secret-key': chars(UPPER + DIGITS, 58).map((rest) => `AGE-SECRET-KEY-1${rest}`),
   'vault-token': mixed(URLSAFE, 95).map((rest) => `hvs.${rest}`),
   'linear-key': mixed(ALNUM, 40).map((rest) => `lin_api_${rest}`),
@@ -37,7 +43,28 @@ const TOKENS: Record<string, fc.Arbitrary<string>> = {
 
 /** Text of any characters; a secret is only a secret apart from its neighbours, so a delimiter separates them. */
 const text = fc.string({ unit: 'grapheme', maxLength: 120 });
-const delimiter = fc.constantFrom(' ', '\n', '\t', '"', "'", '`', '(', ')', ',', ';', '=', ':', '<', '>', '[', ']', '{', '}', '\n+', '\n-');
+const delimiter = fc.constantFrom(
+  ' ',
+  '\n',
+  '\t',
+  '"',
+  "'",
+  '`',
+  '(',
+  ')',
+  ',',
+  ';',
+  '=',
+  ':',
+  '<',
+  '>',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\n+',
+  '\n-',
+);
 
 describe('redactSecrets (fast-check)', () => {
   for (const [kind, token] of Object.entries(TOKENS)) {
@@ -66,10 +93,23 @@ describe('redactSecrets (fast-check)', () => {
       (n: string, v: string) => `${n}: ${v}`,
     );
     fc.assert(
-      fc.property(fc.array(text.map((line) => line.replace(/\n/g, ' ')), { maxLength: 4 }), name, syntax, mixed(ALNUM, 20), fc.array(text.map((line) => line.replace(/\n/g, ' ')), { maxLength: 4 }), (before, n, write, value, after) => {
-        const input = [...before, `+${write(n, value)}`, ...after].join('\n');
-        expect(redactSecrets(input).text).not.toContain(value);
-      }),
+      fc.property(
+        fc.array(
+          text.map((line) => line.replace(/\n/g, ' ')),
+          { maxLength: 4 },
+        ),
+        name,
+        syntax,
+        mixed(ALNUM, 20),
+        fc.array(
+          text.map((line) => line.replace(/\n/g, ' ')),
+          { maxLength: 4 },
+        ),
+        (before, n, write, value, after) => {
+          const input = [...before, `+${write(n, value)}`, ...after].join('\n');
+          expect(redactSecrets(input).text).not.toContain(value);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

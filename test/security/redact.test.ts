@@ -49,7 +49,11 @@ const CASES: Array<[string, string, string]> = [
   ['digitalocean-token', `dop_v1_${fake(HEX, 64, 41)}`, ''],
   ['shopify-token', `shpat_${fake(HEX, 32, 42)}`, ''],
   ['age-secret-key', `AGE-SECRET-KEY-1${fake(`${UPPER}0123456789`, 58, 43)}`, ''],
-  ['azure-key', '+AZURE_STORAGE=DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=VALUE;EndpointSuffix=core.windows.net', `${fake(`${ALNUM}+/`, 86, 44)}==`],
+  [
+    'azure-key',
+    '+AZURE_STORAGE=DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=VALUE;EndpointSuffix=core.windows.net',
+    `${fake(`${ALNUM}+/`, 86, 44)}==`,
+  ],
   ['authorization-header', `+curl -H "Authorization: Bearer ${fake(ALNUM, 32, 45)}" https://api.example.com`, 'BEARER'],
   ['url-password', '+DATABASE_URL=postgres://app:VALUE@db.internal:5432/app', 'S3cr3t-Passw0rd'],
   ['url-password', "+  redis: 'redis://:VALUE@cache:6379/0',", fake(ALNUM, 20, 46)],

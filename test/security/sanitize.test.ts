@@ -11,14 +11,30 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 describe('sanitizeText', () => {
   it.each([
     ['clear screen (CSI 2J) and cursor home', `${ESC}[2J${ESC}[Hfeat: add x`, 'feat: add x'],
-    ['concealed text (SGR 8) is removed with its markers, not revealed as a command', `fix: a${ESC}[8m hidden${ESC}[28m b`, 'fix: a hidden b'],
+    [
+      'concealed text (SGR 8) is removed with its markers, not revealed as a command',
+      `fix: a${ESC}[8m hidden${ESC}[28m b`,
+      'fix: a hidden b',
+    ],
     ['colours and private-mode CSI', `${ESC}[1;31mred${ESC}[0m ${ESC}[?1049h`, 'red '],
     ['OSC 52 clipboard write, BEL-terminated', `feat: x${ESC}]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07 done`, 'feat: x done'],
     ['OSC 0 title change, ST-terminated', `${ESC}]0;pwned${ESC}\\feat: y`, 'feat: y'],
-    ['OSC 8 hyperlink keeps its visible text', `${ESC}]8;;https://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\`, 'click'],
-    ['DCS, APC, PM and SOS strings', `a${ESC}Pq#0;2;0;0;0${ESC}\\b${ESC}_apc${ESC}\\c${ESC}^pm${ESC}\\d${ESC}Xsos${ESC}\\e`, 'abcde'],
+    [
+      'OSC 8 hyperlink keeps its visible text',
+      `${ESC}]8;;https://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\`,
+      'click',
+    ],
+    [
+      'DCS, APC, PM and SOS strings',
+      `a${ESC}Pq#0;2;0;0;0${ESC}\\b${ESC}_apc${ESC}\\c${ESC}^pm${ESC}\\d${ESC}Xsos${ESC}\\e`,
+      'abcde',
+    ],
     ['C1 forms of CSI, OSC and ST', `a\x9b2Jb\x9d0;title\x9cc\x85d`, 'abcd'],
-    ['an unterminated OSC swallows the rest of its line only', `feat: z${ESC}]52;c;QUJD\nbody line`, 'feat: z\nbody line'],
+    [
+      'an unterminated OSC swallows the rest of its line only',
+      `feat: z${ESC}]52;c;QUJD\nbody line`,
+      'feat: z\nbody line',
+    ],
     ['two-byte escapes and a lone ESC', `${ESC}c${ESC}7x${ESC}8${ESC}`, 'x'],
     ['BEL, backspace, NUL, form feed, vertical tab, DEL', 'a\x07b\x08c\x00d\x0ce\x0bf\x7fg', 'abcdefg'],
     ['CRLF becomes LF, a lone CR goes', 'one\r\ntwo\rthree', 'one\ntwothree'],
@@ -39,8 +55,20 @@ describe('sanitizeText', () => {
   });
 
   it('sanitizeMessage cleans subject and scope to one line and keeps the body’s lines', () => {
-    const message = { type: 'feat', subject: `add${ESC}]0;x\x07 it\n`, scope: 'a\x07b', body: `line 1\x07\nline 2${ESC}[2J`, breaking: false };
-    expect(sanitizeMessage(message)).toEqual({ type: 'feat', subject: 'add it ', scope: 'ab', body: 'line 1\nline 2', breaking: false });
+    const message = {
+      type: 'feat',
+      subject: `add${ESC}]0;x\x07 it\n`,
+      scope: 'a\x07b',
+      body: `line 1\x07\nline 2${ESC}[2J`,
+      breaking: false,
+    };
+    expect(sanitizeMessage(message)).toEqual({
+      type: 'feat',
+      subject: 'add it ',
+      scope: 'ab',
+      body: 'line 1\nline 2',
+      breaking: false,
+    });
   });
 });
 
@@ -49,7 +77,32 @@ describe('sanitizeText over random input (fast-check)', () => {
   const randomText = fc.oneof(
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('utf8')),
-    fc.array(fc.constantFrom(ESC, '[', ']', 'P', '\\', '\x07', '\x9b', '\x9c', '\x9d', ';', '0', '2', 'J', 'm', '\n', '\t', '\r', 'a', '\u202e'), { maxLength: 80 }).map((parts) => parts.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          ESC,
+          '[',
+          ']',
+          'P',
+          '\\',
+          '\x07',
+          '\x9b',
+          '\x9c',
+          '\x9d',
+          ';',
+          '0',
+          '2',
+          'J',
+          'm',
+          '\n',
+          '\t',
+          '\r',
+          'a',
+          '\u202e',
+        ),
+        { maxLength: 80 },
+      )
+      .map((parts) => parts.join('')),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
 

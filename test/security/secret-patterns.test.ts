@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isHighEntropy, isPlaceholderValue, isSecretName, SECRET_RULES, shannonEntropy } from '../../src/security/secret-patterns.js';
+import {
+  isHighEntropy,
+  isPlaceholderValue,
+  isSecretName,
+  SECRET_RULES,
+  shannonEntropy,
+} from '../../src/security/secret-patterns.js';
 
 describe('shannonEntropy', () => {
   it.each([

@@ -31,7 +31,10 @@ export function commitResponder(options: { subject?: string } = {}) {
     }
     const subject = options.subject ?? 'add the widget registry';
     return {
-      object: { headers: [`feat(widgets): ${subject}`, `feat: ${subject} and its loader`, 'chore: update files'], body: null },
+      object: {
+        headers: [`feat(widgets): ${subject}`, `feat: ${subject} and its loader`, 'chore: update files'],
+        body: null,
+      },
     };
   };
 }

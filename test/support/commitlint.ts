@@ -16,13 +16,22 @@ export function installCommitlint(repo: TempRepo): void {
 
 /** Writes a commitlint configuration (an ES module) to the repository. */
 export function writeCommitlintConfig(repo: TempRepo, config: object, name = 'commitlint.config.mjs'): void {
-  repo.write(name, name.endsWith('.json') ? JSON.stringify(config) : `export default ${JSON.stringify(config, null, 2)};\n`);
+  repo.write(
+    name,
+    name.endsWith('.json') ? JSON.stringify(config) : `export default ${JSON.stringify(config, null, 2)};\n`,
+  );
   appendFileSync(join(repo.dir, '.git/info/exclude'), `${name}\n`);
 }
 
 /** The real commitlint CLI on `message`, in the repository: its exit code and report. */
 export function runCommitlint(repo: TempRepo, message: string): { code: number; output: string } {
-  const result = spawnSync(process.execPath, [COMMITLINT_CLI], { cwd: repo.dir, env: repo.env, input: message, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [COMMITLINT_CLI], {
+    cwd: repo.dir,
+    env: repo.env,
+    input: message,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 

@@ -9,9 +9,19 @@ const AS_ROOT = process.getuid?.() === 0;
 const DROP = ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner,-linux_immutable', '--'];
 
 /** Runs `command` so that file modes apply to it; as root this needs util-linux's setpriv (and fails loudly without it). */
-export function runRespectingModes(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): CliResult {
+export function runRespectingModes(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): CliResult {
   const [file, ...rest] = AS_ROOT ? [...DROP, command, ...args] : [command, ...args];
-  const result = spawnSync(file!, rest, { cwd: options.cwd, env: options.env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(file!, rest, {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -22,8 +32,13 @@ export function runCliRespectingModes(args: string[], options: { cwd: string; en
 }
 
 /** As runCliRespectingModes, without blocking the event loop: for tests whose own process serves the CLI (a loopback provider). */
-export function runCliRespectingModesAsync(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
-  const [file, ...rest] = AS_ROOT ? [...DROP, process.execPath, BUILT_CLI, ...args] : [process.execPath, BUILT_CLI, ...args];
+export function runCliRespectingModesAsync(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
+  const [file, ...rest] = AS_ROOT
+    ? [...DROP, process.execPath, BUILT_CLI, ...args]
+    : [process.execPath, BUILT_CLI, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(file!, rest, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -11,9 +11,17 @@ import type { ProviderName, ProviderServer, ProviderServerOptions } from './prov
 import { startProviderServer } from './provider-server.js';
 
 const KEY = 'sk-test-0123456789';
-const MODELS: Record<ProviderName, string> = { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5', gemini: 'gemini-2.5-flash' };
+const MODELS: Record<ProviderName, string> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-haiku-4-5',
+  gemini: 'gemini-2.5-flash',
+};
 const LATENCY = { baseMs: 2, perInputKTokensMs: 1, perOutputTokenMs: 0.05 };
-const commitSchema = z.object({ type: z.enum(['feat', 'fix']), subject: z.string().min(1), files: z.array(z.string()) });
+const commitSchema = z.object({
+  type: z.enum(['feat', 'fix']),
+  subject: z.string().min(1),
+  files: z.array(z.string()),
+});
 const commit = { type: 'fix', subject: 'handle empty diffs', files: ['src/diff/parse.ts'] } as const;
 
 const servers: ProviderServer[] = [];
@@ -22,12 +30,21 @@ afterEach(async () => {
 });
 
 async function start(options: ProviderServerOptions = {}): Promise<ProviderServer> {
-  const server = await startProviderServer({ apiKey: KEY, models: Object.values(MODELS), latency: LATENCY, ...options });
+  const server = await startProviderServer({
+    apiKey: KEY,
+    models: Object.values(MODELS),
+    latency: LATENCY,
+    ...options,
+  });
   servers.push(server);
   return server;
 }
 
-function modelFor(server: ProviderServer, provider: ProviderName, options: { apiKey?: string; modelId?: string } = {}): LanguageModel {
+function modelFor(
+  server: ProviderServer,
+  provider: ProviderName,
+  options: { apiKey?: string; modelId?: string } = {},
+): LanguageModel {
   const { apiKey = KEY, modelId = MODELS[provider] } = options;
   if (provider === 'openai') return createOpenAI({ baseURL: server.baseUrls.openai, apiKey }).chat(modelId);
   if (provider === 'anthropic') return createAnthropic({ baseURL: server.baseUrls.anthropic, apiKey })(modelId);
@@ -44,11 +61,27 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speaking %s', (provider) => {
   it('answers generateText with the responder text and records the normalized request', async () => {
     const server = await start({ respond: (request) => ({ text: `echo: ${request.messages[0]?.content ?? ''}` }) });
-    const result = await generateText({ model: modelFor(server, provider), system: 'Be brief.', prompt: 'Describe the diff', maxRetries: 0 });
+    const result = await generateText({
+      model: modelFor(server, provider),
+      system: 'Be brief.',
+      prompt: 'Describe the diff',
+      maxRetries: 0,
+    });
     expect(result.text).toBe('echo: Describe the diff');
     const [record] = server.requests;
-    expect(record).toMatchObject({ provider, model: MODELS[provider], status: 200, aborted: false, inFlightAtStart: 1 });
-    expect(record?.normalized).toMatchObject({ provider, system: 'Be brief.', stream: false, messages: [{ role: 'user', content: 'Describe the diff' }] });
+    expect(record).toMatchObject({
+      provider,
+      model: MODELS[provider],
+      status: 200,
+      aborted: false,
+      inFlightAtStart: 1,
+    });
+    expect(record?.normalized).toMatchObject({
+      provider,
+      system: 'Be brief.',
+      stream: false,
+      messages: [{ role: 'user', content: 'Describe the diff' }],
+    });
     expect(result.usage.inputTokens).toBe(record?.normalized?.inputTokens);
     expect(result.usage.outputTokens).toBe(Math.ceil('echo: Describe the diff'.length / 4));
     expect(JSON.stringify(record?.headers)).not.toContain(KEY);
@@ -56,14 +89,24 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
 
   it('returns a structured object requested with a JSON schema (Output.object)', async () => {
     const server = await start({ respond: () => ({ object: commit }) });
-    const result = await generateText({ model: modelFor(server, provider), prompt: 'commit?', output: Output.object({ schema: commitSchema }), maxRetries: 0 });
+    const result = await generateText({
+      model: modelFor(server, provider),
+      prompt: 'commit?',
+      output: Output.object({ schema: commitSchema }),
+      maxRetries: 0,
+    });
     expect(result.output).toEqual(commit);
     expect(server.requests[0]?.normalized?.structured).toMatchObject({ kind: 'json_schema' });
   });
 
   it('invents a minimal valid object for the schema when no responder is given', async () => {
     const server = await start();
-    const result = await generateText({ model: modelFor(server, provider), prompt: 'commit?', output: Output.object({ schema: commitSchema }), maxRetries: 0 });
+    const result = await generateText({
+      model: modelFor(server, provider),
+      prompt: 'commit?',
+      output: Output.object({ schema: commitSchema }),
+      maxRetries: 0,
+    });
     expect(result.output).toEqual({ type: 'feat', subject: 'x', files: ['x'] });
   });
 
@@ -94,13 +137,20 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
 
   it('streams a structured object', async () => {
     const server = await start({ respond: () => ({ object: commit }) });
-    const result = streamText({ model: modelFor(server, provider), prompt: 'commit?', output: Output.object({ schema: commitSchema }), maxRetries: 0 });
+    const result = streamText({
+      model: modelFor(server, provider),
+      prompt: 'commit?',
+      output: Output.object({ schema: commitSchema }),
+      maxRetries: 0,
+    });
     expect(await result.output).toEqual(commit);
   });
 
   it('rejects a wrong key with the provider’s auth error', async () => {
     const server = await start();
-    const error = await rejectionOf(generateText({ model: modelFor(server, provider, { apiKey: 'sk-wrong-key-000' }), prompt: 'hi', maxRetries: 0 }));
+    const error = await rejectionOf(
+      generateText({ model: modelFor(server, provider, { apiKey: 'sk-wrong-key-000' }), prompt: 'hi', maxRetries: 0 }),
+    );
     expect(APICallError.isInstance(error)).toBe(true);
     const { statusCode, responseBody } = error as APICallError;
     // Gemini really answers a bad key with 400 API_KEY_INVALID, not 401.
@@ -111,7 +161,9 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
 
   it('rejects an unknown model with 404', async () => {
     const server = await start();
-    const error = await rejectionOf(generateText({ model: modelFor(server, provider, { modelId: 'no-such-model' }), prompt: 'hi', maxRetries: 0 }));
+    const error = await rejectionOf(
+      generateText({ model: modelFor(server, provider, { modelId: 'no-such-model' }), prompt: 'hi', maxRetries: 0 }),
+    );
     expect(APICallError.isInstance(error) && error.statusCode).toBe(404);
     expect(server.requests[0]?.model).toBe('no-such-model');
   });
@@ -138,7 +190,9 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
         return { text: 'ok' };
       },
     });
-    const calls = Array.from({ length: 5 }, (_, index) => generateText({ model: modelFor(server, provider), prompt: `call ${index}`, maxRetries: 0 }));
+    const calls = Array.from({ length: 5 }, (_, index) =>
+      generateText({ model: modelFor(server, provider), prompt: `call ${index}`, maxRetries: 0 }),
+    );
     expect((await Promise.all(calls)).map((result) => result.text)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(server.maxInFlight).toBe(5);
     expect(Math.max(...server.requests.map((request) => request.inFlightAtStart))).toBe(5);
@@ -147,7 +201,12 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
   it('hangs until the client aborts', async () => {
     const server = await start({ faults: [{ status: 200, hang: true }] });
     const controller = new AbortController();
-    const call = generateText({ model: modelFor(server, provider), prompt: 'hi', abortSignal: controller.signal, maxRetries: 0 });
+    const call = generateText({
+      model: modelFor(server, provider),
+      prompt: 'hi',
+      abortSignal: controller.signal,
+      maxRetries: 0,
+    });
     await vi.waitFor(() => expect(server.requests[0]?.fault).toBe(true));
     controller.abort();
     expect(await rejectionOf(call)).toMatchObject({ name: 'AbortError' });
@@ -157,16 +216,30 @@ describe.each(['openai', 'anthropic', 'gemini'] as const)('provider server speak
 
   it('sends malformed output that fails schema validation', async () => {
     const server = await start({ faults: [{ status: 200, malformed: true }] });
-    const error = await rejectionOf(generateText({ model: modelFor(server, provider), prompt: 'hi', output: Output.object({ schema: commitSchema }), maxRetries: 0 }));
+    const error = await rejectionOf(
+      generateText({
+        model: modelFor(server, provider),
+        prompt: 'hi',
+        output: Output.object({ schema: commitSchema }),
+        maxRetries: 0,
+      }),
+    );
     expect(NoObjectGeneratedError.isInstance(error)).toBe(true);
   });
 
   it('trickles the answer a byte at a time after the headers', async () => {
     const server = await start({ faults: [{ status: 200, trickleMs: 1 }], respond: () => ({ object: commit }) });
-    const result = await generateText({ model: modelFor(server, provider), prompt: 'hi', output: Output.object({ schema: commitSchema }), maxRetries: 0 });
+    const result = await generateText({
+      model: modelFor(server, provider),
+      prompt: 'hi',
+      output: Output.object({ schema: commitSchema }),
+      maxRetries: 0,
+    });
     expect(result.output).toEqual(commit);
     expect(server.requests[0]).toMatchObject({ fault: true, status: 200, aborted: false });
-    expect(server.requests[0]!.endedAt! - server.requests[0]!.startedAt).toBeGreaterThanOrEqual(JSON.stringify(commit).length);
+    expect(server.requests[0]!.endedAt! - server.requests[0]!.startedAt).toBeGreaterThanOrEqual(
+      JSON.stringify(commit).length,
+    );
   });
 
   it('drops the connection after the headers', async () => {
@@ -195,7 +268,12 @@ describe('provider-specific structured output', () => {
 
   it('answers OpenAI JSON mode (response_format json_object) from Output.json()', async () => {
     const server = await start({ respond: () => ({ object: { ok: true } }) });
-    const result = await generateText({ model: modelFor(server, 'openai'), prompt: 'json please', output: Output.json(), maxRetries: 0 });
+    const result = await generateText({
+      model: modelFor(server, 'openai'),
+      prompt: 'json please',
+      output: Output.json(),
+      maxRetries: 0,
+    });
     expect(result.output).toEqual({ ok: true });
     expect(server.requests[0]?.normalized?.structured).toEqual({ kind: 'json_object' });
   });

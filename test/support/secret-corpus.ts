@@ -75,7 +75,8 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
   const awsId = () => `AKIA${from(UPPER + DIGITS, 16)}`;
   const ghp = () => `ghp_${mixed(ALNUM, 36)}`;
   const password = () => `${mixed(ALNUM, 10)}!${from(DIGITS, 2)}`;
-  const discordToken = () => `${Buffer.from(from(DIGITS, 18)).toString('base64').replace(/=+$/, '')}.${mixed(URLSAFE, 6)}.${mixed(URLSAFE, 27)}`;
+  const discordToken = () =>
+    `${Buffer.from(from(DIGITS, 18)).toString('base64').replace(/=+$/, '')}.${mixed(URLSAFE, 6)}.${mixed(URLSAFE, 27)}`;
 
   // Source files of several languages.
   const ts = [
@@ -86,11 +87,14 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
     `fetch(url, { headers: { Authorization: 'Bearer ${add('Bearer token in a header', mixed(URLSAFE, 40))}' } });`,
     `const jwt = '${add('JWT', `eyJ${mixed(URLSAFE, 30)}.eyJ${mixed(URLSAFE, 60)}.${mixed(URLSAFE, 43)}`)}';`,
     `// split across a string concatenation`,
-    `const token = '${add('GitHub token split across a concatenation', `ghp_${mixed(ALNUM, 14)}`, mixed(ALNUM, 22))
-      .replace(/^(ghp_.{14})/, "$1' + '")}';`,
+    `const token = '${add(
+      'GitHub token split across a concatenation',
+      `ghp_${mixed(ALNUM, 14)}`,
+      mixed(ALNUM, 22),
+    ).replace(/^(ghp_.{14})/, "$1' + '")}';`,
     `const key =`,
     `  "${add('OpenAI key split across lines', `sk-proj-${mixed(URLSAFE, 20)}`, mixed(URLSAFE, 28)).replace(/^(sk-proj-.{20})/, '$1" +\n  "')}";`,
-    `const mailgun = { key: 'key-${add('Mailgun key as key: \'key-…\'', hex(32))}' };`,
+    `const mailgun = { key: 'key-${add("Mailgun key as key: 'key-…'", hex(32))}' };`,
     `const sendgrid = "${add('SendGrid key', `SG.${mixed(URLSAFE, 22)}.${mixed(URLSAFE, 43)}`)}";`,
     `const npmToken = '${add('npm token', `npm_${mixed(ALNUM, 36)}`)}';`,
     `const google = "${add('Google API key', `AIza${mixed(URLSAFE, 35)}`)}";`,
@@ -159,7 +163,11 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
     null,
     2,
   );
-  const fixture = JSON.stringify({ token_type: 'bearer', access_token: add('access_token in a test fixture', mixed(ALNUM, 40)), expires_in: 3600 }, null, 2);
+  const fixture = JSON.stringify(
+    { token_type: 'bearer', access_token: add('access_token in a test fixture', mixed(ALNUM, 40)), expires_in: 3600 },
+    null,
+    2,
+  );
   const shell = [
     '#!/bin/sh',
     `export GITHUB_TOKEN=${add('GitHub token in a shell export', ghp())}`,
@@ -185,8 +193,15 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
     `Mailchimp: ${add('Mailchimp key', `${hex(32)}-us12`)}`,
     `PlanetScale: ${add('PlanetScale password', `pscale_pw_${mixed(URLSAFE, 43)}`)}`,
   ];
-  const terraform = [`provider "azuread" {`, `  client_secret = "${add('client_secret in Terraform', mixed(ALNUM + '~.', 40))}"`, `}`];
-  const dockerfile = ['FROM node:20', `RUN ./configure --password ${add('--password argument in a Dockerfile', password().replace('!', '_'))} --user app`];
+  const terraform = [
+    `provider "azuread" {`,
+    `  client_secret = "${add('client_secret in Terraform', mixed(ALNUM + '~.', 40))}"`,
+    `}`,
+  ];
+  const dockerfile = [
+    'FROM node:20',
+    `RUN ./configure --password ${add('--password argument in a Dockerfile', password().replace('!', '_'))} --user app`,
+  ];
   const age = `# age key\n${add('age secret key', `AGE-SECRET-KEY-1${from(UPPER + DIGITS, 58)}`)}\n`;
   const inlinePem = pemKey(random);
   secrets.push({ label: 'PEM private key in a template literal', values: inlinePem.body });
@@ -195,7 +210,10 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
   const edited = pemKey(random, 'RSA PRIVATE KEY');
   const editedAfter = edited.text.split('\n');
   editedAfter[11] = random.mixed(BASE64, 64);
-  secrets.push({ label: 'key file edited in place (no BEGIN line in the hunk)', values: [...edited.body, editedAfter[11]!] });
+  secrets.push({
+    label: 'key file edited in place (no BEGIN line in the hunk)',
+    values: [...edited.body, editedAfter[11]!],
+  });
 
   // A removed line: the old value is in the diff as a `-` line.
   const removedToken = add('token on a removed line', ghp());
@@ -218,7 +236,11 @@ export function generateSecretCorpus(seed: number): SecretCorpus {
     { path: 'docs/age.txt', after: age },
     { path: 'src/keys.ts', after: `export const signingKey = \`${inlinePem.text}\`;\n` },
     { path: 'certs/signing-key.txt', before: `${edited.text}\n`, after: `${editedAfter.join('\n')}\n` },
-    { path: 'src/legacy.ts', before: `export const legacyToken = '${removedToken}';\nexport const x = 1;\n`, after: 'export const x = 1;\n' },
+    {
+      path: 'src/legacy.ts',
+      before: `export const legacyToken = '${removedToken}';\nexport const x = 1;\n`,
+      after: 'export const x = 1;\n',
+    },
     // Tokens in file names: the listing and the diff's headers carry them.
     { path: `notes/${add('GitHub token in a file name', ghp())}.md`, after: 'a note\n' },
     { path: `backup/${add('AWS key id in a file name', awsId())}-export.csv`, after: 'id,name\n1,a\n' },

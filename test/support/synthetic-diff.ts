@@ -12,7 +12,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WORDS = ['value', 'config', 'render', 'items', 'result', 'parse', 'token', 'budget', 'index', 'cache', 'user', 'élan', '数据'];
+const WORDS = [
+  'value',
+  'config',
+  'render',
+  'items',
+  'result',
+  'parse',
+  'token',
+  'budget',
+  'index',
+  'cache',
+  'user',
+  'élan',
+  '数据',
+];
 
 export function codeLine(random: () => number): string {
   const a = WORDS[Math.floor(random() * WORDS.length)]!;

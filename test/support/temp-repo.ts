@@ -67,10 +67,12 @@ export function createTempRepo(options: { init?: boolean } = {}): TempRepo {
 }
 
 /** A Conventional Commits header line, as every engine must write one. */
-export const CONVENTIONAL_HEADER = /^(feat|fix|refactor|perf|docs|test|build|ci|chore|style|revert)(\([^)]+\))?!?: \S.*$/;
+export const CONVENTIONAL_HEADER =
+  /^(feat|fix|refactor|perf|docs|test|build|ci|chore|style|revert)(\([^)]+\))?!?: \S.*$/;
 /** src/math.ts as first committed by createMathRepo, and with a second exported function. */
 export const MATH_SOURCE = 'export function add(a: number, b: number) {\n  return a + b;\n}\n';
-export const MATH_WITH_MULTIPLY = 'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n';
+export const MATH_WITH_MULTIPLY =
+  'export function add(a: number, b: number) {\n  return a + b;\n}\n\nexport function multiply(a: number, b: number) {\n  return a * b;\n}\n';
 
 /** A repository with one commit, `feat(math): add add`, of src/math.ts (MATH_SOURCE). */
 export function createMathRepo(): TempRepo {
@@ -82,7 +84,11 @@ export function createMathRepo(): TempRepo {
 }
 
 /** A repository with one commit (README.md), then `count` generated source files written, not staged. */
-export function createRepoWithSources(options: { count: number; lines: number; pathOf: (index: number) => string }): TempRepo {
+export function createRepoWithSources(options: {
+  count: number;
+  lines: number;
+  pathOf: (index: number) => string;
+}): TempRepo {
   const repo = createTempRepo();
   repo.write('README.md', '# demo\n');
   repo.git('add', '.');
@@ -113,9 +119,16 @@ export function runCli(args: string[], options: { cwd: string; env: NodeJS.Proce
 }
 
 /** As runCli, without blocking the event loop: for tests whose own process serves the CLI (a loopback provider). */
-export function runCliAsync(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; cli?: string }): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; cli?: string },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.cli ?? BUILT_CLI, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.cli ?? BUILT_CLI, ...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

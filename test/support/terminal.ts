@@ -24,7 +24,12 @@ export interface Terminal {
 }
 
 /** Runs `git-ai <args>` in `cwd` on a 120x40 terminal, with `env` only (plus TERM), under bash. */
-export function startTerminal(options: { cwd: string; env: NodeJS.ProcessEnv; args: string[]; scriptDir: string }): Terminal {
+export function startTerminal(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  args: string[];
+  scriptDir: string;
+}): Terminal {
   requireTmux();
   const socket = `git-ai-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const exports = Object.entries({ ...options.env, TERM: 'xterm-256color' })
@@ -33,8 +38,26 @@ export function startTerminal(options: { cwd: string; env: NodeJS.ProcessEnv; ar
   const script = join(options.scriptDir, `terminal-${socket}.sh`);
   // bash waits for a child that handles Ctrl-C itself and goes on: the exit line is printed after it.
   const cli = [process.execPath, BUILT_CLI, ...options.args].map(quote).join(' ');
-  writeFileSync(script, ['#!/bin/bash', ...exports, `cd ${quote(options.cwd)}`, cli, 'echo "exit=$?"', 'sleep 60', ''].join('\n'), { mode: 0o755 });
-  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'git-ai', '-x', '120', '-y', '40', `bash ${quote(script)}`]);
+  writeFileSync(
+    script,
+    ['#!/bin/bash', ...exports, `cd ${quote(options.cwd)}`, cli, 'echo "exit=$?"', 'sleep 60', ''].join('\n'),
+    { mode: 0o755 },
+  );
+  execFileSync('tmux', [
+    '-L',
+    socket,
+    '-f',
+    '/dev/null',
+    'new-session',
+    '-d',
+    '-s',
+    'git-ai',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    `bash ${quote(script)}`,
+  ]);
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const screen = () => tmux('capture-pane', '-p', '-t', 'git-ai');
   const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {

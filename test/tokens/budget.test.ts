@@ -19,9 +19,12 @@ describe('computeInputBudget', () => {
     [0, 8192, 100, 100, 0],
     [-5, 8192, 100, 100, 0],
     [1000.7, 8192, 0, 0, 1000],
-  ])('max %d, window %d, prompt %d, reserved %d -> %d', (maxTokens, contextWindow, promptTokens, reservedOutput, expected) => {
-    expect(computeInputBudget({ maxTokens, contextWindow, promptTokens, reservedOutput })).toBe(expected);
-  });
+  ])(
+    'max %d, window %d, prompt %d, reserved %d -> %d',
+    (maxTokens, contextWindow, promptTokens, reservedOutput, expected) => {
+      expect(computeInputBudget({ maxTokens, contextWindow, promptTokens, reservedOutput })).toBe(expected);
+    },
+  );
 
   it('is 0, not a small positive number, when the prompt alone exceeds the window', () => {
     expect(computeInputBudget({ maxTokens: 4096, contextWindow: 4096, promptTokens: 4608, reservedOutput: 0 })).toBe(0);

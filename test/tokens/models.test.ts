@@ -82,7 +82,11 @@ describe('resolveModelInfo', () => {
   });
 
   it.each(['my-finetune', 'acme-llm-7b', '', 'qwen:7b', 'olmo2'])('unknown %j -> conservative default', (model) => {
-    expect(resolveModelInfo(model)).toEqual({ contextWindow: DEFAULT_CONTEXT_WINDOW, encoding: 'estimate', known: false });
+    expect(resolveModelInfo(model)).toEqual({
+      contextWindow: DEFAULT_CONTEXT_WINDOW,
+      encoding: 'estimate',
+      known: false,
+    });
     expect(DEFAULT_CONTEXT_WINDOW).toBe(8192);
   });
 

@@ -86,7 +86,12 @@ describe('estimate tokenizer', () => {
     const estimate = await loadTokenizer('estimate');
     const dir = fileURLToPath(new URL('../../src/tokens/', import.meta.url));
     const code = readdirSync(dir).map((name) => readFileSync(dir + name, 'utf8'));
-    const diff = code.map((text) => text.split('\n').map((line) => `+${line}`).join('\n'));
+    const diff = code.map((text) =>
+      text
+        .split('\n')
+        .map((line) => `+${line}`)
+        .join('\n'),
+    );
     const prose =
       'The diff input budget is the smaller of the configured maximum and what the context window leaves ' +
       'after the prompt and the reserved output. Chunks that need less than their share give the rest away.\n';

@@ -40,7 +40,10 @@ const diff = source
   .split('\n')
   .map((line, index) => (index % 3 === 0 ? `-${line}` : `+${line}`))
   .join('\n');
-const unicode = Array.from({ length: 300 }, (_, i) => `+ línea ${i}: 日本語のテキスト 🦜 𝔘𝔫𝔦 ${'ß'.repeat(i % 7)}\n`).join('');
+const unicode = Array.from(
+  { length: 300 },
+  (_, i) => `+ línea ${i}: 日本語のテキスト 🦜 𝔘𝔫𝔦 ${'ß'.repeat(i % 7)}\n`,
+).join('');
 
 describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
   it.each([
@@ -73,7 +76,13 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
     const { tokenizer, seen } = await spyTokenizer(encoding);
     const text = 'line one\nline two é\n';
     const result = truncateToTokens({ text, maxTokens: Buffer.byteLength(text), tokenizer });
-    expect(result).toEqual({ text, truncated: false, tokens: Buffer.byteLength(text), omittedLines: 0, omittedBytes: 0 });
+    expect(result).toEqual({
+      text,
+      truncated: false,
+      tokens: Buffer.byteLength(text),
+      omittedLines: 0,
+      omittedBytes: 0,
+    });
     expect(seen).toEqual([]);
   });
 

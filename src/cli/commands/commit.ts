@@ -52,22 +52,49 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
   try {
     const generate = createGenerator(options, change);
     let generated = await generate({ instruction: options.instruction });
-    const mode = options.json ? (options.yes && !options.dryRun ? 'commit' : 'print') : options.dryRun || (!options.yes && !options.interactive) ? 'print' : options.yes ? 'commit' : 'ask';
+    const mode = options.json
+      ? options.yes && !options.dryRun
+        ? 'commit'
+        : 'print'
+      : options.dryRun || (!options.yes && !options.interactive)
+        ? 'print'
+        : options.yes
+          ? 'commit'
+          : 'ask';
     let text = generated.text;
     let edit = false;
     if (mode === 'ask') {
-      const prompts = options.prompts ?? (await import('../ui/commit-prompts.js')).createCommitPrompts({ input: options.stdin, output: options.stderr });
-      const decided = await decide({ prompts, generate, first: generated, instruction: options.instruction, config: change.config });
+      const prompts =
+        options.prompts ??
+        (await import('../ui/commit-prompts.js')).createCommitPrompts({ input: options.stdin, output: options.stderr });
+      const decided = await decide({
+        prompts,
+        generate,
+        first: generated,
+        instruction: options.instruction,
+        config: change.config,
+      });
       if (decided === 'cancel') throw cancelled();
       ({ text, edit, generated } = decided);
     }
     if (options.signal?.aborted) throw interrupted();
     if (mode === 'print') {
-      options.stdout.write(options.json ? `${JSON.stringify(report(generated, { committed: false, started }), null, 2)}\n` : `${text}\n`);
+      options.stdout.write(
+        options.json ? `${JSON.stringify(report(generated, { committed: false, started }), null, 2)}\n` : `${text}\n`,
+      );
       return 0;
     }
-    const output = await createCommit({ cwd: options.cwd, env: options.env, message: text, all: options.all, edit, extraArgs: options.gitArgs, paths: options.paths });
-    if (options.json) options.stdout.write(`${JSON.stringify(report(generated, { committed: true, started }), null, 2)}\n`);
+    const output = await createCommit({
+      cwd: options.cwd,
+      env: options.env,
+      message: text,
+      all: options.all,
+      edit,
+      extraArgs: options.gitArgs,
+      paths: options.paths,
+    });
+    if (options.json)
+      options.stdout.write(`${JSON.stringify(report(generated, { committed: true, started }), null, 2)}\n`);
     else if (output) options.stdout.write(output);
     return 0;
   } finally {
@@ -89,7 +116,9 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
     };
     const { detectTerminal } = await import('../ui/terminal.js');
     const live = detectTerminal({ stdin: {}, stdout: {}, stderr: options.stderr }, options.env).live && !options.json;
-    const view = live ? (await import('../ui/generation-view.js')).startGenerationView({ stream: options.stderr }) : undefined;
+    const view = live
+      ? (await import('../ui/generation-view.js')).startGenerationView({ stream: options.stderr })
+      : undefined;
     try {
       const generated = await generateCommitMessage({
         context: change.context,
@@ -119,7 +148,13 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
 type Decided = 'cancel' | { text: string; edit: boolean; generated: GeneratedMessage };
 
 /** The question, until the person commits, edits or cancels; every regenerate is a new request. */
-async function decide(options: { prompts: CommitPrompts; generate: Generate; first: GeneratedMessage; instruction?: string; config: Config }): Promise<Decided> {
+async function decide(options: {
+  prompts: CommitPrompts;
+  generate: Generate;
+  first: GeneratedMessage;
+  instruction?: string;
+  config: Config;
+}): Promise<Decided> {
   const { prompts, generate } = options;
   let generated = options.first;
   let text = generated.text;
@@ -141,7 +176,11 @@ async function decide(options: { prompts: CommitPrompts; generate: Generate; fir
     } else {
       let candidates = candidatesOf(generated);
       if (candidates.length < 2) {
-        generated = await generate({ fresh: true, instruction: options.instruction, candidates: Math.max(3, options.config.candidates) });
+        generated = await generate({
+          fresh: true,
+          instruction: options.instruction,
+          candidates: Math.max(3, options.config.candidates),
+        });
         candidates = candidatesOf(generated);
       }
       const picked = await prompts.pick(candidates);

@@ -1,7 +1,15 @@
 // `git-ai config get|set|unset|list|path|reset`: returns the text to print; the user file is changed atomically or not at all.
 import { unlink } from 'node:fs/promises';
 import { editIniText, readIniFile, writeFileAtomic } from '../../config/ini-file.js';
-import { findKey, formatConfigValue, maskSecret, metaOf, parseConfigValue, propertyOf, resolveKey } from '../../config/keys.js';
+import {
+  findKey,
+  formatConfigValue,
+  maskSecret,
+  metaOf,
+  parseConfigValue,
+  propertyOf,
+  resolveKey,
+} from '../../config/keys.js';
 import type { ConfigKey } from '../../config/keys.js';
 import { USER_SECTION, loadConfig, resolveConfigPath } from '../../config/load.js';
 import { renderConfigList } from '../../config/render.js';
@@ -88,7 +96,8 @@ async function setValue(options: ConfigCommandOptions, path: string): Promise<st
 async function unsetValue(options: ConfigCommandOptions, path: string): Promise<string> {
   const key = resolveKey(required(options, 'key'));
   const text = await readIniFile(path);
-  const next = text === undefined ? undefined : editIniText(text, { section: USER_SECTION, matches: sameKey(key) }, path);
+  const next =
+    text === undefined ? undefined : editIniText(text, { section: USER_SECTION, matches: sameKey(key) }, path);
   if (text === undefined || next === text) return `${key} is not set in ${path}; nothing to unset.`;
   await saveConfigFile(path, next as string);
   return `Unset ${key} in ${path}${await overriddenBy(options, key)}`;

@@ -35,14 +35,18 @@ export async function runHook(options: HookRunOptions): Promise<void> {
   const shown = options.progress?.();
   let outcome: Outcome;
   try {
-    if (!file) throw new UserError('USAGE', '`hook run` needs the commit message file that git passes to the hook.', { hint: 'Install the hook with `git-ai hook install`.' });
+    if (!file)
+      throw new UserError('USAGE', '`hook run` needs the commit message file that git passes to the hook.', {
+        hint: 'Install the hook with `git-ai hook install`.',
+      });
     outcome = await fillMessageFile({ ...options, file: resolve(options.cwd, file), listener: shown?.listener });
   } catch (error) {
     outcome = { kind: 'untouched', reason: describeFailure(error) };
   } finally {
     shown?.stop();
   }
-  if (outcome.kind === 'untouched') options.stderr.write(`git-ai: ${sanitizeLine(outcome.reason)} (the hook left the commit message as it was)\n`);
+  if (outcome.kind === 'untouched')
+    options.stderr.write(`git-ai: ${sanitizeLine(outcome.reason)} (the hook left the commit message as it was)\n`);
   if (outcome.kind === 'written' && outcome.note) options.stderr.write(`git-ai: ${sanitizeLine(outcome.note)}\n`);
 }
 
@@ -57,38 +61,69 @@ function describeFailure(error: unknown): string {
 
 const firstLine = (text: string): string => text.split('\n')[0] ?? '';
 
-async function fillMessageFile(options: HookRunOptions & { file: string; listener: ProgressListener | undefined }): Promise<Outcome> {
+async function fillMessageFile(
+  options: HookRunOptions & { file: string; listener: ProgressListener | undefined },
+): Promise<Outcome> {
   const existing = await readFile(options.file, 'utf8');
   const commentChar = await readCommentChar(options, existing);
   if (!isMessageEmpty(existing, commentChar)) return { kind: 'quiet' }; // never overwrite what the user or git wrote
   // git sets GIT_INDEX_FILE for `commit -a` and `commit <paths>`: passing env on makes the diff come from that index.
-  const [{ openStagedChange }, { generateCommitMessage }] = await Promise.all([import('./staged-change.js'), import('../../pipeline/generate.js')]);
+  const [{ openStagedChange }, { generateCommitMessage }] = await Promise.all([
+    import('./staged-change.js'),
+    import('../../pipeline/generate.js'),
+  ]);
   let change;
   try {
-    change = await openStagedChange({ cwd: options.cwd, env: options.env, flags: {}, all: false, configFallback: true });
+    change = await openStagedChange({
+      cwd: options.cwd,
+      env: options.env,
+      flags: {},
+      all: false,
+      configFallback: true,
+    });
   } catch (error) {
     if (isUserError(error) && error.code === 'NOTHING_STAGED') return { kind: 'quiet' }; // `--allow-empty`: nothing to describe
     throw error;
   }
   const write = async (generated: GeneratedMessage) => {
-    await replaceFileAtomically(options.file, insertMessage(existing, generated.text), (await stat(options.file)).mode & 0o777);
+    await replaceFileAtomically(
+      options.file,
+      insertMessage(existing, generated.text),
+      (await stat(options.file)).mode & 0o777,
+    );
   };
   const deadline = AbortSignal.timeout(Math.min(change.config.hookTimeout * 1000, 2 ** 31 - 1));
   const signal = AbortSignal.any([deadline, ...(options.signal ? [options.signal] : [])]);
   // `-s`, `--trailer "Co-authored-by: ..."`: git's trailers stay, in one block with the message's own.
   const trailers = trailersInMessageFile(existing, commentChar);
-  const base = { context: change.context, root: change.root, gitDir: change.gitDir, trailers, env: options.env, onProgress: options.listener };
+  const base = {
+    context: change.context,
+    root: change.root,
+    gitDir: change.gitDir,
+    trailers,
+    env: options.env,
+    onProgress: options.listener,
+  };
   try {
     await write(await generateCommitMessage({ ...base, config: change.config, signal, diff: change.diff }));
     // A config that cannot be read must not block the commit: the defaults wrote it, and one line says why.
-    if (change.configProblem) return { kind: 'written', note: `${firstLine(describeFailure(change.configProblem)).replace(/\.$/, '')}; the offline engine wrote this message with the default settings` };
+    if (change.configProblem)
+      return {
+        kind: 'written',
+        note: `${firstLine(describeFailure(change.configProblem)).replace(/\.$/, '')}; the offline engine wrote this message with the default settings`,
+      };
     return { kind: 'written' };
   } catch (error) {
     if (options.signal?.aborted) return { kind: 'untouched', reason: 'interrupted' };
-    const reason = deadline.aborted ? `no message within hook-timeout (${change.config.hookTimeout} s)` : firstLine(describeFailure(error));
-    if (change.config.engine === 'local' || (change.config.engine === 'auto' && !change.config.provider)) return { kind: 'untouched', reason };
+    const reason = deadline.aborted
+      ? `no message within hook-timeout (${change.config.hookTimeout} s)`
+      : firstLine(describeFailure(error));
+    if (change.config.engine === 'local' || (change.config.engine === 'auto' && !change.config.provider))
+      return { kind: 'untouched', reason };
     // The remote engine failed (a wrong key, an unknown model, no answer in time): the offline engine still writes one.
-    await write(await generateCommitMessage({ ...base, config: { ...change.config, engine: 'local' }, signal: options.signal }));
+    await write(
+      await generateCommitMessage({ ...base, config: { ...change.config, engine: 'local' }, signal: options.signal }),
+    );
     return { kind: 'written', note: `${reason.replace(/\.$/, '')}; the offline engine wrote this message` };
   } finally {
     await change.dispose();

@@ -1,6 +1,13 @@
 // `git-ai hook install|reinstall|uninstall|status`, and `run`, what the hook calls (see hook-run.ts).
 import type { Writable } from 'node:stream';
-import { installHook, readHookStatus, uninstallHook, type HookLocation, type HookStatus, type Launcher } from '../../git/hooks.js';
+import {
+  installHook,
+  readHookStatus,
+  uninstallHook,
+  type HookLocation,
+  type HookStatus,
+  type Launcher,
+} from '../../git/hooks.js';
 import { runHook, type HookRunOptions } from './hook-run.js';
 
 export const HOOK_ACTIONS = ['install', 'reinstall', 'uninstall', 'status', 'run'] as const;
@@ -45,7 +52,12 @@ export async function runHookCommand(options: HookCommandOptions): Promise<void>
     case 'install':
     case 'reinstall': {
       const result = await installHook(options);
-      const verb = options.action === 'reinstall' && result.outcome === 'updated' ? 'Reinstalled' : result.outcome === 'updated' ? 'Updated' : 'Installed';
+      const verb =
+        options.action === 'reinstall' && result.outcome === 'updated'
+          ? 'Reinstalled'
+          : result.outcome === 'updated'
+            ? 'Updated'
+            : 'Installed';
       const chained = result.backup ? `; the previous hook, kept at ${result.backup}, runs after it` : '';
       const husky = result.via === 'husky' ? ' (husky runs it; commit it with your other husky hooks)' : '';
       options.stdout.write(`${verb} the git-ai prepare-commit-msg hook at ${result.path}${husky}${chained}.\n`);
@@ -55,8 +67,10 @@ export async function runHookCommand(options: HookCommandOptions): Promise<void>
 
 function describeLocation(location: HookLocation): string {
   const { hooksPath } = location;
-  if (location.via === 'husky') return `husky (core.hooksPath = ${hooksPath?.value}, ${hooksPath?.scope} config, runs ${location.path})`;
-  if (hooksPath) return `core.hooksPath = ${hooksPath.value} (${hooksPath.scope} config${hooksPath.scope === 'global' || hooksPath.scope === 'system' ? ': every repository' : ''})`;
+  if (location.via === 'husky')
+    return `husky (core.hooksPath = ${hooksPath?.value}, ${hooksPath?.scope} config, runs ${location.path})`;
+  if (hooksPath)
+    return `core.hooksPath = ${hooksPath.value} (${hooksPath.scope} config${hooksPath.scope === 'global' || hooksPath.scope === 'system' ? ': every repository' : ''})`;
   return "the repository's hooks folder";
 }
 
@@ -68,10 +82,17 @@ export function renderHookStatus(status: HookStatus): string {
   const state = status.state === 'git-ai' ? "git-ai's" : status.state === 'foreign' ? "not git-ai's" : 'none installed';
   const lines = [`hook:    ${location.path} (${state})`, `from:    ${describeLocation(location)}`];
   if (launcher) {
-    lines.push(`node:    ${launcher.node}${missing(launcher.nodeExists)}`, `cli:     ${launcher.script}${missing(launcher.scriptExists)}`);
+    lines.push(
+      `node:    ${launcher.node}${missing(launcher.nodeExists)}`,
+      `cli:     ${launcher.script}${missing(launcher.scriptExists)}`,
+    );
     if (!launcher.nodeExists || !launcher.scriptExists) {
-      const gone = !launcher.nodeExists ? `the node it was installed with (${launcher.node}) is missing` : `the CLI it was installed with (${launcher.script}) is missing`;
-      lines.push(`warning: ${gone}; the hook falls back to git-ai on PATH. Run \`git-ai hook reinstall\` to record this one.`);
+      const gone = !launcher.nodeExists
+        ? `the node it was installed with (${launcher.node}) is missing`
+        : `the CLI it was installed with (${launcher.script}) is missing`;
+      lines.push(
+        `warning: ${gone}; the hook falls back to git-ai on PATH. Run \`git-ai hook reinstall\` to record this one.`,
+      );
     }
   }
   if (status.state === 'git-ai') lines.push(`chains:  ${status.chained ?? 'nothing'}`);

@@ -29,21 +29,33 @@ async function readStream(stream: Readable): Promise<string> {
 export async function runLintCommand(options: LintCommandOptions): Promise<number> {
   const raw = options.file
     ? await readFile(resolve(options.cwd, options.file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UserError('USAGE', `Cannot read the message file ${options.file} (${error.code ?? error.message}).`, { hint: 'Pass the path of a commit message file, or the message on stdin.', exitCode: 2 });
+        throw new UserError('USAGE', `Cannot read the message file ${options.file} (${error.code ?? error.message}).`, {
+          hint: 'Pass the path of a commit message file, or the message on stdin.',
+          exitCode: 2,
+        });
       })
     : await readStream(options.stdin);
   const configPath = await findCommitlintConfig({ cwd: options.cwd, env: options.env });
   if (!configPath) {
-    options.stderr.write('git-ai: no commitlint configuration here (commitlint.config.*, .commitlintrc*, or "commitlint" in package.json); nothing to check.\n');
+    options.stderr.write(
+      'git-ai: no commitlint configuration here (commitlint.config.*, .commitlintrc*, or "commitlint" in package.json); nothing to check.\n',
+    );
     return 0;
   }
   const message = stripMessageFile(raw, await readCommentChar(options, raw).catch(() => '#'));
-  if (message === '') throw new UserError('USAGE', 'The commit message is empty.', { hint: 'Write a message in the file (or on stdin), then lint it.', exitCode: 2 });
+  if (message === '')
+    throw new UserError('USAGE', 'The commit message is empty.', {
+      hint: 'Write a message in the file (or on stdin), then lint it.',
+      exitCode: 2,
+    });
   let commitlint;
   try {
     commitlint = await loadCommitlint({ cwd: options.cwd, configPath });
   } catch (error) {
-    if (error instanceof CommitlintLoadError) throw new UserError('CONFIG_INVALID', `${error.message}.`, { hint: 'Fix the configuration, or install what it extends (npm install in the repository).' });
+    if (error instanceof CommitlintLoadError)
+      throw new UserError('CONFIG_INVALID', `${error.message}.`, {
+        hint: 'Fix the configuration, or install what it extends (npm install in the repository).',
+      });
     throw error;
   }
   const outcome = await commitlint.lint(message);

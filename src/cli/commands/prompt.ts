@@ -11,7 +11,12 @@ import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
 import { resolveStyle } from '../../engines/local/house-style.js';
 import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
-import { prepareStagedDiff, RESERVED_OUTPUT_TOKENS, resolveModelName, resolveProvider } from '../../engines/remote/request-budget.js';
+import {
+  prepareStagedDiff,
+  RESERVED_OUTPUT_TOKENS,
+  resolveModelName,
+  resolveProvider,
+} from '../../engines/remote/request-budget.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import type { EarlyStart } from '../early-start.js';
 import { constrainConfig } from '../../rules/effective-config.js';
@@ -34,7 +39,13 @@ function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
   return mode === 'main' || mode === 'pool' ? mode : 'auto';
 }
 
-function chatRequest(options: { model: string; prompt: FittedPrompt; schemaName: string; schema: z.ZodType; tokenizer: Tokenizer }) {
+function chatRequest(options: {
+  model: string;
+  prompt: FittedPrompt;
+  schemaName: string;
+  schema: z.ZodType;
+  tokenizer: Tokenizer;
+}) {
   const messages = [
     { role: 'system', content: options.prompt.system },
     { role: 'user', content: options.prompt.prompt },
@@ -61,7 +72,13 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const { context } = change;
     const [history, rules] = await Promise.all([
       readHistory(context),
-      loadRepositoryRules({ cwd: context.cwd, env: options.env, root: change.root, gitDir: change.gitDir, config: change.config }),
+      loadRepositoryRules({
+        cwd: context.cwd,
+        env: options.env,
+        root: change.root,
+        gitDir: change.gitDir,
+        config: change.config,
+      }),
     ]);
     // The requests as `commit` sends them: within the repository's rules, which the prompt states (and the budget counts).
     const config = constrainConfig(change.config, rules);
@@ -81,9 +98,24 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const tokenizer = await loadTokenizer(prepared.encoding);
     const stages = planStages(prepared, config);
     const body = resolveBody(config.body, history, prepared.files);
-    const messageOptions = { style: resolveStyle(config.style, history.subjects), maxLength: config.maxCommitLength, body, history: history.subjects, guidance };
+    const messageOptions = {
+      style: resolveStyle(config.style, history.subjects),
+      maxLength: config.maxCommitLength,
+      body,
+      history: history.subjects,
+      guidance,
+    };
     const directPrompt = await fitDirectPrompt({ ...messageOptions, prepared }, config);
-    const direct = { stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step', ...chatRequest({ model, prompt: directPrompt, schemaName: CANDIDATES_SCHEMA_NAME, schema: candidatesSchema, tokenizer }) };
+    const direct = {
+      stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step',
+      ...chatRequest({
+        model,
+        prompt: directPrompt,
+        schemaName: CANDIDATES_SCHEMA_NAME,
+        schema: candidatesSchema,
+        tokenizer,
+      }),
+    };
     const requests =
       stages[0] === 'multi-step'
         ? await Promise.all(
@@ -91,7 +123,13 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
               stage: 'analyse',
               chunk: chunk.id,
               files: chunk.files.map((file) => file.path),
-              ...chatRequest({ model, prompt: await fitAnalysisPrompt({ chunk, prepared, config }), schemaName: ANALYSIS_SCHEMA_NAME, schema: analysisSchema, tokenizer }),
+              ...chatRequest({
+                model,
+                prompt: await fitAnalysisPrompt({ chunk, prepared, config }),
+                schemaName: ANALYSIS_SCHEMA_NAME,
+                schema: analysisSchema,
+                tokenizer,
+              }),
             })),
           )
         : [direct];
@@ -110,7 +148,9 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       budget: { ...prepared.budget, promptTokens, reservedOutput: RESERVED_OUTPUT_TOKENS },
       rules: {
         commitlint: rules.commitlint ? rules.commitlint.configPath : null,
-        ticket: rules.ticket ? { id: rules.ticket.ticket.id, form: rules.ticket.form.kind, fromHistory: rules.ticket.fromHistory } : null,
+        ticket: rules.ticket
+          ? { id: rules.ticket.ticket.id, form: rules.ticket.form.kind, fromHistory: rules.ticket.fromHistory }
+          : null,
         instructions: rules.instructions,
         trailers: rules.trailers,
       },
@@ -119,7 +159,12 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       ...(stages[0] === 'multi-step' ? { fallback: direct } : {}),
       files: prepared.files.map((file) => {
         const chunk = chunkOf.get(file);
-        return { path: file.path, status: file.status, ...(file.omitted ? { omitted: file.omitted } : {}), ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}) };
+        return {
+          path: file.path,
+          status: file.status,
+          ...(file.omitted ? { omitted: file.omitted } : {}),
+          ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}),
+        };
       }),
       // What was taken out (kind and place, never the value): of the diff, the file names and the history subjects.
       secretsRedacted: redactions.length + (history.redactions?.length ?? 0),

@@ -18,7 +18,7 @@ const WITHOUT_TERMINAL = [
   '`git ai setup` asks its questions on a terminal. Without one, set the same with:',
   '  git ai config set provider openai        # or anthropic, gemini, openai-compatible',
   '  git ai config set api-key <key>          # stored with mode 0600; or OPENAI_API_KEY / ANTHROPIC_API_KEY / GEMINI_API_KEY',
-  '  git ai config set model <model>          # optional: the provider\'s small default model otherwise',
+  "  git ai config set model <model>          # optional: the provider's small default model otherwise",
   '  git ai config set base-url <url>         # for openai-compatible servers, e.g. http://localhost:11434/v1 (Ollama)',
   'Without a provider the offline engine writes the messages.',
   '',
@@ -45,10 +45,14 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
       ...io,
       message: 'Which provider writes your messages?',
       initialValue: config.provider ?? 'openai',
-      options: [...PROVIDERS.map((value) => ({ value, label: value })), { value: 'offline' as const, label: 'none', hint: 'the offline engine, no key' }],
+      options: [
+        ...PROVIDERS.map((value) => ({ value, label: value })),
+        { value: 'offline' as const, label: 'none', hint: 'the offline engine, no key' },
+      ],
     }),
   );
-  const set = (key: string, value: string) => runConfigCommand({ action: 'set', key, value, cwd: options.cwd, env: options.env });
+  const set = (key: string, value: string) =>
+    runConfigCommand({ action: 'set', key, value, cwd: options.cwd, env: options.env });
   if (provider === 'offline') {
     await runConfigCommand({ action: 'unset', key: 'provider', cwd: options.cwd, env: options.env });
     prompts.outro('No provider: the offline engine writes the messages.', { output: options.stdout });
@@ -58,7 +62,12 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
   let baseUrl = provider === 'openai-compatible' ? undefined : (config.baseUrl ?? DEFAULT_BASE_URLS[provider]);
   if (baseUrl === undefined) {
     baseUrl = answer(
-      await prompts.text({ ...io, message: 'URL of the server', initialValue: config.baseUrl ?? 'http://localhost:11434/v1', validate: (value) => (/^https?:\/\/\S+$/.test(value ?? '') ? undefined : 'An http(s) URL') }),
+      await prompts.text({
+        ...io,
+        message: 'URL of the server',
+        initialValue: config.baseUrl ?? 'http://localhost:11434/v1',
+        validate: (value) => (/^https?:\/\/\S+$/.test(value ?? '') ? undefined : 'An http(s) URL'),
+      }),
     ).trim();
   }
   const apiKey = answer(
@@ -66,7 +75,8 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
       ...io,
       message: provider === 'openai-compatible' ? 'API key (Enter for none)' : `${provider} API key`,
       mask: '•',
-      validate: (value) => (provider === 'openai-compatible' || (value ?? '').trim() !== '' ? undefined : 'Paste the key (it is masked)'),
+      validate: (value) =>
+        provider === 'openai-compatible' || (value ?? '').trim() !== '' ? undefined : 'Paste the key (it is masked)',
     }),
   ).trim();
   const spin = prompts.spinner({ output: options.stdout });
@@ -76,7 +86,14 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
   const { DEFAULT_MODELS } = await import('../../providers/provider.js');
   const preferred = config.model ?? DEFAULT_MODELS[provider];
   const model = models
-    ? answer(await prompts.select<string>({ ...io, message: 'Model', initialValue: preferred && models.includes(preferred) ? preferred : models[0], options: models.map((value) => ({ value, label: value })) }))
+    ? answer(
+        await prompts.select<string>({
+          ...io,
+          message: 'Model',
+          initialValue: preferred && models.includes(preferred) ? preferred : models[0],
+          options: models.map((value) => ({ value, label: value })),
+        }),
+      )
     : answer(
         await prompts.text({
           ...io,
@@ -90,14 +107,27 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
   await set('provider', provider);
   if (apiKey) await set('api-key', apiKey);
   await set('model', model);
-  if (provider === 'openai-compatible' || baseUrl !== DEFAULT_BASE_URLS[provider as Exclude<Provider, 'openai-compatible'>]) await set('base-url', baseUrl);
+  if (
+    provider === 'openai-compatible' ||
+    baseUrl !== DEFAULT_BASE_URLS[provider as Exclude<Provider, 'openai-compatible'>]
+  )
+    await set('base-url', baseUrl);
 
   spin.start(`Sending a test request to ${model}`);
   const started = performance.now();
   try {
-    const [{ generateText }, { createLanguageModel }] = await Promise.all([import('ai'), import('../../providers/provider.js')]);
+    const [{ generateText }, { createLanguageModel }] = await Promise.all([
+      import('ai'),
+      import('../../providers/provider.js'),
+    ]);
     const languageModel = await createLanguageModel({ provider, model, apiKey: apiKey || undefined, baseUrl });
-    await generateText({ model: languageModel, prompt: 'Reply with the single word OK.', maxOutputTokens: 16, maxRetries: 0, abortSignal: AbortSignal.timeout(30_000) });
+    await generateText({
+      model: languageModel,
+      prompt: 'Reply with the single word OK.',
+      maxOutputTokens: 16,
+      maxRetries: 0,
+      abortSignal: AbortSignal.timeout(30_000),
+    });
   } catch (error) {
     spin.error('The test request failed');
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -107,6 +137,8 @@ export async function runSetupCommand(options: SetupCommandOptions): Promise<num
   }
   spin.stop(`It works: ${model} answered in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { resolveConfigPath } = await import('../../config/load.js');
-  prompts.outro(`Saved to ${resolveConfigPath(options.env)} (mode 0600). Try \`git ai commit\`.`, { output: options.stdout });
+  prompts.outro(`Saved to ${resolveConfigPath(options.env)} (mode 0600). Try \`git ai commit\`.`, {
+    output: options.stdout,
+  });
   return 0;
 }

@@ -36,7 +36,11 @@ export interface StagedChange {
 
 export async function openStagedChange(options: StagedChangeOptions): Promise<StagedChange> {
   const ownIndex = options.all || Boolean(options.paths?.length);
-  if (ownIndex) options.early?.then((started) => started.diff.cancel(), () => undefined); // a temporary index is read
+  if (ownIndex)
+    options.early?.then(
+      (started) => started.diff.cancel(),
+      () => undefined,
+    ); // a temporary index is read
   const early = ownIndex ? undefined : await options.early;
   let temporary: TemporaryIndex | undefined;
   const dispose = async () => {
@@ -54,8 +58,10 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
       configProblem = error;
       config = configSchema.parse({ engine: 'local' });
     }
-    if (options.paths?.length) temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });
-    else if (options.all) temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
+    if (options.paths?.length)
+      temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });
+    else if (options.all)
+      temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
     await assertNoConflicts(context);
     if (!(await hasStagedChanges(context))) {
@@ -65,7 +71,15 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
           : 'Stage changes with `git add <path>` (or `git add -p`), or pass --all to include every change to tracked files.',
       });
     }
-    return { root: repo.root, gitDir: repo.gitDir, config, context, ...(early ? { diff: early.diff } : {}), ...(configProblem ? { configProblem } : {}), dispose };
+    return {
+      root: repo.root,
+      gitDir: repo.gitDir,
+      config,
+      context,
+      ...(early ? { diff: early.diff } : {}),
+      ...(configProblem ? { configProblem } : {}),
+      dispose,
+    };
   } catch (error) {
     await dispose();
     throw error;

@@ -16,16 +16,31 @@ function headersFor(provider: Provider, apiKey: string | undefined): Record<stri
 }
 
 /** Model ids, sorted; undefined when the endpoint is missing or refuses (the caller asks for a name instead). */
-export async function listModels(options: { provider: Provider; baseUrl: string; apiKey?: string; signal?: AbortSignal }): Promise<string[] | undefined> {
+export async function listModels(options: {
+  provider: Provider;
+  baseUrl: string;
+  apiKey?: string;
+  signal?: AbortSignal;
+}): Promise<string[] | undefined> {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/models`;
   try {
-    const response = await fetch(url, { headers: headersFor(options.provider, options.apiKey), signal: options.signal ?? AbortSignal.timeout(10_000) });
+    const response = await fetch(url, {
+      headers: headersFor(options.provider, options.apiKey),
+      signal: options.signal ?? AbortSignal.timeout(10_000),
+    });
     if (!response.ok) return undefined;
-    const body = (await response.json()) as { data?: Array<{ id?: unknown }>; models?: Array<{ name?: unknown; supportedGenerationMethods?: unknown }> };
+    const body = (await response.json()) as {
+      data?: Array<{ id?: unknown }>;
+      models?: Array<{ name?: unknown; supportedGenerationMethods?: unknown }>;
+    };
     const ids =
       options.provider === 'gemini'
         ? (body.models ?? [])
-            .filter((model) => !Array.isArray(model.supportedGenerationMethods) || model.supportedGenerationMethods.includes('generateContent'))
+            .filter(
+              (model) =>
+                !Array.isArray(model.supportedGenerationMethods) ||
+                model.supportedGenerationMethods.includes('generateContent'),
+            )
             .map((model) => String(model.name ?? '').replace(/^models\//, ''))
         : (body.data ?? []).map((model) => String(model.id ?? ''));
     const names = ids.filter((id) => id !== '');

@@ -59,7 +59,12 @@ export function createCommitPrompts(streams: { input: Readable; output: Writable
     },
     instruction() {
       return ask<string>((prompts) =>
-        prompts.text({ ...io, message: 'How should the message change?', placeholder: 'shorter; mention the migration', validate: (value) => (value?.trim() ? undefined : 'Type an instruction, or Escape to go back') }),
+        prompts.text({
+          ...io,
+          message: 'How should the message change?',
+          placeholder: 'shorter; mention the migration',
+          validate: (value) => (value?.trim() ? undefined : 'Type an instruction, or Escape to go back'),
+        }),
       ).then((answer) => (answer === 'cancel' || answer === 'interrupt' ? answer : answer.trim()));
     },
     pick(messages) {
@@ -67,7 +72,11 @@ export function createCommitPrompts(streams: { input: Readable; output: Writable
         prompts.select<number>({
           ...io,
           message: 'Pick a message',
-          options: messages.map((message, index) => ({ value: index, label: firstLine(message), hint: message.includes('\n') ? 'with a body' : undefined })),
+          options: messages.map((message, index) => ({
+            value: index,
+            label: firstLine(message),
+            hint: message.includes('\n') ? 'with a body' : undefined,
+          })),
         }),
       );
     },

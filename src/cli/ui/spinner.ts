@@ -12,7 +12,12 @@ export interface Spinner {
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const CLEAR_LINE = '\r\x1b[2K';
 
-export function startSpinner(options: { stream: Writable; label: string; now?: () => number; intervalMs?: number }): Spinner {
+export function startSpinner(options: {
+  stream: Writable;
+  label: string;
+  now?: () => number;
+  intervalMs?: number;
+}): Spinner {
   const now = options.now ?? Date.now;
   const started = now();
   let label = options.label;
@@ -42,14 +47,20 @@ export function startSpinner(options: { stream: Writable; label: string; now?: (
 /** The words for a phase event: `reading the diff`, `analysing 3/8 files, 2 from the cache`, `writing the message`. */
 export function describePhase(event: Extract<ProgressEvent, { type: 'phase' }>): string {
   if (event.phase === 'reading') return 'reading the diff';
-  if (event.phase === 'writing') return event.total ? `writing the message (${event.total} file${event.total === 1 ? '' : 's'})` : 'writing the message';
+  if (event.phase === 'writing')
+    return event.total
+      ? `writing the message (${event.total} file${event.total === 1 ? '' : 's'})`
+      : 'writing the message';
   const counts = event.total === undefined ? '' : ` ${event.done ?? 0}/${event.total} files`;
   const cached = event.cacheHits ? `, ${event.cacheHits} from the cache` : '';
   return `analysing${counts}${cached}`;
 }
 
 /** A spinner that follows a generation's phase events (streamed text is not shown: the hook's editor shows the message). */
-export function followProgress(options: { stream: Writable; prefix: string }): { listener: ProgressListener; stop(): void } {
+export function followProgress(options: { stream: Writable; prefix: string }): {
+  listener: ProgressListener;
+  stop(): void;
+} {
   const spinner = startSpinner({ stream: options.stream, label: `${options.prefix}writing the commit message` });
   return {
     listener: (event) => {

@@ -14,7 +14,8 @@ export interface TerminalMode {
   color: boolean;
 }
 
-const isSet = (value: string | undefined): boolean => value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+const isSet = (value: string | undefined): boolean =>
+  value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 
 export function detectTerminal(streams: TerminalStreams, env: NodeJS.ProcessEnv): TerminalMode {
   const ci = isSet(env.CI);

@@ -24,7 +24,8 @@ export function detectActivities(changes: FileChange[], signals: ChangeSignals):
   if (signals.commentOnly) found.push('comment');
   const roles = [...signals.roles];
   if (roles.length > 0 && roles.every((role) => role === 'snapshot')) found.push('snapshot');
-  if (changes.length > 0 && changes.every((change) => /(^|\/)readme(\.\w+)?$/i.test(change.file.path))) found.push('readme');
+  if (changes.length > 0 && changes.every((change) => /(^|\/)readme(\.\w+)?$/i.test(change.file.path)))
+    found.push('readme');
   if (roles.length > 0 && roles.every((role) => role === 'changelog')) found.push('changelog');
   return found;
 }
@@ -33,8 +34,13 @@ export function detectActivities(changes: FileChange[], signals: ChangeSignals):
 const BEHAVIOUR: ReadonlySet<CommitType> = new Set(['feat', 'fix', 'perf', 'revert']);
 
 /** How the repository typed past commits of this activity (shares, and how many there were); undefined below two. */
-export function activityTypes(profile: HistoryProfile, activity: Activity): { shares: Map<CommitType, number>; count: number } | undefined {
-  const matches = profile.headers.filter((header) => !BEHAVIOUR.has(header.type) && SUBJECTS[activity].test(header.subject));
+export function activityTypes(
+  profile: HistoryProfile,
+  activity: Activity,
+): { shares: Map<CommitType, number>; count: number } | undefined {
+  const matches = profile.headers.filter(
+    (header) => !BEHAVIOUR.has(header.type) && SUBJECTS[activity].test(header.subject),
+  );
   if (matches.length < 2) return undefined;
   const shares = new Map<CommitType, number>();
   let total = 0;
@@ -65,7 +71,11 @@ function isSpellingEdit(before: string, after: string): boolean {
 /** Two spellings of one word: only letters differ, and only a little. */
 function isMisspelling(before: string, after: string): boolean {
   const skeleton = (word: string) => word.replace(/[a-z]/gi, '');
-  return /[a-z]{3}/i.test(before) && skeleton(before) === skeleton(after) && editDistance(before, after) <= Math.max(2, Math.ceil(0.3 * before.length));
+  return (
+    /[a-z]{3}/i.test(before) &&
+    skeleton(before) === skeleton(after) &&
+    editDistance(before, after) <= Math.max(2, Math.ceil(0.3 * before.length))
+  );
 }
 
 function editDistance(a: string, b: string): number {
@@ -73,7 +83,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

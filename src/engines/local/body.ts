@@ -28,7 +28,11 @@ export function writeBody(input: BodyInput): string | undefined {
   const notes = [
     ...dependencies.map(dependencyNote),
     ...[...changes]
-      .filter((change) => !input.onlyDependencies && (dependencies.length === 0 || (change.role !== 'manifest' && change.role !== 'lockfile')))
+      .filter(
+        (change) =>
+          !input.onlyDependencies &&
+          (dependencies.length === 0 || (change.role !== 'manifest' && change.role !== 'lockfile')),
+      )
       .sort((a, b) => weight(b) - weight(a))
       .map(noteFor),
   ].filter((note): note is Note => note !== undefined && !note.names.every((name) => mentions(subject, name)));
@@ -66,7 +70,13 @@ function noteFor(change: FileChange): Note | undefined {
     const target = verb === 'move' ? change.file.path : name;
     return { text: `${verb} ${baseName(oldPath)} to ${target}`, names: [baseName(oldPath), target] };
   }
-  if (change.role === 'lockfile' || change.role === 'snapshot' || change.role === 'generated' || change.role === 'vendored') return undefined;
+  if (
+    change.role === 'lockfile' ||
+    change.role === 'snapshot' ||
+    change.role === 'generated' ||
+    change.role === 'vendored'
+  )
+    return undefined;
   if (status === 'deleted') return { text: `remove ${name}`, names: [name] };
   if (change.role === 'test') {
     const subject = testSubject(change.file.path);
@@ -75,11 +85,13 @@ function noteFor(change: FileChange): Note | undefined {
     const verb = status === 'added' || cases(change.addedLines) > cases(change.removedLines) ? 'add' : 'update';
     return { text: `${verb} tests for ${subject}`, names: [`tests for ${subject}`] };
   }
-  if (change.role === 'docs' || change.role === 'changelog') return { text: `update ${docLabel(change.file.path)}`, names: [docLabel(change.file.path)] };
+  if (change.role === 'docs' || change.role === 'changelog')
+    return { text: `update ${docLabel(change.file.path)}`, names: [docLabel(change.file.path)] };
   const added = change.added.filter((symbol) => symbol.exported).map((symbol) => symbol.name);
   const removed = change.removed.map((symbol) => symbol.name);
   if (added.length > 0) return { text: `add ${joinNames(added, 50)} in ${name}`, names: added };
-  if (change.reexported.length > 0) return { text: `export ${joinNames(change.reexported, 50)} from ${name}`, names: change.reexported };
+  if (change.reexported.length > 0)
+    return { text: `export ${joinNames(change.reexported, 50)} from ${name}`, names: change.reexported };
   if (removed.length > 0) return { text: `remove ${joinNames(removed, 50)} from ${name}`, names: removed };
   if (status === 'added') return { text: `add ${name}`, names: [name] };
   const touched = change.touched.slice(0, 3);

@@ -94,7 +94,17 @@ export function describeFile(file: FileDiff): FileChange {
 /** Names a line re-exports, and whether a multi-line `export {` block is still open after it. */
 function exportedNames(text: string, inBlock: boolean): { names: string[]; open: boolean } {
   const names = (list: string) =>
-    list.split(',').map((item) => item.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop() ?? '').filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+    list
+      .split(',')
+      .map(
+        (item) =>
+          item
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)
+            .pop() ?? '',
+      )
+      .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
   if (inBlock) {
     const close = text.indexOf('}');
     return { names: names(close >= 0 ? text.slice(0, close) : text), open: close < 0 };
@@ -116,7 +126,13 @@ function collectSymbols(lines: string[], path: string): DeclaredSymbol[] {
 }
 
 function isFormatOnly(lines: string[]): boolean {
-  const normalise = (line: string) => line.slice(1).replace(/\s+/g, '').replace(/\/>/g, '>').replace(/[;,()]/g, '').replace(/"/g, "'");
+  const normalise = (line: string) =>
+    line
+      .slice(1)
+      .replace(/\s+/g, '')
+      .replace(/\/>/g, '>')
+      .replace(/[;,()]/g, '')
+      .replace(/"/g, "'");
   const removed = lines
     .filter((line) => line[0] === '-')
     .map(normalise)

@@ -13,7 +13,8 @@ export interface ChangesetNote {
 }
 
 const NOTE_PATH = /(^|\/)\.(changeset|changes)\/[^/]+\.md$/;
-const ENTRY = /^\s*['"]?(?<name>[@\w./-]+)['"]?\s*:\s*['"]?(?<bump>major|minor|patch|prerelease)(?::(?<kind>[\w-]+))?['"]?\s*$/;
+const ENTRY =
+  /^\s*['"]?(?<name>[@\w./-]+)['"]?\s*:\s*['"]?(?<bump>major|minor|patch|prerelease)(?::(?<kind>[\w-]+))?['"]?\s*$/;
 const RANK = { patch: 0, minor: 1, major: 2 } as const;
 
 export function readChangesets(changes: FileChange[]): ChangesetNote | undefined {
@@ -46,7 +47,11 @@ function parseNote(lines: string[]): ChangesetNote | undefined {
     if (RANK[found] > RANK[bump]) bump = found;
     kind ??= groups.kind;
   }
-  const text = lines.slice(close + 1).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')).join(' ');
+  const text = lines
+    .slice(close + 1)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .join(' ');
   const summary = (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text).replace(/\.$/, '').trim();
   if (packages.length === 0 && !summary) return undefined;
   return kind ? { bump, kind, packages, summary } : { bump, packages, summary };

@@ -17,7 +17,8 @@ export interface DependencyFacts {
   onlyDependencies: boolean;
 }
 
-const RANGE = /^(?:[\^~]|[<>]=?|=)?\s*v?\d[\w.+-]*(?:\s.*)?$|^(?:workspace|catalog|npm|file|link|github|git\+\w+):|^(?:latest|next|\*)$/;
+const RANGE =
+  /^(?:[\^~]|[<>]=?|=)?\s*v?\d[\w.+-]*(?:\s.*)?$|^(?:workspace|catalog|npm|file|link|github|git\+\w+):|^(?:latest|next|\*)$/;
 const MANIFEST_LINE: RegExp[] = [
   /^\s*"(?<name>[@\w./-]+)"\s*:\s*"(?<version>[^"]+)",?\s*$/,
   /^\s*(?<name>[\w.-]+)\s*=\s*(?:"(?<version>[^"]+)"|\{.*?version\s*=\s*"(?<v2>[^"]+)".*\})\s*$/,
@@ -26,7 +27,19 @@ const MANIFEST_LINE: RegExp[] = [
   /^\s*gem\s+['"](?<name>[\w.-]+)['"]\s*,\s*['"](?<version>[^'"]+)['"]/,
   /^\s{2,}['"]?(?<name>@?[\w./-]+)['"]?\s*:\s*['"]?(?<version>[\^~]?\d[\w.+-]*)['"]?\s*$/,
 ];
-const NOT_DEPENDENCIES = new Set(['version', 'name', 'description', 'main', 'module', 'types', 'license', 'edition', 'rust-version', 'python_requires', 'requires-python']);
+const NOT_DEPENDENCIES = new Set([
+  'version',
+  'name',
+  'description',
+  'main',
+  'module',
+  'types',
+  'license',
+  'edition',
+  'rust-version',
+  'python_requires',
+  'requires-python',
+]);
 const LOCK_ENTRY: RegExp[] = [
   /^"?(?<name>@?[^@\s"]+)@[^:]*:\s*$/,
   /^\s*['"]?\/?(?<name>@?[\w.-]+(?:\/[\w.-]+)?)@(?<version>\d[\w.+-]*)(?:\(.*\))?['"]?:/,
@@ -46,13 +59,18 @@ export function findDependencyChanges(changes: FileChange[]): DependencyFacts {
   const direct = [...manifests.flatMap(readManifest), ...workflows.flatMap(readActions)];
   const fromLocks = lockfiles.flatMap(readLockfile);
   const onlyDependencyLines = (change: FileChange, parse: (line: string) => unknown) =>
-    [...change.addedLines, ...change.removedLines].every((line) => !line.trim() || /^\s*[{}[\],]*\s*$/.test(line) || parse(line) !== undefined);
+    [...change.addedLines, ...change.removedLines].every(
+      (line) => !line.trim() || /^\s*[{}[\],]*\s*$/.test(line) || parse(line) !== undefined,
+    );
   const onlyDependencies =
     changes.length > 0 &&
-    changes.every((change) =>
-      change.role === 'lockfile' ||
-      (change.role === 'manifest' && onlyDependencyLines(change, parseManifestLine)) ||
-      (change.role === 'ci' && change.file.status === 'modified' && onlyDependencyLines(change, (line) => ACTION.exec(line) ?? undefined)),
+    changes.every(
+      (change) =>
+        change.role === 'lockfile' ||
+        (change.role === 'manifest' && onlyDependencyLines(change, parseManifestLine)) ||
+        (change.role === 'ci' &&
+          change.file.status === 'modified' &&
+          onlyDependencyLines(change, (line) => ACTION.exec(line) ?? undefined)),
     ) &&
     (direct.length > 0 || fromLocks.length > 0 || lockfiles.length > 0);
   return { changes: direct.length > 0 ? direct : fromLocks, onlyDependencies };
@@ -78,7 +96,8 @@ function parseManifestLine(line: string): { name: string; version: string } | un
     const groups = pattern.exec(line)?.groups;
     const name = groups?.name;
     const version = (groups?.version ?? groups?.v2)?.trim();
-    if (name && version && !NOT_DEPENDENCIES.has(name) && (RANGE.test(version) || /^[<>=!~]/.test(version))) return { name, version };
+    if (name && version && !NOT_DEPENDENCIES.has(name) && (RANGE.test(version) || /^[<>=!~]/.test(version)))
+      return { name, version };
   }
   if (/^\s*"packageManager"\s*:/.test(line)) {
     const match = /"(?<name>[\w-]+)@(?<version>[\w.+-]+)"/.exec(line);

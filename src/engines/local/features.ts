@@ -28,15 +28,18 @@ export interface TypeFeatures {
 }
 
 const FEAT_TITLE = /\b(supports?|allows?|exposes?|new|enables?|options?|adds?|provides?|accepts?|feature)\b/i;
-const FIX_TITLE = /(#\d+|\bshould not\b|\bnot\b|\bfix|\bbug|\berror|\bwarn|\bedge\b|\bcorrect|\bproperly\b|\bavoid|\bmismatch|\bcrash|\bregression|\binfinite|\bleak|\bwhen\b)/i;
-const GUARD = /^\s*(?:\}\s*)?(?:else\s+)?if\b|\?\?|\?\.|^\s*(?:return|continue|break)\s*;?\s*$|^\s*guard\b|^\s*unless\b|\bif\s+err\s*!=\s*nil/;
+const FIX_TITLE =
+  /(#\d+|\bshould not\b|\bnot\b|\bfix|\bbug|\berror|\bwarn|\bedge\b|\bcorrect|\bproperly\b|\bavoid|\bmismatch|\bcrash|\bregression|\binfinite|\bleak|\bwhen\b)/i;
+const GUARD =
+  /^\s*(?:\}\s*)?(?:else\s+)?if\b|\?\?|\?\.|^\s*(?:return|continue|break)\s*;?\s*$|^\s*guard\b|^\s*unless\b|\bif\s+err\s*!=\s*nil/;
 const CONDITION = /\bif\b|&&|\|\||[!=]==?|[<>]=?|\?\s/;
 
 const clamp = (value: number) => Math.max(0, Math.min(1, value));
 
 export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   const { changes, signals, deps, profile, priors } = input;
-  const share = (...roles: string[]) => roles.reduce((total, role) => total + (signals.roleShare.get(role as never) ?? 0), 0);
+  const share = (...roles: string[]) =>
+    roles.reduce((total, role) => total + (signals.roleShare.get(role as never) ?? 0), 0);
   const only = (...roles: string[]) => changes.length > 0 && changes.every((change) => roles.includes(change.role));
   const source = signals.source;
   const size = signals.sourceAdditions + signals.sourceDeletions;
@@ -85,7 +88,12 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     comment_only: signals.commentOnly ? 1 : 0,
     mode_only: signals.modeOnly ? 1 : 0,
     typo: input.activities.includes('typo') ? 1 : 0,
-    pure_export_addition: signals.exportedAdded.length + signals.reexported.length > 0 && signals.symbolsRemoved.length === 0 && signals.sourceDeletions * 4 <= signals.sourceAdditions ? 1 : 0,
+    pure_export_addition:
+      signals.exportedAdded.length + signals.reexported.length > 0 &&
+      signals.symbolsRemoved.length === 0 &&
+      signals.sourceDeletions * 4 <= signals.sourceAdditions
+        ? 1
+        : 0,
     exported_added: clamp((signals.exportedAdded.length + signals.reexported.length) / 2),
     new_source_files: clamp(signals.newSourceFiles / 2),
     new_options: clamp(signals.newOptions / 2),
@@ -98,7 +106,9 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     moved_share: signals.movedShare,
     perf_lines: clamp(signals.perfLines / 2),
     fix_titles: titles.length ? titles.filter((title) => FIX_TITLE.test(title)).length / titles.length : 0,
-    feat_titles: titles.length ? titles.filter((title) => !FIX_TITLE.test(title) && FEAT_TITLE.test(title)).length / titles.length : 0,
+    feat_titles: titles.length
+      ? titles.filter((title) => !FIX_TITLE.test(title) && FEAT_TITLE.test(title)).length / titles.length
+      : 0,
     guards: clamp(guards / 2),
     conditions: clamp(conditions / 2),
     small_source: size > 0 && size <= 12 ? 1 : 0,
@@ -113,8 +123,14 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     changeset_feat: /^(feat|enhance|new)/.test(input.changeset?.kind ?? '') ? 1 : 0,
     changeset_other: input.changeset?.kind && !/^(bug|fix|feat|enhance|new)/.test(input.changeset.kind) ? 1 : 0,
     changeset_fix_words: /^(fix|correct|resolve|prevent|avoid|handle)/i.test(input.changeset?.summary ?? '') ? 1 : 0,
-    changeset_feat_words: /^(add|support|allow|expose|introduce|implement|enable|new)/i.test(input.changeset?.summary ?? '') ? 1 : 0,
-    new_files_share: changes.length ? changes.filter((change) => change.file.status === 'added').length / changes.length : 0,
+    changeset_feat_words: /^(add|support|allow|expose|introduce|implement|enable|new)/i.test(
+      input.changeset?.summary ?? '',
+    )
+      ? 1
+      : 0,
+    new_files_share: changes.length
+      ? changes.filter((change) => change.file.status === 'added').length / changes.length
+      : 0,
   };
   const repoTotal = [...profile.typeCounts.values()].reduce((total, count) => total + count, 0);
   const repoConfidence = clamp((repoTotal - 1) / 3);

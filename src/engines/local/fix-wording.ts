@@ -28,7 +28,8 @@ function describePairs(change: FileChange): string | undefined {
   for (const [index, before] of removed.entries()) {
     const after = added[index] ?? '';
     if (before === after) continue;
-    if (before.replace(COMPARISON, '<') === after.replace(COMPARISON, '<') && /[<>]/.test(before)) return 'correct boundary check';
+    if (before.replace(COMPARISON, '<') === after.replace(COMPARISON, '<') && /[<>]/.test(before))
+      return 'correct boundary check';
     if (flip(before) === after || flip(after) === before) return 'correct inverted condition';
     if (after.replace(/\bawait\s+/, '') === before) return 'add missing await';
   }
@@ -45,7 +46,10 @@ function describeGuard(line: string): string | undefined {
   const empty = /!\s*([\w$.]+)\.length\b|([\w$.]+)\.length\s*===?\s*0/.exec(line);
   const emptyName = name(empty?.[1] ?? empty?.[2]);
   if (emptyName) return `handle empty ${emptyName}`;
-  const missing = /if\s*\(\s*!\s*([\w$.]+)\s*\)|([\w$.]+)\s*[!=]==?\s*(?:null|undefined|nil|None)\b|\b([\w$.]+)\s+is\s+None\b/.exec(line);
+  const missing =
+    /if\s*\(\s*!\s*([\w$.]+)\s*\)|([\w$.]+)\s*[!=]==?\s*(?:null|undefined|nil|None)\b|\b([\w$.]+)\s+is\s+None\b/.exec(
+      line,
+    );
   const missingName = name(missing?.[1] ?? missing?.[2] ?? missing?.[3]);
   if (missingName) return `handle missing ${missingName}`;
   if (/\btry\s*\{|\bcatch\s*\(|^\s*except\b|\bif\s+err\s*!=\s*nil\b/.test(line)) return 'handle errors';

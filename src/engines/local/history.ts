@@ -39,7 +39,13 @@ export function profileHistory(subjects: string[]): HistoryProfile {
     }
     scopedByType.set(header.type, entry);
   }
-  return { headers, conventionalShare: subjects.length ? headers.length / subjects.length : 0, typeCounts, scopeCounts, scopedByType };
+  return {
+    headers,
+    conventionalShare: subjects.length ? headers.length / subjects.length : 0,
+    typeCounts,
+    scopeCounts,
+    scopedByType,
+  };
 }
 
 /** Votes from each changed file's own history; files weigh by how much of the change they carry. */
@@ -53,7 +59,8 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
     subjects.forEach((subject, index) => {
       const header = parseCommitHeader(subject);
       if (!header) return;
-      if (!newest || (index === 0 && fileWeight > newest.weight)) newest = { type: header.type, weight: index === 0 ? fileWeight : 0 };
+      if (!newest || (index === 0 && fileWeight > newest.weight))
+        newest = { type: header.type, weight: index === 0 ? fileWeight : 0 };
       const vote = fileWeight / (1 + 0.25 * index);
       addTo(types, header.type, vote);
       const perType = scopes.get(header.type) ?? new Map<string, number>();

@@ -17,7 +17,9 @@ const NOISE = /^(Merge\b|Revert\b|v?\d+\.\d+\.\d+|Release\b|Bump version\b|Initi
 
 export function learnHouseStyle(subjects: string[]): HouseStyle {
   const sample = subjects.slice(0, 300).filter((subject) => subject.trim() && !NOISE.test(subject.trim()));
-  const conventional = sample.filter((subject) => parseCommitHeader(subject) !== undefined && !GITMOJI.test(subject.trim())).length;
+  const conventional = sample.filter(
+    (subject) => parseCommitHeader(subject) !== undefined && !GITMOJI.test(subject.trim()),
+  ).length;
   const gitmoji = sample.filter((subject) => GITMOJI.test(subject.trim())).length;
   const n = sample.length;
   const result = { conventional: n ? conventional / n : 0, gitmoji: n ? gitmoji / n : 0, sampled: n };

@@ -54,7 +54,16 @@ export function analyseChange(input: Pick<LocalEngineInput, 'files' | 'history' 
   const signals = collectSignals(changes);
   const activities = detectActivities(changes, signals);
   const changeset = readChangesets(changes);
-  const features = computeTypeFeatures({ changes, signals, activities, deps, dependencyType: convention.type, profile, priors, changeset });
+  const features = computeTypeFeatures({
+    changes,
+    signals,
+    activities,
+    deps,
+    dependencyType: convention.type,
+    profile,
+    priors,
+    changeset,
+  });
   return { changes, weights, profile, priors, deps, convention, signals, activities, changeset, features };
 }
 
@@ -77,7 +86,10 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   const analysis = analyseChange(input);
   const { changes, weights, profile, priors, deps, convention, signals, changeset } = analysis;
   const type = chooseType(analysis, input.explain);
-  const scope = deps.onlyDependencies && type === convention.type ? convention.scope : inferScope({ type, changes, weights, profile, priors });
+  const scope =
+    deps.onlyDependencies && type === convention.type
+      ? convention.scope
+      : inferScope({ type, changes, weights, profile, priors });
   const prefix = type.length + (scope ? scope.length + 2 : 0) + 2;
   const room = Math.max(input.maxLength - prefix, Math.min(24, input.maxLength - type.length - 2));
   const backticks = usesBackticks(input.history ?? []);
@@ -85,7 +97,12 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   const message: CommitMessage = { type, subject, breaking: isBreaking(changes, profile) };
   if (scope) message.scope = scope;
   if (input.body) {
-    const body = writeBody({ changes, dependencies: deps.changes.slice(0, 20), onlyDependencies: deps.onlyDependencies, subject });
+    const body = writeBody({
+      changes,
+      dependencies: deps.changes.slice(0, 20),
+      onlyDependencies: deps.onlyDependencies,
+      subject,
+    });
     if (body) message.body = body;
   }
   return message;

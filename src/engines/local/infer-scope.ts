@@ -14,11 +14,42 @@ export interface ScopeEvidence {
   priors: FilePriors;
 }
 
-const CONTAINER_DIRS = new Set(['packages', 'apps', 'libs', 'crates', 'modules', 'plugins', 'services', 'components', 'cmd', 'internal', 'pkg', 'src', 'lib']);
+const CONTAINER_DIRS = new Set([
+  'packages',
+  'apps',
+  'libs',
+  'crates',
+  'modules',
+  'plugins',
+  'services',
+  'components',
+  'cmd',
+  'internal',
+  'pkg',
+  'src',
+  'lib',
+]);
 /** How well a scope must name the changed paths (see pathMatch: 1 is a whole segment of every path), and the lower share of scoped commits that then suffices. */
 const NAMED_MATCH = 1;
 const NAMED_BAR = 0.3;
-const GENERIC_DIRS = new Set(['src', 'lib', 'test', 'tests', '__tests__', 'spec', 'dist', 'app', 'source', 'main', 'java', 'kotlin', 'scripts', 'docs', '.github', 'workflows']);
+const GENERIC_DIRS = new Set([
+  'src',
+  'lib',
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'dist',
+  'app',
+  'source',
+  'main',
+  'java',
+  'kotlin',
+  'scripts',
+  'docs',
+  '.github',
+  'workflows',
+]);
 
 export function inferScope(evidence: ScopeEvidence): string | undefined {
   const { type, profile, priors } = evidence;
@@ -27,7 +58,9 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   for (const votes of priors.scopes.values()) for (const [scope, vote] of votes) addTo(allVotes, scope, vote);
   const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter(Boolean));
   // A scope the repository uses (twice or more) that names the changed paths themselves lowers the bar for one.
-  const named = [...vocabulary].filter((scope) => (profile.scopeCounts.get(scope) ?? 0) >= 2).some((scope) => pathMatch(scope, evidence.weights) >= NAMED_MATCH);
+  const named = [...vocabulary]
+    .filter((scope) => (profile.scopeCounts.get(scope) ?? 0) >= 2)
+    .some((scope) => pathMatch(scope, evidence.weights) >= NAMED_MATCH);
   if (!wantsScope(evidence, typeVotes, allVotes, named ? NAMED_BAR : 0.5)) return undefined;
 
   const candidates = new Map<string, number>();
@@ -39,11 +72,17 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   normalise(allVotes, 1);
   for (const scope of vocabulary) {
     const match = pathMatch(scope, evidence.weights);
-    if (match > 0) addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
+    if (match > 0)
+      addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
   }
   const typeScope = [...vocabulary].find((scope) => /^(types?|typings|dts)$/i.test(scope));
   const code = evidence.changes.filter((change) => change.role === 'source' || change.role === 'test');
-  if (typeScope && code.length > 0 && code.some((change) => change.typeLevel) && code.every((change) => change.typeLevel || change.role === 'test')) {
+  if (
+    typeScope &&
+    code.length > 0 &&
+    code.some((change) => change.typeLevel) &&
+    code.every((change) => change.typeLevel || change.role === 'test')
+  ) {
     addTo(candidates, typeScope, 3);
   }
   const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
@@ -51,7 +90,12 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
 }
 
 /** Whether this repository would put a scope on this commit: these files' history first, then the type's habit. */
-function wantsScope(evidence: ScopeEvidence, typeVotes: Map<string, number>, allVotes: Map<string, number>, bar: number): boolean {
+function wantsScope(
+  evidence: ScopeEvidence,
+  typeVotes: Map<string, number>,
+  allVotes: Map<string, number>,
+  bar: number,
+): boolean {
   const share = (votes: Map<string, number>) => {
     const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
     return total > 0 ? { scoped: 1 - (votes.get('') ?? 0) / total, total } : undefined;

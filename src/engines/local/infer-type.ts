@@ -18,8 +18,10 @@ export interface TypeEvidence {
   priors: FilePriors;
 }
 
-const FEAT_TITLE = /\b(support|supports|allow|allows|expose|exposes|new|enable|option|add|adds|provide|accept|accepts|feature)\b/i;
-const FIX_TITLE = /(#\d+|\bshould not\b|\bnot\b|\bfix|\bbug|\berror|\bwarn|\bedge\b|\bcorrect|\bproperly\b|\bavoid|\bmismatch|\bcrash|\bregression|\binfinite|\bleak|\bwhen\b)/i;
+const FEAT_TITLE =
+  /\b(support|supports|allow|allows|expose|exposes|new|enable|option|add|adds|provide|accept|accepts|feature)\b/i;
+const FIX_TITLE =
+  /(#\d+|\bshould not\b|\bnot\b|\bfix|\bbug|\berror|\bwarn|\bedge\b|\bcorrect|\bproperly\b|\bavoid|\bmismatch|\bcrash|\bregression|\binfinite|\bleak|\bwhen\b)/i;
 
 export function scoreTypes(evidence: TypeEvidence): Map<CommitType, number> {
   const scores = new Map<CommitType, number>();

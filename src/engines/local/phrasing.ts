@@ -4,21 +4,125 @@ import type { ChangesetNote } from './changeset.js';
 import type { FileChange } from './changes.js';
 
 const VERBS = new Set([
-  'accept', 'add', 'correct', 'allow', 'apply', 'avoid', 'call', 'cache', 'check', 'clean', 'clear', 'close', 'collect', 'convert', 'copy',
-  'create', 'default', 'detect', 'disable', 'emit', 'enable', 'ensure', 'escape', 'expose', 'extract', 'fall', 'fallback', 'forward',
-  'generate', 'handle', 'hide', 'honor', 'honour', 'ignore', 'include', 'infer', 'inherit', 'keep', 'load', 'make', 'merge', 'move',
-  'normalize', 'normalise', 'omit', 'parse', 'pass', 'preserve', 'prevent', 'print', 'properly', 'propagate', 'read', 'recognize',
-  'reject', 'remove', 'render', 'replace', 'report', 'reset', 'resolve', 'respect', 'restore', 'retain', 'retry', 'return', 'reuse',
-  'run', 'set', 'show', 'skip', 'sort', 'split', 'strip', 'support', 'throw', 'track', 'transform', 'treat', 'trigger', 'trim',
-  'update', 'use', 'validate', 'warn', 'work', 'wrap', 'write', 'not', 'do', 'correctly', 'always', 'only', 'still', 'never',
+  'accept',
+  'add',
+  'correct',
+  'allow',
+  'apply',
+  'avoid',
+  'call',
+  'cache',
+  'check',
+  'clean',
+  'clear',
+  'close',
+  'collect',
+  'convert',
+  'copy',
+  'create',
+  'default',
+  'detect',
+  'disable',
+  'emit',
+  'enable',
+  'ensure',
+  'escape',
+  'expose',
+  'extract',
+  'fall',
+  'fallback',
+  'forward',
+  'generate',
+  'handle',
+  'hide',
+  'honor',
+  'honour',
+  'ignore',
+  'include',
+  'infer',
+  'inherit',
+  'keep',
+  'load',
+  'make',
+  'merge',
+  'move',
+  'normalize',
+  'normalise',
+  'omit',
+  'parse',
+  'pass',
+  'preserve',
+  'prevent',
+  'print',
+  'properly',
+  'propagate',
+  'read',
+  'recognize',
+  'reject',
+  'remove',
+  'render',
+  'replace',
+  'report',
+  'reset',
+  'resolve',
+  'respect',
+  'restore',
+  'retain',
+  'retry',
+  'return',
+  'reuse',
+  'run',
+  'set',
+  'show',
+  'skip',
+  'sort',
+  'split',
+  'strip',
+  'support',
+  'throw',
+  'track',
+  'transform',
+  'treat',
+  'trigger',
+  'trim',
+  'update',
+  'use',
+  'validate',
+  'warn',
+  'work',
+  'wrap',
+  'write',
+  'not',
+  'do',
+  'correctly',
+  'always',
+  'only',
+  'still',
+  'never',
 ]);
 // A fix's subject does not start with "fix": the behaviour corrected is named instead.
-const IRREGULAR: Record<string, string> = { does: 'do', doesn: 'do', has: 'have', is: 'be', passes: 'pass', matches: 'match', fix: 'correct', fixes: 'correct', fixed: 'correct', caches: 'cache' };
+const IRREGULAR: Record<string, string> = {
+  does: 'do',
+  doesn: 'do',
+  has: 'have',
+  is: 'be',
+  passes: 'pass',
+  matches: 'match',
+  fix: 'correct',
+  fixes: 'correct',
+  fixed: 'correct',
+  caches: 'cache',
+};
 
 /** An imperative phrase from a sentence that starts with a verb (`should not throw ...`, `supports x`), else undefined. */
 export function toImperative(sentence: string): string | undefined {
-  let text = sentence.trim().replace(/\s+/g, ' ').replace(/[.:;]+$/, '');
-  text = text.replace(/^(it|this|that)\s+/i, '').replace(/^should\s+(be\s+able\s+to\s+)?/i, (_m, able) => (able ? '' : 'should '));
+  let text = sentence
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:;]+$/, '');
+  text = text
+    .replace(/^(it|this|that)\s+/i, '')
+    .replace(/^should\s+(be\s+able\s+to\s+)?/i, (_m, able) => (able ? '' : 'should '));
   if (/^should not\b/i.test(text)) text = text.replace(/^should not/i, 'do not');
   else if (/^shouldn't\b/i.test(text)) text = text.replace(/^shouldn't/i, 'do not');
   else text = text.replace(/^should\s+/i, '');
@@ -56,8 +160,13 @@ export function newTestTitles(changes: FileChange[]): string[] {
 }
 
 /** The behaviour the change states about itself, best source first: a release note, a new test, a new comment. */
-export function statedBehaviour(changes: FileChange[], changeset: ChangesetNote | undefined, room: number): string | undefined {
-  const fits = (text: string | undefined) => (text && text.length <= room && text.split(' ').length >= 3 ? text : undefined);
+export function statedBehaviour(
+  changes: FileChange[],
+  changeset: ChangesetNote | undefined,
+  room: number,
+): string | undefined {
+  const fits = (text: string | undefined) =>
+    text && text.length <= room && text.split(' ').length >= 3 ? text : undefined;
   const note = changeset?.summary ? toImperative(changeset.summary.replace(/^(added|adds)\s+/i, 'add ')) : undefined;
   if (fits(note)) return note;
   for (const title of newTestTitles(changes).slice(0, 6)) {

@@ -40,13 +40,23 @@ export interface ChangeSignals {
   issueRefs: number;
 }
 
-const ROLE_WEIGHT: Partial<Record<FileRole, number>> = { lockfile: 0.05, snapshot: 0.2, generated: 0.1, vendored: 0.1, asset: 0.5, binary: 0.5 };
+const ROLE_WEIGHT: Partial<Record<FileRole, number>> = {
+  lockfile: 0.05,
+  snapshot: 0.2,
+  generated: 0.1,
+  vendored: 0.1,
+  asset: 0.5,
+  binary: 0.5,
+};
 // Speed talk in comments; in tests, timing and benchmarks; in code, annotations that exist only for speed or size.
-const PERF = /\b(perf|performance|fast(er|est)?|slow(er)?|efficient(ly)?|cach(e|ed|ing)|memo(ize|ized|ization)?|optimi[sz](e|ed|es|ation)|lazy|lazily|avoid(s|ing)?\s+(unnecessary|extra|redundant|double)|unnecessary|hot\s*path|allocations?|memory|benchmark|O\([\w\s^*]+\))/i;
+const PERF =
+  /\b(perf|performance|fast(er|est)?|slow(er)?|efficient(ly)?|cach(e|ed|ing)|memo(ize|ized|ization)?|optimi[sz](e|ed|es|ation)|lazy|lazily|avoid(s|ing)?\s+(unnecessary|extra|redundant|double)|unnecessary|hot\s*path|allocations?|memory|benchmark|O\([\w\s^*]+\))/i;
 const PERF_TEST = /\bperformance\.now\(|\bbench\(|\bperf(ormance)?\b/i;
-const PERF_CODE = /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(/;
+const PERF_CODE =
+  /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(/;
 /** A line that opens a test case: it()/test(), def test_, func TestX, #[test], @Test. */
-export const TEST_CASE = /\b(it|test)(\.\w+)?\s*\(|^\s*(async\s+)?def\s+test_|^func\s+Test\w*\(|#\[(\w+::)?test\]|@Test\b/;
+export const TEST_CASE =
+  /\b(it|test)(\.\w+)?\s*\(|^\s*(async\s+)?def\s+test_|^func\s+Test\w*\(|#\[(\w+::)?test\]|@Test\b/;
 /** A new optional member of a type or interface (`name?: Type`). */
 export const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
 const TEST_TITLE = /\b(?:it|test|describe|specify|context)(?:\.\w+)?\s*\(\s*(['"`])(.+?)\1/;
@@ -73,7 +83,11 @@ export function collectSignals(changes: FileChange[]): ChangeSignals {
     newSourceFiles: source.filter((change) => change.file.status === 'added').length,
     onlyRenames:
       changes.length > 0 &&
-      changes.every((change) => (change.file.status === 'renamed' || change.file.status === 'copied') && change.file.additions + change.file.deletions <= 4),
+      changes.every(
+        (change) =>
+          (change.file.status === 'renamed' || change.file.status === 'copied') &&
+          change.file.additions + change.file.deletions <= 4,
+      ),
     exportedAdded: source.flatMap((change) => change.added.filter((symbol) => symbol.exported)),
     reexported: source.flatMap((change) => change.reexported),
     movedShare: movedShare(source),
@@ -91,17 +105,21 @@ export function collectSignals(changes: FileChange[]): ChangeSignals {
     newTestCases: testLines.filter((line) => TEST_CASE.test(line)).length,
     newOptions: countNewOptions(source),
     issueRefs: [...testLines, ...addedComments].filter((line) => /(^|[\s(])#\d{2,}\b/.test(line)).length,
-    testTitles: tests.flatMap((change) => change.addedLines.map((line) => TEST_TITLE.exec(line)?.[2]).filter((title): title is string => Boolean(title))),
+    testTitles: tests.flatMap((change) =>
+      change.addedLines.map((line) => TEST_TITLE.exec(line)?.[2]).filter((title): title is string => Boolean(title)),
+    ),
   };
 }
 
 function countNewOptions(source: FileChange[]): number {
   const name = (line: string) => OPTIONAL_MEMBER.exec(line)?.[1];
   const before = new Set(source.flatMap((change) => change.removedLines.map(name)));
-  return source.flatMap((change) => change.addedLines).filter((line) => {
-    const member = name(line);
-    return member !== undefined && !before.has(member);
-  }).length;
+  return source
+    .flatMap((change) => change.addedLines)
+    .filter((line) => {
+      const member = name(line);
+      return member !== undefined && !before.has(member);
+    }).length;
 }
 
 function commentText(line: string): string {
@@ -109,7 +127,9 @@ function commentText(line: string): string {
 }
 
 function movedShare(source: FileChange[]): number {
-  const removed = source.flatMap((change) => change.removedLines.map((line) => line.trim()).filter((line) => line.length > 8));
+  const removed = source.flatMap((change) =>
+    change.removedLines.map((line) => line.trim()).filter((line) => line.length > 8),
+  );
   if (removed.length < 3) return 0;
   const added = new Set(source.flatMap((change) => change.addedLines.map((line) => line.trim())));
   return removed.filter((line) => added.has(line)).length / removed.length;

@@ -25,7 +25,10 @@ export function describeSourceChange(input: SourceSubjectInput): string | undefi
   const added = preferExported(signals.symbolsAdded);
   const removed = preferExported(signals.symbolsRemoved);
   const renamed = pairRenames(signals.symbolsAdded, signals.symbolsRemoved);
-  const touched = touchedNames(files, [...added, ...removed].map((symbol) => symbol.name));
+  const touched = touchedNames(
+    files,
+    [...added, ...removed].map((symbol) => symbol.name),
+  );
   const where = touched[0] ? code(touched[0]) : fileLabel(files[0]?.file.path ?? '');
   const fit = (text: string) => (text.length <= room ? text : undefined);
 
@@ -50,7 +53,9 @@ export function describeSourceChange(input: SourceSubjectInput): string | undefi
   }
   const [gone] = removed;
   if (gone && added.length === 0 && signals.sourceAdditions <= signals.sourceDeletions) {
-    const deprecated = files.some((change) => change.removedLines.some((line) => /@deprecated|\bdeprecated\b/i.test(line)));
+    const deprecated = files.some((change) =>
+      change.removedLines.some((line) => /@deprecated|\bdeprecated\b/i.test(line)),
+    );
     return `remove ${deprecated ? 'deprecated ' : ''}${code(gone.name)}`;
   }
   switch (type) {

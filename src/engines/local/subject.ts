@@ -26,7 +26,8 @@ export interface SubjectInput {
 export function writeSubject(input: SubjectInput): string {
   const { changes, signals, room } = input;
   const only = (...roles: string[]) => changes.every((change) => roles.includes(change.role));
-  if (input.deps.onlyDependencies || (input.deps.changes.length > 0 && only('manifest', 'lockfile'))) return dependencySubject(input);
+  if (input.deps.onlyDependencies || (input.deps.changes.length > 0 && only('manifest', 'lockfile')))
+    return dependencySubject(input);
   if (signals.onlyRenames) return renameSubject(changes, room);
   if (changes.every((change) => change.file.status === 'mode-changed')) return modeSubject(changes);
   if (changes.every((change) => change.file.status === 'deleted')) return `remove ${targetLabel(changes)}`;
@@ -35,7 +36,14 @@ export function writeSubject(input: SubjectInput): string {
   if (only('docs', 'changelog')) return docsSubject(changes);
   if (only('ci')) return ciSubject(changes);
   if (signals.source.length > 0) {
-    const text = describeSourceChange({ type: input.type, signals, changes, changeset: input.changeset, room, backticks: input.backticks ?? false });
+    const text = describeSourceChange({
+      type: input.type,
+      signals,
+      changes,
+      changeset: input.changeset,
+      room,
+      backticks: input.backticks ?? false,
+    });
     if (text) return text;
   }
   return configSubject(changes);
@@ -46,15 +54,18 @@ function dependencySubject(input: SubjectInput): string {
   const bumped = changes.filter((change) => change.from && change.to);
   const added = changes.filter((change) => !change.from && change.to);
   const removed = changes.filter((change) => change.from && !change.to);
-  const others = (count: number) => (count > 0 ? ` and ${count === 1 ? 'one other dependency' : `${count} other dependencies`}` : '');
+  const others = (count: number) =>
+    count > 0 ? ` and ${count === 1 ? 'one other dependency' : `${count} other dependencies`}` : '';
   const [single] = bumped;
   if (single && changes.length === 1) {
     const from = input.convention.mentionsFrom && single.from ? ` from ${displayVersion(single.from)}` : '';
     const full = `bump ${single.name}${from} to ${displayVersion(single.to ?? '')}`;
     return full.length <= input.room ? full : `bump ${single.name} to ${displayVersion(single.to ?? '')}`;
   }
-  if (added.length > 0 && bumped.length === 0 && removed.length === 0) return `add ${added[0]?.name ?? ''}${others(added.length - 1)}`;
-  if (removed.length > 0 && bumped.length === 0 && added.length === 0) return `remove ${removed[0]?.name ?? ''}${others(removed.length - 1)}`;
+  if (added.length > 0 && bumped.length === 0 && removed.length === 0)
+    return `add ${added[0]?.name ?? ''}${others(added.length - 1)}`;
+  if (removed.length > 0 && bumped.length === 0 && added.length === 0)
+    return `remove ${removed[0]?.name ?? ''}${others(removed.length - 1)}`;
   const [first] = bumped.length > 0 ? bumped : changes;
   if (!first) return 'update the lockfile';
   const version = first.to ? ` to ${displayVersion(first.to)}` : '';
@@ -89,8 +100,10 @@ function testsSubject(changes: FileChange[]): string {
   const subject = testSubject(main?.file.path ?? '');
   const titles = tests.flatMap((change) => change.addedLines.filter((line) => TEST_CASE.test(line)));
   const removedTitles = tests.flatMap((change) => change.removedLines.filter((line) => TEST_CASE.test(line)));
-  if (tests.every((change) => change.file.status === 'added') || titles.length > removedTitles.length) return `add tests for ${subject}`;
-  if (tests.every((change) => change.file.status === 'deleted') || removedTitles.length > titles.length) return `remove tests for ${subject}`;
+  if (tests.every((change) => change.file.status === 'added') || titles.length > removedTitles.length)
+    return `add tests for ${subject}`;
+  if (tests.every((change) => change.file.status === 'deleted') || removedTitles.length > titles.length)
+    return `remove tests for ${subject}`;
   return `update tests for ${subject}`;
 }
 
@@ -103,7 +116,10 @@ export function pageTitle(change: FileChange, withAdded = true): string {
     for (const line of hunk.lines) {
       if (line[0] === '-' || (!withAdded && line[0] === '+')) continue;
       const match = TITLE.exec(line.slice(1).trim());
-      const title = (match?.[1] ?? match?.[2])?.replace(/[`*_[\]]/g, '').replace(/\(.*?\)/g, '').trim();
+      const title = (match?.[1] ?? match?.[2])
+        ?.replace(/[`*_[\]]/g, '')
+        .replace(/\(.*?\)/g, '')
+        .trim();
       if (title && title.length <= 50) return title;
     }
   }
@@ -114,12 +130,19 @@ export function pageTitle(change: FileChange, withAdded = true): string {
 }
 
 function docsSubject(changes: FileChange[]): string {
-  const pages = [...changes].sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions));
+  const pages = [...changes].sort(
+    (a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions),
+  );
   const [main] = pages;
   if (!main) return 'update the documentation';
-  const removedHeadings = new Set(changes.flatMap((change) => change.removedLines.map((line) => HEADING.exec(line.trim())?.[1])));
-  const fresh = main.addedLines.map((line) => HEADING.exec(line.trim())?.[1]?.replace(/[`*_]/g, '')).filter((heading): heading is string => Boolean(heading) && !removedHeadings.has(heading));
-  const more = pages.length > 1 ? ` and ${pages.length === 2 ? 'one other page' : `${pages.length - 1} other pages`}` : '';
+  const removedHeadings = new Set(
+    changes.flatMap((change) => change.removedLines.map((line) => HEADING.exec(line.trim())?.[1])),
+  );
+  const fresh = main.addedLines
+    .map((line) => HEADING.exec(line.trim())?.[1]?.replace(/[`*_]/g, ''))
+    .filter((heading): heading is string => Boolean(heading) && !removedHeadings.has(heading));
+  const more =
+    pages.length > 1 ? ` and ${pages.length === 2 ? 'one other page' : `${pages.length - 1} other pages`}` : '';
   if (main.file.status === 'added') return `add ${pageTitle(main)} page${more}`;
   if (fresh.length === 1) {
     const title = pageTitle(main, false);
@@ -132,7 +155,8 @@ function docsSubject(changes: FileChange[]): string {
 function ciSubject(changes: FileChange[]): string {
   const names = [...new Set(changes.map((change) => fileLabel(change.file.path)))];
   const noun = (count: number) => (count === 1 ? 'workflow' : 'workflows');
-  if (changes.every((change) => change.file.status === 'added')) return `add ${names[0]} ${noun(1)}${names.length > 1 ? ` and ${names.length - 1} more` : ''}`;
+  if (changes.every((change) => change.file.status === 'added'))
+    return `add ${names[0]} ${noun(1)}${names.length > 1 ? ` and ${names.length - 1} more` : ''}`;
   if (changes.every((change) => change.file.status === 'deleted')) return `remove ${names[0]} ${noun(1)}`;
   if (names.length <= 2) return `update ${names.join(' and ')} ${noun(names.length)}`;
   return `update ${names[0]} and ${names.length - 1} other workflows`;
@@ -148,7 +172,9 @@ function configSubject(changes: FileChange[]): string {
 
 /** What a set of files is called: the largest one's label, with the others counted when they are few. */
 export function targetLabel(changes: FileChange[]): string {
-  const sorted = [...changes].sort((a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions));
+  const sorted = [...changes].sort(
+    (a, b) => b.file.additions + b.file.deletions - (a.file.additions + a.file.deletions),
+  );
   const labels = [...new Set(sorted.map((change) => fileLabel(change.file.path)))];
   if (labels.length === 1) return labels[0] ?? 'files';
   if (labels.length === 2) return `${labels[0]} and ${labels[1]}`;

@@ -29,7 +29,11 @@ export function scoreTypes(features: TypeFeatures, weights: TypeWeights = DEFAUL
 }
 
 /** Each feature's part in one type's score, largest magnitude first. */
-export function contributions(features: TypeFeatures, type: CommitType, weights: TypeWeights = DEFAULT_WEIGHTS): Contribution[] {
+export function contributions(
+  features: TypeFeatures,
+  type: CommitType,
+  weights: TypeWeights = DEFAULT_WEIGHTS,
+): Contribution[] {
   const result: Contribution[] = [];
   const table = weights.shared[type] ?? {};
   for (const [feature, value] of Object.entries(features.shared)) {
@@ -56,13 +60,28 @@ export function bestType(scores: Map<CommitType, number>): CommitType {
 }
 
 /** Why the winner won: the features that separate it most from the runner-up. */
-export function explainType(features: TypeFeatures, scores: Map<CommitType, number>, weights: TypeWeights = DEFAULT_WEIGHTS): string {
+export function explainType(
+  features: TypeFeatures,
+  scores: Map<CommitType, number>,
+  weights: TypeWeights = DEFAULT_WEIGHTS,
+): string {
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return 'type: no scores';
-  const lines = [`type ${first[0]} ${first[1].toFixed(2)}${second ? `, then ${second[0]} ${second[1].toFixed(2)}` : ''}`];
-  const mine = new Map(contributions(features, first[0], weights).map((c) => [c.feature.replace(`[${first[0]}]`, '[type]'), c.value]));
-  const theirs = second ? new Map(contributions(features, second[0], weights).map((c) => [c.feature.replace(`[${second[0]}]`, '[type]'), c.value])) : new Map<string, number>();
+  const lines = [
+    `type ${first[0]} ${first[1].toFixed(2)}${second ? `, then ${second[0]} ${second[1].toFixed(2)}` : ''}`,
+  ];
+  const mine = new Map(
+    contributions(features, first[0], weights).map((c) => [c.feature.replace(`[${first[0]}]`, '[type]'), c.value]),
+  );
+  const theirs = second
+    ? new Map(
+        contributions(features, second[0], weights).map((c) => [
+          c.feature.replace(`[${second[0]}]`, '[type]'),
+          c.value,
+        ]),
+      )
+    : new Map<string, number>();
   const margins = [...new Set([...mine.keys(), ...theirs.keys()])]
     .map((feature) => ({ feature, margin: (mine.get(feature) ?? 0) - (theirs.get(feature) ?? 0) }))
     .filter((entry) => Math.abs(entry.margin) >= 0.01)

@@ -70,7 +70,10 @@ function cancelled(signal: AbortSignal): UserError {
 }
 
 /** The model, or the error that kept it from being made for a reason the user cannot fix (the local engine answers). */
-async function resolveModel(model: GenerateWithFallbackOptions['model'], span: Span): Promise<LanguageModel | { failed: unknown }> {
+async function resolveModel(
+  model: GenerateWithFallbackOptions['model'],
+  span: Span,
+): Promise<LanguageModel | { failed: unknown }> {
   if (typeof model !== 'function') return model;
   try {
     return await model();
@@ -145,7 +148,11 @@ export async function generateWithFallback(options: GenerateWithFallbackOptions)
   const { prepared, config, signal } = options;
   const now = options.now ?? Date.now;
   const deadline = Math.floor(now() + config.timeout * 1000);
-  const root = (options.trace ?? createTrace()).span('generate', { files: prepared.files.length, chunks: prepared.chunks.length, timeoutMs: config.timeout * 1000 });
+  const root = (options.trace ?? createTrace()).span('generate', {
+    files: prepared.files.length,
+    chunks: prepared.chunks.length,
+    timeoutMs: config.timeout * 1000,
+  });
   const words = { provider: options.providerName ?? config.provider ?? 'the provider', timeoutSeconds: config.timeout };
   let requests = 0;
   const finish = (result: Omit<GenerationResult, 'requests'>): GenerationResult => {
@@ -180,7 +187,12 @@ export async function generateWithFallback(options: GenerateWithFallbackOptions)
     const message = options.local();
     span.end();
     const line = `git-ai: ${reason}; the offline engine wrote this message`;
-    return finish({ message, stage: 'local', alternatives: [], fallback: { from: last?.stage ?? 'remote', to: 'local', reason, line } });
+    return finish({
+      message,
+      stage: 'local',
+      alternatives: [],
+      fallback: { from: last?.stage ?? 'remote', to: 'local', reason, line },
+    });
   } catch (error) {
     root.end({ error: describeError(error), requests });
     throw error;

@@ -16,9 +16,11 @@ function networkCode(error: unknown, depth = 0): string | undefined {
 /** E.g. "openai did not answer within 20 s", "openai answered 503 Service Unavailable". */
 export function describeFailure(error: unknown, context: { provider: string; timeoutSeconds: number }): string {
   const { provider } = context;
-  if (error instanceof DeadlineError || error instanceof StageSkipped) return `${provider} did not answer within ${context.timeoutSeconds} s`;
+  if (error instanceof DeadlineError || error instanceof StageSkipped)
+    return `${provider} did not answer within ${context.timeoutSeconds} s`;
   if (error instanceof SchemaMismatchError) return `${provider}'s answer was not the JSON the request asked for`;
-  if (error instanceof Error && error.name === 'NoValidCandidateError') return `${provider}'s answer held no valid commit message`;
+  if (error instanceof Error && error.name === 'NoValidCandidateError')
+    return `${provider}'s answer held no valid commit message`;
   if (error instanceof Error && error.name === 'AnalysisFailedError') {
     const cause = error.cause === undefined ? '' : ` (${describeFailure(error.cause, context)})`;
     return `the per-file analysis failed: ${error.message.replace(/\.$/, '')}${cause}`;
@@ -29,7 +31,9 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   if (kind === 'network') {
     const code = networkCode(error) ?? 'network error';
     // A connection reset or closed mid-answer reached the provider: it broke off, it was not unreachable.
-    return /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code) ? `${provider} dropped the connection (${code})` : `${provider} could not be reached (${code})`;
+    return /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)
+      ? `${provider} dropped the connection (${code})`
+      : `${provider} could not be reached (${code})`;
   }
   if (kind === 'schema') return `${provider}'s answer was not the JSON the request asked for`;
   if (kind === 'abort') return `${provider} did not answer within ${context.timeoutSeconds} s`;

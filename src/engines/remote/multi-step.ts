@@ -56,7 +56,11 @@ async function readCached(ctx: StageContext, key: string): Promise<FileAnalysis[
 }
 
 /** A part's analysis prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
-export function fitAnalysisPrompt(options: { chunk: PreparedChunk; prepared: PreparedDiff; config: Config }): Promise<FittedPrompt> {
+export function fitAnalysisPrompt(options: {
+  chunk: PreparedChunk;
+  prepared: PreparedDiff;
+  config: Config;
+}): Promise<FittedPrompt> {
   const { chunk, prepared, config } = options;
   return fitPrompt({
     build: (cut) => buildAnalysisPrompt({ chunk, listing: prepared.listing, cut }),
@@ -73,13 +77,23 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
   const jobs: ChunkJob[] = await Promise.all(
     prepared.chunks.map(async (chunk) => {
       const { system, prompt } = await fitAnalysisPrompt({ chunk, prepared, config });
-      return { chunk, system, prompt, key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }) };
+      return {
+        chunk,
+        system,
+        prompt,
+        key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }),
+      };
     }),
   );
   const cached = await Promise.all(jobs.map((job) => readCached(ctx, job.key)));
   const misses = jobs.filter((_job, index) => cached[index] === undefined);
   const concurrency = config.parallelApiCalls ? config.concurrency : 1;
-  const span = ctx.span.child('analyse', { chunks: jobs.length, cacheHits: jobs.length - misses.length, concurrency, waves: Math.ceil(misses.length / concurrency) });
+  const span = ctx.span.child('analyse', {
+    chunks: jobs.length,
+    cacheHits: jobs.length - misses.length,
+    concurrency,
+    waves: Math.ceil(misses.length / concurrency),
+  });
   // A user error (bad key) stops the other requests at once: the run ends with that one error.
   const stop = new AbortController();
   const signal = ctx.signal === undefined ? stop.signal : AbortSignal.any([ctx.signal, stop.signal]);
@@ -94,7 +108,10 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
   };
   // Progress in files: those of chunks answered so far (the cache's first), of every file in a chunk.
   const total = jobs.reduce((sum, job) => sum + job.chunk.files.length, 0);
-  const cacheHits = jobs.reduce((sum, job, index) => sum + (cached[index] === undefined ? 0 : job.chunk.files.length), 0);
+  const cacheHits = jobs.reduce(
+    (sum, job, index) => sum + (cached[index] === undefined ? 0 : job.chunk.files.length),
+    0,
+  );
   let done = cacheHits;
   ctx.onProgress?.({ type: 'phase', phase: 'analysing', done, total, cacheHits });
   const settled = await Promise.allSettled(
@@ -103,7 +120,15 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
       try {
         const result = await limiter.run((runSignal) => {
           const attrs = { id: chunk.id, files: chunk.files.length, queuedMs: Math.round(ctx.now() - queuedAt) };
-          const call = { name: `chunk ${chunk.id}`, attrs, span, system, prompt, schema: analysisSchema, schemaName: ANALYSIS_SCHEMA_NAME };
+          const call = {
+            name: `chunk ${chunk.id}`,
+            attrs,
+            span,
+            system,
+            prompt,
+            schema: analysisSchema,
+            schemaName: ANALYSIS_SCHEMA_NAME,
+          };
           return callTraced(ctx, { ...call, signal: runSignal, deadline, onEvent });
         });
         await ctx.cache.set(key, result.value);
@@ -122,7 +147,9 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
   if (userError !== undefined) throw userError;
   ctx.signal?.throwIfAborted();
   if (failures.length * 2 > jobs.length) {
-    throw new AnalysisFailedError(`${failures.length} of ${jobs.length} chunks could not be analysed.`, { cause: failures[0] });
+    throw new AnalysisFailedError(`${failures.length} of ${jobs.length} chunks could not be analysed.`, {
+      cause: failures[0],
+    });
   }
   const fresh = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
   return [...cached.flatMap((files) => files ?? []), ...fresh];

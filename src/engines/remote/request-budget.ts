@@ -37,7 +37,11 @@ const EMPTY: PreparedDiff = {
  * Tokens of the single-step prompt with no diff in it (the largest prompt around a diff), history included.
  * Its UTF-8 size bounds it from above; the tokenizer (~0.2 s to load) is used only when that bound would shrink the budget.
  */
-export async function measurePromptOverhead(options: { config: Config; history: string[]; guidance?: readonly string[] }): Promise<number> {
+export async function measurePromptOverhead(options: {
+  config: Config;
+  history: string[];
+  guidance?: readonly string[];
+}): Promise<number> {
   const { config } = options;
   const prompt = buildDirectPrompt({
     prepared: EMPTY,
@@ -48,12 +52,19 @@ export async function measurePromptOverhead(options: { config: Config; history: 
     guidance: options.guidance,
   });
   // The larger of the two schemas a request carries (candidates, or a part's analysis) is sent and paid for too.
-  const schema = [schemaText(candidatesSchema), schemaText(analysisSchema)].sort((a, b) => b.length - a.length)[0] ?? '';
+  const schema =
+    [schemaText(candidatesSchema), schemaText(analysisSchema)].sort((a, b) => b.length - a.length)[0] ?? '';
   const info = resolveModelInfo(resolveModelName(config), { contextWindow: config.contextWindow });
-  const bound = Buffer.byteLength(prompt.system) + Buffer.byteLength(prompt.prompt) + Buffer.byteLength(schema) + REQUEST_FRAMING_TOKENS;
+  const bound =
+    Buffer.byteLength(prompt.system) +
+    Buffer.byteLength(prompt.prompt) +
+    Buffer.byteLength(schema) +
+    REQUEST_FRAMING_TOKENS;
   if (config.maxTokens + bound + RESERVED_OUTPUT_TOKENS <= info.contextWindow) return bound;
   const tokenizer = await loadTokenizer(info.encoding);
-  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + tokenizer.count(schema) + REQUEST_FRAMING_TOKENS;
+  return (
+    tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + tokenizer.count(schema) + REQUEST_FRAMING_TOKENS
+  );
 }
 
 export interface PrepareStagedOptions {
@@ -78,7 +89,9 @@ export interface PrepareStagedOptions {
 }
 
 /** The staged diff, read once and budgeted for the configured model: what both `commit` and `prompt` send. */
-export async function prepareStagedDiff(options: PrepareStagedOptions): Promise<PrepareDiffResult & { promptTokens: number }> {
+export async function prepareStagedDiff(
+  options: PrepareStagedOptions,
+): Promise<PrepareDiffResult & { promptTokens: number }> {
   const { config, context, signal } = options;
   const diff = options.diff ?? startStagedDiff({ ...context, signal });
   const model = resolveModelName(config);
@@ -108,4 +121,3 @@ export async function prepareStagedDiff(options: PrepareStagedOptions): Promise<
     diff.cancel(); // git must not outlive a failure before or during the read
   }
 }
-

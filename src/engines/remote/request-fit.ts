@@ -29,7 +29,12 @@ export function requestLimit(model: string, contextWindow: number | undefined): 
  * A request's input tokens in the model's encoding: system, prompt, schema and framing. A BPE token is at least
  * one byte, so bytes bound the count from above and the encoding (~0.15 s to load) is loaded only near the limit.
  */
-export async function countRequest(prompt: Prompt, schema: z.ZodType, encoding: TokenEncoding, limit: number): Promise<number> {
+export async function countRequest(
+  prompt: Prompt,
+  schema: z.ZodType,
+  encoding: TokenEncoding,
+  limit: number,
+): Promise<number> {
   const parts = [prompt.system, prompt.prompt, schemaText(schema)];
   const bytes = parts.reduce((sum, part) => sum + Buffer.byteLength(part), REQUEST_FRAMING_TOKENS);
   if (bytes <= limit && encoding !== 'estimate') return bytes;

@@ -88,7 +88,14 @@ export function rankAnalyses(options: { files: FileEntry[]; analyses: readonly F
   const ranked = options.files.map((entry): RankedAnalysis => {
     const analysis = byPath.get(entry.path) ?? byPath.get(`b/${entry.path}`) ?? byPath.get(`a/${entry.path}`);
     const { additions, deletions, status } = entry;
-    return { ...(analysis ?? describeEntry(entry)), path: entry.path, additions, deletions, status, impact: scoreImpact({ entry, analysis }) };
+    return {
+      ...(analysis ?? describeEntry(entry)),
+      path: entry.path,
+      additions,
+      deletions,
+      status,
+      impact: scoreImpact({ entry, analysis }),
+    };
   });
   return ranked.sort((a, b) => b.impact - a.impact || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -21,8 +21,35 @@ export const SHORT_HEADER = 20;
 export const WEIGHTS = { coverage: 0.55, length: 0.2, imperative: 0.25 } as const;
 
 const INLINE_HEADER = new RegExp(`(?:^|\\s)(?:${COMMIT_TYPES.join('|')})(?:\\([^()]*\\))?!?:\\s`, 'i');
-const GENERIC_SEGMENTS = new Set(['src', 'lib', 'test', 'tests', 'spec', 'index', 'main', 'app', 'packages', 'pkg', 'internal', 'mod']);
-const IMPERATIVE_EXCEPTIONS = new Set(['embed', 'seed', 'feed', 'need', 'speed', 'shed', 'bring', 'ping', 'string', 'ring', 'focus', 'alias', 'canvas']);
+const GENERIC_SEGMENTS = new Set([
+  'src',
+  'lib',
+  'test',
+  'tests',
+  'spec',
+  'index',
+  'main',
+  'app',
+  'packages',
+  'pkg',
+  'internal',
+  'mod',
+]);
+const IMPERATIVE_EXCEPTIONS = new Set([
+  'embed',
+  'seed',
+  'feed',
+  'need',
+  'speed',
+  'shed',
+  'bring',
+  'ping',
+  'string',
+  'ring',
+  'focus',
+  'alias',
+  'canvas',
+]);
 
 /** The candidate as a CommitMessage (trimmed, first word lower-cased, trailing period gone), or undefined when it is not one message. */
 export function normaliseCandidate(candidate: CandidateInput): CommitMessage | undefined {
@@ -62,11 +89,15 @@ function isSensibleCut(kept: string, subject: string): boolean {
 }
 
 /** The formatted header, and whether cutting it to maxLength kept enough of the subject to still say it. */
-function measureHeader(message: CommitMessage, style: CommitStyle, maxLength: number): { length: number; full: number; sensible: boolean } {
+function measureHeader(
+  message: CommitMessage,
+  style: CommitStyle,
+  maxLength: number,
+): { length: number; full: number; sensible: boolean } {
   const bare = { ...message, body: undefined };
   const fitted = formatCommitMessage(bare, { style, maxLength });
   const full = formatCommitMessage(bare, { style, maxLength: Number.MAX_SAFE_INTEGER });
-  const kept = style === 'plain' ? fitted : parseCommitHeader(fitted)?.subject ?? '';
+  const kept = style === 'plain' ? fitted : (parseCommitHeader(fitted)?.subject ?? '');
   return { length: [...fitted].length, full: [...full].length, sensible: isSensibleCut(kept, message.subject) };
 }
 
@@ -134,9 +165,16 @@ export function rankCandidates(options: SelectOptions): CommitMessage[] {
       WEIGHTS.length * lengthFit +
       WEIGHTS.imperative * (isImperative(message.subject) ? 1 : 0);
     // Rounded so that float noise never decides between equally good candidates.
-    scored.push({ message, score: Math.round(score * 1e6) / 1e6, headerLength: header.length, text: formatCommitMessage(message, { style, maxLength }) });
+    scored.push({
+      message,
+      score: Math.round(score * 1e6) / 1e6,
+      headerLength: header.length,
+      text: formatCommitMessage(message, { style, maxLength }),
+    });
   }
-  scored.sort((a, b) => b.score - a.score || a.headerLength - b.headerLength || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  scored.sort(
+    (a, b) => b.score - a.score || a.headerLength - b.headerLength || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
   return [...new Map(scored.map((entry) => [entry.text, entry.message])).values()];
 }
 

@@ -72,7 +72,10 @@ function attemptsOf(error: unknown, retries: number): number {
 }
 
 /** callStructured with one trace span per request (tokens, latency, attempts) and every attempt counted. */
-export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: TracedCall<S>): Promise<CallResult<z.output<S>>> {
+export async function callTraced<S extends z.ZodType>(
+  ctx: StageContext,
+  call: TracedCall<S>,
+): Promise<CallResult<z.output<S>>> {
   const span = (call.span ?? ctx.span).child(call.name, call.attrs);
   let retries = 0;
   try {
@@ -92,7 +95,12 @@ export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: T
     });
     ctx.countRequests(result.attempts);
     const { inputTokens, outputTokens } = result.usage;
-    span.end({ tokensIn: inputTokens, tokensOut: outputTokens, attempts: result.attempts, latencyMs: Math.round(result.latencyMs) });
+    span.end({
+      tokensIn: inputTokens,
+      tokensOut: outputTokens,
+      attempts: result.attempts,
+      latencyMs: Math.round(result.latencyMs),
+    });
     return result;
   } catch (error) {
     const attempts = attemptsOf(error, retries);
@@ -105,12 +113,14 @@ export async function callTraced<S extends z.ZodType>(ctx: StageContext, call: T
 /** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
 const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
 
-
 /**
  * The cache key of an answer: everything the model receives (provider, model, system, prompt, the schema with its
  * descriptions, the number of completions), so any change to a prompt's wording is a new key by itself.
  */
-export function answerKey(ctx: StageContext, call: { kind: string; system: string; prompt: string; schema: z.ZodType; completions?: number }): string {
+export function answerKey(
+  ctx: StageContext,
+  call: { kind: string; system: string; prompt: string; schema: z.ZodType; completions?: number },
+): string {
   const identity = providerOfModel(ctx.model);
   return cacheKey({
     kind: call.kind,
@@ -131,7 +141,13 @@ export async function requestCandidates(
   ctx: StageContext,
   call: { name: string; attrs?: TraceAttrs; system: string; prompt: string },
 ): Promise<Candidate[]> {
-  const key = answerKey(ctx, { kind: 'candidates', system: call.system, prompt: call.prompt, schema: candidatesSchema, completions: ctx.config.candidates });
+  const key = answerKey(ctx, {
+    kind: 'candidates',
+    system: call.system,
+    prompt: call.prompt,
+    schema: candidatesSchema,
+    completions: ctx.config.candidates,
+  });
   const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
   if (cached.success) {
     ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();
@@ -146,7 +162,12 @@ export async function requestCandidates(
   // Several candidates are decoded side by side, one completion each, so they cost the time of one.
   const settled = await Promise.allSettled(
     Array.from({ length: completions }, (_unused, index) =>
-      callTraced(ctx, { ...call, name: `${call.name} ${index + 1}/${completions}`, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME }),
+      callTraced(ctx, {
+        ...call,
+        name: `${call.name} ${index + 1}/${completions}`,
+        schema: candidatesSchema,
+        schemaName: CANDIDATES_SCHEMA_NAME,
+      }),
     ),
   );
   const answers = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.value] : []));
@@ -157,7 +178,11 @@ export async function requestCandidates(
 }
 
 /** The best valid candidate, judged against the highest-impact files; throws NoValidCandidateError when none is valid. */
-export function pickMessage(ctx: StageContext, candidates: readonly Candidate[], ranked: readonly RankedAnalysis[]): CommitMessage {
+export function pickMessage(
+  ctx: StageContext,
+  candidates: readonly Candidate[],
+  ranked: readonly RankedAnalysis[],
+): CommitMessage {
   const { config } = ctx;
   const topFiles = ranked.slice(0, TOP_FILES).map(({ path, symbols }) => ({ path, symbols }));
   const span = ctx.span.child('select', { candidates: candidates.length });
@@ -165,13 +190,17 @@ export function pickMessage(ctx: StageContext, candidates: readonly Candidate[],
   if (!config.body) for (const message of valid) delete message.body;
   const [message, ...alternatives] = valid;
   span.end({ valid: valid.length });
-  if (message === undefined) throw new NoValidCandidateError(`None of the model's ${candidates.length} candidates was a valid commit message.`);
+  if (message === undefined)
+    throw new NoValidCandidateError(`None of the model's ${candidates.length} candidates was a valid commit message.`);
   ctx.keepAlternatives?.(alternatives);
   return message;
 }
 
 /** The single-step request's prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
-export function fitDirectPrompt(options: Parameters<typeof buildDirectPrompt>[0], config: ResolvedConfig | Config): Promise<FittedPrompt> {
+export function fitDirectPrompt(
+  options: Parameters<typeof buildDirectPrompt>[0],
+  config: ResolvedConfig | Config,
+): Promise<FittedPrompt> {
   const { prepared } = options;
   return fitPrompt({
     build: (cut) => buildDirectPrompt({ ...options, cut }),

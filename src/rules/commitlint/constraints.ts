@@ -43,7 +43,11 @@ function active(rules: QualifiedRules, name: string): { when: Applicable; value:
 }
 
 const strings = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : undefined;
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string'
+      ? [value]
+      : undefined;
 
 function caseRule(rules: QualifiedRules, name: string): CaseRule | undefined {
   const rule = active(rules, name);
@@ -58,7 +62,8 @@ function number(rules: QualifiedRules, name: string): number | undefined {
 
 /** The scopes of scope-enum, whether written as a list or as commitlint 19's `{ scopes, delimiters }` form. */
 function scopeList(value: unknown): string[] | undefined {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return strings((value as { scopes?: unknown }).scopes);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value))
+    return strings((value as { scopes?: unknown }).scopes);
   return strings(value);
 }
 
@@ -79,7 +84,8 @@ export function readConstraints(rules: QualifiedRules): MessageConstraints {
     bodyLeadingBlank: active(rules, 'body-leading-blank')?.when === 'always',
     bodyRequired: active(rules, 'body-empty')?.when === 'never',
     bodyForbidden: active(rules, 'body-empty')?.when === 'always',
-    footerRequired: active(rules, 'footer-empty')?.when === 'never' || active(rules, 'references-empty')?.when === 'never',
+    footerRequired:
+      active(rules, 'footer-empty')?.when === 'never' || active(rules, 'references-empty')?.when === 'never',
     trailers: [...new Set(trailers)],
   };
   if (types && types.length > 0) constraints.types = types;
@@ -94,6 +100,10 @@ export function readConstraints(rules: QualifiedRules): MessageConstraints {
   if (headerMax !== undefined) constraints.headerMaxLength = headerMax;
   const bodyMax = number(rules, 'body-max-line-length');
   if (bodyMax !== undefined) constraints.bodyMaxLineLength = bodyMax;
-  if (fullStop) constraints.subjectFullStop = { when: fullStop.when, char: typeof fullStop.value === 'string' ? fullStop.value : '.' };
+  if (fullStop)
+    constraints.subjectFullStop = {
+      when: fullStop.when,
+      char: typeof fullStop.value === 'string' ? fullStop.value : '.',
+    };
   return constraints;
 }

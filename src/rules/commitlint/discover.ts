@@ -28,7 +28,16 @@ export const COMMITLINT_SEARCH_PLACES = [
 ] as const;
 
 /** cosmiconfig's places in the global config directory (`$XDG_CONFIG_HOME/commitlint`). */
-const GLOBAL_PLACES = ['config', 'config.json', 'config.yaml', 'config.yml', 'config.js', 'config.ts', 'config.cjs', 'config.mjs'];
+const GLOBAL_PLACES = [
+  'config',
+  'config.json',
+  'config.yaml',
+  'config.yml',
+  'config.js',
+  'config.ts',
+  'config.cjs',
+  'config.mjs',
+];
 
 export interface DiscoverOptions {
   cwd: string;

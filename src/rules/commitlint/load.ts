@@ -32,7 +32,8 @@ export class CommitlintLoadError extends Error {
 /** A module's default export, whether it was written as ESM or as CommonJS (`exports.default`). */
 function defaultExport<T>(module: unknown): T | undefined {
   let value = (module as { default?: unknown }).default ?? module;
-  if (typeof value !== 'function' && value !== null && typeof value === 'object' && 'default' in value) value = (value as { default: unknown }).default;
+  if (typeof value !== 'function' && value !== null && typeof value === 'object' && 'default' in value)
+    value = (value as { default: unknown }).default;
   return typeof value === 'function' ? (value as T) : undefined;
 }
 
@@ -45,7 +46,10 @@ const major = (version: string): string => version.split('.', 1)[0] ?? '';
 
 function parserOptsOf(config: QualifiedConfig): Record<string, unknown> {
   const preset = config.parserPreset as { parserOpts?: unknown } | undefined;
-  return typeof preset === 'object' && preset !== null && typeof preset.parserOpts === 'object' && preset.parserOpts !== null
+  return typeof preset === 'object' &&
+    preset !== null &&
+    typeof preset.parserOpts === 'object' &&
+    preset.parserOpts !== null
     ? (preset.parserOpts as Record<string, unknown>)
     : {};
 }
@@ -62,13 +66,21 @@ export async function loadCommitlint(options: { cwd: string; configPath: string 
     import('./bundled.js'),
   ]);
   const typescript = /\.[cm]?ts$/.test(options.configPath);
-  const repoLoad = installedLoad && (typescript || major(installedLoad.version) !== major(bundled.version)) ? await importInstalled<LoadFunction>(installedLoad) : undefined;
-  let repoLint = installedLint && major(installedLint.version) !== major(bundled.version) ? await importInstalled<LintFunction>(installedLint) : undefined;
+  const repoLoad =
+    installedLoad && (typescript || major(installedLoad.version) !== major(bundled.version))
+      ? await importInstalled<LoadFunction>(installedLoad)
+      : undefined;
+  let repoLint =
+    installedLint && major(installedLint.version) !== major(bundled.version)
+      ? await importInstalled<LintFunction>(installedLint)
+      : undefined;
   let config: QualifiedConfig;
   try {
     config = await (repoLoad ?? bundled.load)({}, { cwd: options.cwd });
   } catch (error) {
-    throw new CommitlintLoadError(`commitlint could not load ${options.configPath}: ${describeError(error)}`, { cause: error });
+    throw new CommitlintLoadError(`commitlint could not load ${options.configPath}: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   const lintOptions: LintOptions = {
     parserOpts: parserOptsOf(config),
@@ -77,7 +89,9 @@ export async function loadCommitlint(options: { cwd: string; configPath: string 
     defaultIgnores: config.defaultIgnores !== false,
   };
   const run = async (message: string, extra?: { commentChar?: string }): Promise<LintOutcome> => {
-    const opts = extra?.commentChar ? { ...lintOptions, parserOpts: { ...lintOptions.parserOpts, commentChar: extra.commentChar } } : lintOptions;
+    const opts = extra?.commentChar
+      ? { ...lintOptions, parserOpts: { ...lintOptions.parserOpts, commentChar: extra.commentChar } }
+      : lintOptions;
     try {
       return await (repoLint ?? bundled.lint)(message, config.rules, opts);
     } catch (error) {

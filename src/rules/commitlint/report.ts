@@ -6,10 +6,17 @@ function line(mark: string, problem: LintRuleOutcome): string {
 }
 
 export function formatLintOutcome(outcome: LintOutcome): string {
-  const lines = [...outcome.errors.map((problem) => line('✖', problem)), ...outcome.warnings.map((problem) => line('⚠', problem))];
+  const lines = [
+    ...outcome.errors.map((problem) => line('✖', problem)),
+    ...outcome.warnings.map((problem) => line('⚠', problem)),
+  ];
   const errors = outcome.errors.length;
   const warnings = outcome.warnings.length;
-  lines.push(errors + warnings === 0 ? '✔   the message passes every commitlint rule' : `${errors > 0 ? '✖' : '⚠'}   found ${errors} problem${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(
+    errors + warnings === 0
+      ? '✔   the message passes every commitlint rule'
+      : `${errors > 0 ? '✖' : '⚠'}   found ${errors} problem${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -9,7 +9,9 @@ export function formatReference(ticket: Ticket, form: TicketForm): string {
 }
 
 function mentions(parts: MessageParts, ticket: Ticket): boolean {
-  const text = [parts.prefix, parts.scope ?? '', parts.subject, parts.suffix, ...parts.body, ...parts.trailers].join('\n');
+  const text = [parts.prefix, parts.scope ?? '', parts.subject, parts.suffix, ...parts.body, ...parts.trailers].join(
+    '\n',
+  );
   const escaped = ticket.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(ticket.kind === 'number' ? `#${escaped}\\b` : `\\b${escaped}\\b`).test(text);
 }
@@ -23,7 +25,9 @@ export function applyTicket(parts: MessageParts, ticket: Ticket, form: TicketFor
     case 'suffix':
       return { ...parts, suffix: `${parts.suffix}${text}` };
     case 'scope':
-      return parts.type === undefined ? { ...parts, trailers: [...parts.trailers, `Refs: ${formatReference(ticket, form)}`] } : { ...parts, scope: text };
+      return parts.type === undefined
+        ? { ...parts, trailers: [...parts.trailers, `Refs: ${formatReference(ticket, form)}`] }
+        : { ...parts, scope: text };
     case 'trailer':
       return { ...parts, trailers: [...parts.trailers, text] };
   }

@@ -40,11 +40,14 @@ export function detectTicketForm(messages: readonly string[]): TicketForm | unde
     const prefix = PREFIX.exec(subject);
     const suffix = SUFFIX.exec(subject);
     if (scope?.[1]) found(votes, { kind: 'scope', template: '{ref}', hash: scope[1].startsWith('#') });
-    else if (prefix?.[2]) found(votes, { kind: 'prefix', template: `${prefix[1]}{ref}${prefix[3]}`, hash: hashed(prefix[2]) });
-    if (suffix?.[2]) found(votes, { kind: 'suffix', template: `${suffix[1]}{ref}${suffix[3]}`, hash: hashed(suffix[2]) });
+    else if (prefix?.[2])
+      found(votes, { kind: 'prefix', template: `${prefix[1]}{ref}${prefix[3]}`, hash: hashed(prefix[2]) });
+    if (suffix?.[2])
+      found(votes, { kind: 'suffix', template: `${suffix[1]}{ref}${suffix[3]}`, hash: hashed(suffix[2]) });
     for (const line of rest) {
       const trailer = TRAILER.exec(line.trim());
-      if (trailer?.[3]) found(votes, { kind: 'trailer', template: `${trailer[1]}${trailer[2]}{ref}`, hash: hashed(trailer[3]) });
+      if (trailer?.[3])
+        found(votes, { kind: 'trailer', template: `${trailer[1]}${trailer[2]}{ref}`, hash: hashed(trailer[3]) });
     }
   }
   return [...votes.values()].sort((a, b) => b.count - a.count)[0]?.form;

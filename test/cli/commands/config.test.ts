@@ -29,7 +29,9 @@ async function runError(action: ConfigAction, key?: string, value?: string): Pro
 describe('config path and get', () => {
   it('prints the path under XDG_CONFIG_HOME', async () => {
     expect(await run('path')).toBe(userFile());
-    expect(await run('path', undefined, undefined, { XDG_CONFIG_HOME: '/elsewhere' })).toBe('/elsewhere/git-ai/config.ini');
+    expect(await run('path', undefined, undefined, { XDG_CONFIG_HOME: '/elsewhere' })).toBe(
+      '/elsewhere/git-ai/config.ini',
+    );
   });
 
   it.each([
@@ -47,14 +49,16 @@ describe('config path and get', () => {
     expect(await run('get', 'model')).toBe('x');
     const env = { ...repo.env, OPENAI_API_KEY: 'sk-proj-1234567890abcd' };
     expect(await run('get', 'api-key', undefined, env)).toBe('sk-…abcd');
-    expect(await runConfigCommand({ action: 'get', key: 'api-key', cwd: repo.dir, env, showSecret: true })).toBe('sk-proj-1234567890abcd');
+    expect(await runConfigCommand({ action: 'get', key: 'api-key', cwd: repo.dir, env, showSecret: true })).toBe(
+      'sk-proj-1234567890abcd',
+    );
     expect(await runConfigCommand({ action: 'get', key: 'model', cwd: repo.dir, env, showSecret: true })).toBe('x');
     expect(await run('get', 'api-key')).toBe(''); // unset stays empty, not a mask of nothing
   });
 });
 
 describe('config set, unset, reset', () => {
-  it('takes the Rust git-ai\'s `config set max-commit-length 1024`', async () => {
+  it("takes the Rust git-ai's `config set max-commit-length 1024`", async () => {
     expect(await run('set', 'max-commit-length', '1024')).toBe(`Set max-commit-length = 1024 in ${userFile()}`);
     expect(await run('get', 'max-commit-length')).toBe('1024');
   });
@@ -92,17 +96,32 @@ describe('config set, unset, reset', () => {
 
   it('keeps other sections, comments and unknown-but-valid lines', async () => {
     mkdirSync(userDir(), { recursive: true });
-    writeFileSync(userFile(), '# my settings\n[default]\n; the model\nmodel = old\n\n[profile.work]\nmodel = other\nx = 1\n');
+    writeFileSync(
+      userFile(),
+      '# my settings\n[default]\n; the model\nmodel = old\n\n[profile.work]\nmodel = other\nx = 1\n',
+    );
     await run('set', 'model', 'new');
     await run('set', 'candidates', '2');
     await run('unset', 'candidates');
-    expect(readFileSync(userFile(), 'utf8')).toBe('# my settings\n[default]\n; the model\nmodel = new\n\n[profile.work]\nmodel = other\nx = 1\n');
+    expect(readFileSync(userFile(), 'utf8')).toBe(
+      '# my settings\n[default]\n; the model\nmodel = new\n\n[profile.work]\nmodel = other\nx = 1\n',
+    );
   });
 
   it.each([
     ['unknown key', ['set', 'max-comit-length', '60'], 'CONFIG_UNKNOWN_KEY', "did you mean 'max-commit-length'?"],
-    ['bad value', ['set', 'max-commit-length', 'abc'], 'CONFIG_INVALID', "max-commit-length must be a whole number from 20 to 1024, got 'abc'."],
-    ['bad URL', ['set', 'base-url', 'example.com'], 'CONFIG_INVALID', "base-url must be an http(s) URL, got 'example.com'."],
+    [
+      'bad value',
+      ['set', 'max-commit-length', 'abc'],
+      'CONFIG_INVALID',
+      "max-commit-length must be a whole number from 20 to 1024, got 'abc'.",
+    ],
+    [
+      'bad URL',
+      ['set', 'base-url', 'example.com'],
+      'CONFIG_INVALID',
+      "base-url must be an http(s) URL, got 'example.com'.",
+    ],
     ['unknown key to unset', ['unset', 'colour'], 'CONFIG_UNKNOWN_KEY', 'valid keys: provider, model,'],
     ['missing key', ['set'], 'USAGE', 'usage: git-ai config set <key> <value>'],
     ['missing value', ['set', 'model'], 'USAGE', 'usage: git-ai config set <key> <value>'],
@@ -137,7 +156,9 @@ describe('config set, unset, reset', () => {
   it('says when a higher layer overrides the value just set', async () => {
     repo.git('config', 'ai.model', 'from-git');
     expect(await run('set', 'model', 'mine')).toContain('Note: git config ai.model overrides it here.');
-    expect(await run('set', 'style', 'plain', { GIT_AI_STYLE: 'gitmoji' })).toContain('Note: GIT_AI_STYLE overrides it here.');
+    expect(await run('set', 'style', 'plain', { GIT_AI_STYLE: 'gitmoji' })).toContain(
+      'Note: GIT_AI_STYLE overrides it here.',
+    );
   });
 });
 
@@ -146,7 +167,11 @@ describe('config list', () => {
     expect(await run('set', 'api-key', 'sk-proj-1234567890abcd')).toBe(`Set api-key = sk-…abcd in ${userFile()}`);
     repo.git('config', 'ai.model', 'x');
     const list = await run('list', undefined, undefined, { GIT_AI_TIMEOUT: '9' });
-    const row = (key: string) => list.split('\n').find((line) => line.startsWith(`${key} `))?.split(/\s{2,}/);
+    const row = (key: string) =>
+      list
+        .split('\n')
+        .find((line) => line.startsWith(`${key} `))
+        ?.split(/\s{2,}/);
     expect(row('api-key')).toEqual(['api-key', 'sk-…abcd', 'user file']);
     expect(row('model')).toEqual(['model', 'x', 'git config ai.model']);
     expect(row('timeout')).toEqual(['timeout', '9', 'env GIT_AI_TIMEOUT']);

@@ -9,7 +9,9 @@ describe('signals and activities', () => {
   it('counts issue references, new options and new test cases', () => {
     const signals = collectSignals([
       describeFile(makeDiff('src/options.ts', [' export interface Options {', '+  strict?: boolean', ' }'])),
-      describeFile(makeDiff('test/options.test.ts', ["+it('rejects empty input (#123)', () => {})", "+test('b', () => {})"])),
+      describeFile(
+        makeDiff('test/options.test.ts', ["+it('rejects empty input (#123)', () => {})", "+test('b', () => {})"]),
+      ),
     ]);
     expect(signals).toMatchObject({ newOptions: 1, newTestCases: 2, issueRefs: 1 });
   });
@@ -24,7 +26,12 @@ describe('signals and activities', () => {
   });
 
   it('learns how the repository types an activity, ignoring behaviour changes', () => {
-    const profile = profileHistory(['chore: fix typo', 'fix: typo in error message breaks parsing', 'docs: fix typo', 'chore: typos']);
+    const profile = profileHistory([
+      'chore: fix typo',
+      'fix: typo in error message breaks parsing',
+      'docs: fix typo',
+      'chore: typos',
+    ]);
     const learnt = activityTypes(profile, 'typo');
     expect(learnt?.count).toBe(3);
     expect(learnt?.shares.get('chore')).toBeGreaterThan(learnt?.shares.get('docs') ?? 1);

@@ -13,7 +13,9 @@ describe('body', () => {
       makeDiff('src/helpers.ts', [], { status: 'renamed', oldPath: 'src/utils.ts', similarity: 100 }),
       makeDiff('README.md', ['-a', '+b']),
     ];
-    expect(bodyOf(files)).toBe(['- add tests for config', '- update README', '- rename utils.ts to helpers.ts'].join('\n'));
+    expect(bodyOf(files)).toBe(
+      ['- add tests for config', '- update README', '- rename utils.ts to helpers.ts'].join('\n'),
+    );
   });
 
   it('is left out when not asked for or when the subject says it all', () => {

@@ -3,7 +3,10 @@ import { generateLocalMessage } from '../../../src/engines/local/index.js';
 import { isPublicEntry } from '../../../src/engines/local/breaking.js';
 import { makeDiff } from './make-diff.js';
 
-const removal = makeDiff('src/index.ts', [" export { parse } from './parse.js'", "-export { render } from './render.js'"]);
+const removal = makeDiff('src/index.ts', [
+  " export { parse } from './parse.js'",
+  "-export { render } from './render.js'",
+]);
 const marks = ['feat!: drop node 16', 'fix: a', 'feat: b'];
 
 describe('breaking changes', () => {
@@ -21,12 +24,15 @@ describe('breaking changes', () => {
 
   it('marks exports removed from a public entry point, where the repository marks breaking changes', () => {
     expect(generateLocalMessage({ files: [removal], history: marks, maxLength: 72, body: false }).breaking).toBe(true);
-    expect(generateLocalMessage({ files: [removal], history: ['feat: b', 'fix: a'], maxLength: 72, body: false }).breaking).toBe(false);
+    expect(
+      generateLocalMessage({ files: [removal], history: ['feat: b', 'fix: a'], maxLength: 72, body: false }).breaking,
+    ).toBe(false);
   });
 
   it('does not mark additions or removals elsewhere', () => {
     const added = makeDiff('src/index.ts', ["+export { render } from './render.js'"]);
     const internal = makeDiff('src/render.ts', ['-export function render() {}']);
-    for (const file of [added, internal]) expect(generateLocalMessage({ files: [file], history: marks, maxLength: 72, body: false }).breaking).toBe(false);
+    for (const file of [added, internal])
+      expect(generateLocalMessage({ files: [file], history: marks, maxLength: 72, body: false }).breaking).toBe(false);
   });
 });

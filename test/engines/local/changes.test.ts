@@ -30,7 +30,11 @@ describe('describeFile', () => {
   it.each([
     ['re-wrapped code', ['-call(a, b)', '+call(', '+  a,', '+  b,', '+)'], { formatOnly: true, commentOnly: false }],
     ['quote style', ["-import x from 'y'", '+import x from "y";'], { formatOnly: true, commentOnly: false }],
-    ['self-closing tags', ['-<link rel="icon" href="a.png">', '+<link rel="icon" href="a.png" />'], { formatOnly: true, commentOnly: false }],
+    [
+      'self-closing tags',
+      ['-<link rel="icon" href="a.png">', '+<link rel="icon" href="a.png" />'],
+      { formatOnly: true, commentOnly: false },
+    ],
     ['a real change', ['-call(a, b)', '+call(a, c)'], { formatOnly: false, commentOnly: false }],
     ['comments', ['-// old note', '+// new note', '+/* block */'], { formatOnly: false, commentOnly: true }],
   ])('%s', (_label, lines, expected) => {

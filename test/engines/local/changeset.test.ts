@@ -4,8 +4,21 @@ import { readChangesets } from '../../../src/engines/local/changeset.js';
 import { generateLocalMessage } from '../../../src/engines/local/index.js';
 import { addedFile, makeDiff } from './make-diff.js';
 
-const covector = addedFile('.changes/fix-capability.md', ['---', '"tauri-utils": patch:bug', '"tauri": patch:bug', '---', '', 'Fixes the `ToTokens` implementation for `Capability`. More text.']);
-const changeset = addedFile('.changeset/brave-dogs.md', ['---', "'@pnpm/core': minor", '---', '', 'Add a `--filter` option to `pnpm list`.']);
+const covector = addedFile('.changes/fix-capability.md', [
+  '---',
+  '"tauri-utils": patch:bug',
+  '"tauri": patch:bug',
+  '---',
+  '',
+  'Fixes the `ToTokens` implementation for `Capability`. More text.',
+]);
+const changeset = addedFile('.changeset/brave-dogs.md', [
+  '---',
+  "'@pnpm/core': minor",
+  '---',
+  '',
+  'Add a `--filter` option to `pnpm list`.',
+]);
 
 describe('release notes written with the change', () => {
   it('reads the bump, its tag, the packages and the first sentence', () => {
@@ -24,7 +37,11 @@ describe('release notes written with the change', () => {
   });
 
   it('lets a minor note tip a source change to feat', () => {
-    const source = makeDiff('packages/core/src/list.ts', [' export function list(options) {', '+  const filter = options.filter', '   return run()']);
+    const source = makeDiff('packages/core/src/list.ts', [
+      ' export function list(options) {',
+      '+  const filter = options.filter',
+      '   return run()',
+    ]);
     expect(generateLocalMessage({ files: [source, changeset], maxLength: 72, body: false }).type).toBe('feat');
   });
 });

@@ -17,15 +17,39 @@ describe('findDependencyChanges', () => {
     ['package.json', packageJsonBump, [{ name: 'vite', from: '^5.0.1', to: '^5.0.2', dev: true }]],
     [
       'package.json runtime dependency',
-      makeDiff('packages/core/package.json', ['   "dependencies": {', '-    "entities": "^4.5.0"', '+    "entities": "^5.0.0"']),
+      makeDiff('packages/core/package.json', [
+        '   "dependencies": {',
+        '-    "entities": "^4.5.0"',
+        '+    "entities": "^5.0.0"',
+      ]),
       [{ name: 'entities', from: '^4.5.0', to: '^5.0.0', dev: false }],
     ],
-    ['Cargo.toml', makeDiff('Cargo.toml', [' [dependencies]', '-serde = "1.0.100"', '+serde = { version = "1.0.200", features = ["derive"] }']), [{ name: 'serde', from: '1.0.100', to: '1.0.200', dev: false }]],
-    ['go.mod', makeDiff('go.mod', [' require (', '-\tgithub.com/spf13/cobra v1.7.0', '+\tgithub.com/spf13/cobra v1.8.0', ' )']), [{ name: 'github.com/spf13/cobra', from: 'v1.7.0', to: 'v1.8.0' }]],
-    ['requirements.txt', makeDiff('requirements.txt', ['-requests==2.31.0', '+requests==2.32.0']), [{ name: 'requests', from: '==2.31.0', to: '==2.32.0' }]],
+    [
+      'Cargo.toml',
+      makeDiff('Cargo.toml', [
+        ' [dependencies]',
+        '-serde = "1.0.100"',
+        '+serde = { version = "1.0.200", features = ["derive"] }',
+      ]),
+      [{ name: 'serde', from: '1.0.100', to: '1.0.200', dev: false }],
+    ],
+    [
+      'go.mod',
+      makeDiff('go.mod', [' require (', '-\tgithub.com/spf13/cobra v1.7.0', '+\tgithub.com/spf13/cobra v1.8.0', ' )']),
+      [{ name: 'github.com/spf13/cobra', from: 'v1.7.0', to: 'v1.8.0' }],
+    ],
+    [
+      'requirements.txt',
+      makeDiff('requirements.txt', ['-requests==2.31.0', '+requests==2.32.0']),
+      [{ name: 'requests', from: '==2.31.0', to: '==2.32.0' }],
+    ],
     [
       'workflow action',
-      makeDiff('.github/workflows/ci.yml', ['       - uses: actions/checkout@v3', '-      - uses: actions/setup-node@v3', '+      - uses: actions/setup-node@v4']),
+      makeDiff('.github/workflows/ci.yml', [
+        '       - uses: actions/checkout@v3',
+        '-      - uses: actions/setup-node@v3',
+        '+      - uses: actions/setup-node@v4',
+      ]),
       [{ name: 'actions/setup-node', from: 'v3', to: 'v4', dev: true }],
     ],
   ])('reads %s', (_label, diff, expected) => {
@@ -37,7 +61,12 @@ describe('findDependencyChanges', () => {
   it.each([
     [
       'yarn.lock',
-      makeDiff('yarn.lock', [' "@babel/parser@^7.1.0", "@babel/parser@^7.15.0":', '-  version "7.15.3"', '+  version "7.15.7"', '   resolved "https://x"']),
+      makeDiff('yarn.lock', [
+        ' "@babel/parser@^7.1.0", "@babel/parser@^7.15.0":',
+        '-  version "7.15.3"',
+        '+  version "7.15.7"',
+        '   resolved "https://x"',
+      ]),
       { name: '@babel/parser', from: '7.15.3', to: '7.15.7' },
     ],
     [
@@ -47,7 +76,11 @@ describe('findDependencyChanges', () => {
     ],
     [
       'package-lock.json',
-      makeDiff('package-lock.json', ['     "node_modules/zod": {', '-      "version": "3.22.0",', '+      "version": "3.23.0",']),
+      makeDiff('package-lock.json', [
+        '     "node_modules/zod": {',
+        '-      "version": "3.22.0",',
+        '+      "version": "3.23.0",',
+      ]),
       { name: 'zod', from: '3.22.0', to: '3.23.0' },
     ],
     [
@@ -67,8 +100,14 @@ describe('findDependencyChanges', () => {
   });
 
   it('is not only dependencies when a script changes too', () => {
-    const manifest = makeDiff('package.json', ['-    "vite": "^5.0.1",', '+    "vite": "^5.0.2",', '+    "clean": "rimraf dist",']);
-    expect(findDependencyChanges([describeFile(manifest), describeFile(makeDiff('src/a.ts', ['+x']))]).onlyDependencies).toBe(false);
+    const manifest = makeDiff('package.json', [
+      '-    "vite": "^5.0.1",',
+      '+    "vite": "^5.0.2",',
+      '+    "clean": "rimraf dist",',
+    ]);
+    expect(
+      findDependencyChanges([describeFile(manifest), describeFile(makeDiff('src/a.ts', ['+x']))]).onlyDependencies,
+    ).toBe(false);
   });
 });
 
@@ -76,10 +115,22 @@ describe('findDependencyConvention', () => {
   it.each([
     [[], { type: 'chore', scope: 'deps', mentionsFrom: false }],
     [['feat: a', 'fix: b', 'chore: c'], { type: 'chore', mentionsFrom: false }],
-    [['build(deps-dev): bump rollup from 1.0.0 to 1.0.1', 'build(deps-dev): bump jest from 2 to 3', 'fix(core): x'], { type: 'build', scope: 'deps-dev', mentionsFrom: true }],
-    [['chore(deps): update dependency vite to v5', 'fix(deps): update dependency zod to v3.2', 'chore(deps): update all non-major dependencies'], { type: 'chore', scope: 'deps', mentionsFrom: false }],
+    [
+      ['build(deps-dev): bump rollup from 1.0.0 to 1.0.1', 'build(deps-dev): bump jest from 2 to 3', 'fix(core): x'],
+      { type: 'build', scope: 'deps-dev', mentionsFrom: true },
+    ],
+    [
+      [
+        'chore(deps): update dependency vite to v5',
+        'fix(deps): update dependency zod to v3.2',
+        'chore(deps): update all non-major dependencies',
+      ],
+      { type: 'chore', scope: 'deps', mentionsFrom: false },
+    ],
   ])('learns %j', (history, expected) => {
-    expect(findDependencyConvention(profileHistory(history), [{ name: 'left-pad', from: '1', to: '2' }])).toEqual(expected);
+    expect(findDependencyConvention(profileHistory(history), [{ name: 'left-pad', from: '1', to: '2' }])).toEqual(
+      expected,
+    );
   });
 
   it.each([
@@ -87,12 +138,22 @@ describe('findDependencyConvention', () => {
     [{ name: 'vite', from: '1', to: '2', dev: true }, 'chore', 'deps'],
     [{ name: '@types/node', from: '1', to: '2' }, 'chore', 'deps'],
   ])('labels %j like the bots this repository uses', (change, type, scope) => {
-    const history = ['chore(deps): update dependency vite to v5', 'fix(deps): update dependency zod to v3.2', 'chore(deps): update all non-major dependencies'];
+    const history = [
+      'chore(deps): update dependency vite to v5',
+      'fix(deps): update dependency zod to v3.2',
+      'chore(deps): update all non-major dependencies',
+    ];
     expect(findDependencyConvention(profileHistory(history), [change])).toMatchObject({ type, scope });
   });
 
   it('reuses the header of an earlier update of the same package', () => {
-    const history = ['build(deps): bump @babel/parser from 7.1 to 7.2', 'build(deps-dev): bump typescript from 4.1 to 4.2', 'build(deps-dev): bump jest from 1 to 2'];
-    expect(findDependencyConvention(profileHistory(history), [{ name: '@babel/parser', from: '7.2', to: '7.3' }])).toMatchObject({ type: 'build', scope: 'deps' });
+    const history = [
+      'build(deps): bump @babel/parser from 7.1 to 7.2',
+      'build(deps-dev): bump typescript from 4.1 to 4.2',
+      'build(deps-dev): bump jest from 1 to 2',
+    ];
+    expect(
+      findDependencyConvention(profileHistory(history), [{ name: '@babel/parser', from: '7.2', to: '7.3' }]),
+    ).toMatchObject({ type: 'build', scope: 'deps' });
   });
 });

@@ -3,7 +3,14 @@ import { profileFileHistory, profileHistory, scopeShare } from '../../../src/eng
 
 describe('history profiles', () => {
   it('counts types, scopes and scope habits per type', () => {
-    const profile = profileHistory(['feat(api): a', 'fix(api): b', 'fix: c', 'chore: d', 'chore: e', 'release: v1.0.0']);
+    const profile = profileHistory([
+      'feat(api): a',
+      'fix(api): b',
+      'fix: c',
+      'chore: d',
+      'chore: e',
+      'release: v1.0.0',
+    ]);
     expect(profile.conventionalShare).toBeCloseTo(5 / 6);
     expect(profile.typeCounts.get('fix')).toBe(2);
     expect(profile.scopeCounts.get('api')).toBe(2);
@@ -15,7 +22,10 @@ describe('history profiles', () => {
   it('weighs the changed files and recent subjects more', () => {
     const priors = profileFileHistory(
       { 'src/a.ts': ['fix(a): new', 'feat(a): older', 'feat(a): oldest'], 'src/b.ts': ['docs: x'] },
-      new Map([['src/a.ts', 0.9], ['src/b.ts', 0.1]]),
+      new Map([
+        ['src/a.ts', 0.9],
+        ['src/b.ts', 0.1],
+      ]),
     );
     const fix = priors.types.get('fix') ?? 0;
     expect(fix).toBeGreaterThan(0.3);

@@ -4,7 +4,8 @@ import { generateLocalMessage } from '../../../src/engines/local/index.js';
 import { directoryScope } from '../../../src/engines/local/infer-scope.js';
 import { makeDiff } from './make-diff.js';
 
-const fix = (path: string) => makeDiff(path, [' export function render(node) {', '+  if (!node) return', '   mount(node)']);
+const fix = (path: string) =>
+  makeDiff(path, [' export function render(node) {', '+  if (!node) return', '   mount(node)']);
 const scopeOf = (files: FileDiff[], history: string[] = [], fileHistory: Record<string, string[]> = {}) =>
   generateLocalMessage({ files, history, fileHistory, maxLength: 72, body: false }).scope;
 
@@ -19,17 +20,38 @@ const scopedHistory = [
 
 describe('scope inference', () => {
   it.each([
-    ['a package the repository names as a scope', [fix('packages/runtime-core/src/render.ts')], scopedHistory, 'runtime-core'],
+    [
+      'a package the repository names as a scope',
+      [fix('packages/runtime-core/src/render.ts')],
+      scopedHistory,
+      'runtime-core',
+    ],
     ['a vocabulary scope matching a file name', [fix('src/reactivity.ts')], scopedHistory, 'reactivity'],
-    ['the package directory when the vocabulary has no match', [fix('packages/router/src/link.ts')], scopedHistory, 'router'],
-    ['no scope when the repository does not use scopes', [fix('packages/runtime-core/src/render.ts')], ['fix: a', 'feat: b', 'fix: c', 'chore: d'], undefined],
+    [
+      'the package directory when the vocabulary has no match',
+      [fix('packages/router/src/link.ts')],
+      scopedHistory,
+      'router',
+    ],
+    [
+      'no scope when the repository does not use scopes',
+      [fix('packages/runtime-core/src/render.ts')],
+      ['fix: a', 'feat: b', 'fix: c', 'chore: d'],
+      undefined,
+    ],
     ['no scope for a repository-wide change', [fix('src/a.ts'), fix('lib/b.ts')], scopedHistory, undefined],
   ])('uses %s', (_label, files, history, expected) => {
     expect(scopeOf(files, history)).toBe(expected);
   });
 
   it('takes the scope these very files were committed under', () => {
-    const fileHistory = { 'src/engine/render.ts': ['fix(renderer): keep order', 'feat(renderer): stream output', 'fix(renderer): escape text'] };
+    const fileHistory = {
+      'src/engine/render.ts': [
+        'fix(renderer): keep order',
+        'feat(renderer): stream output',
+        'fix(renderer): escape text',
+      ],
+    };
     expect(scopeOf([fix('src/engine/render.ts')], scopedHistory, fileHistory)).toBe('renderer');
   });
 
@@ -40,7 +62,12 @@ describe('scope inference', () => {
 
   it('uses a types scope for type-only changes when the repository has one', () => {
     const history = [...scopedHistory, 'fix(types): widen Props', 'feat(types): export Slot types'];
-    const typeOnly = makeDiff('packages/runtime-core/src/props.ts', [' export interface Props {', '-  value: string', '+  value?: string | number', ' }']);
+    const typeOnly = makeDiff('packages/runtime-core/src/props.ts', [
+      ' export interface Props {',
+      '-  value: string',
+      '+  value?: string | number',
+      ' }',
+    ]);
     expect(scopeOf([typeOnly], history)).toBe('types');
   });
 
@@ -67,7 +94,17 @@ describe('directoryScope', () => {
 
 describe('scope where the repository scopes some commits', () => {
   // A third of the subjects carry a scope: a scope is written only when one names the changed paths.
-  const someScoped = ['fix(vercel): a', 'feat(vercel): b', 'fix(netlify): c', 'fix: d', 'chore: e', 'fix: f', 'feat: g', 'docs: h', 'fix: i'];
+  const someScoped = [
+    'fix(vercel): a',
+    'feat(vercel): b',
+    'fix(netlify): c',
+    'fix: d',
+    'chore: e',
+    'fix: f',
+    'feat: g',
+    'docs: h',
+    'fix: i',
+  ];
 
   it('writes the scope that names the changed file', () => {
     expect(scopeOf([fix('src/presets/vercel.ts')], someScoped)).toBe('vercel');

@@ -46,5 +46,9 @@ export function makeDiff(path: string, lines: string[] = [], spec: DiffSpec = {}
 
 /** A new file: every line added. */
 export function addedFile(path: string, content: string[]): FileDiff {
-  return makeDiff(path, content.map((line) => `+${line}`), { status: 'added' });
+  return makeDiff(
+    path,
+    content.map((line) => `+${line}`),
+    { status: 'added' },
+  );
 }

@@ -4,8 +4,16 @@ import { extractSymbol, symbolOfSection } from '../../../src/engines/local/symbo
 describe('extractSymbol', () => {
   it.each([
     // TypeScript / JavaScript
-    ['src/a.ts', 'export function parseConfig(text: string) {', { name: 'parseConfig', kind: 'function', exported: true }],
-    ['src/a.ts', 'export default async function loadDefaults() {', { name: 'loadDefaults', kind: 'function', exported: true }],
+    [
+      'src/a.ts',
+      'export function parseConfig(text: string) {',
+      { name: 'parseConfig', kind: 'function', exported: true },
+    ],
+    [
+      'src/a.ts',
+      'export default async function loadDefaults() {',
+      { name: 'loadDefaults', kind: 'function', exported: true },
+    ],
     ['src/a.js', 'function helper(a, b) {', { name: 'helper', kind: 'function', exported: false }],
     ['src/a.ts', 'export class ConfigLoader extends Base {', { name: 'ConfigLoader', kind: 'class', exported: true }],
     ['src/a.ts', 'export interface CommitMessage {', { name: 'CommitMessage', kind: 'type', exported: true }],
@@ -14,8 +22,16 @@ describe('extractSymbol', () => {
     ['src/a.ts', 'export const useFoo = (x: number) => x + 1', { name: 'useFoo', kind: 'function', exported: true }],
     ['src/a.tsx', 'const render = async function () {', { name: 'render', kind: 'function', exported: false }],
     ['src/a.ts', 'export const DEFAULT_LIMIT = 72', { name: 'DEFAULT_LIMIT', kind: 'const', exported: true }],
-    ['src/a.ts', '  private async renderSlot(name: string): Promise<void> {', { name: 'renderSlot', kind: 'method', exported: false }],
-    ['src/a.vue', '  toHaveBeenWarned(received: string) {', { name: 'toHaveBeenWarned', kind: 'method', exported: false }],
+    [
+      'src/a.ts',
+      '  private async renderSlot(name: string): Promise<void> {',
+      { name: 'renderSlot', kind: 'method', exported: false },
+    ],
+    [
+      'src/a.vue',
+      '  toHaveBeenWarned(received: string) {',
+      { name: 'toHaveBeenWarned', kind: 'method', exported: false },
+    ],
     // Python
     ['pkg/mod.py', 'def load_config(path):', { name: 'load_config', kind: 'function', exported: true }],
     ['pkg/mod.py', 'async def _fetch(url):', { name: '_fetch', kind: 'function', exported: false }],
@@ -23,20 +39,40 @@ describe('extractSymbol', () => {
     ['pkg/mod.py', 'class Parser(Base):', { name: 'Parser', kind: 'class', exported: true }],
     ['pkg/mod.py', 'MAX_SIZE = 10', { name: 'MAX_SIZE', kind: 'const', exported: true }],
     // Go
-    ['cmd/main.go', 'func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {', { name: 'ServeHTTP', kind: 'method', exported: true }],
+    [
+      'cmd/main.go',
+      'func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {',
+      { name: 'ServeHTTP', kind: 'method', exported: true },
+    ],
     ['cmd/main.go', 'func parseFlags() error {', { name: 'parseFlags', kind: 'function', exported: false }],
     ['cmd/main.go', 'type Config struct {', { name: 'Config', kind: 'type', exported: true }],
     // Rust
-    ['src/lib.rs', 'pub fn parse_diff(input: &str) -> Vec<FileDiff> {', { name: 'parse_diff', kind: 'function', exported: true }],
+    [
+      'src/lib.rs',
+      'pub fn parse_diff(input: &str) -> Vec<FileDiff> {',
+      { name: 'parse_diff', kind: 'function', exported: true },
+    ],
     ['src/lib.rs', '    async fn fetch(&self) -> Result<()> {', { name: 'fetch', kind: 'function', exported: false }],
     ['src/lib.rs', 'pub(crate) struct Hunk {', { name: 'Hunk', kind: 'type', exported: true }],
     ['src/lib.rs', 'enum State {', { name: 'State', kind: 'type', exported: false }],
     // Java / Kotlin
     ['src/Main.java', 'public class DiffParser {', { name: 'DiffParser', kind: 'class', exported: true }],
-    ['src/Main.java', '    public static List<String> splitLines(String text) {', { name: 'splitLines', kind: 'method', exported: true }],
-    ['src/Main.kt', 'fun formatHeader(message: Message): String {', { name: 'formatHeader', kind: 'function', exported: false }],
+    [
+      'src/Main.java',
+      '    public static List<String> splitLines(String text) {',
+      { name: 'splitLines', kind: 'method', exported: true },
+    ],
+    [
+      'src/Main.kt',
+      'fun formatHeader(message: Message): String {',
+      { name: 'formatHeader', kind: 'function', exported: false },
+    ],
     // C / C++
-    ['src/diff.c', 'static int parse_hunk(const char *line) {', { name: 'parse_hunk', kind: 'function', exported: false }],
+    [
+      'src/diff.c',
+      'static int parse_hunk(const char *line) {',
+      { name: 'parse_hunk', kind: 'function', exported: false },
+    ],
     ['src/diff.cpp', 'std::string Parser::readLine(int fd)', { name: 'readLine', kind: 'function', exported: true }],
     ['src/diff.h', '#define MAX_LINE 4096', { name: 'MAX_LINE', kind: 'const', exported: true }],
     ['src/diff.h', 'struct hunk {', { name: 'hunk', kind: 'type', exported: true }],

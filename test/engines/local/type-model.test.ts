@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyseChange, generateLocalMessage } from '../../../src/engines/local/index.js';
-import { bestType, contributions, explainType, scoreTypes, type TypeWeights } from '../../../src/engines/local/type-model.js';
+import {
+  bestType,
+  contributions,
+  explainType,
+  scoreTypes,
+  type TypeWeights,
+} from '../../../src/engines/local/type-model.js';
 import { makeDiff } from './make-diff.js';
 
 const docs = analyseChange({ files: [makeDiff('docs/guide.md', ['-Old intro', '+New intro'])] });
@@ -16,7 +22,10 @@ describe('the type model', () => {
   });
 
   it('weighs per-type evidence with one weight for every type', () => {
-    const withHistory = analyseChange({ files: [makeDiff('src/a.ts', ['-a', '+b'])], fileHistory: { 'src/a.ts': ['perf: a', 'perf: b', 'perf: c', 'perf: d'] } });
+    const withHistory = analyseChange({
+      files: [makeDiff('src/a.ts', ['-a', '+b'])],
+      fileHistory: { 'src/a.ts': ['perf: a', 'perf: b', 'perf: c', 'perf: d'] },
+    });
     const weights: TypeWeights = { shared: { fix: { bias: 0.5 } }, perType: { file_share: 1 } };
     expect(bestType(scoreTypes(withHistory.features, weights))).toBe('perf');
   });
@@ -31,7 +40,12 @@ describe('the type model', () => {
 
   it('reports what decided through explain', () => {
     const lines: string[] = [];
-    generateLocalMessage({ files: [makeDiff('docs/guide.md', ['-a', '+b'])], maxLength: 72, body: false, explain: (text) => lines.push(text) });
+    generateLocalMessage({
+      files: [makeDiff('docs/guide.md', ['-a', '+b'])],
+      maxLength: 72,
+      body: false,
+      explain: (text) => lines.push(text),
+    });
     expect(lines.join('\n')).toMatch(/^type docs /);
   });
 });

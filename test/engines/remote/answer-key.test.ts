@@ -11,7 +11,14 @@ import { makeConfig } from './fixtures.js';
 async function context(model: string): Promise<StageContext> {
   const config = makeConfig({ provider: 'openai', model, apiKey: 'sk-test-0123456789' });
   return {
-    prepared: { files: [], chunks: [], listing: '', listingTokens: 0, encoding: 'o200k_base', budget: { total: 0, listing: 0, content: 0, used: 0 } },
+    prepared: {
+      files: [],
+      chunks: [],
+      listing: '',
+      listingTokens: 0,
+      encoding: 'o200k_base',
+      budget: { total: 0, listing: 0, content: 0, used: 0 },
+    },
     config,
     history: [],
     model: await createLanguageModel({ provider: 'openai', model, apiKey: config.apiKey }),

@@ -9,7 +9,15 @@ import { UserError } from '../../../src/errors.js';
 import { generateWithFallback } from '../../../src/engines/remote/chain.js';
 import { createTrace } from '../../../src/debug/trace.js';
 import type { ProviderServer } from '../../support/provider-server.js';
-import { LOCAL_MESSAGE, isAnalysisRequest, isGenerateRequest, largeChange, makeConfig, respondLikeModel, smallChange } from './fixtures.js';
+import {
+  LOCAL_MESSAGE,
+  isAnalysisRequest,
+  isGenerateRequest,
+  largeChange,
+  makeConfig,
+  respondLikeModel,
+  smallChange,
+} from './fixtures.js';
 import { KEY, useTestResources } from './context.js';
 
 const { start, tempCache } = useTestResources();
@@ -27,7 +35,13 @@ function run(server: ProviderServer, options: RunOptions) {
   const baseUrl = server.baseUrls[provider === 'openai-compatible' ? 'openai' : provider];
   const config = makeConfig({ baseUrl, apiKey: options.apiKey ?? KEY, ...options.config });
   const trace = createTrace();
-  const model = () => createLanguageModel({ provider: config.provider ?? 'openai-compatible', model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl });
+  const model = () =>
+    createLanguageModel({
+      provider: config.provider ?? 'openai-compatible',
+      model: config.model,
+      apiKey: config.apiKey,
+      baseUrl: config.baseUrl,
+    });
   const result = generateWithFallback({
     prepared: options.prepared,
     config,
@@ -42,7 +56,8 @@ function run(server: ProviderServer, options: RunOptions) {
 }
 
 const analyses = (server: ProviderServer) => server.requests.filter((request) => isAnalysisRequest(request.normalized));
-const generates = (server: ProviderServer) => server.requests.filter((request) => isGenerateRequest(request.normalized));
+const generates = (server: ProviderServer) =>
+  server.requests.filter((request) => isGenerateRequest(request.normalized));
 
 describe('generateWithFallback: fast path', () => {
   it('answers a small change with exactly one request and picks the candidate naming the top file', async () => {
@@ -102,7 +117,9 @@ describe('generateWithFallback: multi-step', () => {
     const { result, trace } = run(server, { prepared: largeChange(6) });
     await result;
     const lines = trace.render().split('\n');
-    expect(lines[0]).toMatch(/^generate [\d.]+ms \(\+0\.0ms\) files=6 chunks=3 timeoutMs=20000 stage=multi-step requests=4$/);
+    expect(lines[0]).toMatch(
+      /^generate [\d.]+ms \(\+0\.0ms\) files=6 chunks=3 timeoutMs=20000 stage=multi-step requests=4$/,
+    );
     expect(lines.slice(1).map((line) => line.replace(/^( *\S+).*$/, '$1'))).toEqual([
       '  multi-step',
       '    analyse',
@@ -113,7 +130,9 @@ describe('generateWithFallback: multi-step', () => {
       '    generate',
       '    select',
     ]);
-    expect(lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line))).toHaveLength(3);
+    expect(
+      lines.filter((line) => /^ {6}chunk \d .*tokensIn=\d+ tokensOut=\d+ attempts=1 latencyMs=\d+/.test(line)),
+    ).toHaveLength(3);
   });
 
   it('answers an identical second run from the cache: analyses and the generate request', async () => {
@@ -133,7 +152,10 @@ describe('generateWithFallback: multi-step', () => {
         const answer = respondLikeModel(request);
         if (!isAnalysisRequest(request)) return answer;
         const salt = /base\('([^']*)'\)/.exec(request.messages.map((message) => message.content).join('\n'))?.[1] ?? '';
-        const files = (answer.object as { files: Array<{ summary: string }> }).files.map((file) => ({ ...file, summary: `${file.summary} (${salt})` }));
+        const files = (answer.object as { files: Array<{ summary: string }> }).files.map((file) => ({
+          ...file,
+          summary: `${file.summary} (${salt})`,
+        }));
         return { object: { files } };
       },
     });
@@ -221,9 +243,24 @@ describe('generateWithFallback: one line for every fallback', () => {
   const OFFLINE = '; the offline engine wrote this message';
   it.each([
     ['a 503', { status: 503, retryAfter: 0, times: 1000 }, {}, 'openai-compatible answered 503 Service Unavailable'],
-    ['a 429', { status: 429, retryAfter: 0, times: 1000 }, { timeout: 3 }, 'openai-compatible answered 429 Too Many Requests'],
-    ['malformed JSON', { status: 200, malformed: true, times: 1000 }, {}, "openai-compatible's answer was not the JSON the request asked for"],
-    ['a hang', { status: 200, hang: true, times: 1000 }, { timeout: 0.5 }, 'openai-compatible did not answer within 0.5 s'],
+    [
+      'a 429',
+      { status: 429, retryAfter: 0, times: 1000 },
+      { timeout: 3 },
+      'openai-compatible answered 429 Too Many Requests',
+    ],
+    [
+      'malformed JSON',
+      { status: 200, malformed: true, times: 1000 },
+      {},
+      "openai-compatible's answer was not the JSON the request asked for",
+    ],
+    [
+      'a hang',
+      { status: 200, hang: true, times: 1000 },
+      { timeout: 0.5 },
+      'openai-compatible did not answer within 0.5 s',
+    ],
   ])('says what failed on %s and that the offline engine wrote the message', async (_name, fault, config, reason) => {
     const server = await start({ faults: [fault] });
     const outcome = await run(server, { prepared: smallChange(), config }).result;
@@ -258,9 +295,14 @@ describe('generateWithFallback: one line for every fallback', () => {
 
   it('with engine = remote, fails with PROVIDER_FAILED instead of writing an offline message', async () => {
     const server = await start({ faults: [{ status: 503, retryAfter: 0, times: 1000 }] });
-    const error = await run(server, { prepared: smallChange(), config: { engine: 'remote' } }).result.catch((caught: unknown) => caught);
+    const error = await run(server, { prepared: smallChange(), config: { engine: 'remote' } }).result.catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(UserError);
-    expect(error).toMatchObject({ code: 'PROVIDER_FAILED', message: 'The remote engine failed: openai-compatible answered 503 Service Unavailable; no message was written.' });
+    expect(error).toMatchObject({
+      code: 'PROVIDER_FAILED',
+      message: 'The remote engine failed: openai-compatible answered 503 Service Unavailable; no message was written.',
+    });
   });
 });
 
@@ -270,7 +312,9 @@ describe('generateWithFallback: errors the user must fix', () => {
     ['a sequential multi-step run', largeChange(6), { parallelApiCalls: false }],
   ])('throws PROVIDER_AUTH after one request for a wrong key in %s', async (_name, prepared, config) => {
     const server = await start();
-    const error = await run(server, { prepared, config, apiKey: 'sk-wrong-0000000' }).result.catch((caught: unknown) => caught);
+    const error = await run(server, { prepared, config, apiKey: 'sk-wrong-0000000' }).result.catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ code: 'PROVIDER_AUTH' });
     expect(server.requests).toHaveLength(1);

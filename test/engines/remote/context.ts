@@ -17,7 +17,10 @@ import { makeConfig, respondLikeModel } from './fixtures.js';
 export const KEY = 'sk-test-0123456789';
 
 /** Starts servers (answering like a model, a few ms late) and temporary caches that are closed and removed after each test. */
-export function useTestResources(): { start: (options?: ProviderServerOptions) => Promise<ProviderServer>; tempCache: () => Promise<Cache> } {
+export function useTestResources(): {
+  start: (options?: ProviderServerOptions) => Promise<ProviderServer>;
+  tempCache: () => Promise<Cache>;
+} {
   const servers: ProviderServer[] = [];
   const dirs: string[] = [];
   afterEach(async () => {
@@ -54,8 +57,17 @@ export async function makeStageContext(options: {
   apiKey?: string;
   timeoutMs?: number;
 }): Promise<StageHarness> {
-  const config = makeConfig({ baseUrl: options.server.baseUrls.openai, apiKey: options.apiKey ?? KEY, ...options.config });
-  const model = await createLanguageModel({ provider: 'openai-compatible', model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl });
+  const config = makeConfig({
+    baseUrl: options.server.baseUrls.openai,
+    apiKey: options.apiKey ?? KEY,
+    ...options.config,
+  });
+  const model = await createLanguageModel({
+    provider: 'openai-compatible',
+    model: config.model,
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+  });
   const trace = createTrace();
   let requests = 0;
   const ctx: StageContext = {

@@ -1,20 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src/diff/prepared.js';
-import { FAST_PATH_MAX_FILES, FAST_PATH_MAX_TOKENS, countContentFiles, isSmallChange } from '../../../src/engines/remote/plan.js';
+import {
+  FAST_PATH_MAX_FILES,
+  FAST_PATH_MAX_TOKENS,
+  countContentFiles,
+  isSmallChange,
+} from '../../../src/engines/remote/plan.js';
 import { runFastPath } from '../../../src/engines/remote/fast-path.js';
 import { makeEntry, makePrepared, smallChange } from './fixtures.js';
 import { makeStageContext, useTestResources } from './context.js';
 
 const { start } = useTestResources();
-const sources = (count: number): FileEntry[] => Array.from({ length: count }, (_, index) => makeEntry(`src/f${index}.ts`));
+const sources = (count: number): FileEntry[] =>
+  Array.from({ length: count }, (_, index) => makeEntry(`src/f${index}.ts`));
 
 describe('isSmallChange', () => {
   it.each<[string, FileEntry[], number, boolean]>([
     [`${FAST_PATH_MAX_FILES} files at the token limit`, sources(FAST_PATH_MAX_FILES), FAST_PATH_MAX_TOKENS, true],
     ['one file more', sources(FAST_PATH_MAX_FILES + 1), 100, false],
     ['one token more', sources(1), FAST_PATH_MAX_TOKENS + 1, false],
-    ['listed-only files beside the limit', [...sources(FAST_PATH_MAX_FILES), makeEntry('package-lock.json', { category: 'lockfile', omitted: 'lockfile' })], 500, true],
-    ['binary files beside the limit', [...sources(FAST_PATH_MAX_FILES), makeEntry('logo.png', { category: 'binary', binary: true })], 500, true],
+    [
+      'listed-only files beside the limit',
+      [...sources(FAST_PATH_MAX_FILES), makeEntry('package-lock.json', { category: 'lockfile', omitted: 'lockfile' })],
+      500,
+      true,
+    ],
+    [
+      'binary files beside the limit',
+      [...sources(FAST_PATH_MAX_FILES), makeEntry('logo.png', { category: 'binary', binary: true })],
+      500,
+      true,
+    ],
   ])('%s: %s', (_name, files, used, expected) => {
     expect(isSmallChange(makePrepared({ files, used }))).toBe(expected);
   });

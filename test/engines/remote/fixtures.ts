@@ -11,7 +11,11 @@ export function makeEntry(path: string, fields: Partial<FileEntry> = {}): FileEn
 
 /** The symbol each fixture file "defines", so analyses and candidates can name it. */
 export function symbolOf(path: string): string {
-  const stem = path.split('/').pop()?.replace(/\.\w+$/, '') ?? 'x';
+  const stem =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/\.\w+$/, '') ?? 'x';
   return `run${stem.charAt(0).toUpperCase()}${stem.slice(1)}`;
 }
 
@@ -27,14 +31,27 @@ function diffOf(file: FileEntry, salt: string): string {
 }
 
 /** Files grouped `perChunk` to a chunk; `salt` changes one chunk's text (by index) to simulate an edit. */
-export function makePrepared(options: { files: FileEntry[]; perChunk?: number; used?: number; salt?: Record<number, string> }): PreparedDiff {
+export function makePrepared(options: {
+  files: FileEntry[];
+  perChunk?: number;
+  used?: number;
+  salt?: Record<number, string>;
+}): PreparedDiff {
   const { files, perChunk = 2 } = options;
   const chunks: PreparedChunk[] = [];
   for (let start = 0; start < files.length; start += perChunk) {
     const id = chunks.length;
     const group = files.slice(start, start + perChunk);
     const text = `${group.map((file) => diffOf(file, options.salt?.[id] ?? 'v1')).join('\n')}\n`;
-    chunks.push({ id, files: group, text, tokens: Math.ceil(text.length / 4), allocation: 1000, truncated: false, omittedLines: 0 });
+    chunks.push({
+      id,
+      files: group,
+      text,
+      tokens: Math.ceil(text.length / 4),
+      allocation: 1000,
+      truncated: false,
+      omittedLines: 0,
+    });
   }
   const listing = files.map((file) => `M ${file.path} (+${file.additions} -${file.deletions})`).join('\n');
   const used = options.used ?? chunks.reduce((sum, chunk) => sum + chunk.tokens, 0);
@@ -55,13 +72,22 @@ export function smallChange(): PreparedDiff {
 
 /** `count` source files in chunks of two, over the fast-path token limit: multi-step. */
 export function largeChange(count = 6, salt?: Record<number, string>): PreparedDiff {
-  const files = Array.from({ length: count }, (_, index) => makeEntry(`src/mod${index}/part${index}.ts`, { additions: 40 + index }));
+  const files = Array.from({ length: count }, (_, index) =>
+    makeEntry(`src/mod${index}/part${index}.ts`, { additions: 40 + index }),
+  );
   return makePrepared({ files, perChunk: 2, used: 6000, salt });
 }
 
 export function makeConfig(overrides: Record<string, unknown> = {}): ResolvedConfig {
   // multiStepMinFiles 0: the small fixtures exercise multi-step, which real changes reach from 250 files.
-  const config = configSchema.parse({ provider: 'openai-compatible', model: 'test-model', timeout: 20, multiStepMinFiles: 0, body: true, ...overrides });
+  const config = configSchema.parse({
+    provider: 'openai-compatible',
+    model: 'test-model',
+    timeout: 20,
+    multiStepMinFiles: 0,
+    body: true,
+    ...overrides,
+  });
   return { ...config, body: config.body !== false, style: config.style === 'auto' ? 'conventional' : config.style };
 }
 
@@ -85,12 +111,22 @@ export function respondLikeModel(request: NormalizedRequest): ResponderResult {
     const module = path.split('/').slice(-2, -1)[0] ?? 'core';
     return {
       object: {
-        headers: ['chore: Updated some files.', `feat(${module}): add ${symbolOf(path)} to ${module}`, 'feat: add things\nfix: other things'],
+        headers: [
+          'chore: Updated some files.',
+          `feat(${module}): add ${symbolOf(path)} to ${module}`,
+          'feat: add things\nfix: other things',
+        ],
         body: 'Adds the entry point.',
       },
     };
   }
   const paths = [...text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((match) => match[1] ?? '');
-  const files = paths.map((path, index) => ({ path, summary: `adds ${symbolOf(path)}`, kind: 'feat', significance: 0.9 - index * 0.1, symbols: [symbolOf(path)] }));
+  const files = paths.map((path, index) => ({
+    path,
+    summary: `adds ${symbolOf(path)}`,
+    kind: 'feat',
+    significance: 0.9 - index * 0.1,
+    symbols: [symbolOf(path)],
+  }));
   return { object: { files } };
 }

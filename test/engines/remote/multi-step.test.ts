@@ -1,7 +1,13 @@
 // The multi-step stage on its own: concurrent cached analyses, partial failures, rate limits, one generate request.
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../../src/errors.js';
-import { AnalysisFailedError, MAX_GENERATE_FILES, analyseChunks, fitAnalyses, runMultiStep } from '../../../src/engines/remote/multi-step.js';
+import {
+  AnalysisFailedError,
+  MAX_GENERATE_FILES,
+  analyseChunks,
+  fitAnalyses,
+  runMultiStep,
+} from '../../../src/engines/remote/multi-step.js';
 import type { RankedAnalysis } from '../../../src/engines/remote/score.js';
 import type { ProviderServer } from '../../support/provider-server.js';
 import { isAnalysisRequest, isGenerateRequest, largeChange } from './fixtures.js';
@@ -9,14 +15,20 @@ import { makeStageContext, useTestResources } from './context.js';
 
 const { start, tempCache } = useTestResources();
 const analyses = (server: ProviderServer) => server.requests.filter((request) => isAnalysisRequest(request.normalized));
-const generates = (server: ProviderServer) => server.requests.filter((request) => isGenerateRequest(request.normalized));
+const generates = (server: ProviderServer) =>
+  server.requests.filter((request) => isGenerateRequest(request.normalized));
 const slow = (baseMs: number) => ({ latency: { baseMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } });
-const inChunk0 = (request: { messages: { content: string }[] }) => request.messages[0]?.content.includes('b/src/mod0/') ?? false;
+const inChunk0 = (request: { messages: { content: string }[] }) =>
+  request.messages[0]?.content.includes('b/src/mod0/') ?? false;
 
 describe('runMultiStep', () => {
   it('analyses the chunks concurrently and generates once, after every analysis: two round trips', async () => {
     const server = await start(slow(80));
-    const { ctx, trace, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { concurrency: 4 } });
+    const { ctx, trace, counted } = await makeStageContext({
+      server,
+      prepared: largeChange(6),
+      config: { concurrency: 4 },
+    });
     const message = await runMultiStep(ctx);
     expect(message).toMatchObject({ type: 'feat', scope: 'mod4', subject: 'add runPart4 to mod4' });
     expect(analyses(server)).toHaveLength(3);
@@ -41,7 +53,11 @@ describe('runMultiStep', () => {
 
   it('sends one request at a time when parallel-api-calls is off', async () => {
     const server = await start(slow(20));
-    const { ctx } = await makeStageContext({ server, prepared: largeChange(6), config: { parallelApiCalls: false, concurrency: 8 } });
+    const { ctx } = await makeStageContext({
+      server,
+      prepared: largeChange(6),
+      config: { parallelApiCalls: false, concurrency: 8 },
+    });
     await runMultiStep(ctx);
     expect(server.requests).toHaveLength(4);
     expect(server.maxInFlight).toBe(1);
@@ -77,7 +93,9 @@ describe('runMultiStep', () => {
     const cache = await tempCache();
     await runMultiStep((await makeStageContext({ server, prepared: largeChange(6), cache })).ctx);
     server.reset();
-    await runMultiStep((await makeStageContext({ server, prepared: largeChange(6), cache, config: { model: 'other-model' } })).ctx);
+    await runMultiStep(
+      (await makeStageContext({ server, prepared: largeChange(6), cache, config: { model: 'other-model' } })).ctx,
+    );
     expect(analyses(server)).toHaveLength(3);
   });
 
@@ -92,7 +110,16 @@ describe('runMultiStep', () => {
   });
 
   it('fails when more than half of the chunks cannot be analysed', async () => {
-    const server = await start({ faults: [{ match: (request) => !request.messages[0]?.content.includes('b/src/mod4/'), status: 500, retryAfter: 0, times: 100 }] });
+    const server = await start({
+      faults: [
+        {
+          match: (request) => !request.messages[0]?.content.includes('b/src/mod4/'),
+          status: 500,
+          retryAfter: 0,
+          times: 100,
+        },
+      ],
+    });
     const { ctx } = await makeStageContext({ server, prepared: largeChange(6) });
     await expect(runMultiStep(ctx)).rejects.toBeInstanceOf(AnalysisFailedError);
     expect(generates(server)).toHaveLength(0);
@@ -100,7 +127,11 @@ describe('runMultiStep', () => {
 
   it('halves the concurrency after two rate-limited answers', async () => {
     const server = await start({ faults: [{ match: isAnalysisRequest, status: 429, retryAfter: 0, times: 2 }] });
-    const { ctx, trace, counted } = await makeStageContext({ server, prepared: largeChange(16), config: { concurrency: 4 } });
+    const { ctx, trace, counted } = await makeStageContext({
+      server,
+      prepared: largeChange(16),
+      config: { concurrency: 4 },
+    });
     await runMultiStep(ctx);
     expect(server.requests.filter((request) => request.status === 429)).toHaveLength(2);
     expect(counted()).toBe(8 + 2 + 1);
@@ -109,7 +140,12 @@ describe('runMultiStep', () => {
 
   it('stops queued analyses after an auth error and rethrows it', async () => {
     const server = await start();
-    const { ctx } = await makeStageContext({ server, prepared: largeChange(10), config: { concurrency: 2 }, apiKey: 'sk-wrong-000000' });
+    const { ctx } = await makeStageContext({
+      server,
+      prepared: largeChange(10),
+      config: { concurrency: 2 },
+      apiKey: 'sk-wrong-000000',
+    });
     const error = await analyseChunks(ctx).catch((caught: unknown) => caught);
     expect(isUserError(error) && error.code).toBe('PROVIDER_AUTH');
     // The two in flight may or may not reach the server before the abort; the three queued never start.

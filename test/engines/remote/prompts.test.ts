@@ -6,19 +6,61 @@ import { toRequestJsonSchema } from '../../../src/providers/json-schema.js';
 import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, analysisSchema } from '../../../src/providers/schemas.js';
 import { buildAnalysisPrompt, buildDirectPrompt, buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 
-const source: FileEntry = { path: 'src/diff/parse.ts', status: 'modified', binary: false, additions: 40, deletions: 3, category: 'source' };
-const lockfile: FileEntry = { path: 'package-lock.json', status: 'modified', binary: false, additions: 900, deletions: 12, category: 'lockfile', omitted: 'lockfile' };
-const renamed: FileEntry = { path: 'src/diff/hunk.ts', oldPath: 'src/hunk.ts', status: 'renamed', binary: false, additions: 1, deletions: 1, category: 'source' };
-const LISTING = 'M src/diff/parse.ts (+40 -3)\nM package-lock.json (+900 -12)\nR src/hunk.ts → src/diff/hunk.ts (+1 -1)';
+const source: FileEntry = {
+  path: 'src/diff/parse.ts',
+  status: 'modified',
+  binary: false,
+  additions: 40,
+  deletions: 3,
+  category: 'source',
+};
+const lockfile: FileEntry = {
+  path: 'package-lock.json',
+  status: 'modified',
+  binary: false,
+  additions: 900,
+  deletions: 12,
+  category: 'lockfile',
+  omitted: 'lockfile',
+};
+const renamed: FileEntry = {
+  path: 'src/diff/hunk.ts',
+  oldPath: 'src/hunk.ts',
+  status: 'renamed',
+  binary: false,
+  additions: 1,
+  deletions: 1,
+  category: 'source',
+};
+const LISTING =
+  'M src/diff/parse.ts (+40 -3)\nM package-lock.json (+900 -12)\nR src/hunk.ts → src/diff/hunk.ts (+1 -1)';
 const DIFF = 'diff --git a/src/diff/parse.ts b/src/diff/parse.ts\n+export function parseUnifiedDiff() {}\n';
 
 function chunk(overrides: Partial<PreparedChunk> = {}): PreparedChunk {
-  return { id: 0, files: [source, lockfile, renamed], text: DIFF, tokens: 20, allocation: 100, truncated: false, omittedLines: 0, ...overrides };
+  return {
+    id: 0,
+    files: [source, lockfile, renamed],
+    text: DIFF,
+    tokens: 20,
+    allocation: 100,
+    truncated: false,
+    omittedLines: 0,
+    ...overrides,
+  };
 }
 
 const prepared: PreparedDiff = {
   files: [source, lockfile, renamed],
-  chunks: [chunk(), chunk({ id: 1, files: [renamed], text: 'diff --git a/src/hunk.ts b/src/diff/hunk.ts\n', truncated: true, omittedLines: 17 })],
+  chunks: [
+    chunk(),
+    chunk({
+      id: 1,
+      files: [renamed],
+      text: 'diff --git a/src/hunk.ts b/src/diff/hunk.ts\n',
+      truncated: true,
+      omittedLines: 17,
+    }),
+  ],
   listing: LISTING,
   listingTokens: 30,
   encoding: 'o200k_base',
@@ -26,11 +68,36 @@ const prepared: PreparedDiff = {
 };
 
 const analyses: RankedAnalysis[] = [
-  { path: 'package-lock.json', summary: 'Updates dependencies.', kind: 'build', significance: 0.1, symbols: [], impact: 0.05, additions: 900, deletions: 12, status: 'modified' },
-  { path: 'src/diff/parse.ts', summary: 'Adds a unified diff parser.', kind: 'feat', significance: 0.9, symbols: ['parseUnifiedDiff'], impact: 0.87, additions: 40, deletions: 3, status: 'modified' },
+  {
+    path: 'package-lock.json',
+    summary: 'Updates dependencies.',
+    kind: 'build',
+    significance: 0.1,
+    symbols: [],
+    impact: 0.05,
+    additions: 900,
+    deletions: 12,
+    status: 'modified',
+  },
+  {
+    path: 'src/diff/parse.ts',
+    summary: 'Adds a unified diff parser.',
+    kind: 'feat',
+    significance: 0.9,
+    symbols: ['parseUnifiedDiff'],
+    impact: 0.87,
+    additions: 40,
+    deletions: 3,
+    status: 'modified',
+  },
 ];
 
-const base: MessageOptions = { style: 'conventional', maxLength: 72, body: true, history: ['fix(cli): exit 1 when nothing is staged', 'feat: add config command'] };
+const base: MessageOptions = {
+  style: 'conventional',
+  maxLength: 72,
+  body: true,
+  history: ['fix(cli): exit 1 when nothing is staged', 'feat: add config command'],
+};
 
 const writers = {
   generate: (options: MessageOptions) => buildGeneratePrompt({ ...options, analyses, listing: LISTING }),
@@ -66,7 +133,12 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
   it.each<[string, Partial<MessageOptions>, RegExp, RegExp | undefined]>([
     ['no body', { body: false }, /body: always null/, /wrapped at 72/],
     ['a body', { body: true }, /wrapped at 72\s+columns/, /always null/],
-    ['plain style', { style: 'plain', maxLength: 50 }, /shown on its own, without type and scope.*at most 50 characters/, /The whole header/],
+    [
+      'plain style',
+      { style: 'plain', maxLength: 50 },
+      /shown on its own, without type and scope.*at most 50 characters/,
+      /The whole header/,
+    ],
     ['gitmoji style', { style: 'gitmoji', maxLength: 72 }, /an emoji for the type .* at most 69 characters/, undefined],
   ])('adapts to %s', (_case, overrides, present, absent) => {
     const adapted = build({ ...base, ...overrides }).system;
@@ -113,7 +185,10 @@ describe('buildAnalysisPrompt', () => {
   const { system, prompt } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
 
   it.each([
-    ['an entry for each file that matters, at most three', /one entry for each of the files under "Files in this part" that matter most, at most 3/],
+    [
+      'an entry for each file that matters, at most three',
+      /one entry for each of the files under "Files in this part" that matter most, at most 3/,
+    ],
     ['the exact path', /path: exactly as listed/],
     ['a short one-sentence summary', /summary: one short sentence \(at most 12 words\)/],
     ['the kinds', /feat, fix, refactor, perf, docs, test, build, ci, chore or style/],
@@ -136,7 +211,9 @@ describe('buildAnalysisPrompt', () => {
   });
 
   it('notes a truncated chunk', () => {
-    expect(buildAnalysisPrompt({ chunk: chunk({ truncated: true, omittedLines: 4 }), listing: LISTING }).prompt).toContain('Diff (shortened to fit: 4 lines left out):');
+    expect(
+      buildAnalysisPrompt({ chunk: chunk({ truncated: true, omittedLines: 4 }), listing: LISTING }).prompt,
+    ).toContain('Diff (shortened to fit: 4 lines left out):');
   });
 });
 
@@ -148,12 +225,15 @@ it('states the same limits in the analysis prompt and in the schema the request 
   expect(schema).toContain(`at most ${ANALYSIS_MAX_FILES};`);
   expect(schema).toContain(`(at most ${ANALYSIS_MAX_SYMBOLS}); empty if none`);
   // The schema states no other limit (the prompt also bounds the summary at 12 words).
-  const limits = (text: string) => [...text.matchAll(/at most (\d+)\b(?! words)/g)].map((match) => Number(match[1])).sort();
+  const limits = (text: string) =>
+    [...text.matchAll(/at most (\d+)\b(?! words)/g)].map((match) => Number(match[1])).sort();
   expect(limits(schema)).toEqual([ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS].sort());
   expect(limits(system)).toEqual([ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS].sort());
 });
 
 it('keeps at most the stated number of symbols from an answer', () => {
-  const answer = { files: [{ path: 'a.ts', summary: 's', kind: 'feat', significance: 2, symbols: ['a', 'b', 'c', 'd'] }] };
+  const answer = {
+    files: [{ path: 'a.ts', summary: 's', kind: 'feat', significance: 2, symbols: ['a', 'b', 'c', 'd'] }],
+  };
   expect(analysisSchema.parse(answer).files[0]?.symbols).toEqual(['a', 'b', 'c', 'd'].slice(0, ANALYSIS_MAX_SYMBOLS));
 });

@@ -17,24 +17,69 @@ import type * as z from 'zod';
 import { linesOf, makeSyntheticDiff } from '../../support/synthetic-diff.js';
 
 const HISTORY = ['feat(cli): add the prompt command', 'fix(diff): keep renames apart', 'docs: explain the budget'];
-const LOCKFILE = { path: 'package-lock.json', lines: Array.from({ length: 4000 }, (_, index) => `    "node_modules/p${index}": { "version": "1.0.${index}" },`) };
+const LOCKFILE = {
+  path: 'package-lock.json',
+  lines: Array.from({ length: 4000 }, (_, index) => `    "node_modules/p${index}": { "version": "1.0.${index}" },`),
+};
 
 /** Each request's input tokens, as the provider counts them (o200k_base for gpt-4o-mini). */
-async function requestTokens(files: number, window: number, lines: [number, number]): Promise<{ name: string; tokens: number }[]> {
+async function requestTokens(
+  files: number,
+  window: number,
+  lines: [number, number],
+): Promise<{ name: string; tokens: number }[]> {
   const config = configSchema.parse({ provider: 'openai', contextWindow: window, multiStepMinFiles: 0, body: true });
   const promptTokens = await measurePromptOverhead({ config, history: HISTORY });
-  const text = makeSyntheticDiff({ files, minLines: lines[0], maxLines: lines[1], seed: files + window, extra: [LOCKFILE] });
-  const { prepared } = await prepareDiff({ lines: linesOf(text), model: 'gpt-4o-mini', maxTokens: config.maxTokens, contextWindow: window, promptTokens, reservedOutput: RESERVED_OUTPUT_TOKENS, maxChunks: config.concurrency, poolMode: 'main' });
+  const text = makeSyntheticDiff({
+    files,
+    minLines: lines[0],
+    maxLines: lines[1],
+    seed: files + window,
+    extra: [LOCKFILE],
+  });
+  const { prepared } = await prepareDiff({
+    lines: linesOf(text),
+    model: 'gpt-4o-mini',
+    maxTokens: config.maxTokens,
+    contextWindow: window,
+    promptTokens,
+    reservedOutput: RESERVED_OUTPUT_TOKENS,
+    maxChunks: config.concurrency,
+    poolMode: 'main',
+  });
   const tokenizer = await loadTokenizer('o200k_base');
   const count = (prompt: { system: string; prompt: string }, schema: z.ZodType) =>
-    tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + tokenizer.count(schemaText(schema)) + REQUEST_FRAMING_TOKENS;
-  const options = { prepared, style: 'conventional' as const, maxLength: config.maxCommitLength, body: true, history: HISTORY };
+    tokenizer.count(prompt.system) +
+    tokenizer.count(prompt.prompt) +
+    tokenizer.count(schemaText(schema)) +
+    REQUEST_FRAMING_TOKENS;
+  const options = {
+    prepared,
+    style: 'conventional' as const,
+    maxLength: config.maxCommitLength,
+    body: true,
+    history: HISTORY,
+  };
   const requests = [{ name: 'single-step', tokens: count(await fitDirectPrompt(options, config), candidatesSchema) }];
-  for (const chunk of prepared.chunks) requests.push({ name: `analysis ${chunk.id}`, tokens: count(await fitAnalysisPrompt({ chunk, prepared, config }), analysisSchema) });
+  for (const chunk of prepared.chunks)
+    requests.push({
+      name: `analysis ${chunk.id}`,
+      tokens: count(await fitAnalysisPrompt({ chunk, prepared, config }), analysisSchema),
+    });
   // The generate request over every file analysed, with summaries as long as a model writes them.
-  const analyses = prepared.files.map((file, index) => ({ path: file.path, summary: 'adds the budget check that keeps every request inside its window', kind: 'feat' as const, significance: 1 / (index + 1), symbols: ['fitPrompt', 'countRequest'] }));
+  const analyses = prepared.files.map((file, index) => ({
+    path: file.path,
+    summary: 'adds the budget check that keeps every request inside its window',
+    kind: 'feat' as const,
+    significance: 1 / (index + 1),
+    symbols: ['fitPrompt', 'countRequest'],
+  }));
   const ranked = rankAnalyses({ files: prepared.files, analyses });
-  const generate = buildGeneratePrompt({ ...options, analyses: fitAnalyses(ranked, prepared.budget.content), listing: prepared.listing });
+  const generate = buildGeneratePrompt({
+    ...options,
+    analyses: fitAnalyses(ranked, prepared.budget.content),
+    listing: prepared.listing,
+  });
   requests.push({ name: 'generate', tokens: count(generate, candidatesSchema) });
   return requests;
 }

@@ -3,29 +3,64 @@ import type { CommitStyle } from '../../../src/engines/message.js';
 import type { CandidateInput } from '../../../src/engines/remote/select.js';
 import { normaliseCandidate, selectCandidate } from '../../../src/engines/remote/select.js';
 
-const candidate = (subject: string, fields: Partial<CandidateInput> = {}): CandidateInput => ({ type: 'feat', scope: null, subject, body: null, breaking: false, ...fields });
+const candidate = (subject: string, fields: Partial<CandidateInput> = {}): CandidateInput => ({
+  type: 'feat',
+  scope: null,
+  subject,
+  body: null,
+  breaking: false,
+  ...fields,
+});
 const topFiles = [
   { path: 'src/diff/parse.ts', symbols: ['parseUnifiedDiff'] },
   { path: 'src/cache/disk-cache.ts', symbols: ['openCache'] },
 ];
-const select = (candidates: CandidateInput[], options: { style?: CommitStyle; maxLength?: number; files?: typeof topFiles } = {}) =>
-  selectCandidate({ candidates, style: options.style ?? 'conventional', maxLength: options.maxLength ?? 72, topFiles: options.files ?? topFiles });
+const select = (
+  candidates: CandidateInput[],
+  options: { style?: CommitStyle; maxLength?: number; files?: typeof topFiles } = {},
+) =>
+  selectCandidate({
+    candidates,
+    style: options.style ?? 'conventional',
+    maxLength: options.maxLength ?? 72,
+    topFiles: options.files ?? topFiles,
+  });
 
 describe('normaliseCandidate', () => {
   it.each<[string, CandidateInput, object | undefined]>([
     ['lower-cases the first word', candidate('Add parser'), { subject: 'add parser' }],
-    ['keeps an acronym or identifier first word', candidate('README: explain setup'), { subject: 'README: explain setup' }],
+    [
+      'keeps an acronym or identifier first word',
+      candidate('README: explain setup'),
+      { subject: 'README: explain setup' },
+    ],
     ['trims a trailing period and spaces', candidate('  add  the   parser.  '), { subject: 'add the parser' }],
     ['lower-cases the type', candidate('add parser', { type: 'FEAT' }), { type: 'feat' }],
-    ['strips a header the model repeated in the subject', candidate('fix(diff)!: handle renames'), { subject: 'handle renames', scope: 'diff', breaking: true }],
-    ['keeps the candidate scope over the repeated one', candidate('fix(diff): handle renames', { scope: 'parser' }), { scope: 'parser' }],
-    ['moves extra subject lines into the body', candidate('add parser\n\nIt reads diffs.', { body: 'More.' }), { subject: 'add parser', body: 'It reads diffs.\n\nMore.' }],
+    [
+      'strips a header the model repeated in the subject',
+      candidate('fix(diff)!: handle renames'),
+      { subject: 'handle renames', scope: 'diff', breaking: true },
+    ],
+    [
+      'keeps the candidate scope over the repeated one',
+      candidate('fix(diff): handle renames', { scope: 'parser' }),
+      { scope: 'parser' },
+    ],
+    [
+      'moves extra subject lines into the body',
+      candidate('add parser\n\nIt reads diffs.', { body: 'More.' }),
+      { subject: 'add parser', body: 'It reads diffs.\n\nMore.' },
+    ],
     ['rejects an empty subject', candidate('   '), undefined],
     ['rejects a subject of punctuation', candidate('...'), undefined],
     ['rejects an unknown type', candidate('add parser', { type: 'feature' }), undefined],
     ['rejects glued headers in the subject', candidate('add parser fix: handle renames'), undefined],
     ['rejects glued headers on the next line', candidate('add parser\nfix: handle renames'), undefined],
-    ['rejects glued headers in the body', candidate('add parser', { body: 'Details.\n\nfix(diff): handle renames' }), undefined],
+    [
+      'rejects glued headers in the body',
+      candidate('add parser', { body: 'Details.\n\nfix(diff): handle renames' }),
+      undefined,
+    ],
     ['rejects several sentences', candidate('Add parser. Fix renames.'), undefined],
   ])('%s', (_name, input, expected) => {
     const message = normaliseCandidate(input);
@@ -44,10 +79,25 @@ describe('normaliseCandidate', () => {
 
 describe('selectCandidate', () => {
   it.each<[string, CandidateInput[], string | undefined]>([
-    ['the one covering the top file by symbol', [candidate('tidy things up'), candidate('add parseUnifiedDiff for renames')], 'add parseUnifiedDiff for renames'],
-    ['the one covering the top file over the second file', [candidate('speed up openCache lookups'), candidate('teach the parser renames')], 'teach the parser renames'],
+    [
+      'the one covering the top file by symbol',
+      [candidate('tidy things up'), candidate('add parseUnifiedDiff for renames')],
+      'add parseUnifiedDiff for renames',
+    ],
+    [
+      'the one covering the top file over the second file',
+      [candidate('speed up openCache lookups'), candidate('teach the parser renames')],
+      'teach the parser renames',
+    ],
     ['the imperative one', [candidate('Added parser support'), candidate('add parser support')], 'add parser support'],
-    ['the one that fits over one that must be cut', [candidate('add parser support for renamed and copied files with similarity scores above fifty'), candidate('add parser support for renames')], 'add parser support for renames'],
+    [
+      'the one that fits over one that must be cut',
+      [
+        candidate('add parser support for renamed and copied files with similarity scores above fifty'),
+        candidate('add parser support for renames'),
+      ],
+      'add parser support for renames',
+    ],
     ['nothing when all are invalid', [candidate(''), candidate('x', { type: 'nope' })], undefined],
     ['nothing from nothing', [], undefined],
   ])('picks %s', (_name, candidates, subject) => {
@@ -55,12 +105,18 @@ describe('selectCandidate', () => {
   });
 
   it('prefers the scoped candidate when the scope is the only coverage', () => {
-    expect(select([candidate('handle renames'), candidate('handle renames', { scope: 'diff' })])).toMatchObject({ scope: 'diff' });
+    expect(select([candidate('handle renames'), candidate('handle renames', { scope: 'diff' })])).toMatchObject({
+      scope: 'diff',
+    });
   });
 
   it('breaks ties by the shorter header, then lexically, whatever the order', () => {
     const files = [{ path: 'src/x.ts', symbols: [] }];
-    const tied = [candidate('update the readme files now'), candidate('update the readme file'), candidate('update the readme filf')];
+    const tied = [
+      candidate('update the readme files now'),
+      candidate('update the readme file'),
+      candidate('update the readme filf'),
+    ];
     expect(select(tied, { files })?.subject).toBe('update the readme file');
     expect(select([...tied].reverse(), { files })?.subject).toBe('update the readme file');
   });
@@ -72,7 +128,9 @@ describe('selectCandidate', () => {
   });
 
   it('drops a subject whose only word must be cut mid-word', () => {
-    expect(select([candidate('supercalifragilisticexpialidocious', { scope: 'x' })], { maxLength: 24 })).toBeUndefined();
+    expect(
+      select([candidate('supercalifragilisticexpialidocious', { scope: 'x' })], { maxLength: 24 }),
+    ).toBeUndefined();
   });
 
   it.each<[CommitStyle, number]>([

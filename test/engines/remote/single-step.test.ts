@@ -22,7 +22,10 @@ describe('runSingleStep', () => {
     const subjects = ['add the parser', 'add a parser module', 'introduce diff parsing'];
     // Each answer takes 300 ms at the server, so requests sent one after another could never be in flight together.
     const latency = { baseMs: 300, perInputKTokensMs: 0, perOutputTokenMs: 0 };
-    const server = await start({ latency, respond: () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } }) });
+    const server = await start({
+      latency,
+      respond: () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } }),
+    });
     const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { candidates: 3 } });
     let alternatives: string[] = [];
     ctx.keepAlternatives = (list) => (alternatives = list.map((message) => message.subject));

@@ -15,9 +15,12 @@ describe('ticketFromBranch', () => {
     expect(ticketFromBranch(branch)).toEqual(ticket);
   });
 
-  it.each(['main', 'feature/add-2fa', 'release-2', 'v1.2.3', 'fix/login-crash', 'renovate/node-20.x'])('%s carries none', (branch) => {
-    expect(ticketFromBranch(branch)).toBeUndefined();
-  });
+  it.each(['main', 'feature/add-2fa', 'release-2', 'v1.2.3', 'fix/login-crash', 'renovate/node-20.x'])(
+    '%s carries none',
+    (branch) => {
+      expect(ticketFromBranch(branch)).toBeUndefined();
+    },
+  );
 });
 
 describe('branchFromHead', () => {

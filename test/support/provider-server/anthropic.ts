@@ -1,7 +1,18 @@
 // Anthropic Messages: POST /v1/messages with x-api-key and anthropic-version headers.
 
 import type { ModelOutput, ProviderAdapter, Reply, RequestContext, StreamFrame } from './adapter.js';
-import { asArray, asRecord, buildRequest, estimateTokens, flattenContent, jsonReply, parseArguments, nextId, splitIntoChunks, sseFrame } from './adapter.js';
+import {
+  asArray,
+  asRecord,
+  buildRequest,
+  estimateTokens,
+  flattenContent,
+  jsonReply,
+  parseArguments,
+  nextId,
+  splitIntoChunks,
+  sseFrame,
+} from './adapter.js';
 import type { NormalizedMessage, StructuredRequest } from './types.js';
 
 const ERROR_TYPES: Record<number, string> = {
@@ -16,7 +27,13 @@ const ERROR_TYPES: Record<number, string> = {
 
 function errorReply(status: number, message?: string): Reply {
   const type = ERROR_TYPES[status] ?? 'api_error';
-  const text = message ?? (status === 429 ? 'Number of request tokens has exceeded your per-minute rate limit' : status === 529 ? 'Overloaded' : 'Internal server error');
+  const text =
+    message ??
+    (status === 429
+      ? 'Number of request tokens has exceeded your per-minute rate limit'
+      : status === 529
+        ? 'Overloaded'
+        : 'Internal server error');
   return jsonReply(status, { type: 'error', error: { type, message: text }, request_id: nextId('req_') });
 }
 
@@ -46,28 +63,52 @@ function parseStructured(body: Record<string, unknown>): StructuredRequest | und
   if (format.type === 'json_schema') return { kind: 'json_schema', schema: format.schema };
   const tools = asArray(body.tools).map(asRecord);
   const choice = asRecord(body.tool_choice);
-  const forced = choice.type === 'tool' ? tools.find((tool) => tool.name === choice.name) : choice.type === 'any' ? tools[0] : undefined;
+  const forced =
+    choice.type === 'tool'
+      ? tools.find((tool) => tool.name === choice.name)
+      : choice.type === 'any'
+        ? tools[0]
+        : undefined;
   return forced === undefined ? undefined : { kind: 'tool', name: String(forced.name), schema: forced.input_schema };
 }
 
 function parse(raw: unknown, context: RequestContext) {
-  if (context.headers['anthropic-version'] === undefined) return errorReply(400, 'anthropic-version: header is required');
+  if (context.headers['anthropic-version'] === undefined)
+    return errorReply(400, 'anthropic-version: header is required');
   const body = asRecord(raw);
   if (typeof body.model !== 'string') return errorReply(400, 'model: Field required');
   if (typeof body.max_tokens !== 'number') return errorReply(400, 'max_tokens: Field required');
-  if (!Array.isArray(body.messages) || body.messages.length === 0) return errorReply(400, 'messages: at least one message is required');
+  if (!Array.isArray(body.messages) || body.messages.length === 0)
+    return errorReply(400, 'messages: at least one message is required');
   const messages: NormalizedMessage[] = body.messages.map((entry) => {
     const message = asRecord(entry);
     const blocks = asArray(message.content).map(asRecord);
     const isToolResult = blocks.length > 0 && blocks.every((block) => block.type === 'tool_result');
-    return { role: message.role === 'assistant' ? 'assistant' : isToolResult ? 'tool' : 'user', content: flattenBlocks(message.content) };
+    return {
+      role: message.role === 'assistant' ? 'assistant' : isToolResult ? 'tool' : 'user',
+      content: flattenBlocks(message.content),
+    };
   });
-  return buildRequest({ provider: 'anthropic', model: body.model, system: flattenBlocks(body.system), messages, structured: parseStructured(body), stream: body.stream === true });
+  return buildRequest({
+    provider: 'anthropic',
+    model: body.model,
+    system: flattenBlocks(body.system),
+    messages,
+    structured: parseStructured(body),
+    stream: body.stream === true,
+  });
 }
 
 function renderJson(output: ModelOutput): unknown {
   const content = output.toolCall
-    ? [{ type: 'tool_use', id: nextId('toolu_'), name: output.toolCall.name, input: parseArguments(output.toolCall.args) }]
+    ? [
+        {
+          type: 'tool_use',
+          id: nextId('toolu_'),
+          name: output.toolCall.name,
+          input: parseArguments(output.toolCall.args),
+        },
+      ]
     : [{ type: 'text', text: output.text ?? '' }];
   return {
     id: nextId('msg_'),
@@ -82,24 +123,56 @@ function renderJson(output: ModelOutput): unknown {
 }
 
 function renderStream(output: ModelOutput): StreamFrame[] {
-  const event = (type: string, data: Record<string, unknown>, tokens = 0): StreamFrame => ({ data: sseFrame({ type, ...data }, type), tokens });
-  const message = { id: nextId('msg_'), type: 'message', role: 'assistant', model: output.model, content: [], stop_reason: null, stop_sequence: null };
-  const frames = [event('message_start', { message: { ...message, usage: { input_tokens: output.inputTokens, output_tokens: 1 } } })];
+  const event = (type: string, data: Record<string, unknown>, tokens = 0): StreamFrame => ({
+    data: sseFrame({ type, ...data }, type),
+    tokens,
+  });
+  const message = {
+    id: nextId('msg_'),
+    type: 'message',
+    role: 'assistant',
+    model: output.model,
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
+  };
+  const frames = [
+    event('message_start', { message: { ...message, usage: { input_tokens: output.inputTokens, output_tokens: 1 } } }),
+  ];
   if (output.toolCall) {
-    frames.push(event('content_block_start', { index: 0, content_block: { type: 'tool_use', id: nextId('toolu_'), name: output.toolCall.name, input: {} } }));
+    frames.push(
+      event('content_block_start', {
+        index: 0,
+        content_block: { type: 'tool_use', id: nextId('toolu_'), name: output.toolCall.name, input: {} },
+      }),
+    );
     for (const piece of splitIntoChunks(output.toolCall.args)) {
-      frames.push(event('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: piece } }, estimateTokens(piece)));
+      frames.push(
+        event(
+          'content_block_delta',
+          { index: 0, delta: { type: 'input_json_delta', partial_json: piece } },
+          estimateTokens(piece),
+        ),
+      );
     }
   } else {
-    frames.push(event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }), event('ping', {}));
+    frames.push(
+      event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+      event('ping', {}),
+    );
     for (const piece of splitIntoChunks(output.text ?? '')) {
-      frames.push(event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } }, estimateTokens(piece)));
+      frames.push(
+        event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: piece } }, estimateTokens(piece)),
+      );
     }
   }
   const stopReason = output.toolCall ? 'tool_use' : 'end_turn';
   frames.push(
     event('content_block_stop', { index: 0 }),
-    event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: output.outputTokens } }),
+    event('message_delta', {
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { output_tokens: output.outputTokens },
+    }),
     event('message_stop', {}),
   );
   return frames;

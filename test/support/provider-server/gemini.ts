@@ -1,7 +1,18 @@
 // Gemini: POST /v1beta/models/{model}:generateContent and :streamGenerateContent?alt=sse, key in x-goog-api-key or ?key=.
 
 import type { ModelOutput, ProviderAdapter, Reply, RequestContext, StreamFrame } from './adapter.js';
-import { asArray, asRecord, buildRequest, estimateTokens, flattenContent, jsonReply, parseArguments, nextId, splitIntoChunks, sseFrame } from './adapter.js';
+import {
+  asArray,
+  asRecord,
+  buildRequest,
+  estimateTokens,
+  flattenContent,
+  jsonReply,
+  parseArguments,
+  nextId,
+  splitIntoChunks,
+  sseFrame,
+} from './adapter.js';
 import type { NormalizedMessage, StructuredRequest } from './types.js';
 
 const STATUSES: Record<number, { status: string; message: string }> = {
@@ -14,20 +25,37 @@ const STATUSES: Record<number, { status: string; message: string }> = {
 };
 
 function errorReply(status: number, message?: string, details?: unknown[]): Reply {
-  const known = STATUSES[status] ?? { status: 'INTERNAL', message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting' };
-  return jsonReply(status, { error: { code: status, message: message ?? known.message, status: known.status, ...(details && { details }) } });
+  const known = STATUSES[status] ?? {
+    status: 'INTERNAL',
+    message:
+      'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+  };
+  return jsonReply(status, {
+    error: { code: status, message: message ?? known.message, status: known.status, ...(details && { details }) },
+  });
 }
 
 /** Gemini answers a wrong key with 400 API_KEY_INVALID and a missing one with 403, not 401. */
 function checkAuth(context: RequestContext, expectedKey: string): Reply | undefined {
   const key = context.headers['x-goog-api-key'] ?? context.query.get('key') ?? '';
   if (key === '') {
-    return errorReply(403, "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
+    return errorReply(
+      403,
+      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+    );
   }
   if (key !== expectedKey) {
     const message = 'API key not valid. Please pass a valid API key.';
-    const info = { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } };
-    return errorReply(400, message, [info, { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message }]);
+    const info = {
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+      reason: 'API_KEY_INVALID',
+      domain: 'googleapis.com',
+      metadata: { service: 'generativelanguage.googleapis.com' },
+    };
+    return errorReply(400, message, [
+      info,
+      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message },
+    ]);
   }
   return undefined;
 }
@@ -50,35 +78,62 @@ function parseStructured(body: Record<string, unknown>): StructuredRequest | und
   if (config.responseMimeType === 'application/json') return { kind: 'json_object' };
   const calling = asRecord(asRecord(body.toolConfig).functionCallingConfig);
   if (calling.mode !== 'ANY') return undefined;
-  const declarations = asArray(body.tools).flatMap((tool) => asArray(asRecord(tool).functionDeclarations)).map(asRecord);
+  const declarations = asArray(body.tools)
+    .flatMap((tool) => asArray(asRecord(tool).functionDeclarations))
+    .map(asRecord);
   const allowed = asArray(calling.allowedFunctionNames);
-  const forced = allowed.length > 0 ? declarations.find((declaration) => declaration.name === allowed[0]) : declarations[0];
-  return forced === undefined ? undefined : { kind: 'tool', name: String(forced.name), schema: forced.parametersJsonSchema ?? forced.parameters };
+  const forced =
+    allowed.length > 0 ? declarations.find((declaration) => declaration.name === allowed[0]) : declarations[0];
+  return forced === undefined
+    ? undefined
+    : { kind: 'tool', name: String(forced.name), schema: forced.parametersJsonSchema ?? forced.parameters };
 }
 
 function parse(raw: unknown, context: RequestContext) {
   const body = asRecord(raw);
-  if (!Array.isArray(body.contents) || body.contents.length === 0) return errorReply(400, '* GenerateContentRequest.contents: contents is not specified');
+  if (!Array.isArray(body.contents) || body.contents.length === 0)
+    return errorReply(400, '* GenerateContentRequest.contents: contents is not specified');
   const messages: NormalizedMessage[] = body.contents.map((entry) => {
     const content = asRecord(entry);
     const isResponse = asArray(content.parts).some((part) => asRecord(part).functionResponse !== undefined);
-    return { role: content.role === 'model' ? 'assistant' : isResponse ? 'tool' : 'user', content: flattenParts(content.parts) };
+    return {
+      role: content.role === 'model' ? 'assistant' : isResponse ? 'tool' : 'user',
+      content: flattenParts(content.parts),
+    };
   });
   const system = flattenParts(asRecord(body.systemInstruction).parts);
-  return buildRequest({ provider: 'gemini', model: context.pathModel ?? '', system, messages, structured: parseStructured(body), stream: context.stream === true });
+  return buildRequest({
+    provider: 'gemini',
+    model: context.pathModel ?? '',
+    system,
+    messages,
+    structured: parseStructured(body),
+    stream: context.stream === true,
+  });
 }
 
-function response(output: ModelOutput, parts: unknown[], finishReason: string | undefined, outputTokens: number): Record<string, unknown> {
+function response(
+  output: ModelOutput,
+  parts: unknown[],
+  finishReason: string | undefined,
+  outputTokens: number,
+): Record<string, unknown> {
   return {
     candidates: [{ content: { parts, role: 'model' }, ...(finishReason && { finishReason }), index: 0 }],
-    usageMetadata: { promptTokenCount: output.inputTokens, candidatesTokenCount: outputTokens, totalTokenCount: output.inputTokens + outputTokens },
+    usageMetadata: {
+      promptTokenCount: output.inputTokens,
+      candidatesTokenCount: outputTokens,
+      totalTokenCount: output.inputTokens + outputTokens,
+    },
     modelVersion: output.model,
     responseId: nextId('resp-'),
   };
 }
 
 function renderJson(output: ModelOutput): unknown {
-  const part = output.toolCall ? { functionCall: { name: output.toolCall.name, args: parseArguments(output.toolCall.args) } } : { text: output.text ?? '' };
+  const part = output.toolCall
+    ? { functionCall: { name: output.toolCall.name, args: parseArguments(output.toolCall.args) } }
+    : { text: output.text ?? '' };
   return response(output, [part], 'STOP', output.outputTokens);
 }
 
@@ -94,12 +149,19 @@ function renderStream(output: ModelOutput, _body: Record<string, unknown>, conte
     pieces.forEach((piece, index) => {
       sent += estimateTokens(piece);
       const last = index === pieces.length - 1;
-      chunks.push({ body: response(output, [{ text: piece }], last ? 'STOP' : undefined, sent), tokens: estimateTokens(piece) });
+      chunks.push({
+        body: response(output, [{ text: piece }], last ? 'STOP' : undefined, sent),
+        tokens: estimateTokens(piece),
+      });
     });
     if (pieces.length === 0) chunks.push({ body: response(output, [{ text: '' }], 'STOP', 0), tokens: 0 });
   }
-  if (context.query.get('alt') === 'sse') return chunks.map((chunk) => ({ data: sseFrame(chunk.body).replace(/\n/g, '\r\n'), tokens: chunk.tokens }));
-  return chunks.map((chunk, index) => ({ data: `${index === 0 ? '[' : ',\r\n'}${JSON.stringify(chunk.body)}${index === chunks.length - 1 ? ']' : ''}`, tokens: chunk.tokens }));
+  if (context.query.get('alt') === 'sse')
+    return chunks.map((chunk) => ({ data: sseFrame(chunk.body).replace(/\n/g, '\r\n'), tokens: chunk.tokens }));
+  return chunks.map((chunk, index) => ({
+    data: `${index === 0 ? '[' : ',\r\n'}${JSON.stringify(chunk.body)}${index === chunks.length - 1 ? ']' : ''}`,
+    tokens: chunk.tokens,
+  }));
 }
 
 export const geminiAdapter: ProviderAdapter = {
@@ -108,10 +170,20 @@ export const geminiAdapter: ProviderAdapter = {
   parse,
   errorReply: (status, message) => errorReply(status, message),
   modelNotFound: (model) =>
-    errorReply(404, `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`),
+    errorReply(
+      404,
+      `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+    ),
   listModels: (models) =>
-    jsonReply(200, { models: models.map((id) => ({ name: `models/${id}`, displayName: id, supportedGenerationMethods: ['generateContent', 'countTokens'] })) }),
+    jsonReply(200, {
+      models: models.map((id) => ({
+        name: `models/${id}`,
+        displayName: id,
+        supportedGenerationMethods: ['generateContent', 'countTokens'],
+      })),
+    }),
   renderJson,
   renderStream,
-  contentType: (stream, context) => (stream && context.query.get('alt') === 'sse' ? 'text/event-stream' : 'application/json'),
+  contentType: (stream, context) =>
+    stream && context.query.get('alt') === 'sse' ? 'text/event-stream' : 'application/json',
 };

@@ -6,7 +6,15 @@ import { isReply, jsonReply } from './adapter.js';
 import type { FaultQueue } from './faults.js';
 import { planLatency } from './latency.js';
 import type { SendTarget } from './respond.js';
-import { MALFORMED_OUTPUT, buildOutput, respondByDefault, sendAfter, sendHeadersThenDrop, sendReply, sendSuccess } from './respond.js';
+import {
+  MALFORMED_OUTPUT,
+  buildOutput,
+  respondByDefault,
+  sendAfter,
+  sendHeadersThenDrop,
+  sendReply,
+  sendSuccess,
+} from './respond.js';
 import type { Route } from './route.js';
 import { flattenHeaders, matchRoute } from './route.js';
 import type { FaultRule, ProviderServerOptions, RecordedRequest } from './types.js';
@@ -41,7 +49,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function faultReply(adapter: ProviderAdapter, fault: FaultRule): Reply {
-  const reply = fault.body === undefined ? adapter.errorReply(fault.status) : { status: fault.status, body: fault.body };
+  const reply =
+    fault.body === undefined ? adapter.errorReply(fault.status) : { status: fault.status, body: fault.body };
   const retryAfter = fault.retryAfter === undefined ? undefined : { 'retry-after': String(fault.retryAfter) };
   return { ...reply, headers: { ...reply.headers, ...retryAfter } };
 }
@@ -53,7 +62,8 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
   const denied = options.apiKey === undefined ? undefined : adapter.checkAuth(context, options.apiKey);
   if (route.operation === 'list') return sendReply(target, denied ?? adapter.listModels(options.models ?? []));
   const parsed = parseJson(text);
-  if (!parsed.ok) return sendReply(target, adapter.errorReply(400, 'We could not parse the JSON body of your request.'));
+  if (!parsed.ok)
+    return sendReply(target, adapter.errorReply(400, 'We could not parse the JSON body of your request.'));
   const body = parsed.value as Record<string, unknown>;
   target.record.body = body;
   target.record.model = context.pathModel ?? (typeof body?.model === 'string' ? body.model : undefined);
@@ -61,7 +71,8 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
   const request = adapter.parse(body, context);
   if (isReply(request)) return sendReply(target, request);
   target.record.normalized = request;
-  if (options.models !== undefined && !options.models.includes(request.model)) return sendReply(target, adapter.modelNotFound(request.model));
+  if (options.models !== undefined && !options.models.includes(request.model))
+    return sendReply(target, adapter.modelNotFound(request.model));
   const plan = planLatency({ latency: options.latency, scale: options.latencyScale, inputTokens: request.inputTokens });
   const fault = state.faults.take(request);
   if (fault !== undefined) {
@@ -70,7 +81,8 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
       if (target.signal.aborted) return;
       return new Promise((resolve) => target.signal.addEventListener('abort', () => resolve(), { once: true }));
     }
-    if (fault.dropAfterHeaders === true) return sendHeadersThenDrop(target, adapter.contentType(request.stream, context));
+    if (fault.dropAfterHeaders === true)
+      return sendHeadersThenDrop(target, adapter.contentType(request.stream, context));
     const answersAsResponder = fault.malformed === true || fault.trickleMs !== undefined;
     if (!answersAsResponder) return sendAfter(target, plan.firstByteMs, faultReply(adapter, fault));
   }
@@ -84,7 +96,16 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
     const reply = adapter.errorReply(result.status ?? 500, result.error);
     return sendAfter(target, plan.firstByteMs, { ...reply, headers: { ...reply.headers, ...result.headers } });
   }
-  return sendSuccess(target, { adapter, body, context, request, output: buildOutput(request, result), plan, headers: result.headers, trickleMs: fault?.trickleMs });
+  return sendSuccess(target, {
+    adapter,
+    body,
+    context,
+    request,
+    output: buildOutput(request, result),
+    plan,
+    headers: result.headers,
+    trickleMs: fault?.trickleMs,
+  });
 }
 
 export async function handleRequest(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
@@ -114,10 +135,20 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, s
   });
   const target: SendTarget = { res, record, signal: abort.signal };
   try {
-    if (route === undefined) return sendReply(target, jsonReply(404, { error: { message: `Unknown route: ${record.method} ${url.pathname}`, type: 'invalid_request_error' } }));
+    if (route === undefined)
+      return sendReply(
+        target,
+        jsonReply(404, {
+          error: { message: `Unknown route: ${record.method} ${url.pathname}`, type: 'invalid_request_error' },
+        }),
+      );
     await answer(req, route, target, state);
   } catch (error) {
-    if (!res.headersSent) sendReply(target, jsonReply(500, { error: { message: `provider-server failed: ${String(error)}`, type: 'server_error' } }));
+    if (!res.headersSent)
+      sendReply(
+        target,
+        jsonReply(500, { error: { message: `provider-server failed: ${String(error)}`, type: 'server_error' } }),
+      );
     else res.destroy();
   }
 }

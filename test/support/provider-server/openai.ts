@@ -1,7 +1,17 @@
 // OpenAI Chat Completions (also what Ollama, LM Studio, vLLM and OpenRouter speak): POST /v1/chat/completions.
 
 import type { ModelOutput, ProviderAdapter, Reply, RequestContext, StreamFrame } from './adapter.js';
-import { asArray, asRecord, buildRequest, estimateTokens, flattenContent, jsonReply, nextId, splitIntoChunks, sseFrame } from './adapter.js';
+import {
+  asArray,
+  asRecord,
+  buildRequest,
+  estimateTokens,
+  flattenContent,
+  jsonReply,
+  nextId,
+  splitIntoChunks,
+  sseFrame,
+} from './adapter.js';
 import type { NormalizedMessage, StructuredRequest } from './types.js';
 
 const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
@@ -14,7 +24,11 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null }> = {
 
 function errorReply(status: number, message?: string): Reply {
   const { type, code } = ERROR_TYPES[status] ?? { type: 'server_error', code: null };
-  const text = message ?? (status === 429 ? 'Rate limit reached for requests. Please try again later.' : `The server had an error processing your request (status ${status}).`);
+  const text =
+    message ??
+    (status === 429
+      ? 'Rate limit reached for requests. Please try again later.'
+      : `The server had an error processing your request (status ${status}).`);
   return jsonReply(status, { error: { message: text, type, param: null, code } });
 }
 
@@ -26,10 +40,16 @@ function checkAuth(context: RequestContext, expectedKey: string): Reply | undefi
   const header = context.headers.authorization ?? '';
   const key = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
   if (key === '') {
-    return errorReply(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+    return errorReply(
+      401,
+      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+    );
   }
   if (key !== expectedKey) {
-    return errorReply(401, `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`);
+    return errorReply(
+      401,
+      `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+    );
   }
   return undefined;
 }
@@ -44,7 +64,12 @@ function parseStructured(body: Record<string, unknown>): StructuredRequest | und
   const tools = asArray(body.tools).map((tool) => asRecord(asRecord(tool).function));
   const choice = body.tool_choice;
   const forcedName = asRecord(asRecord(choice).function).name;
-  const forced = typeof forcedName === 'string' ? tools.find((tool) => tool.name === forcedName) : choice === 'required' ? tools[0] : undefined;
+  const forced =
+    typeof forcedName === 'string'
+      ? tools.find((tool) => tool.name === forcedName)
+      : choice === 'required'
+        ? tools[0]
+        : undefined;
   return forced === undefined ? undefined : { kind: 'tool', name: String(forced.name), schema: forced.parameters };
 }
 
@@ -64,7 +89,14 @@ function parse(raw: unknown) {
       messages.push({ role: 'assistant', content: [content, ...calls].join('') });
     } else messages.push({ role: message.role === 'tool' ? 'tool' : 'user', content });
   }
-  return buildRequest({ provider: 'openai', model: body.model, system: system.join('\n'), messages, structured: parseStructured(body), stream: body.stream === true });
+  return buildRequest({
+    provider: 'openai',
+    model: body.model,
+    system: system.join('\n'),
+    messages,
+    structured: parseStructured(body),
+    stream: body.stream === true,
+  });
 }
 
 /** A named tool_choice ends with finish_reason "stop", as OpenAI does; other tool calls with "tool_calls". */
@@ -73,34 +105,71 @@ function finishReason(output: ModelOutput, body: Record<string, unknown>): strin
 }
 
 function usageOf(output: ModelOutput) {
-  return { prompt_tokens: output.inputTokens, completion_tokens: output.outputTokens, total_tokens: output.inputTokens + output.outputTokens };
+  return {
+    prompt_tokens: output.inputTokens,
+    completion_tokens: output.outputTokens,
+    total_tokens: output.inputTokens + output.outputTokens,
+  };
 }
 
 function renderJson(output: ModelOutput, body: Record<string, unknown>): unknown {
-  const toolCalls = output.toolCall && [{ id: nextId('call_'), type: 'function', function: { name: output.toolCall.name, arguments: output.toolCall.args } }];
+  const toolCalls = output.toolCall && [
+    {
+      id: nextId('call_'),
+      type: 'function',
+      function: { name: output.toolCall.name, arguments: output.toolCall.args },
+    },
+  ];
   return {
     id: nextId('chatcmpl-'),
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: output.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: output.text ?? null, tool_calls: toolCalls, refusal: null }, logprobs: null, finish_reason: finishReason(output, body) }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: output.text ?? null, tool_calls: toolCalls, refusal: null },
+        logprobs: null,
+        finish_reason: finishReason(output, body),
+      },
+    ],
     usage: usageOf(output),
     system_fingerprint: null,
   };
 }
 
 function renderStream(output: ModelOutput, body: Record<string, unknown>): StreamFrame[] {
-  const head = { id: nextId('chatcmpl-'), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: output.model, system_fingerprint: null };
-  const chunk = (delta: unknown, finish: string | null = null) => sseFrame({ ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
-  const frames: StreamFrame[] = [{ data: chunk({ role: 'assistant', content: output.toolCall ? null : '' }), tokens: 0 }];
+  const head = {
+    id: nextId('chatcmpl-'),
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model: output.model,
+    system_fingerprint: null,
+  };
+  const chunk = (delta: unknown, finish: string | null = null) =>
+    sseFrame({ ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+  const frames: StreamFrame[] = [
+    { data: chunk({ role: 'assistant', content: output.toolCall ? null : '' }), tokens: 0 },
+  ];
   if (output.toolCall) {
     const { name, args } = output.toolCall;
-    frames.push({ data: chunk({ tool_calls: [{ index: 0, id: nextId('call_'), type: 'function', function: { name, arguments: '' } }] }), tokens: 0 });
-    for (const piece of splitIntoChunks(args)) frames.push({ data: chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }), tokens: estimateTokens(piece) });
+    frames.push({
+      data: chunk({
+        tool_calls: [{ index: 0, id: nextId('call_'), type: 'function', function: { name, arguments: '' } }],
+      }),
+      tokens: 0,
+    });
+    for (const piece of splitIntoChunks(args))
+      frames.push({
+        data: chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }),
+        tokens: estimateTokens(piece),
+      });
   }
-  for (const piece of splitIntoChunks(output.text ?? '')) frames.push({ data: chunk({ content: piece }), tokens: estimateTokens(piece) });
+  for (const piece of splitIntoChunks(output.text ?? ''))
+    frames.push({ data: chunk({ content: piece }), tokens: estimateTokens(piece) });
   frames.push({ data: chunk({}, finishReason(output, body)), tokens: 0 });
-  if (asRecord(body.stream_options).include_usage === true) frames.push({ data: sseFrame({ ...head, choices: [], usage: usageOf(output) }), tokens: 0 });
+  if (asRecord(body.stream_options).include_usage === true)
+    frames.push({ data: sseFrame({ ...head, choices: [], usage: usageOf(output) }), tokens: 0 });
   frames.push({ data: sseFrame('[DONE]'), tokens: 0 });
   return frames;
 }
@@ -111,7 +180,11 @@ export const openaiAdapter: ProviderAdapter = {
   parse,
   errorReply,
   modelNotFound: (model) => errorReply(404, `The model \`${model}\` does not exist or you do not have access to it.`),
-  listModels: (models) => jsonReply(200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'provider-server' })) }),
+  listModels: (models) =>
+    jsonReply(200, {
+      object: 'list',
+      data: models.map((id) => ({ id, object: 'model', created: 1700000000, owned_by: 'provider-server' })),
+    }),
   renderJson,
   renderStream,
   contentType: (stream) => (stream ? 'text/event-stream' : 'application/json'),

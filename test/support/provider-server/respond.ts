@@ -22,7 +22,8 @@ export function respondByDefault(request: NormalizedRequest): ResponderResult {
 export function buildOutput(request: NormalizedRequest, result: ResponderResult): ModelOutput {
   const answer = result.text ?? (result.object === undefined ? '' : JSON.stringify(result.object));
   const usage = { model: request.model, inputTokens: request.inputTokens, outputTokens: estimateTokens(answer) };
-  if (request.structured?.kind === 'tool') return { ...usage, toolCall: { name: request.structured.name ?? 'json', args: answer } };
+  if (request.structured?.kind === 'tool')
+    return { ...usage, toolCall: { name: request.structured.name ?? 'json', args: answer } };
   return { ...usage, text: answer };
 }
 
@@ -82,16 +83,34 @@ export async function sendSuccess(target: SendTarget, options: SuccessOptions): 
   const { adapter, body, context, request, output, plan, headers, trickleMs } = options;
   const contentType = adapter.contentType(request.stream, context);
   if (trickleMs !== undefined) {
-    const text = request.stream ? adapter.renderStream(output, body, context).map((frame) => frame.data).join('') : JSON.stringify(adapter.renderJson(output, body));
-    return sendTrickled(target, { status: 200, body: text, headers: { 'content-type': contentType, ...headers } }, trickleMs);
+    const text = request.stream
+      ? adapter
+          .renderStream(output, body, context)
+          .map((frame) => frame.data)
+          .join('')
+      : JSON.stringify(adapter.renderJson(output, body));
+    return sendTrickled(
+      target,
+      { status: 200, body: text, headers: { 'content-type': contentType, ...headers } },
+      trickleMs,
+    );
   }
   if (!request.stream) {
-    const reply = { status: 200, body: JSON.stringify(adapter.renderJson(output, body)), headers: { 'content-type': contentType, ...headers } };
+    const reply = {
+      status: 200,
+      body: JSON.stringify(adapter.renderJson(output, body)),
+      headers: { 'content-type': contentType, ...headers },
+    };
     return sendAfter(target, totalLatencyMs(plan, output.outputTokens), reply);
   }
   if (!(await sleep(plan.firstByteMs, target.signal))) return;
   target.record.status = 200;
-  target.res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
+  target.res.writeHead(200, {
+    'content-type': contentType,
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...headers,
+  });
   // Each frame is due when the tokens sent so far are; timer overshoot is not added up frame after frame.
   const started = performance.now();
   let tokensSent = 0;

@@ -15,18 +15,26 @@ export interface Route {
 const GEMINI_GENERATE = /^\/v1(?:beta)?\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
 export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+  );
 }
 
 export function matchRoute(method: string, url: URL, headers: Record<string, string | undefined>): Route | undefined {
   const context: RequestContext = { headers, query: url.searchParams };
   const path = url.pathname.replace(/\/+$/, '');
-  if (method === 'POST' && path === '/v1/chat/completions') return { adapter: openaiAdapter, operation: 'generate', context };
-  if (method === 'POST' && path === '/v1/messages') return { adapter: anthropicAdapter, operation: 'generate', context };
+  if (method === 'POST' && path === '/v1/chat/completions')
+    return { adapter: openaiAdapter, operation: 'generate', context };
+  if (method === 'POST' && path === '/v1/messages')
+    return { adapter: anthropicAdapter, operation: 'generate', context };
   const gemini = GEMINI_GENERATE.exec(path);
   if (method === 'POST' && gemini !== null) {
     const pathModel = decodeURIComponent(gemini[1] ?? '');
-    return { adapter: geminiAdapter, operation: 'generate', context: { ...context, pathModel, stream: gemini[2] === 'streamGenerateContent' } };
+    return {
+      adapter: geminiAdapter,
+      operation: 'generate',
+      context: { ...context, pathModel, stream: gemini[2] === 'streamGenerateContent' },
+    };
   }
   if (method === 'GET' && path === '/v1/models') {
     const isAnthropic = headers['anthropic-version'] !== undefined || headers['x-api-key'] !== undefined;

@@ -19,17 +19,48 @@ describe('createSchemaInstance', () => {
     ['an array', { type: 'array', items: { type: 'number' } }, [0.5]],
     ['an array with minItems', { type: 'array', items: { type: 'string' }, minItems: 2 }, ['x', 'x']],
     ['a tuple', { type: 'array', items: [{ type: 'string' }, { type: 'boolean' }] }, ['x', true]],
-    ['required properties only', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['a'] }, { a: 'x' }],
+    [
+      'required properties only',
+      { type: 'object', properties: { a: { type: 'string' }, b: { type: 'number' } }, required: ['a'] },
+      { a: 'x' },
+    ],
     ['an object without type', { properties: { a: { type: 'boolean' } }, required: ['a'] }, { a: true }],
-    ['allOf merged', { allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { type: 'object', properties: { b: { type: 'integer' } }, required: ['b'] }] }, { a: 'x', b: 1 }],
-    ['a $ref', { $defs: { S: { type: 'string', enum: ['only'] } }, type: 'object', properties: { s: { $ref: '#/$defs/S' } }, required: ['s'] }, { s: 'only' }],
-    ['Gemini OpenAPI upper-case types', { type: 'OBJECT', properties: { n: { type: 'INTEGER' } }, required: ['n'] }, { n: 1 }],
+    [
+      'allOf merged',
+      {
+        allOf: [
+          { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+          { type: 'object', properties: { b: { type: 'integer' } }, required: ['b'] },
+        ],
+      },
+      { a: 'x', b: 1 },
+    ],
+    [
+      'a $ref',
+      {
+        $defs: { S: { type: 'string', enum: ['only'] } },
+        type: 'object',
+        properties: { s: { $ref: '#/$defs/S' } },
+        required: ['s'],
+      },
+      { s: 'only' },
+    ],
+    [
+      'Gemini OpenAPI upper-case types',
+      { type: 'OBJECT', properties: { n: { type: 'INTEGER' } }, required: ['n'] },
+      { n: 1 },
+    ],
   ])('gives %s', (_name, schema, expected) => {
     expect(createSchemaInstance(schema)).toEqual(expected);
   });
 
   it('stops at a recursive $ref', () => {
-    const schema = { $ref: '#/definitions/node', definitions: { node: { type: 'object', properties: { next: { $ref: '#/definitions/node' } }, required: ['next'] } } };
+    const schema = {
+      $ref: '#/definitions/node',
+      definitions: {
+        node: { type: 'object', properties: { next: { $ref: '#/definitions/node' } }, required: ['next'] },
+      },
+    };
     expect(JSON.stringify(createSchemaInstance(schema))).toContain('null');
   });
 

@@ -16,8 +16,18 @@ function resolveRef(ref: string, root: Schema): Schema {
 }
 
 function clamp(value: number, schema: Schema): number {
-  const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : -Infinity;
-  const max = typeof schema.maximum === 'number' ? schema.maximum : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - 1 : Infinity;
+  const min =
+    typeof schema.minimum === 'number'
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === 'number'
+        ? schema.exclusiveMinimum + 1
+        : -Infinity;
+  const max =
+    typeof schema.maximum === 'number'
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === 'number'
+        ? schema.exclusiveMaximum - 1
+        : Infinity;
   return Math.min(Math.max(value, min), max);
 }
 
@@ -50,22 +60,33 @@ function instanceOf(value: unknown, root: Schema, depth: number): unknown {
   if (typeof schema.$ref === 'string') return instanceOf(resolveRef(schema.$ref, root), root, depth + 1);
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  const choices = (Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : []).map(asSchema);
-  if (choices.length > 0) return instanceOf(choices.find((choice) => firstType(choice.type) !== 'null') ?? choices[0], root, depth + 1);
+  const choices = (Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : []).map(
+    asSchema,
+  );
+  if (choices.length > 0)
+    return instanceOf(choices.find((choice) => firstType(choice.type) !== 'null') ?? choices[0], root, depth + 1);
   if (Array.isArray(schema.allOf)) {
     const parts = schema.allOf.map((part) => instanceOf(part, root, depth + 1));
-    return parts.every((part) => typeof part === 'object' && part !== null && !Array.isArray(part)) ? Object.assign({}, ...parts) : parts[0];
+    return parts.every((part) => typeof part === 'object' && part !== null && !Array.isArray(part))
+      ? Object.assign({}, ...parts)
+      : parts[0];
   }
-  const type = firstType(schema.type) ?? (schema.properties !== undefined ? 'object' : schema.items !== undefined ? 'array' : undefined);
+  const type =
+    firstType(schema.type) ??
+    (schema.properties !== undefined ? 'object' : schema.items !== undefined ? 'array' : undefined);
   switch (type) {
     case 'object': {
       const properties = asSchema(schema.properties);
-      const required = Array.isArray(schema.required) ? schema.required.filter((key): key is string => typeof key === 'string') : [];
+      const required = Array.isArray(schema.required)
+        ? schema.required.filter((key): key is string => typeof key === 'string')
+        : [];
       return Object.fromEntries(required.map((key) => [key, instanceOf(properties[key], root, depth + 1)]));
     }
     case 'array': {
       const count = typeof schema.minItems === 'number' ? Math.max(1, schema.minItems) : 1;
-      const items = Array.isArray(schema.items) ? schema.items : Array.from({ length: count }, () => schema.items ?? { type: 'string' });
+      const items = Array.isArray(schema.items)
+        ? schema.items
+        : Array.from({ length: count }, () => schema.items ?? { type: 'string' });
       return items.map((item) => instanceOf(item, root, depth + 1));
     }
     case 'string':

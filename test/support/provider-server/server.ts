@@ -8,7 +8,13 @@ import { handleRequest } from './handle.js';
 import type { ProviderServer, ProviderServerOptions } from './types.js';
 
 export async function startProviderServer(options: ProviderServerOptions = {}): Promise<ProviderServer> {
-  const state: ServerState = { options, faults: createFaultQueue(options.faults), requests: [], inFlight: 0, maxInFlight: 0 };
+  const state: ServerState = {
+    options,
+    faults: createFaultQueue(options.faults),
+    requests: [],
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const server = createServer((req, res) => void handleRequest(req, res, state));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
