@@ -8,6 +8,7 @@ import { readIniFile, readIniSection } from './ini-file.js';
 import { CONFIG_KEYS, envVarOf, findKey, parseConfigValue, propertyOf, resolveKey, suggestKey } from './keys.js';
 import type { ConfigKey, ConfigValue, RawValue } from './keys.js';
 import { configSchema } from './schema.js';
+import { isUserError, type UserError } from '../errors.js';
 import type { Config, ConfigProperty, Provider } from './schema.js';
 
 export type ConfigSource = 'default' | 'user' | 'git' | 'env' | 'flag';
@@ -19,6 +20,13 @@ export interface LoadedConfig {
   /** Where each value came from in words: 'default', the file path, 'git config ai.model', 'GIT_AI_MODEL', '--model'. */
   origins: Record<ConfigKey, string>;
   path: string;
+  /** Only with `keepGoing`: the settings that were bad and left out, each as the one line loading would have failed with. */
+  problems: ConfigProblem[];
+}
+
+export interface ConfigProblem {
+  key?: ConfigKey;
+  error: UserError;
 }
 
 export interface LoadConfigOptions {
@@ -26,6 +34,24 @@ export interface LoadConfigOptions {
   env: NodeJS.ProcessEnv;
   /** Parsed CLI values keyed by config key (dashed or camelCase); undefined values and other keys are ignored. */
   flags?: ConfigFlags | Readonly<Record<string, unknown>>;
+  /** Leave a bad setting (a bad value, an unknown key) out and report it in `problems` instead of failing; a file
+   * that cannot be read or parsed still fails. `config list` shows everything this way. */
+  keepGoing?: boolean;
+}
+
+/** Runs one setting's check: a bad one fails the load, or, with `keepGoing`, is recorded and left out. */
+type Check = <T>(read: () => T[], key?: ConfigKey) => T[];
+
+function checker(keepGoing: boolean | undefined, problems: ConfigProblem[]): Check {
+  return (read, key) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!keepGoing || !isUserError(error)) throw error;
+      problems.push({ ...(key ? { key } : {}), error });
+      return [];
+    }
+  };
 }
 
 interface Setting {
@@ -47,19 +73,21 @@ export function resolveConfigPath(env: NodeJS.ProcessEnv): string {
 const isBlank = (raw: unknown): boolean =>
   raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 
-async function readUserLayer(path: string): Promise<Setting[]> {
+async function readUserLayer(path: string, check: Check): Promise<Setting[]> {
   const text = await readIniFile(path);
   if (text === undefined) return [];
-  return readIniSection(text, USER_SECTION, path).flatMap(({ name, value }) => {
-    const key = resolveKey(name, path);
-    return isBlank(value)
-      ? []
-      : [{ key, value: parseConfigValue(key, value, path), source: 'user' as const, origin: path }];
-  });
+  return readIniSection(text, USER_SECTION, path).flatMap(({ name, value }) =>
+    check(() => {
+      const key = resolveKey(name, path);
+      return isBlank(value)
+        ? []
+        : [{ key, value: parseConfigValue(key, value, path), source: 'user' as const, origin: path }];
+    }, findKey(name)),
+  );
 }
 
 // `git config` reads system, global and repository files; later lines win. Outside a repo, or without git, there is nothing.
-async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv): Promise<Setting[]> {
+async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv, check: Check): Promise<Setting[]> {
   const output = await promisify(execFile)('git', ['config', '-z', '--get-regexp', '^ai\\.'], { cwd, env }).then(
     (result) => result.stdout,
     () => '',
@@ -71,9 +99,11 @@ async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv): Promise<Settin
     const key = findKey(name);
     const origin = `git config ai.${name}`;
     // ai.* is not ours alone: only a near miss of one of our keys is worth an error.
-    if (key === undefined && name !== '' && !name.includes('.') && suggestKey(name)) resolveKey(name, origin);
-    if (key === undefined || isBlank(value)) return [];
-    return [{ key, value: parseConfigValue(key, value, origin), source: 'git' as const, origin }];
+    return check(() => {
+      if (key === undefined && name !== '' && !name.includes('.') && suggestKey(name)) resolveKey(name, origin);
+      if (key === undefined || isBlank(value)) return [];
+      return [{ key, value: parseConfigValue(key, value, origin), source: 'git' as const, origin }];
+    }, key);
   });
 }
 
@@ -84,21 +114,24 @@ export function vendorVariables(provider: Provider | undefined): Partial<Record<
   return { 'api-key': ['OPENAI_API_KEY'], 'base-url': ['OPENAI_BASE_URL'] };
 }
 
-function readEnvLayer(env: NodeJS.ProcessEnv, names: (key: ConfigKey) => readonly string[]): Setting[] {
+function readEnvLayer(env: NodeJS.ProcessEnv, names: (key: ConfigKey) => readonly string[], check: Check): Setting[] {
   return CONFIG_KEYS.flatMap((key) => {
     const name = names(key).find((variable) => !isBlank(env[variable]));
     const raw = name === undefined ? undefined : env[name];
     return name === undefined || raw === undefined
       ? []
-      : [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }];
+      : check(() => [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }], key);
   });
 }
 
-function readFlagLayer(flags: LoadConfigOptions['flags'] = {}): Setting[] {
+function readFlagLayer(flags: LoadConfigOptions['flags'] = {}, check: Check): Setting[] {
   return Object.entries(flags).flatMap(([name, raw]) => {
     const key = findKey(name);
     if (key === undefined || isBlank(raw) || !isRawValue(raw)) return [];
-    return [{ key, value: parseConfigValue(key, raw, `--${key}`), source: 'flag' as const, origin: `--${key}` }];
+    return check(
+      () => [{ key, value: parseConfigValue(key, raw, `--${key}`), source: 'flag' as const, origin: `--${key}` }],
+      key,
+    );
   });
 }
 
@@ -108,10 +141,12 @@ const isRawValue = (raw: unknown): raw is RawValue =>
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const path = resolveConfigPath(options.env);
-  const user = await readUserLayer(path);
-  const git = await readGitLayer(options.cwd, options.env);
-  const env = readEnvLayer(options.env, (key) => [envVarOf(key)]);
-  const flags = readFlagLayer(options.flags);
+  const problems: ConfigProblem[] = [];
+  const check = checker(options.keepGoing, problems);
+  const user = await readUserLayer(path, check);
+  const git = await readGitLayer(options.cwd, options.env, check);
+  const env = readEnvLayer(options.env, (key) => [envVarOf(key)], check);
+  const flags = readFlagLayer(options.flags, check);
   const layers = [...user, ...git, ...env, ...flags];
   const configured = layers.findLast((setting) => setting.key === 'provider')?.value as Provider | undefined;
   // No provider set: one vendor's key in the environment configures that vendor; an api-key alone means openai.
@@ -124,7 +159,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
         : [];
   const provider = configured ?? (detected[0]?.value as Provider | undefined);
   const vendor = vendorVariables(provider);
-  const vendorEnv = readEnvLayer(options.env, (key) => vendor[key] ?? []);
+  const vendorEnv = readEnvLayer(options.env, (key) => vendor[key] ?? [], check);
 
   const values: Partial<Record<ConfigProperty, ConfigValue>> = {};
   const sources = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, ConfigSource>;
@@ -136,5 +171,5 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     sources[setting.key] = setting.source;
     origins[setting.key] = setting.origin;
   }
-  return { config: configSchema.parse(values), sources, origins, path };
+  return { config: configSchema.parse(values), sources, origins, path, problems };
 }

@@ -4,6 +4,7 @@ import { CONFIG_KEYS, envVarOf, formatConfigValue, maskSecret, metaOf, propertyO
 import type { ConfigKey, ConfigValue } from './keys.js';
 import { vendorVariables } from './load.js';
 import type { LoadedConfig } from './load.js';
+import { describeUserError } from '../errors.js';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const code = (text: string): string => `\`${text}\``;
@@ -56,11 +57,15 @@ export function renderConfigList(loaded: LoadedConfig): string {
     ['KEY', 'VALUE', 'SOURCE'],
     ...CONFIG_KEYS.map((key) => [key, valueText(loaded, key), sourceText(loaded, key)]),
   ];
+  // A bad setting was left out: its key is marked, and each one is said below the table with where it is and its fix.
+  const bad = new Set(loaded.problems.flatMap((problem) => (problem.key ? [problem.key] : [])));
+  for (const row of rows.slice(1))
+    if (bad.has(row[0] as ConfigKey)) row[2] = `${row[2]} (a bad value was ignored, see below)`;
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
-  return rows
-    .map(
-      ([key = '', value = '', source = '']) =>
-        `${key.padEnd(widths[0] ?? 0)}  ${value.padEnd(widths[1] ?? 0)}  ${source}`,
-    )
-    .join('\n');
+  const table = rows.map(
+    ([key = '', value = '', source = '']) =>
+      `${key.padEnd(widths[0] ?? 0)}  ${value.padEnd(widths[1] ?? 0)}  ${source}`,
+  );
+  const notes = loaded.problems.map((problem) => `ignored: ${describeUserError(problem.error)}`);
+  return [...table, ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }

@@ -51,6 +51,7 @@ describe('renderConfigList', () => {
       exclude: '/c.ini',
     } as LoadedConfig['origins'],
     path: '/c.ini',
+    problems: [],
   };
   const lines = renderConfigList(loaded).split('\n');
   const line = (key: string) => lines.find((text) => text.startsWith(`${key} `))?.split(/\s{2,}/);

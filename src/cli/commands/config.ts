@@ -52,7 +52,7 @@ export async function runConfigCommand(options: ConfigCommandOptions): Promise<s
     case 'path':
       return path;
     case 'list':
-      return renderConfigList(await loadConfig(options));
+      return renderConfigList(await loadConfig({ ...options, keepGoing: true }));
     case 'get': {
       const key = resolveKey(required(options, 'key'));
       const { config } = await loadConfig(options);
