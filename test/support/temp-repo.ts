@@ -18,11 +18,15 @@ export interface TempRepo {
   cleanup(): void;
 }
 
-/** An environment with nothing of the developer's: fresh HOME and XDG dirs, no system git config, no provider keys. */
+/**
+ * An environment with nothing of the developer's or the CI runner's: fresh HOME and XDG dirs, no system git config,
+ * no provider keys, no proxies, and no CI / NO_COLOR / FORCE_COLOR (which turn the terminal's spinner off).
+ */
 export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(GIT_|OPENAI_|ANTHROPIC_|GOOGLE_|GEMINI_|XDG_)/.test(key)) continue;
+    if (/^(CI|NO_COLOR|FORCE_COLOR|(HTTPS?|NO|ALL)_PROXY)$/i.test(key)) continue;
     env[key] = value;
   }
   return {

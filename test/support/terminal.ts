@@ -43,21 +43,27 @@ export function startTerminal(options: {
     ['#!/bin/bash', ...exports, `cd ${quote(options.cwd)}`, cli, 'echo "exit=$?"', 'sleep 60', ''].join('\n'),
     { mode: 0o755 },
   );
-  execFileSync('tmux', [
-    '-L',
-    socket,
-    '-f',
-    '/dev/null',
-    'new-session',
-    '-d',
-    '-s',
-    'git-ai',
-    '-x',
-    '120',
-    '-y',
-    '40',
-    `bash ${quote(script)}`,
-  ]);
+  // The tmux server's environment is what the pane's shell inherits: only `env`, not the test runner's (CI=true...).
+  const terminalEnv = { ...options.env, TERM: 'xterm-256color' };
+  execFileSync(
+    'tmux',
+    [
+      '-L',
+      socket,
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      'git-ai',
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `bash ${quote(script)}`,
+    ],
+    { env: terminalEnv },
+  );
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const screen = () => tmux('capture-pane', '-p', '-t', 'git-ai');
   const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
