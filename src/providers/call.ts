@@ -106,10 +106,13 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
   const { modelId } = providerOfModel(model);
   const maxOutputTokens = options.maxOutputTokens ?? outputTokensFor(modelId);
   let leastReasoning = false;
+  // The deadline that ends a retry says less than the failure that caused it: a provider that kept answering 500 is
+  // reported as answering 500, however long the machine took over the last attempt.
+  let lastFailure: unknown;
   for (;;) {
     signal?.throwIfAborted();
     const remaining = deadline - now();
-    if (remaining <= 0) throw new DeadlineError(attempts);
+    if (remaining <= 0) throw lastFailure ?? new DeadlineError(attempts);
     attempts += 1;
     const timeout = AbortSignal.timeout(remaining);
     try {
@@ -129,7 +132,7 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
       return { value, usage, attempts, latencyMs: now() - started };
     } catch (error) {
       signal?.throwIfAborted();
-      if (timeout.aborted) throw new DeadlineError(attempts, error);
+      if (timeout.aborted) throw lastFailure ?? new DeadlineError(attempts, error);
       if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
       const kind = classifyProviderError(error);
       if (kind === 'schema') {
@@ -145,6 +148,7 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
       if (!isTransient(kind)) throw error;
       if (kind === 'rate-limit') onEvent?.({ type: 'rate-limited' });
       transientFailures += 1;
+      lastFailure = error;
       // Out of attempts, or the wait would end past the deadline: the provider's own error says why best.
       if (transientFailures >= MAX_TRANSIENT_ATTEMPTS) throw error;
       const delayMs = retryAfterOf(error, now()) ?? backoffDelay(transientFailures, random);

@@ -190,6 +190,23 @@ describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
   });
 });
 
+describe('callStructured at the deadline after failures', () => {
+  it('a retry that the deadline ends reports the failure that caused it, not the deadline', async () => {
+    const model = await createLanguageModel({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      apiKey: KEY,
+      baseUrl: server.baseUrls.openai,
+    });
+    server.addFault({ status: 500 }); // the first attempt fails
+    server.addFault({ status: 200, hang: true }); // the retry never answers
+    const error = await analyse(model, { deadline: Date.now() + 1_000 }).catch((caught: unknown) => caught);
+    expect(error).not.toBeInstanceOf(DeadlineError);
+    expect(error).toMatchObject({ statusCode: 500 });
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
 describe('callStructured limits', () => {
   const openai = () =>
     createLanguageModel({ provider: 'openai', model: 'gpt-4o-mini', apiKey: KEY, baseUrl: server.baseUrls.openai });
