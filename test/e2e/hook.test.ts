@@ -157,17 +157,19 @@ describe('the installed prepare-commit-msg hook', () => {
     expect(lastMessage().split('\n')[0]).toMatch(/^feat\(math\): .*multiply/);
   });
 
-  it('a generation that fails says so in one line and leaves the file to the editor: the commit is not stopped', () => {
+  it('a config that cannot be used says so in one line, and the offline engine writes with the defaults', () => {
     seed();
     changeMath();
     repo.git('add', '.');
-    const env = { ...recordingEditor('typed by hand'), GIT_AI_MAX_COMMIT_LENGTH: 'abc' };
+    const env = { ...recordingEditor(), GIT_AI_MAX_COMMIT_LENGTH: 'abc' };
     const result = gitCommit([], env);
     expect(result.code).toBe(0);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^git-ai: .*max-commit-length.*\(the hook left the commit message as it was\)\n$/);
-    expect(seen().startsWith('\n# Please enter the commit message')).toBe(true);
-    expect(lastMessage()).toBe('typed by hand');
+    expect(result.stderr).toMatch(
+      /^git-ai: .*max-commit-length.*; the offline engine wrote this message with the default settings\n$/,
+    );
+    expect(seen().split('\n')[0]).toMatch(/^feat\(math\): .*multiply/);
+    expect(lastMessage().split('\n')[0]).toMatch(/^feat\(math\): .*multiply/);
   });
 
   it('a remote engine that fails (no key) still gets the offline message, with one line saying why', () => {
