@@ -13,7 +13,7 @@ import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
 import type { StageContext } from './single-step.js';
 import { ANALYSIS_SCHEMA_NAME } from './plan.js';
-import { answerKey, callTraced, pickMessage, requestCandidates } from './single-step.js';
+import { answerKey, callTraced, pickMessage, promptOptionsOf, requestCandidates } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */
 export const ANALYSIS_SHARE = 0.6;
@@ -156,7 +156,7 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
 }
 
 export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
-  const { prepared, config } = ctx;
+  const { prepared } = ctx;
   const analyses = await analyseChunks(ctx);
   const scoring = ctx.span.child('score', { files: prepared.files.length, analysed: analyses.length });
   const ranked = rankAnalyses({ files: prepared.files, analyses });
@@ -165,13 +165,7 @@ export async function runMultiStep(ctx: StageContext): Promise<CommitMessage> {
   const { system, prompt } = buildGeneratePrompt({
     analyses: fitted,
     listing: prepared.listing,
-    style: config.style,
-    maxLength: config.maxCommitLength,
-    body: config.body,
-    history: ctx.history,
-    guidance: ctx.guidance,
-    language: config.language,
-    instruction: config.instruction,
+    ...promptOptionsOf(ctx),
   });
   const attrs = { files: fitted.length, omitted: ranked.length - fitted.length };
   ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });

@@ -9,7 +9,7 @@ import type { ProgressListener } from '../../pipeline/progress.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
 import { callStructured } from '../../providers/call.js';
-import { buildDirectPrompt } from './prompts.js';
+import { buildDirectPrompt, type MessageOptions } from './prompts.js';
 import { fitPrompt, requestLimit, schemaText, type FittedPrompt } from './request-fit.js';
 import { resolveModelName } from './request-budget.js';
 import { providerOfModel } from '../../providers/provider.js';
@@ -196,6 +196,20 @@ export function pickMessage(
   return message;
 }
 
+/** The writing prompt's options from the config and the repository, the same for every remote stage. */
+export function promptOptionsOf(ctx: StageContext): MessageOptions {
+  const { config } = ctx;
+  return {
+    style: config.style,
+    maxLength: config.maxCommitLength,
+    body: config.body,
+    history: ctx.history,
+    guidance: ctx.guidance,
+    language: config.language,
+    instruction: config.instruction,
+  };
+}
+
 /** The single-step request's prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
 export function fitDirectPrompt(
   options: Parameters<typeof buildDirectPrompt>[0],
@@ -214,17 +228,7 @@ export function fitDirectPrompt(
 /** One request over the whole prepared diff, asking for config.candidates candidates; the fast path is this request. */
 export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
   const { prepared, config } = ctx;
-  const options = {
-    prepared,
-    style: config.style,
-    maxLength: config.maxCommitLength,
-    body: config.body,
-    history: ctx.history,
-    guidance: ctx.guidance,
-    language: config.language,
-    instruction: config.instruction,
-  };
-  const { system, prompt } = await fitDirectPrompt(options, config);
+  const { system, prompt } = await fitDirectPrompt({ ...promptOptionsOf(ctx), prepared }, config);
   ctx.onProgress?.({ type: 'phase', phase: 'writing', total: prepared.files.length });
   const candidates = await requestCandidates(ctx, {
     name: 'generate',
