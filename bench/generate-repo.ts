@@ -7,8 +7,10 @@ import { REPOS_DIR } from './env.js';
 import {
   binaryBytes,
   editLines,
+  FEATURES,
   lockfileText,
   minifiedLine,
+  PACKAGES,
   pick,
   seededRandom,
   sourceFile,
@@ -19,21 +21,6 @@ import {
 const GENERATOR_VERSION = 3;
 const MARKER = 'bench-spec.json';
 
-const PACKAGES = [
-  'core',
-  'cli',
-  'web',
-  'api',
-  'shared',
-  'worker',
-  'auth',
-  'billing',
-  'search',
-  'ui-kit',
-  'sdk',
-  'infra',
-];
-const FEATURES = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'];
 const SUBDIRS = ['', 'internal/', 'v2/', 'legacy/', 'helpers/'];
 
 export interface GeneratedRepo {

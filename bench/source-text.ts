@@ -4,6 +4,23 @@ export { seededRandom } from '../test/support/synthetic-diff.js';
 
 export type Random = () => number;
 
+/** The packages and feature folders of a generated monorepo's paths. */
+export const PACKAGES = [
+  'core',
+  'cli',
+  'web',
+  'api',
+  'shared',
+  'worker',
+  'auth',
+  'billing',
+  'search',
+  'ui-kit',
+  'sdk',
+  'infra',
+];
+export const FEATURES = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'];
+
 const NOUNS = [
   'value',
   'config',

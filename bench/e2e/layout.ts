@@ -1,23 +1,8 @@
 // Where each generated file lives and what it holds: the same spec and index always give the same path and text.
-import { seededRandom, sourceFile, pick, type Random } from '../source-text.js';
+import { FEATURES, PACKAGES, seededRandom, sourceFile, pick, type Random } from '../source-text.js';
 import { changedFiles, type E2eSpec } from './cases.js';
 import { docFile, testFile } from './text.js';
 
-const PACKAGES = [
-  'core',
-  'cli',
-  'web',
-  'api',
-  'shared',
-  'worker',
-  'auth',
-  'billing',
-  'search',
-  'ui-kit',
-  'sdk',
-  'infra',
-];
-const FEATURES = ['components', 'services', 'models', 'utils', 'hooks', 'routes', 'store', 'lib'];
 const SUBDIRS = ['', '', 'internal/', 'adapters/', 'v2/'];
 const NAMES = ['index', 'model', 'service', 'view', 'util', 'client', 'schema', 'handler', 'format', 'state'];
 const TOPICS = ['guide', 'config', 'api', 'migration', 'faq', 'architecture'];
