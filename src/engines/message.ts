@@ -1,7 +1,21 @@
 // The commit message every engine produces, its rendering per style, and reading a header back.
 
-export type CommitType =
-  'feat' | 'fix' | 'refactor' | 'perf' | 'docs' | 'test' | 'build' | 'ci' | 'chore' | 'style' | 'revert';
+/** Every Conventional Commits type git-ai writes, in the order the schemas offer them. */
+export const COMMIT_TYPES = [
+  'feat',
+  'fix',
+  'refactor',
+  'perf',
+  'docs',
+  'test',
+  'build',
+  'ci',
+  'chore',
+  'style',
+  'revert',
+] as const;
+
+export type CommitType = (typeof COMMIT_TYPES)[number];
 
 export type CommitStyle = 'conventional' | 'plain' | 'gitmoji';
 
@@ -19,20 +33,6 @@ export interface CommitHeader {
   breaking: boolean;
   subject: string;
 }
-
-export const COMMIT_TYPES: readonly CommitType[] = [
-  'feat',
-  'fix',
-  'refactor',
-  'perf',
-  'docs',
-  'test',
-  'build',
-  'ci',
-  'chore',
-  'style',
-  'revert',
-];
 
 const GITMOJI: Record<CommitType, string> = {
   feat: '✨',

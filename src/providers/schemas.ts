@@ -1,25 +1,15 @@
 // The shapes of the model's answers: given to the SDK as the response schema and used again to read the result.
 import * as z from 'zod';
-import { parseCommitHeader, type CommitType } from '../engines/message.js';
+import { COMMIT_TYPES, parseCommitHeader, type CommitType } from '../engines/message.js';
 
 // Numeric and length constraints are left out of the JSON schemas: some providers reject them (Anthropic) or ignore them.
 
-export const ANALYSIS_KINDS = [
-  'feat',
-  'fix',
-  'refactor',
-  'perf',
-  'docs',
-  'test',
-  'build',
-  'ci',
-  'chore',
-  'style',
-] as const;
-export const CANDIDATE_TYPES = [...ANALYSIS_KINDS, 'revert'] as const satisfies readonly CommitType[];
-
-// Fails to compile when message.ts gains a commit type the schema does not offer.
-const _everyTypeOffered: readonly (typeof CANDIDATE_TYPES)[number][] = [] as CommitType[];
+type AnalysisKind = Exclude<CommitType, 'revert'>;
+/** Every commit type but `revert`: one file's change on its own is never a revert. A tuple, as `z.enum` wants. */
+export const ANALYSIS_KINDS = COMMIT_TYPES.filter(
+  (type): type is AnalysisKind => type !== 'revert',
+) as unknown as readonly [AnalysisKind, ...AnalysisKind[]];
+export const CANDIDATE_TYPES = COMMIT_TYPES;
 
 /** Files one analysis answer describes at most (every answer token costs ~8 ms; the rest are follow-on edits). */
 export const ANALYSIS_MAX_FILES = 3;
