@@ -61,6 +61,10 @@ function describeFailure(error: unknown): string {
 
 const firstLine = (text: string): string => text.split('\n')[0] ?? '';
 
+/** The stderr note when the offline engine wrote the message instead: why (without its full stop), then who wrote it. */
+const offlineNote = (reason: string, how = ''): string =>
+  `${reason.replace(/\.$/, '')}; the offline engine wrote this message${how}`;
+
 async function fillMessageFile(
   options: HookRunOptions & { file: string; listener: ProgressListener | undefined },
 ): Promise<Outcome> {
@@ -110,7 +114,7 @@ async function fillMessageFile(
     if (change.configProblem)
       return {
         kind: 'written',
-        note: `${firstLine(describeFailure(change.configProblem)).replace(/\.$/, '')}; the offline engine wrote this message with the default settings`,
+        note: offlineNote(firstLine(describeFailure(change.configProblem)), ' with the default settings'),
       };
     return { kind: 'written' };
   } catch (error) {
@@ -124,7 +128,7 @@ async function fillMessageFile(
     await write(
       await generateCommitMessage({ ...base, config: { ...change.config, engine: 'local' }, signal: options.signal }),
     );
-    return { kind: 'written', note: `${reason.replace(/\.$/, '')}; the offline engine wrote this message` };
+    return { kind: 'written', note: offlineNote(reason) };
   } finally {
     await change.dispose();
   }
