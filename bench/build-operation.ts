@@ -3,6 +3,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
 import cliConfig from '../tsup.config.js';
+import { writeLicenseNotices, writeManPage } from '../scripts/dist-extras.js';
 import { BENCH_TMP, PROJECT_ROOT } from './env.js';
 
 export const OPERATION_BUILD_DIR = join(BENCH_TMP, 'build');
@@ -18,6 +19,9 @@ export async function buildOperation(): Promise<string> {
     },
     outDir: OPERATION_BUILD_DIR,
     silent: true,
+    // The config's onSuccess writes dist/'s extras (man page, notices); this build needs none of them.
+    metafile: false,
+    onSuccess: undefined,
   });
   return join(OPERATION_BUILD_DIR, 'operation.js');
 }
@@ -32,6 +36,11 @@ export async function buildCli(outDir = CLI_BUILD_DIR, version = '0.0.0-bench'):
     outDir,
     silent: true,
     define: { __VERSION__: JSON.stringify(version) },
+    // The config's onSuccess writes into dist/; write the same extras beside this build instead.
+    onSuccess: async () => {
+      writeManPage(outDir, version);
+      writeLicenseNotices(outDir, PROJECT_ROOT);
+    },
   });
   return join(outDir, 'cli.js');
 }

@@ -2,7 +2,10 @@
 // generated changes of 1 to 1,300 files. Flags: --quick (fewer cases, one repetition), --fresh (regenerate the
 // repositories), --cases 1,30, --reps N, --dist (measure a copy of dist/ instead of a build of the current sources),
 // --set key=value (a git-ai setting for every run, as GIT_AI_<KEY>; repeatable, e.g. --set candidates=1),
-// --node-arg=<option> (a Node option for the CLI's process, e.g. --node-arg=--liftoff-only; repeatable).
+// --node-arg=<option> (a Node option for the CLI's process, e.g. --node-arg=--liftoff-only; repeatable),
+// --node <path> (the Node binary that runs the CLI, e.g. one from `npm i node@24` in a scratch folder; default: the
+// one running the bench, so `~/node24/bin/node --import tsx bench/e2e.bench.ts` measures Node 24 too).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,6 +35,7 @@ function readFlags() {
       reps: { type: 'string' },
       set: { type: 'string', multiple: true },
       'node-arg': { type: 'string', multiple: true },
+      node: { type: 'string' },
     },
   });
   const names =
@@ -61,10 +65,10 @@ function parseSettings(pairs: readonly string[]): Record<string, string> {
 }
 
 /** Node's start-up and the CLI's own loading, the floor under every wall time. */
-async function startupMs(cli: string): Promise<number> {
+async function startupMs(cli: string, node: string): Promise<number> {
   const samples: number[] = [];
   for (let k = 0; k < 3; k++)
-    samples.push((await runCli({ cli, args: ['--version'], cwd: E2E_DIR, env: isolatedEnv() })).ms);
+    samples.push((await runCli({ cli, args: ['--version'], cwd: E2E_DIR, env: isolatedEnv(), node })).ms);
   return median(samples);
 }
 
@@ -74,7 +78,9 @@ async function main(): Promise<void> {
   mkdirSync(E2E_DIR, { recursive: true });
   const cli = flags.dist ? copyDist() : await buildE2eCli();
   log(`CLI: ${flags.dist ? 'copy of dist/' : 'built from the current sources'} (${cli})`);
-  const startup = await startupMs(cli);
+  const node = flags.node ?? process.execPath;
+  const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const startup = await startupMs(cli, node);
   const responder = createRealisticResponder();
   const server = await startProviderServer({ apiKey: 'x', respond: responder.respond, latency: LATENCY });
   const results: CaseResult[] = [];
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
           reps: flags.reps,
           settings: flags.settings,
           nodeArgs: flags.nodeArgs,
+          node,
           log,
         }),
       );
@@ -109,6 +116,7 @@ async function main(): Promise<void> {
   const summaries = results.map((result) => result.summary);
   const checks = checkTargets(summaries);
   const header = [
+    `Node ${nodeVersion} (${node})`,
     `CLI ${flags.dist ? 'dist/ (copy)' : 'built from the current sources'}; \`node cli.js --version\` takes ${(startup / 1000).toFixed(2)} s (the floor of every run)`,
     ...(Object.keys(flags.settings).length === 0
       ? []
@@ -127,6 +135,7 @@ async function main(): Promise<void> {
     reps: flags.reps,
     settings: flags.settings,
     nodeArgs: flags.nodeArgs,
+    node: nodeVersion,
     cliStartupMs: startup,
     dist: flags.dist,
     loadavg: [loadBefore, loadavg()[0]],
@@ -136,9 +145,9 @@ async function main(): Promise<void> {
   };
   // A run with --set or --node-arg is an experiment: it leaves the default run's results.json alone.
   const file =
-    Object.keys(flags.settings).length === 0 && flags.nodeArgs.length === 0
-      ? RESULTS_FILE
-      : RESULTS_FILE.replace(/\.json$/, '-set.json');
+    Object.keys(flags.settings).length > 0 || flags.nodeArgs.length > 0
+      ? RESULTS_FILE.replace(/\.json$/, '-set.json')
+      : RESULTS_FILE.replace(/\.json$/, `-node${nodeVersion.replace(/^v(\d+).*/, '$1')}.json`);
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   log(`results: ${file}`);
 }

@@ -32,6 +32,8 @@ export interface CaseSummary {
   staged: number;
   listed: number;
   warmWallMs: number;
+  /** Warm runs answer from the cache (no request), so their own time is their wall time; median. */
+  warmOwnMs: number;
   warmRequests: number;
   warmSpeedup: number;
   message: string;
@@ -114,6 +116,7 @@ function summarise(item: E2eCase, diffBytes: number, runs: RunRecord[]): CaseSum
     staged: worst.coverage.staged,
     listed: worst.coverage.listed,
     warmWallMs,
+    warmOwnMs: med(warm, (run) => run.wallMs - run.critical.modelMs),
     warmRequests: med(warm, (run) => run.requests),
     warmSpeedup: wallMs / warmWallMs,
     message: cold[0]?.message ?? '',
@@ -132,6 +135,7 @@ export interface RunCaseOptions {
   reps: number;
   settings?: Record<string, string>;
   nodeArgs?: string[];
+  node?: string;
   log: (line: string) => void;
 }
 
@@ -154,6 +158,7 @@ export async function runE2eCase(options: RunCaseOptions): Promise<CaseResult> {
           kind,
           settings: options.settings,
           nodeArgs: options.nodeArgs,
+          node: options.node,
         });
         runs.push(run);
         log(

@@ -18,11 +18,13 @@ export function runCli(options: {
   cwd: string;
   env: NodeJS.ProcessEnv;
   nodeArgs?: string[];
+  /** The Node binary to run the CLI with (the bench's --node); the one running the bench by default. */
+  node?: string;
 }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.cli, ...options.args], {
+    const child = spawn(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.cli, ...options.args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -51,6 +51,7 @@ export interface SampleOptions {
   settings?: Record<string, string>;
   /** Extra Node options for the CLI's process (the bench's --node-arg). */
   nodeArgs?: string[];
+  node?: string;
 }
 
 export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
@@ -70,6 +71,7 @@ export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
     cwd: options.repoDir,
     env,
     nodeArgs: options.nodeArgs,
+    node: options.node,
   });
   const requests = [...server.requests];
   const perRequest = requests.map((request) => ({
