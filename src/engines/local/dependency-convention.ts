@@ -11,7 +11,8 @@ export interface DependencyConvention {
   mentionsFrom: boolean;
 }
 
-const DEP_SCOPE = /^(deps?|dependencies|deps-dev|dev-deps|dependabot|renovate)$/i;
+/** Scopes that name dependency updates rather than a part of the code. */
+export const DEP_SCOPE = /^(deps?|dependencies|deps-dev|dev-deps|dependabot|renovate)$/i;
 const DEP_SUBJECT =
   /^(bump|pin|downgrade)\b|^(update|upgrade)\b.*(\bfrom\b.*\bto\b|\bto\s+v?\^?~?\d|dependenc|\block\s*file|\bdeps\b)/i;
 // Tooling that is a development dependency wherever it appears (types, linters, formatters, test runners, bundlers).

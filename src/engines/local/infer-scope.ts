@@ -2,6 +2,7 @@
 
 import type { CommitType } from '../message.js';
 import type { FileChange } from './changes.js';
+import { DEP_SCOPE } from './dependency-convention.js';
 import { addTo, scopeShare, type FilePriors, type HistoryProfile } from './history.js';
 import { pathTokens } from './paths.js';
 
@@ -12,6 +13,8 @@ export interface ScopeEvidence {
   weights: Map<string, number>;
   profile: HistoryProfile;
   priors: FilePriors;
+  /** Some dependency versions change: only then do the dependency scopes (`deps`, ...) of these files' history count. */
+  dependencies: boolean;
 }
 
 const CONTAINER_DIRS = new Set([
@@ -53,10 +56,12 @@ const GENERIC_DIRS = new Set([
 
 export function inferScope(evidence: ScopeEvidence): string | undefined {
   const { type, profile, priors } = evidence;
-  const typeVotes = priors.scopes.get(type) ?? new Map<string, number>();
+  const relevant = (scope: string) => evidence.dependencies || !DEP_SCOPE.test(scope);
+  const typeVotes = new Map([...(priors.scopes.get(type) ?? [])].filter(([scope]) => relevant(scope)));
   const allVotes = new Map<string, number>();
-  for (const votes of priors.scopes.values()) for (const [scope, vote] of votes) addTo(allVotes, scope, vote);
-  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter(Boolean));
+  for (const votes of priors.scopes.values())
+    for (const [scope, vote] of votes) if (relevant(scope)) addTo(allVotes, scope, vote);
+  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter((s) => s && relevant(s)));
   // A scope the repository uses (twice or more) that names the changed paths themselves lowers the bar for one.
   const named = [...vocabulary]
     .filter((scope) => (profile.scopeCounts.get(scope) ?? 0) >= 2)
@@ -119,20 +124,52 @@ function overallScopeShare(profile: HistoryProfile): number {
  * segment is deeper (a file-level scope is more specific than a package) and less when it only contains the scope.
  */
 function pathMatch(scope: string, weights: Map<string, number>): number {
-  const key = squash(scope);
-  if (!key) return 0;
+  // A scope of several parts (`material/input`, `bundler/nsis`) names consecutive segments, or at least segments in order.
+  const parts = scope.split('/').map(squash).filter(Boolean);
+  if (parts.length === 0) return 0;
   let matched = 0;
   for (const [path, weight] of weights) {
     const tokens = pathTokens(path).map(squash);
+    const depth = (index: number) => (tokens.length > 1 ? index / (tokens.length - 1) : 1);
     let best = 0;
-    tokens.forEach((token, index) => {
-      const depth = tokens.length > 1 ? index / (tokens.length - 1) : 1;
-      const strength = token === key ? 1 : key.length >= 5 && token.includes(key) ? 0.6 : 0;
-      best = Math.max(best, strength * (1 + depth));
-    });
+    if (parts.length === 1) {
+      const key = parts[0] ?? '';
+      tokens.forEach((token, index) => {
+        const strength = token === key ? 1 : key.length >= 5 && token.includes(key) ? 0.6 : 0;
+        best = Math.max(best, strength * (1 + depth(index)));
+      });
+    } else {
+      const last = segmentsAt(tokens, parts);
+      // Each further part matched makes the scope more specific than a one-part name of the same segment.
+      const specificity = 0.5 * (parts.length - 1);
+      if (last >= 0) best = 1 + depth(last) + specificity;
+      else {
+        const ordered = inOrder(tokens, parts);
+        if (ordered >= 0) best = 0.7 * (1 + depth(ordered) + specificity);
+      }
+    }
     matched += weight * best;
   }
   return matched;
+}
+
+/** Index of the last segment where all parts appear consecutively, -1 when they do not. */
+function segmentsAt(tokens: string[], parts: string[]): number {
+  for (let start = 0; start + parts.length <= tokens.length; start += 1) {
+    if (parts.every((part, offset) => tokens[start + offset] === part)) return start + parts.length - 1;
+  }
+  return -1;
+}
+
+/** Index of the segment matching the last part when every part appears in order, -1 otherwise. */
+function inOrder(tokens: string[], parts: string[]): number {
+  let at = -1;
+  for (const part of parts) {
+    const next = tokens.findIndex((token, index) => index > at && token === part);
+    if (next < 0) return -1;
+    at = next;
+  }
+  return at;
 }
 
 /** A scope from the directory every change sits in: packages/<name>/... -> <name>, src/<area>/... -> <area>. */

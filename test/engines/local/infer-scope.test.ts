@@ -71,6 +71,25 @@ describe('scope inference', () => {
     expect(scopeOf([typeOnly], history)).toBe('types');
   });
 
+  it('matches a scope of several parts to consecutive directories', () => {
+    const history = [
+      'fix(material/input): keep value',
+      'fix(cdk/input): focus once',
+      'feat(material/select): add panel width',
+      'fix(input): an older spelling',
+    ];
+    expect(scopeOf([fix('src/material/input/input.ts')], history)).toBe('material/input');
+    expect(scopeOf([fix('src/cdk/input/input.ts')], history)).toBe('cdk/input');
+  });
+
+  it('ignores the dependency scopes of these files when no dependency changes', () => {
+    const fileHistory = {
+      'package.json': ['chore(deps): update x', 'chore(deps): update y', 'chore(deps): update z', 'fix(cli): flag'],
+    };
+    const edit = makeDiff('package.json', ['-  "main": "index.js",', '+  "main": "lib/index.js",']);
+    expect(scopeOf([edit], scopedHistory, fileHistory)).not.toBe('deps');
+  });
+
   it('labels dependency updates with the scope the repository uses for them', () => {
     const bump = makeDiff('package.json', ['-    "vite": "^5.0.1",', '+    "vite": "^5.0.2",']);
     expect(scopeOf([bump], ['chore(deps): update dependency x to v2', ...scopedHistory])).toBe('deps');
