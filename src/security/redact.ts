@@ -8,9 +8,9 @@ import {
   redactSecretBlocks,
   type LineFinding,
 } from './key-material.js';
+import { createKeywordScanner } from './keyword-scan.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
-import { TOKEN_RULES } from './token-formats.js';
 import type { SecretSpan } from './rule.js';
 import { redactSplitValues } from './split-values.js';
 
@@ -32,15 +32,8 @@ export interface RedactionResult {
   findings: SecretFinding[];
 }
 
-const RULES = SECRET_RULES.map((rule) => ({
-  rule,
-  hint: new RegExp(rule.hint, 'i'),
-  token: TOKEN_RULES.includes(rule),
-}));
-/** One pass over a line decides whether any rule can match it; most lines of a diff stop here. */
-const CANDIDATE = new RegExp(SECRET_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'gi');
-/** Whether any token format's hint is in a line: one test instead of one per format (a line with `token` in it has none, mostly). */
-const TOKEN_CANDIDATE = new RegExp(TOKEN_RULES.map((rule) => `(?:${rule.hint})`).join('|'), 'i');
+/** Which rules each line needs, in one pass; most lines of a diff are no candidate for any. */
+const scanCandidates = createKeywordScanner(SECRET_RULES.map((rule) => rule.hint));
 /** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
 const MULTI_LINE =
   /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
@@ -56,11 +49,10 @@ function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   return out;
 }
 
-function redactLine(line: string, lineNumber: number, findings: SecretFinding[]): string {
+function redactLine(line: string, rules: readonly number[], lineNumber: number, findings: SecretFinding[]): string {
   let out = line;
-  const tokens = TOKEN_CANDIDATE.test(line);
-  for (const { rule, hint, token } of RULES) {
-    if ((token && !tokens) || !hint.test(out)) continue;
+  for (const index of rules) {
+    const rule = SECRET_RULES[index]!;
     const spans = rule.find(out);
     if (spans.length === 0) continue;
     out = applySpans(out, spans, rule.kind);
@@ -69,28 +61,21 @@ function redactLine(line: string, lineNumber: number, findings: SecretFinding[])
   return out;
 }
 
-/** Redacts every line the pre-filter picks, scanning the whole text at once rather than line by line. */
+/** Redacts every line some rule could match, running only the rules whose hints are in it. */
 function redactCandidateLines(text: string, findings: SecretFinding[]): string {
-  // One compiled scanner for every call (compiling this alternation costs more than scanning a small file).
-  const scan = CANDIDATE;
-  scan.lastIndex = 0;
   let out = '';
   let copied = 0;
   let lineNumber = 1;
   let counted = 0;
-  for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
-    const start = text.lastIndexOf('\n', match.index) + 1;
-    const newline = text.indexOf('\n', match.index);
-    const end = newline === -1 ? text.length : newline;
+  for (const { start, end, rules } of scanCandidates(text)) {
     for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNumber++;
     counted = start;
     const line = text.slice(start, end);
-    const redacted = redactLine(line, lineNumber, findings);
+    const redacted = redactLine(line, rules, lineNumber, findings);
     if (redacted !== line) {
       out += text.slice(copied, start) + redacted;
       copied = end;
     }
-    scan.lastIndex = end + 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

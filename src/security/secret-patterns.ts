@@ -145,7 +145,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   // `curl -u user:password`, `--user "user:password"` (also wget, httpie and most HTTP clients).
   regexRule(
     'basic-auth-credentials',
-    '\\s-u|--user',
+    '-u', // `--user` has it too
     /(?:^[+ -]?|[\s"'(])(?:-u|--user)(?:=|\s*)["']?[^\s:"'$]+:(?<secret>[^\s"'@]+)/dg,
     (v) => v.length >= 3 && !isPlaceholderValue(v),
   ),
