@@ -25,7 +25,7 @@ export function keywordsOf(hint: string): string[] | undefined {
     return left.flatMap((a) => right.map((b) => a + b));
   };
   const escaped = (char: string): string[] =>
-    char === 'd' ? DIGITS : /[\\.\/\-_~:=+*?()[\]{}|^$#@!%&'"`,;<> ]/.test(char) ? [char] : fail();
+    char === 'd' ? DIGITS : /[\\./\-_~:=+*?()[\]{}|^$#@!%&'"`,;<> ]/.test(char) ? [char] : fail();
   const charClass = (): string[] => {
     const chars: string[] = [];
     if (hint[at] === '^') fail();
