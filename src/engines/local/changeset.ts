@@ -10,6 +10,8 @@ export interface ChangesetNote {
   packages: string[];
   /** The first sentence of the note, as written. */
   summary: string;
+  /** The note's file name without `.md` (covector's are written by hand, `fix-window-crash`; changesets' are random words). */
+  name?: string;
 }
 
 const NOTE_PATH = /(^|\/)\.(changeset|changes)\/[^/]+\.md$/;
@@ -23,6 +25,7 @@ export function readChangesets(changes: FileChange[]): ChangesetNote | undefined
     if (change.file.status !== 'added' || !NOTE_PATH.test(change.file.path)) continue;
     const parsed = parseNote(change.addedLines);
     if (!parsed) continue;
+    parsed.name = change.file.path.slice(change.file.path.lastIndexOf('/') + 1).replace(/\.md$/, '');
     if (!note) note = parsed;
     else {
       if (RANK[parsed.bump] > RANK[note.bump]) note.bump = parsed.bump;

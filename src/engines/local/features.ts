@@ -4,6 +4,7 @@ import { COMMIT_TYPES, type CommitType } from '../message.js';
 import { activityTypes, type Activity } from './activity.js';
 import type { FileChange } from './changes.js';
 import type { ChangesetNote } from './changeset.js';
+import { noteTypes } from './note-type.js';
 import type { DependencyFacts } from './deps.js';
 import type { FilePriors, HistoryProfile } from './history.js';
 import type { ChangeSignals } from './signals.js';
@@ -119,15 +120,6 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     changeset_patch: input.changeset?.bump === 'patch' && !input.changeset.kind ? 1 : 0,
     changeset_minor: input.changeset?.bump === 'minor' ? 1 : 0,
     changeset_major: input.changeset?.bump === 'major' ? 1 : 0,
-    changeset_bug: /^(bug|fix)/.test(input.changeset?.kind ?? '') ? 1 : 0,
-    changeset_feat: /^(feat|enhance|new)/.test(input.changeset?.kind ?? '') ? 1 : 0,
-    changeset_other: input.changeset?.kind && !/^(bug|fix|feat|enhance|new)/.test(input.changeset.kind) ? 1 : 0,
-    changeset_fix_words: /^(fix|correct|resolve|prevent|avoid|handle)/i.test(input.changeset?.summary ?? '') ? 1 : 0,
-    changeset_feat_words: /^(add|support|allow|expose|introduce|implement|enable|new)/i.test(
-      input.changeset?.summary ?? '',
-    )
-      ? 1
-      : 0,
     new_files_share: changes.length
       ? changes.filter((change) => change.file.status === 'added').length / changes.length
       : 0,
@@ -137,6 +129,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   const fileConfidence = clamp(priors.weight / 3);
   const habit = firstHabit(input);
   const newest = priors.newest;
+  const note = noteTypes(input.changeset);
   const perType = {} as Record<CommitType, Record<string, number>>;
   for (const type of COMMIT_TYPES) {
     perType[type] = {
@@ -144,6 +137,9 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
       file_share: fileConfidence * (priors.types.get(type) ?? 0),
       file_newest: newest === type ? 1 : 0,
       habit: habit?.get(type) ?? 0,
+      // covector's tag and the summary's first word say the same thing; one weight, learnt where either is written.
+      note_says: note.kind === type || (!note.kind && note.summary === type) ? 1 : 0,
+      note_name: note.name === type ? 1 : 0,
       dependency_type: deps.onlyDependencies && type === input.dependencyType ? 1 : 0,
       some_dependency_type: !deps.onlyDependencies && deps.changes.length > 0 && type === input.dependencyType ? 1 : 0,
     };

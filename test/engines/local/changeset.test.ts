@@ -27,6 +27,7 @@ describe('release notes written with the change', () => {
       kind: 'bug',
       packages: ['tauri-utils', 'tauri'],
       summary: 'Fixes the `ToTokens` implementation for `Capability`',
+      name: 'fix-capability',
     });
     expect(readChangesets([describeFile(changeset)])).toMatchObject({ bump: 'minor', packages: ['@pnpm/core'] });
   });
