@@ -131,7 +131,7 @@ export async function sampleCli(options: {
 /** Whether the CLI has a `prompt` command (its help names it). */
 export async function probeCli(cli: string, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; note: string }> {
   const finished = await run(process.execPath, [cli, 'prompt', '--help'], { cwd: BENCH_TMP, env, keepStdout: true });
-  const named = /\$ git-ai prompt\b/.test(finished.stdout);
+  const named = /\bgit[ -]ai prompt\b/.test(finished.stdout);
   if (finished.code === 0 && named) return { ok: true, note: '' };
   return {
     ok: false,

@@ -6,6 +6,7 @@ import { runTokenTasks } from '../pool/run-token-tasks.js';
 import { placeInFile, redactFileDiffText, redactName, type Redaction } from '../security/redact.js';
 import { allocateBudget, computeInputBudget } from '../tokens/budget.js';
 import { resolveModelInfo } from '../tokens/models.js';
+import { loadTokenBound, type TokenBound } from '../tokens/bound.js';
 import { fitsByBytes, loadTokenizer } from '../tokens/tokenizer.js';
 import { groupIntoChunks } from './chunks.js';
 import { collectDiff, type CollectedFile } from './collect.js';
@@ -118,11 +119,12 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   }
 
   const listingBudget = Math.floor(total * LISTING_SHARE);
-  // Loading an encoding costs ~0.2 s: a listing that fits by bytes never needs it.
+  // Loading an encoding costs ~0.2-0.4 s: a listing within its share by the bound (src/tokens/bound.ts) never needs it.
+  const bound = await loadTokenBound(info.encoding);
   const fullListing = renderListing(entries, () => true);
   let listing = fullListing;
-  let listingTokens = Buffer.byteLength(fullListing);
-  if (!fitsByBytes(fullListing, listingBudget)) {
+  let listingTokens = bound(fullListing, listingBudget) ?? Number.POSITIVE_INFINITY;
+  if (listingTokens > listingBudget) {
     const tokenizer = await loadTokenizer(info.encoding);
     listing = renderListing(
       entries,
@@ -147,6 +149,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     omitted,
     contentBudget,
     encoding: info.encoding,
+    bound,
     poolMode: options.poolMode,
     signal: options.signal,
   });
@@ -180,6 +183,8 @@ interface FitOptions {
   omitted: number[];
   contentBudget: number;
   encoding: PreparedDiff['encoding'];
+  /** Bounds a count without the encoding: a chunk within its share by it is never tokenized. */
+  bound: TokenBound;
   poolMode?: 'auto' | 'main' | 'pool';
   signal?: AbortSignal;
 }
@@ -200,25 +205,27 @@ async function fitChunks(options: FitOptions): Promise<Fitted[]> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const allocation = allocateBudget({ total: options.contentBudget, needs });
     const tasks = [];
+    let changed = false;
     for (let index = 0; index < texts.length; index++) {
       const text = texts[index]!;
       const share = allocation[index]!;
-      if (!cut[index] && fitsByBytes(text, share)) {
-        results[index] = {
-          text,
-          tokens: Buffer.byteLength(text),
-          allocation: share,
-          truncated: false,
-          omittedLines: 0,
-        };
+      const bounded = cut[index] || exact[index] ? undefined : options.bound(text, share);
+      if (bounded !== undefined) {
+        results[index] = { text, tokens: bounded, allocation: share, truncated: false, omittedLines: 0 };
+        if (bounded < needs[index]!) {
+          needs[index] = bounded; // gives back what it does not need
+          changed = true;
+        }
         continue;
       }
       if (exact[index] && results[index]?.allocation === share) continue;
       tasks.push({ id: index, encoding: options.encoding, maxTokens: share, text });
     }
-    if (tasks.length === 0) break;
+    if (tasks.length === 0) {
+      if (changed) continue;
+      break;
+    }
     const done = await runTokenTasks(tasks, { signal: options.signal, mode: options.poolMode ?? 'auto' });
-    let changed = false;
     for (const result of done) {
       const index = result.id;
       const truncated = result.truncated || cut[index]!;
