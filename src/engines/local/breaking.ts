@@ -1,5 +1,6 @@
-// Whether the change breaks its users: exports removed or renamed in a public entry point. (A major release note alone
-// is not enough: pnpm writes major changesets for commits whose subjects carry no `!`.)
+// Whether the change breaks its users: exports removed or renamed in a public entry point, or code changed together
+// with a migration guide (`migrate-to-9.0.0.md`, `MIGRATION.md`, `docs/migration/...`). (A major release note alone is
+// not enough: pnpm writes major changesets for commits whose subjects carry no `!`.)
 
 import type { FileChange } from './changes.js';
 import type { HistoryProfile } from './history.js';
@@ -22,7 +23,19 @@ export function removedPublicNames(changes: FileChange[]): string[] {
     ]);
 }
 
-/** Breaking when the repository marks breaking changes at all (a `!` in its history) and public names go. */
+// A document whose own name, or a folder above it, starts with "migrat": a guide, not a note about migration code.
+const MIGRATION_GUIDE = /(^|\/)migrat(e|ion|ing)[^/]*(\/.*)?$/i;
+
+/** A migration guide is edited in the same change as the code it describes. */
+export function updatesMigrationGuide(changes: FileChange[]): boolean {
+  return (
+    changes.some((change) => change.role === 'source') &&
+    changes.some((change) => change.role === 'docs' && MIGRATION_GUIDE.test(change.file.path))
+  );
+}
+
+/** Breaking when the repository marks breaking changes at all (a `!` in its history) and public names go or a migration guide says so. */
 export function isBreaking(changes: FileChange[], profile: HistoryProfile): boolean {
-  return profile.headers.some((header) => header.breaking) && removedPublicNames(changes).length > 0;
+  if (!profile.headers.some((header) => header.breaking)) return false;
+  return removedPublicNames(changes).length > 0 || updatesMigrationGuide(changes);
 }

@@ -35,4 +35,21 @@ describe('breaking changes', () => {
     for (const file of [added, internal])
       expect(generateLocalMessage({ files: [file], history: marks, maxLength: 72, body: false }).breaking).toBe(false);
   });
+
+  it('marks code changed together with a migration guide, but not a release note about migration code', () => {
+    const code = makeDiff('lib/rules/no-unused-vars.js', ['-  caughtErrors: "none",', '+  caughtErrors: "all",']);
+    const breakingOf = (files: ReturnType<typeof makeDiff>[]) =>
+      generateLocalMessage({ files, history: marks, maxLength: 72, body: false }).breaking;
+    const guide = makeDiff('docs/src/use/migrate-to-9.0.0.md', ['+## caughtErrors defaults to "all"']);
+    expect(breakingOf([code, guide])).toBe(true);
+    expect(breakingOf([code, makeDiff('MIGRATION.md', ['+## v3'])])).toBe(true);
+    expect(breakingOf([guide])).toBe(false);
+    expect(breakingOf([code, makeDiff('.changes/cli-migrate-utf8.md', ['+Tolerate non-UTF-8 in migration.'])])).toBe(
+      false,
+    );
+    expect(
+      generateLocalMessage({ files: [code, guide], history: ['feat: a', 'fix: b'], maxLength: 72, body: false })
+        .breaking,
+    ).toBe(false);
+  });
 });
