@@ -15,6 +15,8 @@ import {
 } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
+import { askForChoices, hasNativeChoices, readChoices } from './choices.js';
+import { withExchange, type ExchangeHooks } from './exchange.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
 
@@ -28,6 +30,11 @@ export interface CallOptions<S extends z.ZodType> {
   /** Epoch milliseconds: no attempt runs past it, no wait ends after it. */
   deadline: number;
   maxOutputTokens?: number;
+  /**
+   * Completions to ask for in this one request where the provider decodes several side by side (`n`,
+   * `candidateCount`; see choices.ts); elsewhere one. `values` holds those that matched the schema.
+   */
+  completions?: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -36,6 +43,8 @@ export interface CallOptions<S extends z.ZodType> {
 
 export interface CallResult<T> {
   value: T;
+  /** `value` and the further completions that matched the schema (just `value` unless several were asked for). */
+  values: T[];
   /** Summed over every attempt that got an answer, including rejected ones. */
   usage: { inputTokens: number; outputTokens: number };
   attempts: number;
@@ -106,6 +115,28 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
   const { modelId } = providerOfModel(model);
   const maxOutputTokens = options.maxOutputTokens ?? outputTokensFor(modelId);
   let leastReasoning = false;
+  const { provider } = providerOfModel(model);
+  const completions = Math.max(1, Math.floor(options.completions ?? 1));
+  let answer: string | undefined;
+  const exchange: ExchangeHooks | undefined =
+    completions > 1 && hasNativeChoices(provider)
+      ? { reshape: (body) => askForChoices(provider, body, completions), answered: (text) => (answer = text) }
+      : undefined;
+  /** The completions after the `skip` first in the raw answer that match the schema, as the SDK would read them. */
+  const otherChoices = (skip: number): z.output<S>[] =>
+    answer === undefined
+      ? []
+      : readChoices(provider, answer)
+          .slice(skip)
+          .flatMap((text) => {
+            if (text === undefined) return [];
+            try {
+              const parsed = schema.safeParse(JSON.parse(text));
+              return parsed.success ? [parsed.data as z.output<S>] : [];
+            } catch {
+              return [];
+            }
+          });
   // The deadline that ends a retry says less than the failure that caused it: a provider that kept answering 500 is
   // reported as answering 500, however long the machine took over the last attempt.
   let lastFailure: unknown;
@@ -115,26 +146,33 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     if (remaining <= 0) throw lastFailure ?? new DeadlineError(attempts);
     attempts += 1;
     const timeout = AbortSignal.timeout(remaining);
+    answer = undefined;
     try {
-      const result = await generateText({
-        model,
-        system: options.system,
-        prompt: options.prompt,
-        output: Output.object({ schema, name: schemaName }),
-        maxRetries: 0,
-        maxOutputTokens,
-        ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
-        abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      });
+      const request = () =>
+        generateText({
+          model,
+          system: options.system,
+          prompt: options.prompt,
+          output: Output.object({ schema, name: schemaName }),
+          maxRetries: 0,
+          maxOutputTokens,
+          ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
+          abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+        });
+      const result = exchange === undefined ? await request() : await withExchange(exchange, request);
       addUsage(usage, result.totalUsage);
-      // The SDK parsed and validated the answer with `schema`; reading `output` throws if there was none.
+      // The SDK parsed and validated the first choice with `schema`; reading `output` throws if there was none.
       const value = result.output as z.output<S>;
-      return { value, usage, attempts, latencyMs: now() - started };
+      return { value, values: [value, ...otherChoices(1)], usage, attempts, latencyMs: now() - started };
     } catch (error) {
       signal?.throwIfAborted();
       if (timeout.aborted) throw lastFailure ?? new DeadlineError(attempts, error);
       if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
       const kind = classifyProviderError(error);
+      // The first of several completions missed the schema: the others that match are the answer.
+      const others = kind === 'schema' ? otherChoices(1) : [];
+      if (others[0] !== undefined)
+        return { value: others[0], values: others, usage, attempts, latencyMs: now() - started };
       if (kind === 'schema') {
         // A reasoning model that spent its output thinking: ask once more with the least reasoning it allows.
         if (wasCutOff(error) && isReasoningModel(modelId) && !leastReasoning) leastReasoning = true;

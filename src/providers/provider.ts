@@ -5,6 +5,7 @@ import { vendorVariables } from '../config/load.js';
 import { envVarOf } from '../config/keys.js';
 import { UserError } from '../errors.js';
 import { createTransport, type Transport } from './transport.js';
+import { hookedFetch } from './exchange.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
@@ -92,7 +93,8 @@ export async function createLanguageModel(options: LanguageModelOptions): Promis
   const model = resolveModel(provider, options.model);
   const apiKey = blankToUndefined(options.apiKey);
   const baseURL = blankToUndefined(options.baseUrl);
-  const { fetch } = sharedTransport(options.env);
+  // Through the call's exchange hooks (several choices in one request; `git ai prompt`'s capture).
+  const fetch = hookedFetch(sharedTransport(options.env).fetch);
   if (provider === 'openai-compatible') {
     if (baseURL === undefined) {
       throw new UserError(

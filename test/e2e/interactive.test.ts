@@ -142,7 +142,9 @@ describe('git-ai commit on a terminal', () => {
     const list = await terminal!.waitFor(/Pick a message/);
     const offered = list.split('Pick a message')[1]!.match(/feat\(docs\): write guide [^\n│]*?(?=\s*$)/gm) ?? [];
     expect(new Set(offered).size, list).toBe(3); // three different candidates
-    expect(server!.requests).toHaveLength(4); // the first answer, then three decoded side by side
+    // the first answer, then one request whose three choices (`n`) are decoded side by side
+    expect(server!.requests).toHaveLength(2);
+    expect((server!.requests[1]!.body as { n?: number }).n).toBe(3);
     terminal!.keys('Down', 'Enter');
     await terminal!.waitFor(/Use this message\?/);
     terminal!.keys('Enter');

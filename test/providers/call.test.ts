@@ -259,3 +259,39 @@ describe('callStructured limits', () => {
     expect((error as UserError).hint).toContain('base-url');
   });
 });
+
+describe.each(PROVIDERS.filter(([name]) => name !== 'anthropic'))(
+  'several completions in one %s request',
+  (_name, settings) => {
+    const ask = (model: LanguageModel) =>
+      callStructured({
+        model,
+        system: 'You write.',
+        prompt: 'Write candidates',
+        schema: candidatesSchema,
+        schemaName: 'candidates',
+        deadline: Date.now() + 20_000,
+        completions: 3,
+      });
+    const answer = (subject: string) => ({ headers: [`fix: ${subject}`], body: null });
+
+    it('reads every choice, each validated by the schema, and bills the input once', async () => {
+      const model = await createLanguageModel(settings());
+      queued.push(answer('one'), answer('two'), answer('three'));
+      const result = await ask(model);
+      expect(server.requests).toHaveLength(1);
+      expect(result.values.map((value) => value.candidates[0]?.subject)).toEqual(['one', 'two', 'three']);
+      expect(result.value).toEqual(result.values[0]);
+      // the server counts the prompt once for the three completions
+      expect(result.usage.inputTokens).toBe(server.requests[0]?.normalized?.inputTokens);
+    });
+
+    it('keeps the valid choices when the first one is not the JSON asked for, without asking again', async () => {
+      const model = await createLanguageModel(settings());
+      queued.push({ headers: 'not a list' }, answer('two'), { nothing: true });
+      const result = await ask(model);
+      expect(server.requests).toHaveLength(1);
+      expect(result.values.map((value) => value.candidates[0]?.subject)).toEqual(['two']);
+    });
+  },
+);

@@ -13,7 +13,8 @@ import { buildDirectPrompt, type MessageOptions } from './prompts.js';
 import { fitPrompt, requestLimit, schemaText, type FittedPrompt } from './request-fit.js';
 import { resolveModelName } from './request-budget.js';
 import { providerOfModel } from '../../providers/provider.js';
-import type { Candidate } from '../../providers/schemas.js';
+import type { Candidate, Candidates } from '../../providers/schemas.js';
+import { hasNativeChoices } from '../../providers/choices.js';
 import { candidateSchema, candidatesSchema } from '../../providers/schemas.js';
 import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
@@ -62,6 +63,8 @@ export interface TracedCall<S extends z.ZodType> {
   span?: Span;
   signal?: AbortSignal;
   deadline?: number;
+  /** Completions in this one request, where the provider decodes several side by side (see providers/choices.ts). */
+  completions?: number;
   onEvent?: (event: CallEvent) => void;
 }
 
@@ -87,6 +90,7 @@ export async function callTraced<S extends z.ZodType>(
       schemaName: call.schemaName,
       signal: call.signal ?? ctx.signal,
       deadline: call.deadline ?? ctx.deadline,
+      completions: call.completions,
       now: ctx.now,
       onEvent: (event) => {
         if (event.type === 'retry') retries += 1;
@@ -154,23 +158,29 @@ export async function requestCandidates(
     return cached.data.candidates;
   }
   const completions = Math.max(1, ctx.config.candidates);
+  const request = { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME };
   if (completions === 1) {
-    const result = await callTraced(ctx, { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME });
+    const result = await callTraced(ctx, request);
     await ctx.cache.set(key, result.value);
     return result.value.candidates;
   }
-  // Several candidates are decoded side by side, one completion each, so they cost the time of one.
+  // Several candidates are decoded side by side, so they cost the time of one: as the completions of one request
+  // (`n`, `candidateCount`: the input billed once), else as concurrent requests.
+  const answers: Candidates[] = [];
+  if (hasNativeChoices(providerOfModel(ctx.model).provider)) {
+    const result = await callTraced(ctx, { ...request, attrs: { ...call.attrs, choices: completions }, completions });
+    answers.push(...result.values.slice(0, completions));
+    // A server that ignores `n` (some OpenAI-compatible ones) answers one: the rest are asked for side by side.
+    if (answers.length < completions)
+      ctx.span.child('choices', { asked: completions, answered: answers.length, rest: 'concurrent requests' }).end();
+  }
+  const rest = completions - answers.length;
   const settled = await Promise.allSettled(
-    Array.from({ length: completions }, (_unused, index) =>
-      callTraced(ctx, {
-        ...call,
-        name: `${call.name} ${index + 1}/${completions}`,
-        schema: candidatesSchema,
-        schemaName: CANDIDATES_SCHEMA_NAME,
-      }),
+    Array.from({ length: rest }, (_unused, index) =>
+      callTraced(ctx, { ...request, name: `${call.name} ${answers.length + index + 1}/${completions}` }),
     ),
   );
-  const answers = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.value] : []));
+  answers.push(...settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.value] : [])));
   if (answers.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   const value = { candidates: answers.flatMap((answer) => answer.candidates) };
   if (answers.length === completions) await ctx.cache.set(key, value);

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import type { Cache } from '../../../src/cache/disk-cache.js';
 import { disabledCache, openCache } from '../../../src/cache/disk-cache.js';
 import type { PreparedDiff } from '../../../src/diff/prepared.js';
+import type { Provider } from '../../../src/config/schema.js';
 import { createLanguageModel } from '../../../src/providers/provider.js';
 import type { StageContext } from '../../../src/engines/remote/single-step.js';
 import type { Trace } from '../../../src/debug/trace.js';
@@ -56,14 +57,19 @@ export async function makeStageContext(options: {
   cache?: Cache;
   apiKey?: string;
   timeoutMs?: number;
+  /** The wire protocol the stage speaks; openai-compatible by default. */
+  provider?: Provider;
 }): Promise<StageHarness> {
+  const provider = options.provider ?? 'openai-compatible';
+  const baseUrls = options.server.baseUrls;
   const config = makeConfig({
-    baseUrl: options.server.baseUrls.openai,
+    provider,
+    baseUrl: provider === 'anthropic' ? baseUrls.anthropic : provider === 'gemini' ? baseUrls.gemini : baseUrls.openai,
     apiKey: options.apiKey ?? KEY,
     ...options.config,
   });
   const model = await createLanguageModel({
-    provider: 'openai-compatible',
+    provider,
     model: config.model,
     apiKey: config.apiKey,
     baseUrl: config.baseUrl,

@@ -17,22 +17,66 @@ describe('runSingleStep', () => {
     for (const chunk of ctx.prepared.chunks) expect(request?.messages[0]?.content).toContain(chunk.text.trimEnd());
   });
 
-  it('decodes several candidates as concurrent completions and keeps the others as alternatives', async () => {
+  const subjects = ['add the parser', 'add a parser module', 'introduce diff parsing'];
+  /** A new subject per completion, whichever request or choice it is. */
+  function distinctAnswers() {
     let answered = 0;
-    const subjects = ['add the parser', 'add a parser module', 'introduce diff parsing'];
-    // Each answer takes 300 ms at the server, so requests sent one after another could never be in flight together.
-    const latency = { baseMs: 300, perInputKTokensMs: 0, perOutputTokenMs: 0 };
-    const server = await start({
-      latency,
-      respond: () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } }),
+    return () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } });
+  }
+  // Each answer takes 300 ms at the server, so requests sent one after another could never be in flight together.
+  const latency = { baseMs: 300, perInputKTokensMs: 0, perOutputTokenMs: 0 };
+
+  it.each([
+    ['openai', (body: Record<string, unknown>) => body.n],
+    ['openai-compatible', (body: Record<string, unknown>) => body.n],
+    ['gemini', (body: Record<string, unknown>) => (body.generationConfig as Record<string, unknown>).candidateCount],
+  ] as const)('decodes several candidates as the choices of one %s request', async (provider, asked) => {
+    const server = await start({ latency, respond: distinctAnswers() });
+    const config = { candidates: 3, model: provider === 'gemini' ? 'gemini-2.5-flash' : 'gpt-4o-mini' };
+    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config, provider });
+    let alternatives: string[] = [];
+    ctx.keepAlternatives = (list) => (alternatives = list.map((message) => message.subject));
+    const message = await runSingleStep(ctx);
+    expect(server.requests).toHaveLength(1);
+    expect(counted()).toBe(1);
+    expect(asked(server.requests[0]!.body as Record<string, unknown>)).toBe(3);
+    expect([message.subject, ...alternatives].sort()).toEqual([...subjects].sort());
+  });
+
+  it('decodes several Anthropic candidates as concurrent requests and keeps the others as alternatives', async () => {
+    const server = await start({ latency, respond: distinctAnswers() });
+    const config = { candidates: 3, model: 'claude-haiku-4-5' };
+    const { ctx, counted } = await makeStageContext({
+      server,
+      prepared: largeChange(6),
+      config,
+      provider: 'anthropic',
     });
-    const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6), config: { candidates: 3 } });
     let alternatives: string[] = [];
     ctx.keepAlternatives = (list) => (alternatives = list.map((message) => message.subject));
     const message = await runSingleStep(ctx);
     expect(counted()).toBe(3);
     expect(server.requests).toHaveLength(3);
     expect(server.maxInFlight).toBe(3);
+    expect([message.subject, ...alternatives].sort()).toEqual([...subjects].sort());
+  });
+
+  it('asks for the rest side by side when an OpenAI-compatible server ignores n, and traces it once', async () => {
+    const server = await start({ latency, respond: distinctAnswers(), ignoreChoices: true });
+    const { ctx, counted, trace } = await makeStageContext({
+      server,
+      prepared: largeChange(6),
+      config: { candidates: 3 },
+    });
+    let alternatives: string[] = [];
+    ctx.keepAlternatives = (list) => (alternatives = list.map((message) => message.subject));
+    const message = await runSingleStep(ctx);
+    expect((server.requests[0]!.body as Record<string, unknown>).n).toBe(3);
+    expect(server.requests).toHaveLength(3);
+    expect(counted()).toBe(3);
+    // the two after the first were in flight together
+    expect(server.requests[2]!.inFlightAtStart).toBe(2);
+    expect(trace.render().match(/choices .*asked=3 answered=1/g)).toHaveLength(1);
     expect([message.subject, ...alternatives].sort()).toEqual([...subjects].sort());
   });
 

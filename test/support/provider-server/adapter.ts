@@ -41,9 +41,12 @@ export interface ProviderAdapter {
   errorReply(status: number, message?: string): Reply;
   modelNotFound(model: string): Reply;
   listModels(models: string[]): Reply;
-  /** The success body; `body` is the parsed request, for wire details NormalizedRequest leaves out. */
-  renderJson(output: ModelOutput, body: Record<string, unknown>): unknown;
-  /** The success body of a streaming request, frame by frame. */
+  /**
+   * The success body; `body` is the parsed request, for wire details NormalizedRequest leaves out. `more` are the
+   * further completions of a request that asked for several (`n`, `candidateCount`), rendered as further choices.
+   */
+  renderJson(output: ModelOutput, body: Record<string, unknown>, more?: readonly ModelOutput[]): unknown;
+  /** The success body of a streaming request, frame by frame (the first completion only). */
   renderStream(output: ModelOutput, body: Record<string, unknown>, context: RequestContext): StreamFrame[];
   /** Content-Type of a success reply. */
   contentType(stream: boolean, context: RequestContext): string;
@@ -98,9 +101,13 @@ export function buildRequest(fields: {
   messages: NormalizedMessage[];
   structured?: StructuredRequest;
   stream: boolean;
+  /** `n` or `candidateCount` as sent; anything but a whole number above 1 is one. */
+  choices?: unknown;
 }): NormalizedRequest {
   const chars = fields.system.length + fields.messages.reduce((sum, message) => sum + message.content.length, 0);
-  return { ...fields, inputTokens: Math.ceil(chars / 4) };
+  const choices =
+    typeof fields.choices === 'number' && Number.isInteger(fields.choices) && fields.choices > 1 ? fields.choices : 1;
+  return { ...fields, choices, choice: 0, inputTokens: Math.ceil(chars / 4) };
 }
 
 /** Splits text into pieces of about four tokens, as a model streams them. */

@@ -3,7 +3,7 @@ import { createFaultQueue } from './faults.js';
 import type { NormalizedRequest } from './types.js';
 
 function request(model: string): NormalizedRequest {
-  return { provider: 'openai', model, system: '', messages: [], stream: false, inputTokens: 0 };
+  return { provider: 'openai', model, system: '', messages: [], stream: false, choices: 1, choice: 0, inputTokens: 0 };
 }
 
 describe('createFaultQueue', () => {

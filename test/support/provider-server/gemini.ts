@@ -109,6 +109,7 @@ function parse(raw: unknown, context: RequestContext) {
     messages,
     structured: parseStructured(body),
     stream: context.stream === true,
+    choices: asRecord(body.generationConfig).candidateCount,
   });
 }
 
@@ -130,11 +131,24 @@ function response(
   };
 }
 
-function renderJson(output: ModelOutput): unknown {
-  const part = output.toolCall
+function partOf(output: ModelOutput): unknown {
+  return output.toolCall
     ? { functionCall: { name: output.toolCall.name, args: parseArguments(output.toolCall.args) } }
     : { text: output.text ?? '' };
-  return response(output, [part], 'STOP', output.outputTokens);
+}
+
+/** With `candidateCount`, one candidate per completion; the prompt is counted once, the candidates' tokens summed. */
+function renderJson(output: ModelOutput, _body: Record<string, unknown>, more: readonly ModelOutput[] = []): unknown {
+  const outputs = [output, ...more];
+  const tokens = outputs.reduce((sum, each) => sum + each.outputTokens, 0);
+  return {
+    ...response(output, [partOf(output)], 'STOP', tokens),
+    candidates: outputs.map((each, index) => ({
+      content: { parts: [partOf(each)], role: 'model' },
+      finishReason: 'STOP',
+      index,
+    })),
+  };
 }
 
 /** Gemini streams whole parts: text in pieces, a function call in one chunk. Without alt=sse the body is one JSON array. */

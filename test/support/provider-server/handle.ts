@@ -88,6 +88,14 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
   }
   const responder = options.respond ?? respondByDefault;
   const result = fault?.malformed === true ? { text: MALFORMED_OUTPUT } : await responder(request);
+  // Several completions asked for (`n`, `candidateCount`): the responder writes each; a server may ignore the ask.
+  const extra = request.stream || options.ignoreChoices === true ? 0 : request.choices - 1;
+  const more = await Promise.all(
+    Array.from({ length: extra }, async (_unused, index) => {
+      const each = { ...request, choice: index + 1 };
+      return buildOutput(each, fault?.malformed === true ? { text: MALFORMED_OUTPUT } : await responder(each));
+    }),
+  );
   if (result.raw !== undefined) {
     const headers = { 'content-type': adapter.contentType(request.stream, context), ...result.headers };
     return sendAfter(target, plan.firstByteMs, { status: result.status ?? 200, body: result.raw, headers });
@@ -102,9 +110,11 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
     context,
     request,
     output: buildOutput(request, result),
+    more,
     plan,
     headers: result.headers,
     trickleMs: fault?.trickleMs,
+    hold: result.hold,
   });
 }
 

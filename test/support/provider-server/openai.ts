@@ -96,6 +96,7 @@ function parse(raw: unknown) {
     messages,
     structured: parseStructured(body),
     stream: body.stream === true,
+    choices: body.n,
   });
 }
 
@@ -112,7 +113,7 @@ function usageOf(output: ModelOutput) {
   };
 }
 
-function renderJson(output: ModelOutput, body: Record<string, unknown>): unknown {
+function choiceOf(output: ModelOutput, body: Record<string, unknown>, index: number) {
   const toolCalls = output.toolCall && [
     {
       id: nextId('call_'),
@@ -121,19 +122,23 @@ function renderJson(output: ModelOutput, body: Record<string, unknown>): unknown
     },
   ];
   return {
+    index,
+    message: { role: 'assistant', content: output.text ?? null, tool_calls: toolCalls, refusal: null },
+    logprobs: null,
+    finish_reason: finishReason(output, body),
+  };
+}
+
+/** With `n`, one choice per completion; the prompt is billed once, the completions' tokens summed. */
+function renderJson(output: ModelOutput, body: Record<string, unknown>, more: readonly ModelOutput[] = []): unknown {
+  const outputs = [output, ...more];
+  return {
     id: nextId('chatcmpl-'),
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: output.model,
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content: output.text ?? null, tool_calls: toolCalls, refusal: null },
-        logprobs: null,
-        finish_reason: finishReason(output, body),
-      },
-    ],
-    usage: usageOf(output),
+    choices: outputs.map((each, index) => choiceOf(each, body, index)),
+    usage: usageOf({ ...output, outputTokens: outputs.reduce((sum, each) => sum + each.outputTokens, 0) }),
     system_fingerprint: null,
   };
 }

@@ -60,10 +60,13 @@ export interface SuccessOptions {
   context: RequestContext;
   request: NormalizedRequest;
   output: ModelOutput;
+  /** The further completions of a request that asked for several (rendered in a JSON answer only). */
+  more?: readonly ModelOutput[];
   plan: LatencyPlan;
   headers?: Record<string, string>;
   /** Send the body one byte at a time, this many milliseconds apart, right after the headers. */
   trickleMs?: number;
+  hold?: ResponderResult['hold'];
 }
 
 /** The headers at once, then the body one byte every `intervalMs`: a server (or proxy) that trickles. */
@@ -78,9 +81,22 @@ async function sendTrickled(target: SendTarget, reply: Reply, intervalMs: number
   target.res.end();
 }
 
+/** Resolves true when `release` does, false when the client leaves first. */
+function released(release: Promise<void>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void release.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    });
+  });
+}
+
 /** A 200 answer: one JSON body after the whole latency, or a stream whose output latency is spread over its frames. */
 export async function sendSuccess(target: SendTarget, options: SuccessOptions): Promise<void> {
-  const { adapter, body, context, request, output, plan, headers, trickleMs } = options;
+  const { adapter, body, context, request, output, more, plan, headers, trickleMs, hold } = options;
   const contentType = adapter.contentType(request.stream, context);
   if (trickleMs !== undefined) {
     const text = request.stream
@@ -88,7 +104,7 @@ export async function sendSuccess(target: SendTarget, options: SuccessOptions): 
           .renderStream(output, body, context)
           .map((frame) => frame.data)
           .join('')
-      : JSON.stringify(adapter.renderJson(output, body));
+      : JSON.stringify(adapter.renderJson(output, body, more));
     return sendTrickled(
       target,
       { status: 200, body: text, headers: { 'content-type': contentType, ...headers } },
@@ -98,10 +114,12 @@ export async function sendSuccess(target: SendTarget, options: SuccessOptions): 
   if (!request.stream) {
     const reply = {
       status: 200,
-      body: JSON.stringify(adapter.renderJson(output, body)),
+      body: JSON.stringify(adapter.renderJson(output, body, more)),
       headers: { 'content-type': contentType, ...headers },
     };
-    return sendAfter(target, totalLatencyMs(plan, output.outputTokens), reply);
+    // Completions are decoded side by side: the longest one sets the time.
+    const outputTokens = Math.max(output.outputTokens, ...(more ?? []).map((each) => each.outputTokens));
+    return sendAfter(target, totalLatencyMs(plan, outputTokens), reply);
   }
   if (!(await sleep(plan.firstByteMs, target.signal))) return;
   target.record.status = 200;
@@ -112,9 +130,17 @@ export async function sendSuccess(target: SendTarget, options: SuccessOptions): 
     ...headers,
   });
   // Each frame is due when the tokens sent so far are; timer overshoot is not added up frame after frame.
-  const started = performance.now();
+  let started = performance.now();
   let tokensSent = 0;
+  let held = hold;
   for (const frame of adapter.renderStream(output, body, context)) {
+    if (held !== undefined && tokensSent >= held.afterTokens && frame.tokens > 0) {
+      const release = held.release;
+      held = undefined;
+      const paused = performance.now();
+      if (!(await released(release, target.signal))) return;
+      started += performance.now() - paused;
+    }
     tokensSent += frame.tokens;
     if (!(await sleep(started + tokensSent * plan.perOutputTokenMs - performance.now(), target.signal))) return;
     target.res.write(frame.data);

@@ -25,6 +25,10 @@ export interface NormalizedRequest {
   messages: NormalizedMessage[];
   structured?: StructuredRequest;
   stream: boolean;
+  /** Completions asked for in one request: `n` (Chat Completions), `generationConfig.candidateCount` (Gemini); 1 otherwise. */
+  choices: number;
+  /** Which of those completions the responder is writing (0 for the first). */
+  choice: number;
   /** ceil(characters of system + messages / 4). */
   inputTokens: number;
 }
@@ -40,6 +44,11 @@ export interface ResponderResult {
   status?: number;
   headers?: Record<string, string>;
   error?: string;
+  /**
+   * A streamed answer pauses once its frames have carried this many output tokens (pieces of 16 characters, 4
+   * tokens each) and sends the rest when `release` resolves: a test holds the stream until it has seen the first part.
+   */
+  hold?: { afterTokens: number; release: Promise<void> };
 }
 
 export type Responder = (request: NormalizedRequest) => ResponderResult | Promise<ResponderResult>;
@@ -79,6 +88,8 @@ export interface ProviderServerOptions {
   /** Multiplies every latency; default 1. */
   latencyScale?: number;
   faults?: FaultRule[];
+  /** Answer one completion whatever `n` / `candidateCount` asks for, as some OpenAI-compatible servers do. */
+  ignoreChoices?: boolean;
 }
 
 export interface RecordedRequest {

@@ -1,0 +1,63 @@
+// What one call may do to the wire exchange the SDK makes through git-ai's fetch: reshape the JSON body before it is
+// sent (`n`, `candidateCount`), read the raw answer the SDK parses only in part (every choice), or keep the request in
+// the process (`git ai prompt` shows what would be sent). Scoped per call with AsyncLocalStorage, so the SDK's
+// fetch needs no parameters and concurrent calls do not see each other's hooks.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FetchFunction } from './transport.js';
+
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  /** The parsed JSON body, as it would be sent. */
+  body: unknown;
+}
+
+export interface ExchangeHooks {
+  /** Changes the JSON body before it is sent. */
+  reshape?: (body: Record<string, unknown>, url: URL) => Record<string, unknown>;
+  /** Given the text of a 200 answer that is not a stream (the SDK reads the same text after). */
+  answered?: (text: string) => void;
+  /** Given the request instead of sending it; whatever it throws is what the SDK sees. */
+  intercept?: (request: OutgoingRequest) => never;
+}
+
+const scope = new AsyncLocalStorage<ExchangeHooks>();
+
+/** Runs `call` with `hooks` applied to every request the SDK makes inside it. */
+export function withExchange<T>(hooks: ExchangeHooks, call: () => Promise<T>): Promise<T> {
+  return scope.run(hooks, call);
+}
+
+function parseBody(body: RequestInit['body']): Record<string, unknown> | undefined {
+  if (typeof body !== 'string') return undefined;
+  try {
+    const value = JSON.parse(body) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `fetch` with the current call's hooks applied; without hooks it is `fetch` itself. */
+export function hookedFetch(fetch: FetchFunction): FetchFunction {
+  return async (input, init) => {
+    const hooks = scope.getStore();
+    if (hooks === undefined) return fetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    let body = parseBody(init?.body);
+    if (body !== undefined && hooks.reshape !== undefined) {
+      body = hooks.reshape(body, url);
+      init = { ...init, body: JSON.stringify(body) };
+    }
+    if (hooks.intercept !== undefined)
+      hooks.intercept({ url: url.href, method: init?.method ?? 'GET', body: body ?? init?.body });
+    const response = await fetch(input, init);
+    const type = response.headers.get('content-type') ?? '';
+    if (hooks.answered === undefined || response.status !== 200 || !type.includes('json')) return response;
+    const text = await response.text();
+    hooks.answered(text);
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
