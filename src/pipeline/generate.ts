@@ -32,6 +32,8 @@ export interface GenerateOptions {
   debug?: (text: string) => void;
   /** Receives the phases and the streamed text as the generation goes (a spinner). */
   onProgress?: ProgressListener;
+  /** Stream the message request and send its text to onProgress as it comes (a terminal that shows it). */
+  streamDraft?: boolean;
   /** Where a fallback's one `git-ai: …` line goes (and a commitlint rule the message still breaks); stderr when absent. */
   warn?: (line: string) => void;
   /** The repository's git directory (its HEAD names the branch, for the ticket). */
@@ -273,6 +275,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       trace,
       providerName: provider,
       onProgress: options.onProgress,
+      streamDraft: options.streamDraft,
     });
     if (result.fallback) warn(result.fallback.line);
     const repair: Repair | undefined =

@@ -15,7 +15,8 @@ import {
 } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
-import { askForChoices, hasNativeChoices, readChoices } from './choices.js';
+import { askForChoices, hasNativeChoices, parseChoices } from './choices.js';
+import { streamStructured } from './stream.js';
 import { withExchange, type ExchangeHooks } from './exchange.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
@@ -35,6 +36,11 @@ export interface CallOptions<S extends z.ZodType> {
    * `candidateCount`; see choices.ts); elsewhere one. `values` holds those that matched the schema.
    */
   completions?: number;
+  /**
+   * Streams the answer (one completion only) and gives each partial object, the JSON parsed so far and not yet
+   * validated, with the attempt it belongs to (a retry starts over).
+   */
+  onPartial?: (partial: unknown, attempt: number) => void;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -122,21 +128,8 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     completions > 1 && hasNativeChoices(provider)
       ? { reshape: (body) => askForChoices(provider, body, completions), answered: (text) => (answer = text) }
       : undefined;
-  /** The completions after the `skip` first in the raw answer that match the schema, as the SDK would read them. */
-  const otherChoices = (skip: number): z.output<S>[] =>
-    answer === undefined
-      ? []
-      : readChoices(provider, answer)
-          .slice(skip)
-          .flatMap((text) => {
-            if (text === undefined) return [];
-            try {
-              const parsed = schema.safeParse(JSON.parse(text));
-              return parsed.success ? [parsed.data as z.output<S>] : [];
-            } catch {
-              return [];
-            }
-          });
+  /** The completions after the first in the raw answer that match the schema. */
+  const otherChoices = (): z.output<S>[] => (answer === undefined ? [] : parseChoices(provider, answer, schema, 1));
   // The deadline that ends a retry says less than the failure that caused it: a provider that kept answering 500 is
   // reported as answering 500, however long the machine took over the last attempt.
   let lastFailure: unknown;
@@ -148,29 +141,36 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     const timeout = AbortSignal.timeout(remaining);
     answer = undefined;
     try {
-      const request = () =>
-        generateText({
-          model,
-          system: options.system,
-          prompt: options.prompt,
-          output: Output.object({ schema, name: schemaName }),
-          maxRetries: 0,
-          maxOutputTokens,
-          ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
-          abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-        });
+      const args = {
+        model,
+        system: options.system,
+        prompt: options.prompt,
+        output: Output.object({ schema, name: schemaName }),
+        maxRetries: 0,
+        maxOutputTokens,
+        ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
+        abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+      };
+      const attempt = attempts;
+      const { onPartial } = options;
+      // The SDK parsed and validated the (first) choice with `schema`; reading `output` throws if there was none.
+      const request = async () => {
+        if (onPartial !== undefined && exchange === undefined)
+          return streamStructured(args, (partial) => onPartial(partial, attempt));
+        const result = await generateText(args);
+        return { output: result.output as unknown, usage: result.totalUsage };
+      };
       const result = exchange === undefined ? await request() : await withExchange(exchange, request);
-      addUsage(usage, result.totalUsage);
-      // The SDK parsed and validated the first choice with `schema`; reading `output` throws if there was none.
+      addUsage(usage, result.usage);
       const value = result.output as z.output<S>;
-      return { value, values: [value, ...otherChoices(1)], usage, attempts, latencyMs: now() - started };
+      return { value, values: [value, ...otherChoices()], usage, attempts, latencyMs: now() - started };
     } catch (error) {
       signal?.throwIfAborted();
       if (timeout.aborted) throw lastFailure ?? new DeadlineError(attempts, error);
       if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
       const kind = classifyProviderError(error);
       // The first of several completions missed the schema: the others that match are the answer.
-      const others = kind === 'schema' ? otherChoices(1) : [];
+      const others = kind === 'schema' ? otherChoices() : [];
       if (others[0] !== undefined)
         return { value: others[0], values: others, usage, attempts, latencyMs: now() - started };
       if (kind === 'schema') {

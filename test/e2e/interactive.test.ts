@@ -152,6 +152,46 @@ describe('git-ai commit on a terminal', () => {
     expect(subject()).toBe(offered[1]);
   });
 
+  it('streams the message as the provider writes it: the first words show while the server holds the rest', async () => {
+    seed();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const base = commitResponder();
+    // A header the selector repairs (first word lower-cased, period dropped): the draft is not the final message.
+    const header = 'feat(docs): Write the streaming guide for the terminal.';
+    server = await startProviderServer({
+      apiKey: 'test-key',
+      respond: (request) => {
+        const answer = base(request);
+        const object = answer.object as { headers?: string[] } | undefined;
+        if (!object?.headers) return answer;
+        // 8 tokens: the first 32 characters of the JSON, `{"headers":["feat(docs): Write t`, then the server waits
+        return { object: { headers: [header], body: null }, hold: { afterTokens: 8, release: held } };
+      },
+    });
+    const env = {
+      ...repo.env,
+      GIT_AI_PROVIDER: 'openai',
+      GIT_AI_BASE_URL: server.baseUrls.openai,
+      GIT_AI_API_KEY: 'test-key',
+      GIT_AI_MODEL: 'test-model',
+    };
+    const partial = await start(['commit'], env).waitFor(/feat\(docs\): Write t/);
+    // what the pane shows now came before the server sent the rest of the answer
+    expect(server.requests[0]?.normalized?.stream).toBe(true);
+    expect(server.requests[0]?.endedAt).toBeUndefined();
+    expect(partial).not.toMatch(/streaming guide/);
+    expect(partial).not.toMatch(QUESTION);
+    release();
+    const shown = await terminal!.waitFor(QUESTION);
+    // the draft is gone; the repaired message is shown once
+    expect(shown).not.toMatch(/Write the streaming/);
+    expect(shown.match(/feat\(docs\): write the streaming guide for the terminal/g)).toHaveLength(1);
+    terminal!.keys('Enter');
+    expect(await terminal!.exitCode()).toBe(0);
+    expect(subject()).toBe('feat(docs): write the streaming guide for the terminal');
+  });
+
   it('the spinner shows the phase and the elapsed time while the provider works; Ctrl-C then exits 130', async () => {
     seed();
     const env = await countingProvider({ latencyMs: 60_000 });

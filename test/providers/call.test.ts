@@ -8,7 +8,7 @@ import { DeadlineError, SchemaMismatchError } from '../../src/providers/errors.j
 import type { LanguageModelOptions } from '../../src/providers/provider.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
 import { analysisSchema, candidatesSchema } from '../../src/providers/schemas.js';
-import type { NormalizedRequest, ProviderServer } from '../support/provider-server.js';
+import type { NormalizedRequest, ProviderServer, ResponderResult } from '../support/provider-server.js';
 import { startProviderServer } from '../support/provider-server.js';
 
 const KEY = 'sk-test-0123456789';
@@ -28,10 +28,14 @@ const PARSED_CANDIDATES = {
 
 /** Answers queued by a test come first. */
 const queued: unknown[] = [];
+/** Held streams: the next streamed answer pauses here until the test releases it. */
+let holdNext: ResponderResult['hold'];
 
 /** Answers by the schema the request carries, whichever wire protocol carried it. */
 function respond(request: NormalizedRequest) {
-  if (queued.length > 0) return { object: queued.shift() };
+  const hold = request.stream ? holdNext : undefined;
+  if (hold !== undefined) holdNext = undefined;
+  if (queued.length > 0) return { object: queued.shift(), hold };
   const schema = JSON.stringify(request.structured?.schema ?? {});
   return { object: schema.includes('headers') ? CANDIDATES : ANALYSIS };
 }
@@ -48,6 +52,7 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.reset();
   queued.length = 0;
+  holdNext = undefined;
 });
 
 const PROVIDERS: Array<[string, () => LanguageModelOptions]> = [
@@ -295,3 +300,58 @@ describe.each(PROVIDERS.filter(([name]) => name !== 'anthropic'))(
     });
   },
 );
+
+describe.each(PROVIDERS)('a streamed call with %s', (_name, settings) => {
+  it('gives each partial object as the SSE frames arrive, then the validated answer', async () => {
+    const model = await createLanguageModel(settings());
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const answer = { headers: ['feat(stream): show the first words at the first token'], body: 'Streams it.' };
+    // the server sends about 32 characters of the answer, then waits for the test
+    queued.push(answer);
+    holdNext = { afterTokens: 8, release: held };
+    const partials: unknown[] = [];
+    let sawPartWhileHeld = false;
+    const call = callStructured({
+      model,
+      system: 'You write.',
+      prompt: 'Write candidates',
+      schema: candidatesSchema,
+      schemaName: 'candidates',
+      deadline: Date.now() + 20_000,
+      onPartial: (partial, attempt) => {
+        partials.push({ partial, attempt });
+        const header = (partial as { headers?: string[] }).headers?.[0] ?? '';
+        if (header.startsWith('feat(') && !header.endsWith('token') && server.requests[0]?.endedAt === undefined) {
+          sawPartWhileHeld = true;
+          release();
+        }
+      },
+    });
+    const result = await call;
+    expect(server.requests[0]?.normalized?.stream).toBe(true);
+    expect(sawPartWhileHeld).toBe(true);
+    expect(partials.length).toBeGreaterThan(2);
+    expect(partials.at(-1)).toEqual({ partial: answer, attempt: 1 });
+    expect(result.value.candidates[0]).toMatchObject({ type: 'feat', scope: 'stream', body: 'Streams it.' });
+  });
+
+  it('reports a failed streamed request as the provider error, and retries it', async () => {
+    const model = await createLanguageModel(settings());
+    server.addFault({ status: 500, retryAfter: 0 });
+    const attempts = new Set<number>();
+    const { options } = harness();
+    const result = await callStructured({
+      model,
+      system: 'You write.',
+      prompt: 'Write candidates',
+      schema: candidatesSchema,
+      schemaName: 'candidates',
+      ...options,
+      onPartial: (_partial, attempt) => attempts.add(attempt),
+    });
+    expect(result.attempts).toBe(2);
+    expect([...attempts]).toEqual([2]);
+    expect(result.value).toEqual(PARSED_CANDIDATES);
+  });
+});

@@ -129,6 +129,8 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
         diff: first ? change.diff : undefined, // the early diff serves the first generation only
         debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
         onProgress: view?.listener,
+        // Only where the view prints the text as it comes: not for --json, the hook or a stderr that is no terminal.
+        streamDraft: view !== undefined,
         gitDir: change.gitDir,
         signOff: options.signOff,
         ...(request.instruction ? { instruction: request.instruction } : {}),

@@ -18,6 +18,13 @@ function rowsOf(text: string, columns: number): number {
 export function startGenerationView(options: { stream: Writable & { columns?: number } }): GenerationView {
   const spinner = startSpinner({ stream: options.stream, label: 'reading the diff' });
   let streamed = '';
+  /** Back to the first streamed row, then erase to the end of the screen. */
+  const erase = () => {
+    if (streamed === '') return;
+    const rows = rowsOf(streamed, options.stream.columns ?? 80);
+    options.stream.write(`\r${rows > 1 ? `\x1b[${rows - 1}F` : ''}\x1b[J`);
+    streamed = '';
+  };
   return {
     listener(event) {
       if (event.type === 'phase') {
@@ -26,6 +33,7 @@ export function startGenerationView(options: { stream: Writable & { columns?: nu
       }
       if (event.candidate !== undefined && event.candidate > 0) return; // the first candidate is the one shown
       const delta = sanitizeText(event.delta);
+      if (event.restart) erase();
       if (delta === '') return;
       if (streamed === '') spinner.stop();
       streamed += delta;
@@ -33,10 +41,7 @@ export function startGenerationView(options: { stream: Writable & { columns?: nu
     },
     stop() {
       spinner.stop();
-      if (streamed === '') return;
-      const rows = rowsOf(streamed, options.stream.columns ?? 80);
-      // Back to the first streamed row, then erase to the end of the screen.
-      options.stream.write(`\r${rows > 1 ? `\x1b[${rows - 1}F` : ''}\x1b[J`);
+      erase();
     },
   };
 }

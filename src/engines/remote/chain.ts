@@ -35,6 +35,8 @@ export interface GenerateWithFallbackOptions {
   /** The provider's name in words ('openai'), for the fallback line. */
   providerName?: string;
   onProgress?: ProgressListener;
+  /** Stream the message request, its text sent to onProgress as it comes (for a terminal). */
+  streamDraft?: boolean;
 }
 
 export interface GenerationResult {
@@ -128,6 +130,7 @@ async function runRemoteStages(run: StageRun): Promise<StagesOutcome> {
       span,
       countRequests: run.countRequests,
       onProgress: options.onProgress,
+      streamDraft: options.streamDraft,
       keepAlternatives: (list) => (alternatives = list),
     };
     try {

@@ -15,6 +15,7 @@ import { resolveModelName } from './request-budget.js';
 import { providerOfModel } from '../../providers/provider.js';
 import type { Candidate, Candidates } from '../../providers/schemas.js';
 import { hasNativeChoices } from '../../providers/choices.js';
+import { streamDraft } from './draft.js';
 import { candidateSchema, candidatesSchema } from '../../providers/schemas.js';
 import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
@@ -40,6 +41,8 @@ export interface StageContext {
   countRequests: (count: number) => void;
   /** Phases and the message's text as it streams, for the caller. */
   onProgress?: ProgressListener;
+  /** Stream the message request and send its text to onProgress as it comes (a terminal shows it). */
+  streamDraft?: boolean;
   /** Given the other valid candidates, best first, when a message is picked. */
   keepAlternatives?: (alternatives: CommitMessage[]) => void;
 }
@@ -65,6 +68,8 @@ export interface TracedCall<S extends z.ZodType> {
   deadline?: number;
   /** Completions in this one request, where the provider decodes several side by side (see providers/choices.ts). */
   completions?: number;
+  /** Streams the answer: each partial object as it arrives, with its attempt. */
+  onPartial?: (partial: unknown, attempt: number) => void;
   onEvent?: (event: CallEvent) => void;
 }
 
@@ -91,6 +96,7 @@ export async function callTraced<S extends z.ZodType>(
       signal: call.signal ?? ctx.signal,
       deadline: call.deadline ?? ctx.deadline,
       completions: call.completions,
+      onPartial: call.onPartial,
       now: ctx.now,
       onEvent: (event) => {
         if (event.type === 'retry') retries += 1;
@@ -160,7 +166,10 @@ export async function requestCandidates(
   const completions = Math.max(1, ctx.config.candidates);
   const request = { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME };
   if (completions === 1) {
-    const result = await callTraced(ctx, request);
+    const { onProgress } = ctx;
+    const onPartial =
+      ctx.streamDraft && onProgress ? streamDraft({ withBody: ctx.config.body, emit: onProgress }) : undefined;
+    const result = await callTraced(ctx, { ...request, onPartial });
     await ctx.cache.set(key, result.value);
     return result.value.candidates;
   }

@@ -80,6 +80,38 @@ describe('runSingleStep', () => {
     expect([message.subject, ...alternatives].sort()).toEqual([...subjects].sort());
   });
 
+  it.each(['openai', 'openai-compatible', 'anthropic', 'gemini'] as const)(
+    'streams the message request over %s and sends its text as it comes',
+    async (provider) => {
+      const header = 'feat(diff): stream the parser output to the terminal';
+      const server = await start({ respond: () => ({ object: { headers: [header], body: 'Shows the words.' } }) });
+      const { ctx } = await makeStageContext({ server, prepared: largeChange(6), provider });
+      const deltas: string[] = [];
+      ctx.streamDraft = true;
+      ctx.onProgress = (event) => void (event.type === 'text' && deltas.push(event.delta));
+      const message = await runSingleStep(ctx);
+      expect(server.requests[0]?.normalized?.stream).toBe(true);
+      expect(deltas.length).toBeGreaterThan(2);
+      expect(deltas.join('')).toBe(`${header}\n\nShows the words.`);
+      expect(message).toMatchObject({
+        type: 'feat',
+        scope: 'diff',
+        subject: 'stream the parser output to the terminal',
+      });
+    },
+  );
+
+  it('does not stream without streamDraft, nor for several candidates', async () => {
+    const server = await start();
+    for (const config of [{}, { candidates: 2 }]) {
+      const { ctx } = await makeStageContext({ server, prepared: largeChange(6), config });
+      ctx.onProgress = () => undefined;
+      ctx.streamDraft = 'candidates' in config;
+      await runSingleStep(ctx);
+    }
+    expect(server.requests.map((request) => request.normalized?.stream)).toEqual([false, false]);
+  });
+
   it('leaves the body out when no body is wanted, even if the model wrote one', async () => {
     const server = await start();
     const { ctx } = await makeStageContext({ server, prepared: largeChange(6), config: { body: false } });
