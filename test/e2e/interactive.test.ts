@@ -34,6 +34,8 @@ function start(args: string[] = ['commit'], env: NodeJS.ProcessEnv = repo.env): 
 const commits = () => repo.git('rev-list', '--count', 'HEAD').trim();
 const subject = () => repo.git('log', '-1', '--format=%s').trim();
 const QUESTION = /Use this message\?/;
+/** Message N shown and the question asked about it (the streamed draft shows the text before the question is there). */
+const asked = (count: number) => new RegExp(`feat\\(docs\\): write guide ${count}[^]*Use this message\\?`);
 // Answers in the order the question lists them.
 const MOVES = {
   commit: [],
@@ -108,9 +110,9 @@ describe('git-ai commit on a terminal', () => {
   it("Regenerate sends a new request (not the cache's answer) and commits the new message", async () => {
     seed();
     const env = await countingProvider();
-    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    await start(['commit'], env).waitFor(asked(1));
     terminal!.keys(...MOVES.regenerate, 'Enter');
-    await terminal!.waitFor(/feat\(docs\): write guide 2/);
+    await terminal!.waitFor(asked(2));
     terminal!.keys('Enter');
     expect(await terminal!.exitCode()).toBe(0);
     expect(subject()).toBe('feat(docs): write guide 2');
@@ -120,12 +122,12 @@ describe('git-ai commit on a terminal', () => {
   it('Regenerate with an instruction sends it to the provider, and the new message is committed', async () => {
     seed();
     const env = await countingProvider();
-    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    await start(['commit'], env).waitFor(asked(1));
     terminal!.keys(...MOVES.instruct, 'Enter');
     await terminal!.waitFor(/How should the message change\?/);
     terminal!.type('mention the migration');
     terminal!.keys('Enter');
-    await terminal!.waitFor(/feat\(docs\): write guide 2/);
+    await terminal!.waitFor(asked(2));
     terminal!.keys('Enter');
     expect(await terminal!.exitCode()).toBe(0);
     expect(subject()).toBe('feat(docs): write guide 2');
@@ -137,7 +139,7 @@ describe('git-ai commit on a terminal', () => {
   it('Alternatives writes several candidates in parallel to pick from; the one picked is committed', async () => {
     seed();
     const env = await countingProvider();
-    await start(['commit'], env).waitFor(/feat\(docs\): write guide 1/);
+    await start(['commit'], env).waitFor(asked(1));
     terminal!.keys(...MOVES.alternatives, 'Enter');
     const list = await terminal!.waitFor(/Pick a message/);
     const offered = list.split('Pick a message')[1]!.match(/feat\(docs\): write guide [^\n│]*?(?=\s*$)/gm) ?? [];
