@@ -107,9 +107,33 @@ export function explainProviderError(
   return undefined;
 }
 
+/**
+ * The SDK's arguments for one structured request: what callStructured sends and what `git ai prompt` captures
+ * (providers/capture.ts), so the two cannot drift apart.
+ */
+export async function requestArguments<S extends z.ZodType>(
+  options: Pick<CallOptions<S>, 'model' | 'system' | 'prompt' | 'schema' | 'schemaName' | 'maxOutputTokens'> & {
+    leastReasoning?: boolean;
+    abortSignal?: AbortSignal;
+  },
+) {
+  const { Output } = await import('ai');
+  const { model, schema, schemaName } = options;
+  return {
+    model,
+    system: options.system,
+    prompt: options.prompt,
+    output: Output.object({ schema, name: schemaName }),
+    maxRetries: 0,
+    maxOutputTokens: options.maxOutputTokens ?? outputTokensFor(providerOfModel(model).modelId),
+    ...(options.leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
+    ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
+  };
+}
+
 export async function callStructured<S extends z.ZodType>(options: CallOptions<S>): Promise<CallResult<z.output<S>>> {
   const { model, schema, schemaName, signal, deadline, onEvent } = options;
-  const { generateText, Output } = await import('ai');
+  const { generateText } = await import('ai');
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
   const random = options.random ?? Math.random;
@@ -141,16 +165,12 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     const timeout = AbortSignal.timeout(remaining);
     answer = undefined;
     try {
-      const args = {
-        model,
-        system: options.system,
-        prompt: options.prompt,
-        output: Output.object({ schema, name: schemaName }),
-        maxRetries: 0,
+      const args = await requestArguments({
+        ...options,
         maxOutputTokens,
-        ...(leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
+        leastReasoning,
         abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-      };
+      });
       const attempt = attempts;
       const { onPartial } = options;
       // The SDK parsed and validated the (first) choice with `schema`; reading `output` throws if there was none.

@@ -1,7 +1,9 @@
 // `git-ai prompt` on real staged changes: the requests that would be sent, within budget, every file accounted for.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
-import { createRepoWithSources, runCli, type TempRepo } from '../support/temp-repo.js';
+import { commitResponder } from '../support/commit-responder.js';
+import { startProviderServer } from '../support/provider-server.js';
+import { createRepoWithSources, runCli, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 interface PromptReport {
   model: string;
@@ -118,5 +120,45 @@ describe('git-ai prompt', () => {
     const excluded = runCli(['prompt'], { cwd: repo.dir, env: { ...repo.env, GIT_AI_EXCLUDE: 'src/area1/*' } });
     const parsed = JSON.parse(excluded.stdout) as PromptReport;
     expect(parsed.files.find((file) => file.path === 'src/area1/file1.ts')?.omitted).toBe('ignored');
+  });
+
+  it.each([
+    ['openai', 'gpt-4o-mini', 'openai'],
+    ['openai-compatible', 'llama3.2', 'openai'],
+    ['anthropic', 'claude-haiku-4-5', 'anthropic'],
+    ['gemini', 'gemini-2.5-flash', 'gemini'],
+  ] as const)('shows the %s body the provider receives, as commit sends it', async (provider, model, wire) => {
+    stageFiles(3, 10);
+    const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    try {
+      const env = {
+        ...repo.env,
+        GIT_AI_PROVIDER: provider,
+        GIT_AI_MODEL: model,
+        GIT_AI_BASE_URL: server.baseUrls[wire],
+        GIT_AI_API_KEY: 'test-key',
+      };
+      const shown = JSON.parse((await runCliAsync(['prompt'], { cwd: repo.dir, env })).stdout) as {
+        requests: Array<{ endpoint: string; request: unknown }>;
+      };
+      expect(server.requests).toHaveLength(0); // prompt sends nothing
+      const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(server.requests).toHaveLength(1);
+      const received = server.requests[0]!;
+      expect(shown.requests).toHaveLength(1);
+      expect(shown.requests[0]!.request).toEqual(received.body);
+      expect(new URL(shown.requests[0]!.endpoint).pathname).toBe(received.path.split('?')[0]);
+      // each provider's own shape, not an OpenAI body for all
+      const body = received.body as Record<string, unknown>;
+      if (wire === 'anthropic')
+        expect(Object.keys(body)).toEqual(expect.arrayContaining(['system', 'messages', 'max_tokens']));
+      if (wire === 'gemini')
+        expect(Object.keys(body)).toEqual(expect.arrayContaining(['contents', 'systemInstruction']));
+      if (wire === 'openai')
+        expect(body.messages).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'system' })]));
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
-// `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON; nothing is sent.
+// `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON: each body as the
+// configured provider receives it (OpenAI, Anthropic Messages, Gemini), built by the SDK code that sends it; nothing is sent.
 import type { Writable } from 'node:stream';
 import type * as z from 'zod';
-import type { ConfigKey } from '../../config/schema.js';
-import { toRequestJsonSchema } from '../../providers/json-schema.js';
+import type { Config, ConfigKey } from '../../config/schema.js';
+import type { LanguageModel } from 'ai';
 import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
 import type { FittedPrompt } from '../../engines/remote/request-fit.js';
 import { fitDirectPrompt } from '../../engines/remote/single-step.js';
@@ -39,28 +40,43 @@ function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
   return mode === 'main' || mode === 'pool' ? mode : 'auto';
 }
 
-function chatRequest(options: {
-  model: string;
+/** A model for capturing requests: the configured one, with stand-ins for a key or a server that is not needed to build them. */
+async function captureModel(config: Config, env: NodeJS.ProcessEnv): Promise<LanguageModel> {
+  const { createLanguageModel } = await import('../../providers/provider.js');
+  const provider = resolveProvider(config);
+  return createLanguageModel({
+    provider,
+    model: resolveModelName(config),
+    apiKey: config.apiKey?.trim() ? config.apiKey : 'not-sent',
+    baseUrl: config.baseUrl?.trim()
+      ? config.baseUrl
+      : provider === 'openai-compatible'
+        ? 'http://localhost/v1'
+        : undefined,
+    env,
+  });
+}
+
+/** The request as the provider receives it (captured from the code path that sends it), with its token counts. */
+async function providerRequest(options: {
+  model: LanguageModel;
   prompt: FittedPrompt;
   schemaName: string;
   schema: z.ZodType;
   tokenizer: Tokenizer;
 }) {
-  const messages = [
-    { role: 'system', content: options.prompt.system },
-    { role: 'user', content: options.prompt.prompt },
-  ];
-  const tokens = messages.map((message) => options.tokenizer.count(message.content));
+  const { captureRequest } = await import('../../providers/capture.js');
+  const { url, body } = await captureRequest({
+    model: options.model,
+    system: options.prompt.system,
+    prompt: options.prompt.prompt,
+    schema: options.schema,
+    schemaName: options.schemaName,
+  });
+  const tokens = [options.prompt.system, options.prompt.prompt].map((text) => options.tokenizer.count(text));
   return {
-    request: {
-      model: options.model,
-      messages,
-      response_format: {
-        type: 'json_schema',
-        // The JSON schema exactly as the SDK sends it (a test holds the two equal).
-        json_schema: { name: options.schemaName, strict: true, schema: toRequestJsonSchema(options.schema) },
-      },
-    },
+    endpoint: url,
+    request: body,
     tokens: { messages: tokens, total: tokens.reduce((sum, count) => sum + count, 0), request: options.prompt.tokens },
     ...(options.prompt.cut ? { cutToFit: options.prompt.cut } : {}),
   };
@@ -68,6 +84,11 @@ function chatRequest(options: {
 
 export async function runPromptCommand(options: PromptCommandOptions): Promise<void> {
   const change = await openStagedChange(options);
+  // The SDK builds the bodies shown: it loads while the diff is read.
+  const sdk = import('../../providers/provider.js').then(({ preloadProviderSdk }) =>
+    preloadProviderSdk(resolveProvider(change.config)),
+  );
+  sdk.catch(() => undefined);
   try {
     const { context } = change;
     const [history, rules] = await Promise.all([
@@ -96,6 +117,8 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       warmTokenizer: true,
     });
     const tokenizer = await loadTokenizer(prepared.encoding);
+    await sdk;
+    const languageModel = await captureModel(config, options.env);
     const stages = planStages(prepared, config);
     const body = resolveBody(config.body, history, prepared.files);
     const messageOptions = {
@@ -108,13 +131,13 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
     const directPrompt = await fitDirectPrompt({ ...messageOptions, prepared }, config);
     const direct = {
       stage: stages[0] === 'fast-path' ? 'fast-path' : 'single-step',
-      ...chatRequest({
-        model,
+      ...(await providerRequest({
+        model: languageModel,
         prompt: directPrompt,
         schemaName: CANDIDATES_SCHEMA_NAME,
         schema: candidatesSchema,
         tokenizer,
-      }),
+      })),
     };
     const requests =
       stages[0] === 'multi-step'
@@ -123,13 +146,13 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
               stage: 'analyse',
               chunk: chunk.id,
               files: chunk.files.map((file) => file.path),
-              ...chatRequest({
-                model,
+              ...(await providerRequest({
+                model: languageModel,
                 prompt: await fitAnalysisPrompt({ chunk, prepared, config }),
                 schemaName: ANALYSIS_SCHEMA_NAME,
                 schema: analysisSchema,
                 tokenizer,
-              }),
+              })),
             })),
           )
         : [direct];

@@ -1,0 +1,34 @@
+// The request a provider would receive for one structured call, built by the very code path that sends it (the
+// SDK, git-ai's arguments and fetch), and kept in the process: `git ai prompt` shows an OpenAI, an Anthropic
+// Messages or a Gemini body as the configured provider gets it. Nothing is sent.
+import type { LanguageModel } from 'ai';
+import type * as z from 'zod';
+import { requestArguments } from './call.js';
+import { withExchange, type OutgoingRequest } from './exchange.js';
+
+/** Thrown by the capturing fetch so that the SDK goes no further. */
+class Captured extends Error {
+  override readonly name = 'Captured';
+}
+
+export async function captureRequest<S extends z.ZodType>(options: {
+  model: LanguageModel;
+  system: string;
+  prompt: string;
+  schema: S;
+  schemaName: string;
+}): Promise<OutgoingRequest> {
+  const { generateText } = await import('ai');
+  let captured: OutgoingRequest | undefined;
+  const intercept = (request: OutgoingRequest): never => {
+    captured = request;
+    throw new Captured('captured, not sent');
+  };
+  try {
+    await withExchange({ intercept }, async () => generateText(await requestArguments(options)));
+  } catch (error) {
+    if (captured === undefined) throw error;
+  }
+  if (captured === undefined) throw new Error('the SDK made no request');
+  return captured;
+}
