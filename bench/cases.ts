@@ -24,6 +24,8 @@ export interface RepoSpec {
 
 export interface BenchCase {
   spec: RepoSpec;
+  /** The budgets to measure it at; BUDGETS when absent. */
+  budgets?: readonly Budget[];
   /** Repetitions per operation (the median is reported). */
   reps: number;
   quick: boolean;
@@ -121,6 +123,28 @@ export const CASES: readonly BenchCase[] = [
     reps: 3,
     quick: false,
   },
+  {
+    // Issue 10's "every request inside its window": 4,000 files (~60 MB) and a lockfile, at context-window 8192.
+    spec: {
+      name: '4000',
+      seed: 4000,
+      baseFiles: 3000,
+      baseLines: [250, 450],
+      modified: 2500,
+      editSites: [12, 20],
+      added: 1400,
+      addedLines: [250, 450],
+      deleted: 50,
+      renamed: 50,
+      lockfileEntries: 3000,
+      binary: false,
+    },
+    budgets: [
+      { label: 'gpt-4o/8k, window 8192', model: 'gpt-4o', maxTokens: 8000, contextWindow: 8192, collect: false },
+    ],
+    reps: 3,
+    quick: false,
+  },
   // One minified bundle of a single 50 MB or 100 MB line beside one small edit: no line may be held whole.
   ...[50, 100].map((mb) => ({
     spec: {
@@ -160,6 +184,8 @@ export interface Budget {
   maxTokens: number;
   /** Also measure the collection alone at this budget (git+collect), to see what fitting adds. */
   collect: boolean;
+  /** The model's window, when smaller than the model's own (`context-window`). */
+  contextWindow?: number;
 }
 
 /** The default model and max-tokens, and a 1M-token budget where the exact fitting has real work to do. */

@@ -77,7 +77,7 @@ function planJobs(options: RunCaseOptions): Job[] {
     reps: cli.available ? reps : 0,
     sample: () => sampleCli({ cli: cli.path, args: ['commit', '--dry-run'], cwd, env }),
   });
-  for (const budget of BUDGETS) {
+  for (const budget of options.benchCase.budgets ?? BUDGETS) {
     const row = (operation: Row['operation'], mode?: Mode): Row => ({
       caseName,
       operation,
@@ -86,10 +86,13 @@ function planJobs(options: RunCaseOptions): Job[] {
       samplesMs: [],
     });
     if (budget.collect) jobs.push({ row: row('git+collect'), reps, sample: op(budgetRequest(cwd, budget, 'collect')) });
-    for (const mode of ['main', 'pool'] as const)
-      jobs.push({ row: row('git+budget', mode), reps, sample: op(budgetRequest(cwd, budget, 'budget', mode)) });
-    // What auto picks is decided per run, not timed against the others: one sample.
-    jobs.push({ row: row('git+budget', 'auto'), reps: 1, sample: op(budgetRequest(cwd, budget, 'budget', 'auto')) });
+    // The in-process budgeting knows no window but the model's: a smaller window is measured through the CLI only.
+    if (budget.contextWindow === undefined) {
+      for (const mode of ['main', 'pool'] as const)
+        jobs.push({ row: row('git+budget', mode), reps, sample: op(budgetRequest(cwd, budget, 'budget', mode)) });
+      // What auto picks is decided per run, not timed against the others: one sample.
+      jobs.push({ row: row('git+budget', 'auto'), reps: 1, sample: op(budgetRequest(cwd, budget, 'budget', 'auto')) });
+    }
     for (const mode of ['main', 'pool'] as const) {
       const cliRow = row('git ai prompt', mode);
       if (!cli.available) cliRow.note = `skipped: ${cli.note}`;
@@ -97,7 +100,16 @@ function planJobs(options: RunCaseOptions): Job[] {
       jobs.push({
         row: cliRow,
         reps: cli.available ? reps : 0,
-        sample: () => sampleCli({ cli: cli.path, args, cwd, env: isolatedEnv({ GIT_AI_POOL: mode }) }),
+        sample: () =>
+          sampleCli({
+            cli: cli.path,
+            args,
+            cwd,
+            env: isolatedEnv({
+              GIT_AI_POOL: mode,
+              ...(budget.contextWindow ? { GIT_AI_CONTEXT_WINDOW: String(budget.contextWindow) } : {}),
+            }),
+          }),
       });
     }
   }

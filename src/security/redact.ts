@@ -8,7 +8,7 @@ import {
   redactSecretBlocks,
   type LineFinding,
 } from './key-material.js';
-import { createKeywordScanner } from './keyword-scan.js';
+import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
 import type { SecretSpan } from './rule.js';
@@ -32,8 +32,11 @@ export interface RedactionResult {
   findings: SecretFinding[];
 }
 
-/** Which rules each line needs, in one pass; most lines of a diff are no candidate for any. */
-const scanCandidates = createKeywordScanner(SECRET_RULES.map((rule) => rule.hint));
+let scanner: ((text: string) => CandidateLine[]) | undefined;
+/** Which rules each line needs, in one pass; most lines of a diff are no candidate for any. Built at first use: this
+ * module loads with git's repository helpers, before git is started, where its ~3 ms would delay every command. */
+const scanCandidates = (text: string): CandidateLine[] =>
+  (scanner ??= createKeywordScanner(SECRET_RULES.map((rule) => rule.hint)))(text);
 /** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
 const MULTI_LINE =
   /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;

@@ -63,8 +63,11 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
     else if (options.all)
       temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
+    // Both gits at once (one wait instead of two); a conflict is the error to report when both would fail.
+    const staged = hasStagedChanges(context);
+    staged.catch(() => undefined);
     await assertNoConflicts(context);
-    if (!(await hasStagedChanges(context))) {
+    if (!(await staged)) {
       throw new UserError('NOTHING_STAGED', 'Nothing is staged to commit.', {
         hint: options.all
           ? 'There are no changes to tracked files either; stage new files with `git add <path>`.'
