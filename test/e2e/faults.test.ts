@@ -2,7 +2,7 @@
 // remote message, the offline one with one `git-ai:` line, or one clear error), no stack trace, no lost or blocked commit.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import {
   startProviderServer,
@@ -19,7 +19,14 @@ import {
   type TempRepo,
 } from '../support/temp-repo.js';
 
-const TIMEOUT_SECONDS = 3;
+/** The deadline of the cases that end by it (a hang, a trickle): short, as each waits it out. */
+const DEADLINE_SECONDS = 1.5;
+/**
+ * The deadline of every other case, one it never reaches however loaded the machine: a failure that persists ends
+ * when its retries do (5 attempts, at most 3.75 s of backoff), not at a deadline that may cut an attempt short.
+ * Below hook-timeout (15 s), so the hook's own deadline never decides either.
+ */
+const GENEROUS_SECONDS = 10;
 const REMOTE_SUBJECT = 'feat(widgets): add the widget registry';
 const OFFLINE = 'the offline engine wrote this message';
 
@@ -39,6 +46,8 @@ interface FaultCase {
   outcome: Outcome;
   /** What the server saw, when it tells the outcome apart (a retry, a client that gave up). */
   requests?: (server: ProviderServer) => void;
+  /** The case ends at the deadline (the server hangs or trickles): it gets the short one. */
+  endsByDeadline?: true;
 }
 
 const always = (rule: Omit<FaultRule, 'times'>): FaultRule => ({ times: Infinity, ...rule });
@@ -122,14 +131,16 @@ const CASES: FaultCase[] = [
   },
   {
     name: 'a server that never answers',
+    endsByDeadline: true,
     server: { faults: [always({ status: 200, hang: true })] },
-    outcome: offline(`did not answer within ${TIMEOUT_SECONDS} s`),
+    outcome: offline(`did not answer within ${DEADLINE_SECONDS} s`),
     requests: (server) => expect(server.requests.every((request) => request.aborted)).toBe(true),
   },
   {
     name: 'a server that trickles a byte at a time',
+    endsByDeadline: true,
     server: { faults: [always({ status: 200, trickleMs: 100 })] },
-    outcome: offline(`did not answer within ${TIMEOUT_SECONDS} s`),
+    outcome: offline(`did not answer within ${DEADLINE_SECONDS} s`),
     requests: (server) =>
       expect(server.requests.every((request) => request.status === 200 && request.aborted)).toBe(true),
   },
@@ -190,17 +201,22 @@ const CASES: FaultCase[] = [
   },
 ];
 
-let repo: TempRepo;
+// Every case has its own repository and server, so the cases run side by side: most of them wait on a deadline.
+const repos: TempRepo[] = [];
 const servers: ProviderServer[] = [];
-beforeAll(() => {
-  repo = createMathRepo();
-  repo.write('src/math.ts', MATH_WITH_MULTIPLY);
-  repo.git('add', '.');
-});
 afterAll(async () => {
-  repo?.cleanup();
+  for (const repo of repos) repo.cleanup();
   await Promise.all(servers.map((server) => server.close()));
 });
+
+/** A repository whose staged change adds multiply to src/math.ts. */
+function stagedRepo(): TempRepo {
+  const repo = createMathRepo();
+  repos.push(repo);
+  repo.write('src/math.ts', MATH_WITH_MULTIPLY);
+  repo.git('add', '.');
+  return repo;
+}
 
 async function serve(options: ProviderServerOptions): Promise<ProviderServer> {
   const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder(), ...options });
@@ -208,9 +224,18 @@ async function serve(options: ProviderServerOptions): Promise<ProviderServer> {
   return server;
 }
 
-async function setUp(fault: FaultCase): Promise<{ server?: ProviderServer; env: NodeJS.ProcessEnv }> {
+interface Setup {
+  repo: TempRepo;
+  server?: ProviderServer;
+  env: NodeJS.ProcessEnv;
+  seconds: number;
+}
+
+async function setUp(fault: FaultCase): Promise<Setup> {
+  const repo = stagedRepo();
   const server = fault.baseUrl ? undefined : await serve(fault.server ?? {});
   const baseUrl = fault.baseUrl ? await fault.baseUrl() : server!.baseUrls.openai;
+  const seconds = fault.endsByDeadline ? DEADLINE_SECONDS : GENEROUS_SECONDS;
   const env = {
     ...repo.env,
     GIT_AI_PROVIDER: 'openai',
@@ -218,9 +243,9 @@ async function setUp(fault: FaultCase): Promise<{ server?: ProviderServer; env: 
     GIT_AI_API_KEY: 'test-key',
     GIT_AI_MODEL: 'test-model',
     GIT_AI_CACHE: 'false',
-    GIT_AI_TIMEOUT: String(TIMEOUT_SECONDS),
+    GIT_AI_TIMEOUT: String(seconds),
   };
-  return { server, env };
+  return { repo, server, env, seconds };
 }
 
 function expectNoTrace(result: CliResult): void {
@@ -236,7 +261,7 @@ function expectSubject(subject: string, outcome: Outcome): void {
 }
 
 /** `git commit` with the hook installed, run as git runs it for a person (no terminal). */
-function gitCommit(env: NodeJS.ProcessEnv): Promise<CliResult> {
+function gitCommit(repo: TempRepo, env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['commit', '-q'], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -248,13 +273,10 @@ function gitCommit(env: NodeJS.ProcessEnv): Promise<CliResult> {
   });
 }
 
-describe.each(CASES)('$name', (fault) => {
+describe.concurrent.each(CASES)('$name', (fault) => {
   it('from the command line', async () => {
-    const { server, env } = await setUp(fault);
-    const result = await runCliAsync(['commit', '--dry-run', '--timeout', String(TIMEOUT_SECONDS)], {
-      cwd: repo.dir,
-      env,
-    });
+    const { repo, server, env, seconds } = await setUp(fault);
+    const result = await runCliAsync(['commit', '--dry-run', '--timeout', String(seconds)], { cwd: repo.dir, env });
     expectNoTrace(result);
     const { outcome } = fault;
     if (outcome.kind === 'error') {
@@ -266,30 +288,28 @@ describe.each(CASES)('$name', (fault) => {
       if (outcome.kind === 'remote') expect(result.stderr).toBe('');
       else expect(result.stderr.split('\n')).toEqual([expect.stringMatching(outcome.line), '']);
     }
-    if (server && fault.requests) fault.requests(server);
+    if (server && fault.requests) {
+      // The CLI has exited; the server may hear its connections close a moment later.
+      await vi.waitFor(() => expect(server.requests.every((request) => request.endedAt !== undefined)).toBe(true));
+      fault.requests(server);
+    }
   });
 
   it('through the hook: the commit is made, with a message', async () => {
-    const { env } = await setUp(fault);
+    const { repo, env } = await setUp(fault);
     const seeded = await runCliAsync(['hook', 'install'], { cwd: repo.dir, env });
     expect(seeded.code).toBe(0);
-    const head = repo.git('rev-parse', 'HEAD').trim();
-    try {
-      const commit = await gitCommit(env);
-      expectNoTrace(commit);
-      expect(commit.code).toBe(0);
-      const subject = repo.git('log', '-1', '--format=%s').trim();
-      expectSubject(subject, fault.outcome);
-      expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('src/math.ts');
-      if (fault.outcome.kind === 'remote') expect(commit.stderr).toBe('');
-      else
-        expect(commit.stderr.split('\n')).toEqual([
-          expect.stringMatching(fault.outcome.kind === 'offline' ? fault.outcome.line : /^git-ai: /),
-          '',
-        ]);
-    } finally {
-      // The next case starts from the same staged change.
-      if (repo.git('rev-parse', 'HEAD').trim() !== head) repo.git('reset', '-q', '--soft', head);
-    }
+    const commit = await gitCommit(repo, env);
+    expectNoTrace(commit);
+    expect(commit.code).toBe(0);
+    const subject = repo.git('log', '-1', '--format=%s').trim();
+    expectSubject(subject, fault.outcome);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('src/math.ts');
+    if (fault.outcome.kind === 'remote') expect(commit.stderr).toBe('');
+    else
+      expect(commit.stderr.split('\n')).toEqual([
+        expect.stringMatching(fault.outcome.kind === 'offline' ? fault.outcome.line : /^git-ai: /),
+        '',
+      ]);
   });
 });
