@@ -121,8 +121,11 @@ function describeFile(file: FileEntry): string {
   return `- ${file.path}${renamed} (${file.status}, +${file.additions} -${file.deletions}${omitted})`;
 }
 
+/** The text without its final newlines: a diff line's own end (a CRLF's `\r`, trailing spaces) is part of the change. */
+const withoutFinalNewlines = (text: string): string => text.replace(/\n+$/, '');
+
 function diffSection(text: string, note: string): string[] {
-  return [`Diff${note}:`, '<diff>', text.trimEnd(), '</diff>', ''];
+  return [`Diff${note}:`, '<diff>', withoutFinalNewlines(text), '</diff>', ''];
 }
 
 function truncationNote(chunks: PreparedChunk[]): string {
@@ -210,7 +213,7 @@ export function buildDirectPrompt(options: MessageOptions & { prepared: Prepared
   const { prepared } = options;
   const diff = cutDiff(
     prepared.chunks
-      .map((chunk) => chunk.text.trimEnd())
+      .map((chunk) => withoutFinalNewlines(chunk.text))
       .filter((chunk) => chunk !== '')
       .join('\n'),
     options.cut,

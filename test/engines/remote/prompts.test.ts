@@ -181,6 +181,29 @@ describe('buildDirectPrompt', () => {
   });
 });
 
+describe('a diff line that ends in a CR or in spaces, last in its chunk', () => {
+  // A CRLF file's lines end in `\r`, and a whitespace-only change may be trailing spaces: both are the change itself.
+  const CRLF = 'diff --git a/crlf.txt b/crlf.txt\n@@ -1,2 +1,2 @@\n one\r\n-two\r\n+three\r\n';
+  const SPACES = 'diff --git a/notes.txt b/notes.txt\n@@ -1 +1 @@\n-note\n+note   \n';
+
+  it('keeps the last line whole in the single-step prompt', () => {
+    const { prompt } = buildDirectPrompt({
+      ...base,
+      prepared: { ...prepared, chunks: [chunk({ text: CRLF }), chunk({ id: 1, text: SPACES })] },
+    });
+    expect(prompt).toContain(`<diff>\n${CRLF}${SPACES.replace(/\n$/, '')}\n</diff>`);
+  });
+
+  it('keeps the last line whole in an analysis prompt', () => {
+    expect(buildAnalysisPrompt({ chunk: chunk({ text: CRLF }), listing: LISTING }).prompt).toContain(
+      `<diff>\n${CRLF.replace(/\n$/, '')}\n</diff>`,
+    );
+    expect(buildAnalysisPrompt({ chunk: chunk({ text: SPACES }), listing: LISTING }).prompt).toContain(
+      `+note   \n</diff>`,
+    );
+  });
+});
+
 describe('buildAnalysisPrompt', () => {
   const { system, prompt } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
 
