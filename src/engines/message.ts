@@ -1,5 +1,7 @@
 // The commit message every engine produces, its rendering per style, and reading a header back.
 
+import { wrapBody } from './body-wrap.js';
+
 /** Every Conventional Commits type git-ai writes, in the order the schemas offer them. */
 export const COMMIT_TYPES = [
   'feat',
@@ -92,8 +94,9 @@ export function formatCommitMessage(
   options: { style: CommitStyle; maxLength: number },
 ): string {
   const header = formatHeader(message, options.style, options.maxLength);
+  // A model's body may come as long lines: its prose is broken at 72 columns, as git's convention has it.
   const body = message.body?.trim();
-  return body ? `${header}\n\n${body}` : header;
+  return body ? `${header}\n\n${wrapBody(body)}` : header;
 }
 
 function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: number): string {

@@ -2,6 +2,7 @@
 // (the type and scope mapped onto the allowed ones, the subject's case, full stop and length, the body wrapped).
 // What no mechanical change can meet (a required footer with no ticket, a required body without one) is left to
 // the caller, which lints the result with commitlint itself.
+import { wrapBody } from '../engines/body-wrap.js';
 import { fitSubject } from '../engines/message.js';
 import { fitCase } from './case.js';
 import type { MessageConstraints } from './commitlint/constraints.js';
@@ -126,35 +127,12 @@ function conformHeaderLength(parts: MessageParts, constraints: MessageConstraint
   parts.subject = fitSubject('', bare, room - [...stop].length) + stop;
 }
 
-/** Lines of one paragraph wrapped at `width`; a bullet's continuation lines are indented under its text. */
-function wrapParagraph(paragraph: string, width: number): string {
-  return paragraph
-    .split('\n')
-    .flatMap((line) => {
-      if ([...line].length <= width) return [line];
-      const indent = /^(\s*(?:[-*+]|\d+[.)])\s+|\s*)/.exec(line)?.[0] ?? '';
-      const continuation = ' '.repeat(indent.length);
-      const out: string[] = [];
-      let current = indent;
-      let empty = true; // no word on the current line yet
-      for (const word of line.slice(indent.length).split(/\s+/).filter(Boolean)) {
-        const candidate = empty ? `${current}${word}` : `${current} ${word}`;
-        if ([...candidate].length > width && !empty) {
-          out.push(current);
-          current = `${continuation}${word}`;
-        } else current = candidate;
-        empty = false;
-      }
-      out.push(current);
-      return out;
-    })
-    .join('\n');
-}
-
 function conformBody(parts: MessageParts, constraints: MessageConstraints): void {
   if (constraints.bodyForbidden) parts.body = [];
   const width = constraints.bodyMaxLineLength;
-  if (width !== undefined) parts.body = parts.body.map((paragraph) => wrapParagraph(paragraph, width));
+  // As commitlint counts them: every line but one holding a URL must fit, code too.
+  if (width !== undefined && parts.body.length > 0)
+    parts.body = wrapBody(parts.body.join('\n\n'), width, { code: 'wrap' }).split('\n\n');
 }
 
 /** The parts changed to meet the constraints wherever a mechanical change can. */

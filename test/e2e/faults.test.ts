@@ -48,6 +48,8 @@ interface FaultCase {
   requests?: (server: ProviderServer) => void;
   /** The case ends at the deadline (the server hangs or trickles): it gets the short one. */
   endsByDeadline?: true;
+  /** With `body = true` the message has a body, its lines broken at 72 columns. */
+  wrappedBody?: true;
 }
 
 const always = (rule: Omit<FaultRule, 'times'>): FaultRule => ({ times: Infinity, ...rule });
@@ -198,6 +200,7 @@ const CASES: FaultCase[] = [
       }),
     },
     outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
+    wrappedBody: true,
   },
 ];
 
@@ -244,6 +247,7 @@ async function setUp(fault: FaultCase): Promise<Setup> {
     GIT_AI_MODEL: 'test-model',
     GIT_AI_CACHE: 'false',
     GIT_AI_TIMEOUT: String(seconds),
+    ...(fault.wrappedBody ? { GIT_AI_BODY: 'true' } : {}),
   };
   return { repo, server, env, seconds };
 }
@@ -258,6 +262,13 @@ function expectSubject(subject: string, outcome: Outcome): void {
   if (outcome.kind === 'remote') expect(subject).toBe(outcome.subject ?? REMOTE_SUBJECT);
   else expect(subject).toMatch(CONVENTIONAL_HEADER);
   if (outcome.kind !== 'remote') expect(subject).not.toBe(REMOTE_SUBJECT);
+}
+
+/** The body of a written message has every line within 72 columns (and is there at all). */
+function expectWrappedBody(message: string): void {
+  const body = message.split('\n').slice(2);
+  expect(body.join(' ')).toMatch(/^Adds multiply\. It multiplies two numbers\./);
+  expect(body.filter((line) => [...line].length > 72)).toEqual([]);
 }
 
 /** `git commit` with the hook installed, run as git runs it for a person (no terminal). */
@@ -285,6 +296,7 @@ describe.concurrent.each(CASES)('$name', (fault) => {
     } else {
       expect(result.code).toBe(0);
       expectSubject(result.stdout.split('\n')[0]!, outcome);
+      if (fault.wrappedBody) expectWrappedBody(result.stdout.trimEnd());
       if (outcome.kind === 'remote') expect(result.stderr).toBe('');
       else expect(result.stderr.split('\n')).toEqual([expect.stringMatching(outcome.line), '']);
     }
@@ -304,6 +316,7 @@ describe.concurrent.each(CASES)('$name', (fault) => {
     expect(commit.code).toBe(0);
     const subject = repo.git('log', '-1', '--format=%s').trim();
     expectSubject(subject, fault.outcome);
+    if (fault.wrappedBody) expectWrappedBody(repo.git('log', '-1', '--format=%B').trimEnd());
     expect(repo.git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('src/math.ts');
     if (fault.outcome.kind === 'remote') expect(commit.stderr).toBe('');
     else
