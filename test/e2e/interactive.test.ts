@@ -148,7 +148,8 @@ describe('git-ai commit on a terminal', () => {
     expect(server!.requests).toHaveLength(2);
     expect((server!.requests[1]!.body as { n?: number }).n).toBe(3);
     terminal!.keys('Down', 'Enter');
-    await terminal!.waitFor(/Use this message\?/);
+    // The question asked again, after the pick (the first one is still on the screen above it).
+    await terminal!.waitFor(/Pick a message[^]*Use this message\?/);
     terminal!.keys('Enter');
     expect(await terminal!.exitCode()).toBe(0);
     expect(subject()).toBe(offered[1]);
