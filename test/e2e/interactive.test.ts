@@ -195,6 +195,14 @@ describe('git-ai commit on a terminal', () => {
     expect(subject()).toBe('feat(docs): write the streaming guide for the terminal');
   });
 
+  it('--json on a terminal asks for no stream: the text is for a script, not the pane', async () => {
+    seed();
+    const env = await countingProvider();
+    const shown = await start(['commit', '--json', '--dry-run'], env).waitFor(/exit=\d+/);
+    expect(shown).toMatch(/"message": "feat\(docs\): write guide 1"/);
+    expect(server!.requests.map((request) => request.normalized?.stream)).toEqual([false]);
+  });
+
   it('the spinner shows the phase and the elapsed time while the provider works; Ctrl-C then exits 130', async () => {
     seed();
     const env = await countingProvider({ latencyMs: 60_000 });
