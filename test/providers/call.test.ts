@@ -355,3 +355,25 @@ describe.each(PROVIDERS)('a streamed call with %s', (_name, settings) => {
     expect(result.value).toEqual(PARSED_CANDIDATES);
   });
 });
+
+describe.each(PROVIDERS)('a streamed call with %s that the server never finishes', (_name, settings) => {
+  it('ends at the deadline with DeadlineError, the partial answer given so far', async () => {
+    const model = await createLanguageModel(settings());
+    queued.push(CANDIDATES);
+    holdNext = { afterTokens: 4, release: new Promise<void>(() => undefined) };
+    const partials: unknown[] = [];
+    const started = Date.now();
+    const call = callStructured({
+      model,
+      system: 'You write.',
+      prompt: 'Write candidates',
+      schema: candidatesSchema,
+      schemaName: 'candidates',
+      deadline: started + 1_000,
+      onPartial: (partial) => partials.push(partial),
+    });
+    await expect(call).rejects.toBeInstanceOf(DeadlineError);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(server.requests[0]?.aborted).toBe(true);
+  });
+});
