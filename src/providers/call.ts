@@ -142,10 +142,9 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
   let attempts = 0;
   let transientFailures = 0;
   let schemaFailures = 0;
-  const { modelId } = providerOfModel(model);
+  const { provider, modelId } = providerOfModel(model);
   const maxOutputTokens = options.maxOutputTokens ?? outputTokensFor(modelId);
   let leastReasoning = false;
-  const { provider } = providerOfModel(model);
   const completions = Math.max(1, Math.floor(options.completions ?? 1));
   let answer: string | undefined;
   const exchange: ExchangeHooks | undefined =
