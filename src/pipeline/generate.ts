@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import type { Stage } from '../engines/remote/chain.js';
+import { fillFileHistory } from '../git/file-history.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
@@ -193,6 +194,9 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const collected = await collectDiff({ lines: diff.lines, contentBudget: 1 });
     const files = collected.map((file) => file.diff);
     readSpan?.end({ files: files.length });
+    // The staged files the 300-commit window missed get their older subjects, in a short budget (see file-history).
+    const olderSpan = localRun?.child('file history');
+    olderSpan?.end(await fillFileHistory(history, files, context));
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
     const writeSpan = localRun?.child('write');
     const resolved = resolveConfig(config, resolveBody(config.body, history, files), history.subjects);

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fillFileHistory } from '../../src/git/file-history.js';
+import { readHistory } from '../../src/git/repo.js';
+import { startStagedDiff } from '../../src/git/staged-diff.js';
+import { generateCommitMessage } from '../../src/pipeline/generate.js';
+import { collectDiff } from '../../src/prepare/collect.js';
+import { loadConfig } from '../../src/config/load.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
+
+const SECRET = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+
+/** A history, written by `git fast-import`: three commits on src/old.ts, then `recent` commits on src/busy.ts only. */
+function buildHistory(repo: TempRepo, recent: number): void {
+  const lines: string[] = [];
+  let mark = 0;
+  const commit = (subject: string, path: string, content: string) => {
+    mark += 1;
+    const data = Buffer.byteLength(content);
+    lines.push(
+      'commit refs/heads/main',
+      `mark :${mark}`,
+      `committer Test Author <author@example.com> ${1_700_000_000 + mark} +0000`,
+      `data ${Buffer.byteLength(subject)}`,
+      subject,
+      ...(mark > 1 ? [`from :${mark - 1}`] : []),
+      `M 100644 inline ${path}`,
+      `data ${data}`,
+      content,
+    );
+  };
+  commit('feat(old): add the old module', 'src/old.ts', 'export const old = 1;\n');
+  commit(`fix(old): rotate ${SECRET} out of the old module`, 'src/old.ts', 'export const old = 2;\n');
+  commit('perf(old): cache the old value', 'src/old.ts', 'export const old = 3;\n');
+  for (let index = 0; index < recent; index += 1)
+    commit(`chore(busy): step ${index}`, 'src/busy.ts', `export const busy = ${index};\n`);
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, env: repo.env, input: lines.join('\n') + '\n' });
+}
+
+describe('fillFileHistory', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  async function stageOldAndRead() {
+    repo!.git('checkout', '-q', '-f', 'main');
+    repo!.write('src/old.ts', 'export const old = 4;\n');
+    repo!.git('add', 'src/old.ts');
+    const context = { cwd: repo!.dir, env: repo!.env };
+    const history = await readHistory(context);
+    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
+      (file) => file.diff,
+    );
+    return { context, history, files };
+  }
+
+  it('gives a file last touched 400 commits ago its subjects, newest first and redacted', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, history, files } = await stageOldAndRead();
+    expect(history.byFile.get('src/old.ts')).toBeUndefined(); // outside the 300-commit window
+    const redactionsBefore = history.redactions?.length ?? 0;
+
+    const result = await fillFileHistory(history, files, { ...context, budgetMs: 10_000 });
+
+    expect(result).toEqual({ asked: 1, filled: 1, stopped: false });
+    const subjects = history.byFile.get('src/old.ts') ?? [];
+    expect(subjects).toHaveLength(3);
+    expect(subjects[0]).toBe('perf(old): cache the old value');
+    expect(subjects[2]).toBe('feat(old): add the old module');
+    expect(subjects[1]).not.toContain(SECRET);
+    expect(subjects[1]).toMatch(/^fix\(old\): rotate .+ out of the old module$/);
+    expect(history.redactions?.length).toBe(redactionsBefore + 1);
+  });
+
+  it('leaves alone a file the window gave enough subjects', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 20);
+    const { context, history } = await stageOldAndRead();
+    repo.write('src/busy.ts', 'export const busy = -1;\n');
+    repo.git('add', 'src/busy.ts');
+    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
+      (file) => file.diff,
+    );
+    const before = history.byFile.get('src/busy.ts');
+    expect(before).toHaveLength(10);
+
+    const result = await fillFileHistory(history, files, { ...context, budgetMs: 10_000 });
+
+    expect(result.asked).toBe(1); // src/old.ts: 3 subjects in the window, fewer than 10, so asked; none older
+    expect(result.filled).toBe(0);
+    expect(history.byFile.get('src/busy.ts')).toBe(before);
+    expect(history.byFile.get('src/old.ts')).toHaveLength(3);
+  });
+
+  it('stops git when the budget is spent: no extra subjects and no error', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, history, files } = await stageOldAndRead();
+
+    const result = await fillFileHistory(history, files, { ...context, budgetMs: 0 });
+
+    expect(result).toEqual({ asked: 1, filled: 0, stopped: true });
+    expect(history.byFile.get('src/old.ts')).toBeUndefined();
+  });
+
+  it('shows the extra read in the --debug trace of an offline run', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    await stageOldAndRead();
+    const context = { cwd: repo.dir, env: repo.env };
+    let trace = '';
+    const { config } = await loadConfig({ cwd: repo.dir, env: repo.env });
+    await generateCommitMessage({
+      context,
+      root: repo.dir,
+      config: { ...config, engine: 'local' },
+      env: repo.env,
+      debug: (text) => (trace += `${text}\n`),
+      warn: () => undefined,
+    });
+    expect(trace).toMatch(/file history .* asked=1 filled=1 stopped=false/);
+  });
+});
