@@ -1,12 +1,14 @@
 // Older subjects for the staged files the recent-history window missed: one path-limited `git log`, in a time budget.
 import type { FileDiff } from '../diff/types.js';
 import { redactName } from '../security/redact.js';
-import { gitEnv, type GitContext, type RepositoryHistory } from './repo.js';
+import { gitEnv, HISTORY_LIMIT, type GitContext, type RepositoryHistory } from './repo.js';
 import { streamGitLineBatches } from './run-git.js';
 
 export interface FileHistoryOptions {
   /** Milliseconds git may run; then it is stopped and the commits read so far are used (0: none). */
   budgetMs?: number;
+  /** readHistory's limit: a window with fewer subjects held the whole history, and nothing older is asked for. */
+  limit?: number;
   /** Subjects wanted per file (readHistory's perFile). */
   perFile?: number;
   /** Most paths asked about, the largest changes first. */
@@ -31,13 +33,14 @@ export async function fillFileHistory(
   context: GitContext & FileHistoryOptions,
 ): Promise<{ asked: number; filled: number; stopped: boolean }> {
   const perFile = context.perFile ?? 10;
+  if (history.subjects.length < (context.limit ?? HISTORY_LIMIT)) return { asked: 0, filled: 0, stopped: false };
   const wanted = [...files]
     .filter((file) => file.status !== 'added' || file.oldPath)
     .sort((a, b) => b.additions + b.deletions - (a.additions + a.deletions))
     .map((file) => historyPath(file, history.byFile))
     .filter((path) => (history.byFile.get(path)?.length ?? 0) < perFile);
   const paths = [...new Set(wanted)].slice(0, context.maxPaths ?? MAX_PATHS);
-  if (paths.length === 0 || history.subjects.length === 0) return { asked: 0, filled: 0, stopped: false };
+  if (paths.length === 0) return { asked: 0, filled: 0, stopped: false };
   const budget = context.budgetMs ?? FILE_HISTORY_BUDGET_MS;
   const signal = budget <= 0 ? AbortSignal.abort() : AbortSignal.timeout(budget);
   let text = '';

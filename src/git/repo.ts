@@ -91,6 +91,9 @@ export interface RepositoryHistory {
   redactions?: Redaction[];
 }
 
+/** Commits readHistory reads (merges left out): fewer read means the whole history was. */
+export const HISTORY_LIMIT = 300;
+
 /** Commits whose bodies decide `body = auto`. */
 export const BODY_SAMPLE = 100;
 
@@ -111,7 +114,7 @@ export function hasProseBody(body: string): boolean {
 export async function readHistory(
   context: GitContext & { limit?: number; perFile?: number },
 ): Promise<RepositoryHistory> {
-  const limit = context.limit ?? 300;
+  const limit = context.limit ?? HISTORY_LIMIT;
   const perFile = context.perFile ?? 10;
   const history: RepositoryHistory = {
     subjects: [],

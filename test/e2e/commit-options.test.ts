@@ -65,12 +65,12 @@ describe('git ai commit --json', () => {
 });
 
 describe('git ai commit --debug with the offline engine', () => {
-  it('prints its timing tree on stderr: history, reading the diff, writing', () => {
+  it('prints its timing tree on stderr: history, reading the diff, older file history, writing', () => {
     seed();
     const result = runCli(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}write [\d.]+ms/m,
+      /^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}file history [\d.]+ms [^\n]*asked=\d+[^\n]*\n {2}write [\d.]+ms/m,
     );
   });
 });

@@ -72,24 +72,36 @@ describe('fillFileHistory', () => {
     expect(history.redactions?.length).toBe(redactionsBefore + 1);
   });
 
-  it('leaves alone a file the window gave enough subjects', async () => {
+  it('asks git nothing when the window held the whole history or gave a file enough subjects', async () => {
     repo = createTempRepo();
     buildHistory(repo, 20);
-    const { context, history } = await stageOldAndRead();
+    const whole = await stageOldAndRead();
+    expect(whole.history.byFile.get('src/old.ts')).toHaveLength(3);
+    expect(await fillFileHistory(whole.history, whole.files, { ...whole.context, budgetMs: 10_000 })).toEqual({
+      asked: 0,
+      filled: 0,
+      stopped: false,
+    });
+
+    repo.cleanup();
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    repo.git('checkout', '-q', '-f', 'main');
     repo.write('src/busy.ts', 'export const busy = -1;\n');
     repo.git('add', 'src/busy.ts');
+    const context = { cwd: repo.dir, env: repo.env };
+    const history = await readHistory(context);
     const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
       (file) => file.diff,
     );
     const before = history.byFile.get('src/busy.ts');
     expect(before).toHaveLength(10);
-
-    const result = await fillFileHistory(history, files, { ...context, budgetMs: 10_000 });
-
-    expect(result.asked).toBe(1); // src/old.ts: 3 subjects in the window, fewer than 10, so asked; none older
-    expect(result.filled).toBe(0);
+    expect(await fillFileHistory(history, files, { ...context, budgetMs: 10_000 })).toEqual({
+      asked: 0,
+      filled: 0,
+      stopped: false,
+    });
     expect(history.byFile.get('src/busy.ts')).toBe(before);
-    expect(history.byFile.get('src/old.ts')).toHaveLength(3);
   });
 
   it('stops git when the budget is spent: no extra subjects and no error', async () => {
