@@ -42,7 +42,9 @@ export async function fillFileHistory(
   const paths = [...new Set(wanted)].slice(0, context.maxPaths ?? MAX_PATHS);
   if (paths.length === 0) return { asked: 0, filled: 0, stopped: false };
   const budget = context.budgetMs ?? FILE_HISTORY_BUDGET_MS;
-  const signal = budget <= 0 ? AbortSignal.abort() : AbortSignal.timeout(budget);
+  // No budget: git is not started (an already-aborted spawn can still deliver output before the kill lands).
+  if (budget <= 0) return { asked: paths.length, filled: 0, stopped: true };
+  const signal = AbortSignal.timeout(budget);
   let text = '';
   let stopped = false;
   try {

@@ -104,7 +104,7 @@ describe('fillFileHistory', () => {
     expect(history.byFile.get('src/busy.ts')).toBe(before);
   });
 
-  it('stops git when the budget is spent: no extra subjects and no error', async () => {
+  it('starts no git when no budget is left: no extra subjects and no error', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
     const { context, history, files } = await stageOldAndRead();
