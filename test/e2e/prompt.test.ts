@@ -137,6 +137,7 @@ describe('git-ai prompt', () => {
         GIT_AI_MODEL: model,
         GIT_AI_BASE_URL: server.baseUrls[wire],
         GIT_AI_API_KEY: 'test-key',
+        GIT_AI_LANGUAGE: 'French', // a writing option the prompt must carry as commit does
       };
       const shown = JSON.parse((await runCliAsync(['prompt'], { cwd: repo.dir, env })).stdout) as {
         requests: Array<{ endpoint: string; request: unknown }>;
@@ -148,6 +149,7 @@ describe('git-ai prompt', () => {
       const received = server.requests[0]!;
       expect(shown.requests).toHaveLength(1);
       expect(shown.requests[0]!.request).toEqual(received.body);
+      expect(JSON.stringify(received.body)).toContain('in French');
       expect(new URL(shown.requests[0]!.endpoint).pathname).toBe(received.path.split('?')[0]);
       // each provider's own shape, not an OpenAI body for all
       const body = received.body as Record<string, unknown>;

@@ -127,6 +127,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       body,
       history: history.subjects,
       guidance,
+      language: config.language,
     };
     const directPrompt = await fitDirectPrompt({ ...messageOptions, prepared }, config);
     const direct = {
