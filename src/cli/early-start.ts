@@ -1,25 +1,35 @@
-// What a generating command starts before its own modules load: git finds the repository and begins the
-// staged diff, so Node compiling the command, the config and the history all overlap git's work.
-import { resolveRepository } from '../git/repo.js';
+// What a generating command starts before its own modules load: git finds the repository, then begins the
+// staged diff and reads the recent history, so Node compiling the command and the config overlap git's work.
+import { readHistory, resolveRepository, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 
 export interface EarlyStart {
   repo: { root: string; gitDir: string };
   diff: StagedDiffStream;
+  /** The recent history (readHistory), read beside the diff; stopped by settleEarly if nothing used it. */
+  history: Promise<RepositoryHistory>;
+  stop: () => void;
 }
 
 /** Rejects as resolveRepository does (outside a repository); the caller then reports that error. */
 export function startEarly(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<EarlyStart> {
-  const started = resolveRepository(options).then((repo) => ({
-    repo,
-    diff: startStagedDiff({ cwd: options.cwd, env: options.env }),
-  }));
+  const started = resolveRepository(options).then((repo) => {
+    const stopping = new AbortController();
+    const history = readHistory({ cwd: options.cwd, env: options.env, signal: stopping.signal });
+    return {
+      repo,
+      diff: startStagedDiff({ cwd: options.cwd, env: options.env }),
+      history,
+      stop: () => stopping.abort(),
+    };
+  });
   started.catch(() => undefined); // awaited by the command; unhandled only if the command never starts
   return started;
 }
 
-/** Stops the early diff's git if nothing read it (the command failed first). */
+/** Stops the early diff's and history's git if nothing read them (the command failed first). */
 export async function settleEarly(early: Promise<EarlyStart> | undefined): Promise<void> {
   const started = await early?.catch(() => undefined);
   started?.diff.cancel();
+  started?.stop();
 }

@@ -112,7 +112,7 @@ export function hasProseBody(body: string): boolean {
 
 /** Reads recent history in one `git log` (subjects, bodies and the paths each touched); empty for a repository with no commits. */
 export async function readHistory(
-  context: GitContext & { limit?: number; perFile?: number },
+  context: GitContext & { limit?: number; perFile?: number; signal?: AbortSignal },
 ): Promise<RepositoryHistory> {
   const limit = context.limit ?? HISTORY_LIMIT;
   const perFile = context.perFile ?? 10;
@@ -136,7 +136,7 @@ export async function readHistory(
         '--name-only',
         'HEAD',
       ],
-      { cwd: context.cwd, env: gitEnv(context) },
+      { cwd: context.cwd, env: gitEnv(context), signal: context.signal },
     ));
   } catch {
     return history; // unborn branch or shallow oddities: no history is a valid answer

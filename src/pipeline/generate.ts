@@ -29,6 +29,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   /** The staged diff, already started (see startStagedDiff); started here when absent. */
   diff?: StagedDiffStream;
+  /** The recent history, already being read (see startEarly); read here when absent. */
+  history?: Promise<RepositoryHistory>;
   /** Receives the timing tree when --debug is on. */
   debug?: (text: string) => void;
   /** Receives the phases and the streamed text as the generation goes (a spinner). */
@@ -181,7 +183,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     trailers: options.trailers,
   });
   loadingRules.catch(() => undefined); // awaited below, after the history
-  const history = await readHistory(context);
+  const history = await (options.history ?? readHistory(context));
   const rules = await loadingRules;
   for (const line of rules.notices) warn(`git-ai: ${line}`);
   // The engines write within the repository's rules from the start: header length, body, Conventional Commits.

@@ -127,6 +127,7 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
         env: options.env,
         signal: options.signal,
         diff: first ? change.diff : undefined, // the early diff serves the first generation only
+        history: first ? change.history : undefined,
         debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
         onProgress: view?.listener,
         // Only where the view prints the text as it comes: not for --json, the hook or a stderr that is no terminal.

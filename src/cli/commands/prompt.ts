@@ -92,7 +92,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
   try {
     const { context } = change;
     const [history, rules] = await Promise.all([
-      readHistory(context),
+      change.history ?? readHistory(context),
       loadRepositoryRules({
         cwd: context.cwd,
         env: options.env,

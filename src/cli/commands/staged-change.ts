@@ -4,7 +4,13 @@ import { configSchema } from '../../config/schema.js';
 import type { Config, ConfigKey } from '../../config/schema.js';
 import { UserError, isUserError } from '../../errors.js';
 import { stagePathsInTemporaryIndex, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
-import { assertNoConflicts, hasStagedChanges, resolveRepository, type GitContext } from '../../git/repo.js';
+import {
+  assertNoConflicts,
+  hasStagedChanges,
+  resolveRepository,
+  type GitContext,
+  type RepositoryHistory,
+} from '../../git/repo.js';
 import type { StagedDiffStream } from '../../git/staged-diff.js';
 import type { EarlyStart } from '../early-start.js';
 
@@ -29,6 +35,8 @@ export interface StagedChange {
   context: GitContext;
   /** The staged diff, already running, when it was started early. */
   diff?: StagedDiffStream;
+  /** The recent history, already being read, when it was started early (the user's own index only). */
+  history?: Promise<RepositoryHistory>;
   /** Why the defaults were used instead of the user's config (only with `configFallback`). */
   configProblem?: UserError;
   dispose(): Promise<void>;
@@ -79,7 +87,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
       gitDir: repo.gitDir,
       config,
       context,
-      ...(early ? { diff: early.diff } : {}),
+      ...(early ? { diff: early.diff, history: early.history } : {}),
       ...(configProblem ? { configProblem } : {}),
       dispose,
     };
