@@ -1,6 +1,5 @@
 // Provider faults against the loopback server, from the command line and through the hook: the documented outcome (the
 // remote message, the offline one with one `git-ai:` line, or one clear error), no stack trace, no lost or blocked commit.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
@@ -15,6 +14,7 @@ import {
   MATH_WITH_MULTIPLY,
   createMathRepo,
   runCliAsync,
+  runProcess,
   type CliResult,
   type TempRepo,
 } from '../support/temp-repo.js';
@@ -273,15 +273,7 @@ function expectWrappedBody(message: string): void {
 
 /** `git commit` with the hook installed, run as git runs it for a person (no terminal). */
 function gitCommit(repo: TempRepo, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['commit', '-q'], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runProcess('git', ['commit', '-q'], { cwd: repo.dir, env });
 }
 
 describe.concurrent.each(CASES)('$name', (fault) => {

@@ -1,5 +1,5 @@
 // The hook under failure: a wrong key, an unknown model, a provider that never answers, Ctrl-C. The commit always goes on.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   MATH_WITH_MULTIPLY,
   createMathRepo,
   runCli,
+  runProcess,
   type CliResult,
   type TempRepo,
 } from '../support/temp-repo.js';
@@ -49,25 +50,8 @@ async function seed(faults: FaultRule[] = []): Promise<{ env: NodeJS.ProcessEnv;
 }
 
 /** `hook run` as git starts it, without blocking this process (which serves the provider); `onStart` gets the child. */
-function runHook(
-  file: string,
-  env: NodeJS.ProcessEnv,
-  onStart?: (child: ReturnType<typeof spawn>) => void,
-): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, 'hook', 'run', file], {
-      cwd: repo.dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    onStart?.(child);
-  });
+function runHook(file: string, env: NodeJS.ProcessEnv, onStart?: (child: ChildProcess) => void): Promise<CliResult> {
+  return runProcess(process.execPath, [BUILT_CLI, 'hook', 'run', file], { cwd: repo.dir, env, onStart });
 }
 
 function expectOfflineMessage(file: string): void {

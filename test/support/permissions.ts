@@ -1,8 +1,8 @@
 // File permissions that hold in a test whoever runs it: as root (a container, CI), without the capabilities that override them.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_CLI, type CliResult } from './temp-repo.js';
+import { BUILT_CLI, runProcess, type CliResult } from './temp-repo.js';
 
 // Root reads and writes anything (CAP_DAC_OVERRIDE and friends): setpriv drops them from the bounding set for one command.
 const AS_ROOT = process.getuid?.() === 0;
@@ -39,15 +39,7 @@ export function runCliRespectingModesAsync(
   const [file, ...rest] = AS_ROOT
     ? [...DROP, process.execPath, BUILT_CLI, ...args]
     : [process.execPath, BUILT_CLI, ...args];
-  return new Promise((resolve, reject) => {
-    const child = spawn(file!, rest, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runProcess(file!, rest, options);
 }
 
 /** Takes write permission away from `path` and everything under it (returns a function that gives it back). */

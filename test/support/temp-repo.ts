@@ -1,5 +1,5 @@
 // Real git repositories in temporary folders, with an isolated HOME so the user's config never leaks in.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -127,17 +127,23 @@ export function runCliAsync(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; cli?: string },
 ): Promise<CliResult> {
+  return runProcess(process.execPath, [options.cli ?? BUILT_CLI, ...args], options);
+}
+
+/** Runs a command without a TTY and without blocking the event loop, collecting its output; `onStart` gets the child. */
+export function runProcess(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; onStart?: (child: ChildProcess) => void },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.cli ?? BUILT_CLI, ...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    options.onStart?.(child);
   });
 }
