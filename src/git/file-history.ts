@@ -1,7 +1,7 @@
 // Older subjects for the staged files the recent-history window missed: one path-limited `git log`, in a time budget.
 import type { FileDiff } from '../diff/types.js';
 import { redactName } from '../security/redact.js';
-import { gitEnv, HISTORY_LIMIT, type GitContext, type RepositoryHistory } from './repo.js';
+import { addSubject, gitEnv, HISTORY_LIMIT, type GitContext, type RepositoryHistory } from './repo.js';
 import { streamGitLineBatches } from './run-git.js';
 
 export interface FileHistoryOptions {
@@ -75,12 +75,7 @@ export async function fillFileHistory(
     const [raw = '', ...names] = record.split('\n');
     const { text: subject, kinds } = redactName(raw);
     for (const kind of kinds) history.redactions?.push({ kind, place: 'older commit subject of a staged file' });
-    for (const path of names) {
-      if (path === '') continue;
-      const list = found.get(path) ?? [];
-      if (list.length < perFile) list.push(subject);
-      found.set(path, list);
-    }
+    addSubject(found, names, subject, perFile);
   }
   let filled = 0;
   for (const path of paths) {

@@ -110,6 +110,21 @@ export function hasProseBody(body: string): boolean {
   return paragraphs.length > 0;
 }
 
+/** Files a commit's subject under each path it touched, newest first, keeping at most `perFile` per path. */
+export function addSubject(
+  byFile: Map<string, string[]>,
+  paths: readonly string[],
+  subject: string,
+  perFile: number,
+): void {
+  for (const path of paths) {
+    if (path === '') continue;
+    const list = byFile.get(path) ?? [];
+    if (list.length < perFile) list.push(subject);
+    byFile.set(path, list);
+  }
+}
+
 /** Reads recent history in one `git log` (subjects, bodies and the paths each touched); empty for a repository with no commits. */
 export async function readHistory(
   context: GitContext & { limit?: number; perFile?: number; signal?: AbortSignal },
@@ -153,12 +168,7 @@ export async function readHistory(
       history.bodies.sampled += 1;
       if (hasProseBody(body)) history.bodies.withBody += 1;
     }
-    for (const path of paths) {
-      if (path === '') continue;
-      const list = history.byFile.get(path) ?? [];
-      if (list.length < perFile) list.push(subject);
-      history.byFile.set(path, list);
-    }
+    addSubject(history.byFile, paths, subject, perFile);
   }
   return history;
 }
