@@ -3,6 +3,7 @@
 import { COMMIT_TYPES, type CommitType } from '../message.js';
 import { activityTypes, type Activity } from './activity.js';
 import type { FileChange } from './changes.js';
+import { collectLineEvidence } from './line-evidence.js';
 import type { ChangesetNote } from './changeset.js';
 import { noteTypes } from './note-type.js';
 import type { DependencyFacts } from './deps.js';
@@ -61,6 +62,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     }
   }
   const titles = signals.testTitles.slice(0, 8);
+  const lines_ = collectLineEvidence(changes);
+  const hasSource = source.length > 0;
   const lines = changes.reduce((total, change) => total + change.file.additions + change.file.deletions, 0);
   const shared: Record<string, number> = {
     bias: 1,
@@ -120,6 +123,19 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     changeset_patch: input.changeset?.bump === 'patch' && !input.changeset.kind ? 1 : 0,
     changeset_minor: input.changeset?.bump === 'minor' ? 1 : 0,
     changeset_major: input.changeset?.bump === 'major' ? 1 : 0,
+    reformat_share: lines_.reformatShare,
+    format_files_share: lines_.formatFilesShare,
+    error_handling: hasSource ? clamp(lines_.errorHandling / 2) : 0,
+    skipped_tests: clamp(lines_.skippedTests),
+    deprecations: clamp(lines_.deprecations),
+    version_bump: lines_.versionBump ? 1 : 0,
+    benchmark: lines_.benchmark ? 1 : 0,
+    removed_share: lines_.removedShare,
+    source_and_docs: hasSource && share('docs') > 0 ? 1 : 0,
+    new_test_files: clamp(signals.tests.filter((change) => change.file.status === 'added').length / 2),
+    modified_only: changes.every((change) => change.file.status === 'modified') ? 1 : 0,
+    test_edits_only:
+      only('test', 'snapshot') && changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     new_files_share: changes.length
       ? changes.filter((change) => change.file.status === 'added').length / changes.length
       : 0,
@@ -130,12 +146,18 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   const habit = firstHabit(input);
   const newest = priors.newest;
   const note = noteTypes(input.changeset);
+  const recent = recentShares(profile);
+  const newestShares = newestPerFile(input);
   const perType = {} as Record<CommitType, Record<string, number>>;
   for (const type of COMMIT_TYPES) {
     perType[type] = {
       repo_share: repoTotal ? (repoConfidence * (profile.typeCounts.get(type) ?? 0)) / repoTotal : 0,
       file_share: fileConfidence * (priors.types.get(type) ?? 0),
       file_newest: newest === type ? 1 : 0,
+      files_newest: newestShares.get(type) ?? 0,
+      // A new repository's one commit ("chore: init") is no series: scaled like the repository's mix.
+      recent_share: repoConfidence * (recent.get(type) ?? 0),
+      last_type: profile.headers[0]?.type === type ? repoConfidence : 0,
       habit: habit?.get(type) ?? 0,
       // covector's tag and the summary's first word say the same thing; one weight, learnt where either is written.
       note_says: note.kind === type || (!note.kind && note.summary === type) ? 1 : 0,
@@ -156,4 +178,25 @@ function firstHabit(input: TypeFeatureInput): Map<CommitType, number> | undefine
     return new Map([...learnt.shares].map(([type, value]) => [type, confidence * value]));
   }
   return undefined;
+}
+
+/** The type mix of the last ten conventional subjects, newer ones weighing more: the series the author is in. */
+function recentShares(profile: HistoryProfile): Map<CommitType, number> {
+  const shares = new Map<CommitType, number>();
+  let total = 0;
+  profile.headers.slice(0, 10).forEach((header, index) => {
+    const vote = 1 / (1 + index / 3);
+    shares.set(header.type, (shares.get(header.type) ?? 0) + vote);
+    total += vote;
+  });
+  for (const [type, vote] of shares) shares.set(type, vote / total);
+  return shares;
+}
+
+/** Per type, the share of the changed files whose newest conventional subject has that type. */
+function newestPerFile(input: TypeFeatureInput): Map<CommitType, number> {
+  const shares = new Map<CommitType, number>();
+  const types = input.priors.newestPerFile ?? [];
+  for (const type of types) shares.set(type, (shares.get(type) ?? 0) + 1 / types.length);
+  return shares;
 }

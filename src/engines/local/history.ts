@@ -22,6 +22,8 @@ export interface FilePriors {
   weight: number;
   /** The type of the newest conventional subject of the heaviest changed file that has one. */
   newest?: CommitType;
+  /** Each changed file's newest conventional subject's type, for the files that have one. */
+  newestPerFile?: CommitType[];
 }
 
 export function profileHistory(subjects: string[]): HistoryProfile {
@@ -54,8 +56,11 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
   const scopes = new Map<CommitType, Map<string, number>>();
   let weight = 0;
   let newest: { type: CommitType; weight: number } | undefined;
+  const newestPerFile: CommitType[] = [];
   for (const [path, fileWeight] of weights) {
     const subjects = fileHistory[path] ?? [];
+    const first = subjects.map(parseCommitHeader).find((header) => header !== undefined);
+    if (first) newestPerFile.push(first.type);
     subjects.forEach((subject, index) => {
       const header = parseCommitHeader(subject);
       if (!header) return;
@@ -70,7 +75,7 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
     });
   }
   if (weight > 0) for (const [type, value] of types) types.set(type, value / weight);
-  return newest ? { types, scopes, weight, newest: newest.type } : { types, scopes, weight };
+  return newest ? { types, scopes, weight, newest: newest.type, newestPerFile } : { types, scopes, weight, newestPerFile };
 }
 
 /** The share of the repository's commits of this type that carry a scope; undefined when the type is unseen. */
