@@ -4,8 +4,8 @@
 // (`n`, `candidateCount`) against one candidate, with the input tokens billed.
 import type { LanguageModelOptions } from '../src/providers/provider.js';
 import { createLanguageModel } from '../src/providers/provider.js';
-import { callStructured } from '../src/providers/call.js';
-import { candidatesSchema } from '../src/providers/schemas.js';
+import { callText } from '../src/providers/call.js';
+import { parsePlainCandidate } from '../src/engines/remote/plain-message.js';
 import { startProviderServer } from '../test/support/provider-server.js';
 
 const RUNS = 5;
@@ -16,7 +16,7 @@ const body =
 let answered = 0;
 const server = await startProviderServer({
   latency,
-  respond: () => ({ object: { headers: [`feat(diff): stream the unified diff parser ${answered++}`], body } }),
+  respond: () => ({ text: `feat(diff): stream the unified diff parser ${answered++}\n\n${body}` }),
 });
 const prompt = 'x'.repeat(16_000); // 4,000 input tokens at the server's 4 characters a token
 const providers: Record<string, LanguageModelOptions> = {
@@ -27,12 +27,12 @@ const providers: Record<string, LanguageModelOptions> = {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
 const call = (model: Awaited<ReturnType<typeof createLanguageModel>>, extra: object = {}) =>
-  callStructured({
+  callText({
     model,
     system: 'You write commit messages.',
     prompt,
-    schema: candidatesSchema,
-    schemaName: 'candidates',
+    answerName: 'commit message',
+    read: parsePlainCandidate,
     deadline: Date.now() + 20_000,
     ...extra,
   });
@@ -49,8 +49,9 @@ for (const [name, settings] of Object.entries(providers)) {
     let firstAt: number | undefined;
     const started = performance.now();
     await call(model, {
-      onPartial: (partial: { headers?: string[] }) => {
-        if (firstAt === undefined && partial?.headers?.[0]) firstAt = performance.now() - started;
+      onPartial: (partial: unknown) => {
+        if (firstAt === undefined && typeof partial === 'string' && partial !== '')
+          firstAt = performance.now() - started;
       },
     });
     streamed.push(performance.now() - started);

@@ -1,6 +1,8 @@
-// A responder that answers as a real model would, in size as well as shape: a few file analyses, or commit headers and a body.
+// A responder that answers as a real model would, in size as well as shape: a few file analyses (JSON), or the
+// commit message in plain text (its header line and a body).
 import type { NormalizedRequest, ResponderResult } from '../../test/support/provider-server.js';
 import { createSchemaInstance } from '../../test/support/provider-server.js';
+import { isMessageRequest } from '../../test/support/commit-responder.js';
 import {
   countListed,
   parseListing,
@@ -11,7 +13,7 @@ import {
 } from './prompt-text.js';
 import { fileKindOf, hashOf, summariseFile, writeBody, writeHeaders } from './wording.js';
 
-/** A change with more files than this gets a body (when the schema has one and the prompt wants one). */
+/** A change with more files than this gets a body (when the prompt wants one). */
 export const FEW_FILES = 4;
 
 function schemaProperties(request: NormalizedRequest): Record<string, unknown> {
@@ -77,24 +79,28 @@ function dominantPackage(text: string): string | undefined {
   return best && best[1] * 2 >= total ? best[0] : undefined;
 }
 
-function answerCandidates(request: NormalizedRequest): ResponderResult {
+/**
+ * The commit message as a model writes it when asked for plain text: the header line, then a blank line and the
+ * body when one is wanted. Each completion of a request that asked for several (`n`) is a different header.
+ */
+function answerMessage(request: NormalizedRequest): ResponderResult {
   const text = requestText(request);
   const listing = parseListing(text);
   const files = countListed(listing);
   const added = listing.files.filter((file) => file.status === 'A').length;
   const type = files === 1 ? 'fix' : added * 3 > listing.files.length ? 'feat' : 'refactor';
-  const count = Number.parseInt(/Write exactly (\d+) header/.exec(request.system)?.[1] ?? '3', 10);
   const scope = dominantPackage(text);
   const seed = hashOf(text.slice(0, 4000));
-  const headers = writeHeaders({ type, scope, count, seed });
-  const wantsBody = 'body' in schemaProperties(request) && !/body: always null/.test(request.system);
+  const headers = writeHeaders({ type, scope, count: Math.max(1, request.choices), seed });
+  const header = headers[request.choice] ?? headers[0]!;
+  const wantsBody = !/body: none \(no body is wanted\)/.test(request.system);
   const body = wantsBody && files > FEW_FILES ? writeBody({ files, scope, seed }) : null;
-  return { object: { headers, body } };
+  return { text: body === null ? header : `${header}\n\n${body}` };
 }
 
 export interface RealisticResponder {
   respond: (request: NormalizedRequest) => ResponderResult;
-  /** Output tokens of the answer to a request (the server's own estimate: characters / 4). */
+  /** Output tokens of the answer to a request as sent (the server's own estimate: characters / 4). */
   outputTokens: (request: NormalizedRequest) => number | undefined;
 }
 
@@ -105,10 +111,12 @@ export function createRealisticResponder(): RealisticResponder {
     const result =
       'files' in properties
         ? answerAnalysis(request)
-        : 'headers' in properties
-          ? answerCandidates(request)
+        : isMessageRequest(request)
+          ? answerMessage(request)
           : { object: createSchemaInstance(request.structured?.schema) };
-    tokens.set(request, Math.ceil(JSON.stringify(result.object).length / 4));
+    // What goes on the wire: the text itself, or the object as JSON text.
+    const sent = result.text ?? JSON.stringify(result.object);
+    tokens.set(request, Math.ceil(sent.length / 4));
     return result;
   };
   return { respond, outputTokens: (request) => tokens.get(request) };

@@ -1,4 +1,4 @@
-// One structured model call: our own retries (transient failures with backoff, a bad answer once), bounded by a deadline.
+// One model call (a JSON object by a schema, or plain text): our own retries (transient failures with backoff, a bad answer once), bounded by a deadline.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
@@ -7,6 +7,7 @@ import type { ProviderErrorKind } from './errors.js';
 import {
   DeadlineError,
   SchemaMismatchError,
+  UnreadableAnswerError,
   backoffDelay,
   classifyProviderError,
   isTransient,
@@ -16,29 +17,28 @@ import {
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
 import { askForChoices, hasNativeChoices, parseChoices } from './choices.js';
-import { streamStructured } from './stream.js';
+import { streamAnswer, type StreamedAnswer } from './stream.js';
 import { withExchange, type ExchangeHooks } from './exchange.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
 
-export interface CallOptions<S extends z.ZodType> {
+/** What every call takes, whatever form its answer is asked for in. */
+interface RequestOptions {
   model: LanguageModel;
   system: string;
   prompt: string;
-  schema: S;
-  schemaName: string;
   signal?: AbortSignal;
   /** Epoch milliseconds: no attempt runs past it, no wait ends after it. */
   deadline: number;
   maxOutputTokens?: number;
   /**
    * Completions to ask for in this one request where the provider decodes several side by side (`n`,
-   * `candidateCount`; see choices.ts); elsewhere one. `values` holds those that matched the schema.
+   * `candidateCount`; see choices.ts); elsewhere one. `values` holds those that could be read.
    */
   completions?: number;
   /**
-   * Streams the answer (one completion only) and gives each partial object, the JSON parsed so far and not yet
-   * validated, with the attempt it belongs to (a retry starts over).
+   * Streams the answer (one completion only) and gives each partial answer, not yet validated, with the attempt it
+   * belongs to (a retry starts over): the JSON parsed so far for a structured call, the text so far for a text call.
    */
   onPartial?: (partial: unknown, attempt: number) => void;
   now?: () => number;
@@ -47,9 +47,25 @@ export interface CallOptions<S extends z.ZodType> {
   onEvent?: (event: CallEvent) => void;
 }
 
+/** A call whose answer is a JSON object the provider is held to by a response schema (or a forced tool). */
+export interface CallOptions<S extends z.ZodType> extends RequestOptions {
+  schema: S;
+  schemaName: string;
+}
+
+/**
+ * A call whose answer is plain text, with no schema, tool or JSON mode (fewer output tokens: no JSON syntax to
+ * decode), read by `read`; an answer it cannot read (undefined) is asked for once more, like a schema miss.
+ */
+export interface TextCallOptions<T> extends RequestOptions {
+  /** What the answer is, in words ("commit message"), for errors. */
+  answerName: string;
+  read: (text: string) => T | undefined;
+}
+
 export interface CallResult<T> {
   value: T;
-  /** `value` and the further completions that matched the schema (just `value` unless several were asked for). */
+  /** `value` and the further completions that could be read (just `value` unless several were asked for). */
   values: T[];
   /** Summed over every attempt that got an answer, including rejected ones. */
   usage: { inputTokens: number; outputTokens: number };
@@ -107,23 +123,67 @@ export function explainProviderError(
   return undefined;
 }
 
+/** How a call's answer is asked for and read: as a schema's JSON object, or as plain text and its reader. */
+interface AnswerFormat<T> {
+  name: string;
+  /** Sent as the response schema; none for plain text. */
+  schema?: z.ZodType;
+  /** The answer from the SDK's result (a structured one already validated); throws when it cannot be read. */
+  read: (result: { output?: unknown; text: string; finishReason?: string }) => T;
+  /** One further completion's raw text, read the same way; undefined when it cannot be. */
+  readChoice: (text: string) => T | undefined;
+}
+
+function objectFormat<S extends z.ZodType>(schema: S, name: string): AnswerFormat<z.output<S>> {
+  return {
+    name,
+    schema,
+    read: (result) => result.output as z.output<S>,
+    readChoice: (text) => {
+      try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        return parsed.success ? (parsed.data as z.output<S>) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function textFormat<T>(name: string, read: (text: string) => T | undefined): AnswerFormat<T> {
+  return {
+    name,
+    read: (result) => {
+      // An answer the output bound cut off is no whole message, even when its first line reads as a header.
+      const value = result.finishReason === 'length' ? undefined : read(result.text);
+      if (value === undefined) throw new UnreadableAnswerError(name, result.finishReason);
+      return value;
+    },
+    readChoice: read,
+  };
+}
+
 /**
- * The SDK's arguments for one structured request: what callStructured sends and what `git ai prompt` captures
- * (providers/capture.ts), so the two cannot drift apart.
+ * The SDK's arguments for one request: what a call sends and what `git ai prompt` captures (providers/capture.ts),
+ * so the two cannot drift apart. With a schema the answer is asked for as its JSON object, without one as plain text.
  */
-export async function requestArguments<S extends z.ZodType>(
-  options: Pick<CallOptions<S>, 'model' | 'system' | 'prompt' | 'schema' | 'schemaName' | 'maxOutputTokens'> & {
-    leastReasoning?: boolean;
-    abortSignal?: AbortSignal;
-  },
-) {
+export async function requestArguments(options: {
+  model: LanguageModel;
+  system: string;
+  prompt: string;
+  schema?: z.ZodType;
+  schemaName?: string;
+  maxOutputTokens?: number;
+  leastReasoning?: boolean;
+  abortSignal?: AbortSignal;
+}) {
   const { Output } = await import('ai');
   const { model, schema, schemaName } = options;
   return {
     model,
     system: options.system,
     prompt: options.prompt,
-    output: Output.object({ schema, name: schemaName }),
+    ...(schema === undefined ? {} : { output: Output.object({ schema, name: schemaName }) }),
     maxRetries: 0,
     maxOutputTokens: options.maxOutputTokens ?? outputTokensFor(providerOfModel(model).modelId),
     ...(options.leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
@@ -131,8 +191,18 @@ export async function requestArguments<S extends z.ZodType>(
   };
 }
 
-export async function callStructured<S extends z.ZodType>(options: CallOptions<S>): Promise<CallResult<z.output<S>>> {
-  const { model, schema, schemaName, signal, deadline, onEvent } = options;
+/** One call whose answer is a JSON object matching `schema`. */
+export function callStructured<S extends z.ZodType>(options: CallOptions<S>): Promise<CallResult<z.output<S>>> {
+  return callModel(options, objectFormat(options.schema, options.schemaName));
+}
+
+/** One call whose answer is plain text, read by `options.read`. */
+export function callText<T>(options: TextCallOptions<T>): Promise<CallResult<T>> {
+  return callModel(options, textFormat(options.answerName, options.read));
+}
+
+async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): Promise<CallResult<T>> {
+  const { model, signal, deadline, onEvent } = options;
   const { generateText } = await import('ai');
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
@@ -151,8 +221,8 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     completions > 1 && hasNativeChoices(provider)
       ? { reshape: (body) => askForChoices(provider, body, completions), answered: (text) => (answer = text) }
       : undefined;
-  /** The completions after the first in the raw answer that match the schema. */
-  const otherChoices = (): z.output<S>[] => (answer === undefined ? [] : parseChoices(provider, answer, schema, 1));
+  /** The completions after the first in the raw answer that can be read. */
+  const otherChoices = (): T[] => (answer === undefined ? [] : parseChoices(provider, answer, format.readChoice, 1));
   // The deadline that ends a retry says less than the failure that caused it: a provider that kept answering 500 is
   // reported as answering 500, however long the machine took over the last attempt.
   let lastFailure: unknown;
@@ -165,30 +235,39 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
     answer = undefined;
     try {
       const args = await requestArguments({
-        ...options,
+        model,
+        system: options.system,
+        prompt: options.prompt,
+        schema: format.schema,
+        schemaName: format.name,
         maxOutputTokens,
         leastReasoning,
         abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
       const attempt = attempts;
       const { onPartial } = options;
-      // The SDK parsed and validated the (first) choice with `schema`; reading `output` throws if there was none.
-      const request = async () => {
+      // A structured answer is parsed and validated (the first choice) by the SDK; reading `output` throws if none.
+      const request = async (): Promise<StreamedAnswer> => {
         if (onPartial !== undefined && exchange === undefined)
-          return streamStructured(args, (partial) => onPartial(partial, attempt));
+          return streamAnswer(args, format.schema !== undefined, (partial) => onPartial(partial, attempt));
         const result = await generateText(args);
-        return { output: result.output as unknown, usage: result.totalUsage };
+        return {
+          output: format.schema === undefined ? undefined : (result.output as unknown),
+          text: result.text,
+          finishReason: result.finishReason,
+          usage: result.totalUsage,
+        };
       };
       const result = exchange === undefined ? await request() : await withExchange(exchange, request);
       addUsage(usage, result.usage);
-      const value = result.output as z.output<S>;
+      const value = format.read(result);
       return { value, values: [value, ...otherChoices()], usage, attempts, latencyMs: now() - started };
     } catch (error) {
       signal?.throwIfAborted();
       if (timeout.aborted) throw lastFailure ?? new DeadlineError(attempts, error);
       if (typeof error === 'object' && error !== null) addUsage(usage, (error as { usage?: unknown }).usage);
       const kind = classifyProviderError(error);
-      // The first of several completions missed the schema: the others that match are the answer.
+      // The first of several completions could not be read: the others that can are the answer.
       const others = kind === 'schema' ? otherChoices() : [];
       if (others[0] !== undefined)
         return { value: others[0], values: others, usage, attempts, latencyMs: now() - started };
@@ -196,7 +275,8 @@ export async function callStructured<S extends z.ZodType>(options: CallOptions<S
         // A reasoning model that spent its output thinking: ask once more with the least reasoning it allows.
         if (wasCutOff(error) && isReasoningModel(modelId) && !leastReasoning) leastReasoning = true;
         schemaFailures += 1;
-        if (schemaFailures >= MAX_SCHEMA_ATTEMPTS) throw new SchemaMismatchError(schemaName, attempts, error);
+        if (schemaFailures >= MAX_SCHEMA_ATTEMPTS)
+          throw new SchemaMismatchError(format.name, attempts, error, format.schema === undefined);
         onEvent?.({ type: 'retry', delayMs: 0, attempt: attempts });
         continue;
       }

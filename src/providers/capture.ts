@@ -1,4 +1,4 @@
-// The request a provider would receive for one structured call, built by the very code path that sends it (the
+// The request a provider would receive for one call (structured, or plain text without a schema), built by the very code path that sends it (the
 // SDK, git-ai's arguments and fetch), and kept in the process: `git ai prompt` shows an OpenAI, an Anthropic
 // Messages or a Gemini body as the configured provider gets it. Nothing is sent.
 import type { LanguageModel } from 'ai';
@@ -11,12 +11,13 @@ class Captured extends Error {
   override readonly name = 'Captured';
 }
 
-export async function captureRequest<S extends z.ZodType>(options: {
+export async function captureRequest(options: {
   model: LanguageModel;
   system: string;
   prompt: string;
-  schema: S;
-  schemaName: string;
+  /** The answer's schema; none when the answer is asked for as plain text. */
+  schema?: z.ZodType;
+  schemaName?: string;
 }): Promise<OutgoingRequest> {
   const { generateText } = await import('ai');
   let captured: OutgoingRequest | undefined;

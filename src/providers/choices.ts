@@ -2,7 +2,6 @@
 // (OpenAI and OpenAI-compatible servers), `generationConfig.candidateCount` on Gemini. The AI SDK sends neither and
 // reads only the first choice, so the body is reshaped on its way out and every choice is read from the raw answer
 // (src/providers/exchange.ts). Anthropic has no such parameter: its candidates are concurrent requests.
-import type * as z from 'zod';
 import type { Provider } from '../config/schema.js';
 
 /** Whether one request can carry several completions for this provider. */
@@ -54,22 +53,17 @@ export function readChoices(provider: Provider | undefined, responseText: string
   return list(body.choices).map(chatChoiceText);
 }
 
-/** The choices after the `skip` first in a raw response body that match `schema`, parsed by it, in order. */
-export function parseChoices<S extends z.ZodType>(
+/** The choices after the `skip` first in a raw response body that `read` can read, read by it, in order. */
+export function parseChoices<T>(
   provider: Provider | undefined,
   responseText: string,
-  schema: S,
+  read: (text: string) => T | undefined,
   skip = 0,
-): z.output<S>[] {
+): T[] {
   return readChoices(provider, responseText)
     .slice(skip)
     .flatMap((text) => {
-      if (text === undefined) return [];
-      try {
-        const parsed = schema.safeParse(JSON.parse(text));
-        return parsed.success ? [parsed.data as z.output<S>] : [];
-      } catch {
-        return [];
-      }
+      const value = text === undefined ? undefined : read(text);
+      return value === undefined ? [] : [value];
     });
 }

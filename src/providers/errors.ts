@@ -2,16 +2,32 @@
 
 export type ProviderErrorKind = 'auth' | 'model' | 'rate-limit' | 'server' | 'network' | 'schema' | 'abort' | 'other';
 
-/** The model's answer did not match the schema, twice. */
+/** The model's answer did not match the schema (or, asked for plain text, could not be read), twice. */
 export class SchemaMismatchError extends Error {
   override readonly name = 'SchemaMismatchError';
   readonly schemaName: string;
   readonly attempts: number;
+  /** The request asked for plain text, not for JSON. */
+  readonly plainText: boolean;
 
-  constructor(schemaName: string, attempts: number, cause: unknown) {
-    super(`The model's answer did not match the ${schemaName} schema after ${attempts} attempts.`, { cause });
+  constructor(schemaName: string, attempts: number, cause: unknown, plainText = false) {
+    const what = plainText ? `could not be read as a ${schemaName}` : `did not match the ${schemaName} schema`;
+    super(`The model's answer ${what} after ${attempts} attempts.`, { cause });
     this.schemaName = schemaName;
     this.attempts = attempts;
+    this.plainText = plainText;
+  }
+}
+
+/** One plain-text answer that its reader could not read (no commit header in it): asked once more, as a schema miss. */
+export class UnreadableAnswerError extends Error {
+  override readonly name = 'UnreadableAnswerError';
+  /** 'length' when the output bound cut the answer off (a reasoning model that spent it thinking). */
+  readonly finishReason: string | undefined;
+
+  constructor(name: string, finishReason: string | undefined) {
+    super(`The model's plain-text answer held no ${name}.`);
+    this.finishReason = finishReason;
   }
 }
 
@@ -44,6 +60,7 @@ const SCHEMA_ERRORS = new Set([
   'AI_JSONParseError',
   'ZodError',
   'SchemaMismatchError',
+  'UnreadableAnswerError',
 ]);
 const ABORT_ERRORS = new Set(['AbortError', 'TimeoutError', 'ResponseAborted', 'DeadlineError']);
 const NETWORK_CODES =

@@ -1,4 +1,5 @@
-// The shapes of the model's answers: given to the SDK as the response schema and used again to read the result.
+// The shapes of the model's answers: the analyses' response schema (given to the SDK and used again to read the
+// result), and the candidate a plain-text message is read into.
 import * as z from 'zod';
 import { COMMIT_TYPES, parseCommitHeader, type CommitType } from '../engines/message.js';
 
@@ -62,8 +63,8 @@ export const candidateSchema = z.object({
     .describe('True only if the change breaks existing users (removed or incompatible public API or config).'),
 });
 
-// What the code reads. The model is asked for the compact form below instead: every output token costs about
-// 8 ms, so alternative header lines and one shared body cost a third of full candidate objects.
+// What the code reads. The model writes the message as plain text instead (engines/remote/plain-message.ts): every
+// output token costs about 8 ms, and the header line and body need no JSON around them.
 type CandidateShape = z.output<typeof candidateSchema>;
 
 /** A header line as a candidate; one that is not `type(scope)!: subject` keeps its text as the subject (the selector weighs it). */
@@ -79,21 +80,6 @@ export function toCandidate(header: string, body: string | null): CandidateShape
   };
 }
 
-export const candidatesSchema = z
-  .object({
-    headers: z
-      .array(z.string())
-      .describe('Alternative header lines `type(scope)!: subject` for the whole change, best first (scope optional).'),
-    body: z
-      .string()
-      .nullable()
-      .describe(
-        'One body for the change, used with whichever header is chosen; null when the header says it all or no body is wanted.',
-      ),
-  })
-  .transform(({ headers, body }) => ({ candidates: headers.map((header) => toCandidate(header, body)) }));
-
 export type FileAnalysis = z.output<typeof fileAnalysisSchema>;
 export type Candidate = z.output<typeof candidateSchema>;
 export type Analysis = z.output<typeof analysisSchema>;
-export type Candidates = z.output<typeof candidatesSchema>;

@@ -25,12 +25,12 @@ afterEach(async () => {
 async function hostileServer(): Promise<ProviderServer> {
   server = await startProviderServer({
     apiKey: 'test-key',
-    respond: () => ({
-      object: {
-        headers: [`feat(math): ${CLEAR}add multiply${TITLE}\x07`, `feat: add ${C1}multiply`, 'chore: update math'],
-        body: `Adds multiply${CLIPBOARD}.\n${CONCEALED}\nKeeps add as it was\x08\x08\x08.${C1}`,
-      },
-    }),
+    // One message per completion (three when alternatives are asked for), each with the same hostile body.
+    respond: (request) => {
+      const headers = [`feat(math): ${CLEAR}add multiply${TITLE}\x07`, `feat: add ${C1}multiply`, 'chore: update math'];
+      const body = `Adds multiply${CLIPBOARD}.\n${CONCEALED}\nKeeps add as it was\x08\x08\x08.${C1}`;
+      return { text: `${headers[request.choice % headers.length]}\n\n${body}` };
+    },
   });
   return server;
 }

@@ -152,32 +152,34 @@ const CASES: FaultCase[] = [
     outcome: offline('dropped the connection \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)'),
   },
   {
-    name: 'malformed JSON',
+    name: 'an answer with no commit header in it (cut-off JSON)',
     server: { faults: [always({ status: 200, malformed: true })] },
-    outcome: offline("'s answer was not the JSON the request asked for"),
+    outcome: offline("'s answer held no valid commit message"),
   },
   {
-    name: 'schema-violating JSON',
+    name: 'JSON instead of the plain-text message',
     server: { respond: () => ({ object: { headers: 42, body: ['not', 'a', 'string'] } }) },
-    outcome: offline("'s answer was not the JSON the request asked for"),
+    outcome: offline("'s answer held no valid commit message"),
   },
   {
-    name: 'prose instead of JSON',
+    name: 'prose with no commit header',
+    server: { respond: () => ({ text: 'Sure! This change adds a multiply function to the math module.' }) },
+    outcome: offline("'s answer held no valid commit message"),
+  },
+  {
+    name: 'the message wrapped in prose and a code fence',
     server: {
       respond: () => ({
-        text: 'Sure! Here is a commit message for your change:\n\nfeat: add multiply\n\nLet me know if you need anything else.',
+        text: 'Sure! Here is a commit message for your change:\n\n```\nfeat(math): add multiply\n```\n\nLet me know if you need anything else.',
       }),
     },
-    outcome: offline("'s answer was not the JSON the request asked for"),
+    outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
   },
   {
     name: 'escape sequences in the answer',
     server: {
       respond: () => ({
-        object: {
-          headers: ['feat(math): add \u001b[2J\u001b]0;owned\u0007multiply\u001b[8m\u009b31m'],
-          body: 'Adds\u001b]52;c;ZXZpbA==\u0007 multiply.',
-        },
+        text: 'feat(math): add \u001b[2J\u001b]0;owned\u0007multiply\u001b[8m\u009b31m\n\nAdds\u001b]52;c;ZXZpbA==\u0007 multiply.',
       }),
     },
     outcome: { kind: 'remote', subject: 'feat(math): add multiply' },
@@ -185,7 +187,7 @@ const CASES: FaultCase[] = [
   {
     name: 'a 10 KB answer: a subject of 10 KB',
     server: {
-      respond: () => ({ object: { headers: [`feat(math): add multiply ${'and more '.repeat(1200)}`], body: null } }),
+      respond: () => ({ text: `feat(math): add multiply ${'and more '.repeat(1200)}` }),
     },
     outcome: offline("'s answer held no valid commit message"),
   },
@@ -193,10 +195,7 @@ const CASES: FaultCase[] = [
     name: 'a 10 KB answer: a body of 10 KB',
     server: {
       respond: () => ({
-        object: {
-          headers: ['feat(math): add multiply'],
-          body: `Adds multiply. ${'It multiplies two numbers. '.repeat(380)}`,
-        },
+        text: `feat(math): add multiply\n\nAdds multiply. ${'It multiplies two numbers. '.repeat(380)}`,
       }),
     },
     outcome: { kind: 'remote', subject: 'feat(math): add multiply' },

@@ -1,6 +1,6 @@
 // `git ai commit` on a real terminal (tmux): the spinner, the question and each answer, cancel and Ctrl-C.
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitResponder } from '../support/commit-responder.js';
+import { commitResponder, isMessageRequest } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import { startTerminal, type Terminal } from '../support/terminal.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
@@ -54,10 +54,8 @@ async function countingProvider(options: { latencyMs?: number } = {}): Promise<N
     apiKey: 'test-key',
     respond: (request) => {
       count += 1;
-      const answer = base(request);
-      const object = answer.object as { headers?: string[]; candidates?: unknown } | undefined;
-      // One header per answer, as the prompt asks: several candidates take several completions.
-      return object?.headers ? { object: { ...object, headers: [`feat(docs): write guide ${count}`] } } : answer;
+      // One message per completion, as the prompt asks: several candidates take several completions.
+      return isMessageRequest(request) ? { text: `feat(docs): write guide ${count}` } : base(request);
     },
     ...(options.latencyMs ? { latency: { baseMs: options.latencyMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } } : {}),
   });
@@ -165,11 +163,9 @@ describe('git-ai commit on a terminal', () => {
     server = await startProviderServer({
       apiKey: 'test-key',
       respond: (request) => {
-        const answer = base(request);
-        const object = answer.object as { headers?: string[] } | undefined;
-        if (!object?.headers) return answer;
-        // 8 tokens: the first 32 characters of the JSON, `{"headers":["feat(docs): Write t`, then the server waits
-        return { object: { headers: [header], body: null }, hold: { afterTokens: 8, release: held } };
+        if (!isMessageRequest(request)) return base(request);
+        // 8 tokens: the first 32 characters of the text, `feat(docs): Write the streaming `, then the server waits
+        return { text: header, hold: { afterTokens: 8, release: held } };
       },
     });
     const env = {
@@ -179,7 +175,7 @@ describe('git-ai commit on a terminal', () => {
       GIT_AI_API_KEY: 'test-key',
       GIT_AI_MODEL: 'test-model',
     };
-    const partial = await start(['commit'], env).waitFor(/feat\(docs\): Write t/);
+    const partial = await start(['commit'], env).waitFor(/feat\(docs\): Write the stre/);
     // what the pane shows now came before the server sent the rest of the answer
     expect(server.requests[0]?.normalized?.stream).toBe(true);
     expect(server.requests[0]?.endedAt).toBeUndefined();

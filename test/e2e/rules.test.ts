@@ -45,13 +45,7 @@ function ruleBreakingResponder(repair?: (request: NormalizedRequest) => Responde
     if ('header' in properties) return { object: { header: 'Feat(Widgets): Add the widget registry.', body: null } };
     if (isAnalysisRequest(request)) return { object: { files: [] } };
     return {
-      object: {
-        headers: [
-          'feat(Widgets): Add the widget registry with kinds, lookups and the loader for every widget.',
-          'feat: Add a widget registry.',
-        ],
-        body: 'This registers every widget by its kind so that the loader and the lookups can find it again later, in one place.',
-      },
+      text: 'feat(Widgets): Add a widget registry.\n\nThis registers every widget by its kind so that the loader and the lookups can find it again later, in one place.',
     };
   };
 }
@@ -125,9 +119,9 @@ describe('messages within the repository commitlint rules', () => {
       rules: { 'body-empty': [2, 'never'], 'type-enum': [2, 'always', ['feat', 'fix', 'chore']] },
     });
     const env = await remoteEnv((request) =>
-      'header' in ((request.structured?.schema as { properties?: object }).properties ?? {})
+      'header' in ((request.structured?.schema as { properties?: object } | undefined)?.properties ?? {})
         ? { object: { header: 'feat(api): add the widget registry', body: 'Widgets register by kind.' } }
-        : { object: { headers: ['feat(api): add the widget registry'], body: null } },
+        : { text: 'feat(api): add the widget registry' },
     );
     const result = await runCliAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
     expect(result.code).toBe(0);

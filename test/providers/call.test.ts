@@ -1,13 +1,16 @@
-// One structured call against the loopback provider server, for every provider: round trips, retries, errors, deadline.
+// One call against the loopback provider server, for every provider: a structured analysis and a plain-text message;
+// round trips, retries, errors, deadline, several completions, streaming.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageModel } from 'ai';
 import { UserError } from '../../src/errors.js';
-import type { CallEvent } from '../../src/providers/call.js';
-import { callStructured } from '../../src/providers/call.js';
+import type { CallEvent, TextCallOptions } from '../../src/providers/call.js';
+import type { Candidate } from '../../src/providers/schemas.js';
+import { callStructured, callText } from '../../src/providers/call.js';
 import { DeadlineError, SchemaMismatchError } from '../../src/providers/errors.js';
 import type { LanguageModelOptions } from '../../src/providers/provider.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
-import { analysisSchema, candidatesSchema } from '../../src/providers/schemas.js';
+import { analysisSchema } from '../../src/providers/schemas.js';
+import { parsePlainCandidate } from '../../src/engines/remote/plain-message.js';
 import type { NormalizedRequest, ProviderServer, ResponderResult } from '../support/provider-server.js';
 import { startProviderServer } from '../support/provider-server.js';
 
@@ -15,15 +18,13 @@ const KEY = 'sk-test-0123456789';
 const ANALYSIS = {
   files: [{ path: 'src/a.ts', summary: 'Adds a parser.', kind: 'feat', significance: 0.9, symbols: ['parse'] }],
 };
-const CANDIDATES = {
-  headers: ['feat(diff): add a unified diff parser', 'feat!: parse unified diffs'],
+const MESSAGE = 'feat(diff): add a unified diff parser\n\nReads hunks.';
+const PARSED_MESSAGE = {
+  type: 'feat',
+  scope: 'diff',
+  subject: 'add a unified diff parser',
   body: 'Reads hunks.',
-};
-const PARSED_CANDIDATES = {
-  candidates: [
-    { type: 'feat', scope: 'diff', subject: 'add a unified diff parser', body: 'Reads hunks.', breaking: false },
-    { type: 'feat', scope: null, subject: 'parse unified diffs', body: 'Reads hunks.', breaking: true },
-  ],
+  breaking: false,
 };
 
 /** Answers queued by a test come first. */
@@ -31,13 +32,15 @@ const queued: unknown[] = [];
 /** Held streams: the next streamed answer pauses here until the test releases it. */
 let holdNext: ResponderResult['hold'];
 
-/** Answers by the schema the request carries, whichever wire protocol carried it. */
-function respond(request: NormalizedRequest) {
+/** A queued string is answered as text, anything else as JSON; unqueued, an analysis for a schema, else the message. */
+function respond(request: NormalizedRequest): ResponderResult {
   const hold = request.stream ? holdNext : undefined;
   if (hold !== undefined) holdNext = undefined;
-  if (queued.length > 0) return { object: queued.shift(), hold };
-  const schema = JSON.stringify(request.structured?.schema ?? {});
-  return { object: schema.includes('headers') ? CANDIDATES : ANALYSIS };
+  if (queued.length > 0) {
+    const next = queued.shift();
+    return typeof next === 'string' ? { text: next, hold } : { object: next, hold };
+  }
+  return request.structured === undefined ? { text: MESSAGE, hold } : { object: ANALYSIS, hold };
 }
 
 let server: ProviderServer;
@@ -90,7 +93,10 @@ function harness(): Harness {
   };
 }
 
-const analyse = (model: LanguageModel, extra: Partial<Harness['options']> & { signal?: AbortSignal } = {}) =>
+const analyse = (
+  model: LanguageModel,
+  extra: Partial<Harness['options']> & { signal?: AbortSignal; onPartial?: (partial: unknown) => void } = {},
+) =>
   callStructured({
     model,
     system: 'You analyse.',
@@ -101,25 +107,75 @@ const analyse = (model: LanguageModel, extra: Partial<Harness['options']> & { si
     ...extra,
   });
 
-describe.each(PROVIDERS)('callStructured with %s', (_name, settings) => {
-  it('round-trips an analysis and a candidates answer through the schemas', async () => {
+/** The message request: plain text, read as one candidate. */
+const write = (model: LanguageModel, extra: Partial<TextCallOptions<Candidate>> = {}) =>
+  callText<Candidate>({
+    model,
+    system: 'You write.',
+    prompt: 'Write the message',
+    answerName: 'commit message',
+    read: parsePlainCandidate,
+    deadline: Date.now() + 20_000,
+    ...extra,
+  });
+
+/** Whether a raw request body asks for structured output in any provider's terms. */
+function asksForStructure(body: unknown): boolean {
+  return /response_format|json_schema|"tools"|tool_choice|output_config|responseSchema|responseJsonSchema|responseMimeType/.test(
+    JSON.stringify(body),
+  );
+}
+
+describe.each(PROVIDERS)('callStructured and callText with %s', (_name, settings) => {
+  it('round-trips an analysis through its schema and the message as plain text, with no schema sent', async () => {
     const model = await createLanguageModel(settings());
     const analysis = await analyse(model);
-    const candidates = await callStructured({
-      model,
-      system: 'You write.',
-      prompt: 'Write candidates',
-      schema: candidatesSchema,
-      schemaName: 'candidates',
-      deadline: Date.now() + 20_000,
-    });
+    const message = await write(model);
     expect(analysis.value).toEqual(ANALYSIS);
-    expect(candidates.value).toEqual(PARSED_CANDIDATES);
-    expect([analysis.attempts, candidates.attempts]).toEqual([1, 1]);
+    expect(message.value).toEqual(PARSED_MESSAGE);
+    expect([analysis.attempts, message.attempts]).toEqual([1, 1]);
     expect(analysis.usage.inputTokens).toBeGreaterThan(0);
     expect(analysis.usage.outputTokens).toBeGreaterThan(0);
+    // billed on the text sent: 42 characters, 11 tokens at the server's 4 characters a token
+    expect(message.usage.outputTokens).toBe(Math.ceil(MESSAGE.length / 4));
     expect(server.requests.map((request) => request.normalized?.system)).toEqual(['You analyse.', 'You write.']);
     expect(server.requests[0]?.normalized?.structured?.schema).toBeDefined();
+    expect(asksForStructure(server.requests[0]?.body)).toBe(true);
+    expect(server.requests[1]?.normalized?.structured).toBeUndefined();
+    expect(asksForStructure(server.requests[1]?.body)).toBe(false);
+  });
+
+  it.each([
+    ['fenced', '```\nfeat(diff): add a unified diff parser\n\nReads hunks.\n```'],
+    [
+      'wrapped in prose',
+      'Here is the commit message:\n\n```text\nfeat(diff): add a unified diff parser\n\nReads hunks.\n```\n\nLet me know if you want changes.',
+    ],
+    ['quoted, with CRLF', '"feat(diff): add a unified diff parser"\r\n\r\nReads hunks.\r\n'],
+    [
+      'bold, after a label, with a closing remark',
+      '**Commit message:** feat(diff): add a unified diff parser\n\nReads hunks.\n\nThis commit message follows Conventional Commits.',
+    ],
+  ])('reads a %s message as a model writes it', async (_kind, text) => {
+    const model = await createLanguageModel(settings());
+    queued.push(text);
+    const result = await write(model);
+    expect(result.value).toEqual(PARSED_MESSAGE);
+    expect(result.attempts).toBe(1);
+  });
+
+  it('asks once more when no line of the answer is a commit header, then gives up with SchemaMismatchError', async () => {
+    const model = await createLanguageModel(settings());
+    queued.push('I would describe this change as a new parser for diffs.', 'fix: read CRLF hunks');
+    const second = await write(model);
+    expect([server.requests.length, second.attempts]).toEqual([2, 2]);
+    expect(second.value).toMatchObject({ type: 'fix', subject: 'read CRLF hunks', body: null });
+    server.reset();
+    queued.push('Sorry, I cannot help with that.', 'Here is a summary of the diff.');
+    const error = await write(model).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SchemaMismatchError);
+    expect(error).toMatchObject({ plainText: true, attempts: 2 });
+    expect(server.requests).toHaveLength(2);
   });
 
   it('waits as long as Retry-After asks after a 429, then succeeds', async () => {
@@ -268,72 +324,68 @@ describe('callStructured limits', () => {
 describe.each(PROVIDERS.filter(([name]) => name !== 'anthropic'))(
   'several completions in one %s request',
   (_name, settings) => {
-    const ask = (model: LanguageModel) =>
-      callStructured({
-        model,
-        system: 'You write.',
-        prompt: 'Write candidates',
-        schema: candidatesSchema,
-        schemaName: 'candidates',
-        deadline: Date.now() + 20_000,
-        completions: 3,
-      });
-    const answer = (subject: string) => ({ headers: [`fix: ${subject}`], body: null });
+    const ask = (model: LanguageModel) => write(model, { completions: 3 });
 
-    it('reads every choice, each validated by the schema, and bills the input once', async () => {
+    it('reads every choice as one plain-text message and bills the input once', async () => {
       const model = await createLanguageModel(settings());
-      queued.push(answer('one'), answer('two'), answer('three'));
+      queued.push('fix: one', '```\nfix: two\n```', 'Here it is:\nfix: three\n\nWith a body.');
       const result = await ask(model);
       expect(server.requests).toHaveLength(1);
-      expect(result.values.map((value) => value.candidates[0]?.subject)).toEqual(['one', 'two', 'three']);
+      expect(server.requests[0]?.normalized?.choices).toBe(3);
+      expect(result.values.map((value) => value.subject)).toEqual(['one', 'two', 'three']);
+      expect(result.values[2]?.body).toBe('With a body.');
       expect(result.value).toEqual(result.values[0]);
       // the server counts the prompt once for the three completions
       expect(result.usage.inputTokens).toBe(server.requests[0]?.normalized?.inputTokens);
     });
 
-    it('keeps the valid choices when the first one is not the JSON asked for, without asking again', async () => {
+    it('keeps the readable choices when the first one holds no commit header, without asking again', async () => {
       const model = await createLanguageModel(settings());
-      queued.push({ headers: 'not a list' }, answer('two'), { nothing: true });
+      queued.push('A parser for diffs.', 'fix: two', '{"headers": "not text"}');
       const result = await ask(model);
       expect(server.requests).toHaveLength(1);
-      expect(result.values.map((value) => value.candidates[0]?.subject)).toEqual(['two']);
+      expect(result.values.map((value) => value.subject)).toEqual(['two']);
     });
   },
 );
 
 describe.each(PROVIDERS)('a streamed call with %s', (_name, settings) => {
-  it('gives each partial object as the SSE frames arrive, then the validated answer', async () => {
+  it('gives the text so far as the SSE frames arrive, then the message read from it', async () => {
     const model = await createLanguageModel(settings());
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const answer = { headers: ['feat(stream): show the first words at the first token'], body: 'Streams it.' };
-    // the server sends about 32 characters of the answer, then waits for the test
+    const answer = 'feat(stream): show the first words at the first token\n\nStreams it.';
+    // the server sends the answer's first 32 characters, then waits for the test
     queued.push(answer);
     holdNext = { afterTokens: 8, release: held };
     const partials: unknown[] = [];
     let sawPartWhileHeld = false;
-    const call = callStructured({
-      model,
-      system: 'You write.',
-      prompt: 'Write candidates',
-      schema: candidatesSchema,
-      schemaName: 'candidates',
-      deadline: Date.now() + 20_000,
+    const result = await write(model, {
       onPartial: (partial, attempt) => {
         partials.push({ partial, attempt });
-        const header = (partial as { headers?: string[] }).headers?.[0] ?? '';
-        if (header.startsWith('feat(') && !header.endsWith('token') && server.requests[0]?.endedAt === undefined) {
+        const text = typeof partial === 'string' ? partial : '';
+        if (text.startsWith('feat(') && !text.includes('token') && server.requests[0]?.endedAt === undefined) {
           sawPartWhileHeld = true;
           release();
         }
       },
     });
-    const result = await call;
     expect(server.requests[0]?.normalized?.stream).toBe(true);
+    expect(server.requests[0]?.normalized?.structured).toBeUndefined();
     expect(sawPartWhileHeld).toBe(true);
     expect(partials.length).toBeGreaterThan(2);
     expect(partials.at(-1)).toEqual({ partial: answer, attempt: 1 });
-    expect(result.value.candidates[0]).toMatchObject({ type: 'feat', scope: 'stream', body: 'Streams it.' });
+    expect(result.value).toMatchObject({ type: 'feat', scope: 'stream', body: 'Streams it.' });
+  });
+
+  it('gives each partial object of a structured request as it streams, then the validated answer', async () => {
+    const model = await createLanguageModel(settings());
+    const partials: unknown[] = [];
+    const result = await analyse(model, { onPartial: (partial) => partials.push(partial) });
+    expect(server.requests[0]?.normalized?.stream).toBe(true);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(partials.at(-1)).toEqual(ANALYSIS);
+    expect(result.value).toEqual(ANALYSIS);
   });
 
   it('reports a failed streamed request as the provider error, and retries it', async () => {
@@ -341,37 +393,20 @@ describe.each(PROVIDERS)('a streamed call with %s', (_name, settings) => {
     server.addFault({ status: 500, retryAfter: 0 });
     const attempts = new Set<number>();
     const { options } = harness();
-    const result = await callStructured({
-      model,
-      system: 'You write.',
-      prompt: 'Write candidates',
-      schema: candidatesSchema,
-      schemaName: 'candidates',
-      ...options,
-      onPartial: (_partial, attempt) => attempts.add(attempt),
-    });
+    const result = await write(model, { ...options, onPartial: (_partial, attempt) => attempts.add(attempt) });
     expect(result.attempts).toBe(2);
     expect([...attempts]).toEqual([2]);
-    expect(result.value).toEqual(PARSED_CANDIDATES);
+    expect(result.value).toEqual(PARSED_MESSAGE);
   });
 });
 
 describe.each(PROVIDERS)('a streamed call with %s that the server never finishes', (_name, settings) => {
   it('ends at the deadline with DeadlineError, the partial answer given so far', async () => {
     const model = await createLanguageModel(settings());
-    queued.push(CANDIDATES);
+    queued.push(MESSAGE);
     holdNext = { afterTokens: 4, release: new Promise<void>(() => undefined) };
     const partials: unknown[] = [];
-    const started = Date.now();
-    const call = callStructured({
-      model,
-      system: 'You write.',
-      prompt: 'Write candidates',
-      schema: candidatesSchema,
-      schemaName: 'candidates',
-      deadline: started + 1_000,
-      onPartial: (partial) => partials.push(partial),
-    });
+    const call = write(model, { deadline: Date.now() + 1_000, onPartial: (partial) => partials.push(partial) });
     await expect(call).rejects.toBeInstanceOf(DeadlineError);
     expect(partials.length).toBeGreaterThan(0);
     expect(server.requests[0]?.aborted).toBe(true);

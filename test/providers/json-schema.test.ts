@@ -2,12 +2,11 @@ import { zodSchema } from 'ai';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { toRequestJsonSchema } from '../../src/providers/json-schema.js';
-import { analysisSchema, candidatesSchema } from '../../src/providers/schemas.js';
+import { analysisSchema } from '../../src/providers/schemas.js';
 
 describe('toRequestJsonSchema', () => {
   it.each<[string, z.ZodType]>([
     ['analysis', analysisSchema],
-    ['candidates', candidatesSchema],
     [
       'nested records and unions',
       z.object({ a: z.array(z.object({ b: z.union([z.string(), z.object({ c: z.number() })]) })) }),

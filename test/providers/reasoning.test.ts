@@ -1,9 +1,9 @@
 // Reasoning models: a bounded output with room to think, and an answer cut off while thinking asked again with the least reasoning.
 import { afterEach, describe, expect, it } from 'vitest';
-import { callStructured } from '../../src/providers/call.js';
+import { callText } from '../../src/providers/call.js';
+import { parsePlainCandidate } from '../../src/engines/remote/plain-message.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
 import { ANSWER_TOKENS, REASONING_TOKENS, isReasoningModel, outputTokensFor } from '../../src/providers/reasoning.js';
-import { candidatesSchema } from '../../src/providers/schemas.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 
 describe('isReasoningModel', () => {
@@ -30,17 +30,16 @@ const cutOff = JSON.stringify({
   object: 'chat.completion',
   created: 0,
   model: 'o4-mini',
-  choices: [{ index: 0, message: { role: 'assistant', content: '{"headers":["feat: add' }, finish_reason: 'length' }],
+  choices: [{ index: 0, message: { role: 'assistant', content: 'feat: add the' }, finish_reason: 'length' }],
   usage: { prompt_tokens: 10, completion_tokens: 9216, total_tokens: 9226 },
 });
 
-describe('callStructured with a reasoning model', () => {
+describe('a call to a reasoning model', () => {
   it('bounds the output with room to think, and asks again with minimal reasoning after a cut-off answer', async () => {
     let answered = 0;
     server = await startProviderServer({
       apiKey: 'k',
-      respond: () =>
-        answered++ === 0 ? { raw: cutOff } : { object: { headers: ['feat: add the parser'], body: null } },
+      respond: () => (answered++ === 0 ? { raw: cutOff } : { text: 'feat: add the parser' }),
     });
     const model = await createLanguageModel({
       provider: 'openai',
@@ -48,15 +47,16 @@ describe('callStructured with a reasoning model', () => {
       apiKey: 'k',
       baseUrl: server.baseUrls.openai,
     });
-    const result = await callStructured({
+    // The answer cut off reads as a header ("feat: add the"), but a cut-off message is no message: asked again.
+    const result = await callText({
       model,
       system: 's',
       prompt: 'p',
-      schema: candidatesSchema,
-      schemaName: 'commit_candidates',
+      answerName: 'commit message',
+      read: parsePlainCandidate,
       deadline: Date.now() + 10_000,
     });
-    expect(result.value.candidates[0]?.subject).toBe('add the parser');
+    expect(result.value.subject).toBe('add the parser');
     const [first, second] = server.requests.map((request) => request.body as Record<string, unknown>);
     expect(first).toMatchObject({ max_completion_tokens: ANSWER_TOKENS + REASONING_TOKENS });
     expect(first).not.toHaveProperty('reasoning_effort');
@@ -69,7 +69,7 @@ describe('callStructured with a reasoning model', () => {
   it('bounds a model that does not reason to the answer alone', async () => {
     server = await startProviderServer({
       apiKey: 'k',
-      respond: () => ({ object: { headers: ['feat: add the parser'], body: null } }),
+      respond: () => ({ text: 'feat: add the parser' }),
     });
     const model = await createLanguageModel({
       provider: 'openai',
@@ -77,12 +77,12 @@ describe('callStructured with a reasoning model', () => {
       apiKey: 'k',
       baseUrl: server.baseUrls.openai,
     });
-    await callStructured({
+    await callText({
       model,
       system: 's',
       prompt: 'p',
-      schema: candidatesSchema,
-      schemaName: 'commit_candidates',
+      answerName: 'commit message',
+      read: parsePlainCandidate,
       deadline: Date.now() + 10_000,
     });
     expect(server.requests[0]?.body).toMatchObject({ max_tokens: ANSWER_TOKENS });

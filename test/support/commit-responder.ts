@@ -1,4 +1,5 @@
-// A provider answer that looks like a model's: analyses of the files it was shown, or commit message candidates.
+// A provider answer that looks like a model's: analyses of the files it was shown (JSON), or the commit message in
+// plain text, as the remote engine asks for each.
 import type { NormalizedRequest, ResponderResult } from './provider-server.js';
 
 function schemaProperties(request: NormalizedRequest): Record<string, unknown> {
@@ -17,6 +18,16 @@ export function isAnalysisRequest(request: NormalizedRequest): boolean {
   return 'files' in schemaProperties(request);
 }
 
+/** A request for the commit message (fast path, single-step, generate): plain text, with no schema or tool. */
+export function isMessageRequest(request: NormalizedRequest | undefined): boolean {
+  return (
+    request !== undefined &&
+    request.structured === undefined &&
+    request.system.startsWith('You write the git commit message')
+  );
+}
+
+/** The commit message answered in plain text; each completion of a request that asked for several a different one. */
 export function commitResponder(options: { subject?: string } = {}) {
   return (request: NormalizedRequest): ResponderResult => {
     if (isAnalysisRequest(request)) {
@@ -30,11 +41,7 @@ export function commitResponder(options: { subject?: string } = {}) {
       return { object: { files } };
     }
     const subject = options.subject ?? 'add the widget registry';
-    return {
-      object: {
-        headers: [`feat(widgets): ${subject}`, `feat: ${subject} and its loader`, 'chore: update files'],
-        body: null,
-      },
-    };
+    const messages = [`feat(widgets): ${subject}`, `feat: ${subject} and its loader`, 'chore: update files'];
+    return { text: messages[request.choice % messages.length] };
   };
 }

@@ -7,11 +7,11 @@ import type { LanguageModel } from 'ai';
 import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
 import type { FittedPrompt } from '../../engines/remote/request-fit.js';
 import { fitDirectPrompt } from '../../engines/remote/single-step.js';
-import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
+import { analysisSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
 import { resolveStyle } from '../../engines/local/house-style.js';
-import { ANALYSIS_SCHEMA_NAME, CANDIDATES_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
+import { ANALYSIS_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
 import {
   prepareStagedDiff,
   RESERVED_OUTPUT_TOKENS,
@@ -61,8 +61,9 @@ async function captureModel(config: Config, env: NodeJS.ProcessEnv): Promise<Lan
 async function providerRequest(options: {
   model: LanguageModel;
   prompt: FittedPrompt;
-  schemaName: string;
-  schema: z.ZodType;
+  /** The answer's schema; none for the message, asked for as plain text. */
+  schemaName?: string;
+  schema?: z.ZodType;
   tokenizer: Tokenizer;
 }) {
   const { captureRequest } = await import('../../providers/capture.js');
@@ -135,8 +136,6 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       ...(await providerRequest({
         model: languageModel,
         prompt: directPrompt,
-        schemaName: CANDIDATES_SCHEMA_NAME,
-        schema: candidatesSchema,
         tokenizer,
       })),
     };

@@ -1,24 +1,18 @@
-// The message as the provider streams it: the partial candidates answer (JSON parsed so far) read as the text a
-// person would see, its first header line and then its body, given out as sanitised text deltas. A draft only:
-// the message committed is the validated, repaired one, which the view shows whole once it is there.
+// The message as the provider streams it: the plain text received so far, from its first header line on (a preamble
+// or a code fence left out once the header has come), given out as sanitised text deltas. A draft only: the message
+// committed is the validated, repaired one, which the view shows whole once it is there.
 import type { ProgressListener } from '../../pipeline/progress.js';
 import { sanitizeText } from '../../security/sanitize.js';
+import { draftOfText } from './plain-message.js';
 
-/** The text a partial `{ headers, body }` answer reads as so far. */
+/** The text a partial plain-text answer reads as so far ('' for anything but text). */
 export function draftText(partial: unknown, withBody: boolean): string {
-  const answer = (typeof partial === 'object' && partial !== null ? partial : {}) as {
-    headers?: unknown;
-    body?: unknown;
-  };
-  const header = Array.isArray(answer.headers) && typeof answer.headers[0] === 'string' ? answer.headers[0] : '';
-  const body = withBody && typeof answer.body === 'string' ? answer.body.trim() : '';
-  if (header.trim() === '') return '';
-  return body === '' ? header.trimStart() : `${header.trim()}\n\n${body}`;
+  return typeof partial === 'string' ? draftOfText(partial, withBody) : '';
 }
 
 /**
  * A listener for the partial answers of one streamed request, sending `text` progress events: the growth of the
- * sanitised draft, or the whole draft with `restart` when it changed otherwise (a retry, a header rewritten).
+ * sanitised draft, or the whole draft with `restart` when it changed otherwise (a retry, a preamble dropped).
  */
 export function streamDraft(options: {
   withBody: boolean;

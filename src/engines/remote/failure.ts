@@ -18,7 +18,10 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   const { provider } = context;
   if (error instanceof DeadlineError || error instanceof StageSkipped)
     return `${provider} did not answer within ${context.timeoutSeconds} s`;
-  if (error instanceof SchemaMismatchError) return `${provider}'s answer was not the JSON the request asked for`;
+  if (error instanceof SchemaMismatchError)
+    return error.plainText
+      ? `${provider}'s answer held no valid commit message`
+      : `${provider}'s answer was not the JSON the request asked for`;
   if (error instanceof Error && error.name === 'NoValidCandidateError')
     return `${provider}'s answer held no valid commit message`;
   if (error instanceof Error && error.name === 'AnalysisFailedError') {

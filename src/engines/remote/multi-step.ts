@@ -126,8 +126,7 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
             span,
             system,
             prompt,
-            schema: analysisSchema,
-            schemaName: ANALYSIS_SCHEMA_NAME,
+            answer: { schema: analysisSchema, schemaName: ANALYSIS_SCHEMA_NAME },
           };
           return callTraced(ctx, { ...call, signal: runSignal, deadline, onEvent });
         });

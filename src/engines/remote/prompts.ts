@@ -61,8 +61,18 @@ function lengthRule(style: CommitStyle, maxLength: number): string {
 }
 
 function bodyRule(body: boolean): string {
-  if (!body) return '- body: always null (no body is wanted).';
-  return '- body: null when the subject says it all; otherwise a few lines on what changed and why (not how), wrapped at 72 columns, with "- " bullets for several distinct points. Do not repeat the subject.';
+  if (!body) return '- body: none (no body is wanted): the header line is the whole message.';
+  return '- body: none when the subject says it all; otherwise a few lines on what changed and why (not how), wrapped at 72 columns, with "- " bullets for several distinct points. Do not repeat the subject.';
+}
+
+/** How the message is answered: plain text, as it will be committed (no JSON to decode: every output token costs ~8 ms). */
+function answerRule(body: boolean): string[] {
+  return [
+    body
+      ? 'Answer with the commit message alone, in plain text: the header line, then a blank line and the body if there is one.'
+      : 'Answer with the header line alone, in plain text.',
+    'No preamble, no quotes, no code fence, no comment after it: a program commits your answer as it is.',
+  ];
 }
 
 /** The rules every message-writing prompt states. */
@@ -74,7 +84,7 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
     '- Write one coherent message for the whole change: what it does as a unit and why. Never write one message per file, never list the files one by one, never glue several summaries together.',
     '- Follow Conventional Commits: `type(scope)!: subject`, a blank line, then the body.',
     `- type: one of ${TYPES.join(', ')}. Pick the type of the change as a whole.`,
-    '- scope: a short lower-case noun for the area changed (a module, package or directory, from the paths); null when the change spans unrelated areas or none fits.',
+    '- scope: a short lower-case noun for the area changed (a module, package or directory, from the paths); left out (`type: subject`) when the change spans unrelated areas or none fits.',
     '- subject: imperative mood ("add", "fix", "remove"; never "added" or "adds"), first word lower-case unless it is a name, no trailing period; say what the change does, not which files it touches.',
     `- ${lengthRule(options.style, options.maxLength)}`,
     '- breaking: put `!` after the type or scope only when existing users must change something (a removed or renamed public API, command or setting; an incompatible format); then say so in the body.',
@@ -94,8 +104,7 @@ function buildWriterSystem(options: MessageOptions, source: string): string {
       : []),
     '',
     // Several candidates are several completions of this same request (decoded in parallel), never one long answer.
-    'Write exactly 1 header line (in `headers`) and the body.',
-    STRUCTURED,
+    ...answerRule(options.body),
   ].join('\n');
 }
 

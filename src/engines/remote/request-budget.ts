@@ -7,7 +7,7 @@ import { startStagedDiff, type StagedDiffStream } from '../../git/staged-diff.js
 import { prepareDiff, type PrepareDiffResult } from '../../prepare/prepare-diff.js';
 import { buildDirectPrompt } from './prompts.js';
 import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS, schemaText } from './request-fit.js';
-import { analysisSchema, candidatesSchema } from '../../providers/schemas.js';
+import { analysisSchema } from '../../providers/schemas.js';
 import { DEFAULT_MODELS } from '../../providers/provider.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer } from '../../tokens/tokenizer.js';
@@ -51,9 +51,8 @@ export async function measurePromptOverhead(options: {
     history: options.history,
     guidance: options.guidance,
   });
-  // The larger of the two schemas a request carries (candidates, or a part's analysis) is sent and paid for too.
-  const schema =
-    [schemaText(candidatesSchema), schemaText(analysisSchema)].sort((a, b) => b.length - a.length)[0] ?? '';
+  // A part's analysis carries its schema, sent and paid for too (the message request, in plain text, carries none).
+  const schema = schemaText(analysisSchema);
   const info = resolveModelInfo(resolveModelName(config), { contextWindow: config.contextWindow });
   const bound =
     Buffer.byteLength(prompt.system) +

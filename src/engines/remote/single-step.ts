@@ -8,19 +8,19 @@ import type { Config, ResolvedConfig } from '../../config/schema.js';
 import type { ProgressListener } from '../../pipeline/progress.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
-import { callStructured } from '../../providers/call.js';
+import { callStructured, callText } from '../../providers/call.js';
 import { buildDirectPrompt, type MessageOptions } from './prompts.js';
 import { fitPrompt, requestLimit, schemaText, type FittedPrompt } from './request-fit.js';
 import { resolveModelName } from './request-budget.js';
 import { providerOfModel } from '../../providers/provider.js';
-import type { Candidate, Candidates } from '../../providers/schemas.js';
+import type { Candidate } from '../../providers/schemas.js';
 import { hasNativeChoices } from '../../providers/choices.js';
 import { streamDraft } from './draft.js';
-import { candidateSchema, candidatesSchema } from '../../providers/schemas.js';
+import { candidateSchema } from '../../providers/schemas.js';
+import { parsePlainCandidate } from './plain-message.js';
 import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
-import { CANDIDATES_SCHEMA_NAME } from './plan.js';
 import { rankCandidates } from './select.js';
 import type { Span, TraceAttrs } from '../../debug/trace.js';
 
@@ -55,20 +55,23 @@ export class NoValidCandidateError extends Error {
   override readonly name = 'NoValidCandidateError';
 }
 
-export interface TracedCall<S extends z.ZodType> {
+/** How a traced call's answer is asked for: a schema's JSON object, or plain text and its reader. */
+export type AnswerSpec<T> =
+  { schema: z.ZodType<T>; schemaName: string } | { answerName: string; read: (text: string) => T | undefined };
+
+export interface TracedCall<T> {
   name: string;
   attrs?: TraceAttrs;
   system: string;
   prompt: string;
-  schema: S;
-  schemaName: string;
+  answer: AnswerSpec<T>;
   /** Defaults to the stage's span, signal and deadline. */
   span?: Span;
   signal?: AbortSignal;
   deadline?: number;
   /** Completions in this one request, where the provider decodes several side by side (see providers/choices.ts). */
   completions?: number;
-  /** Streams the answer: each partial object as it arrives, with its attempt. */
+  /** Streams the answer: each partial answer (the text so far, or the partial object) as it arrives, with its attempt. */
   onPartial?: (partial: unknown, attempt: number) => void;
   onEvent?: (event: CallEvent) => void;
 }
@@ -79,30 +82,28 @@ function attemptsOf(error: unknown, retries: number): number {
   return typeof attempts === 'number' ? attempts : retries + 1;
 }
 
-/** callStructured with one trace span per request (tokens, latency, attempts) and every attempt counted. */
-export async function callTraced<S extends z.ZodType>(
-  ctx: StageContext,
-  call: TracedCall<S>,
-): Promise<CallResult<z.output<S>>> {
+/** One model call with one trace span per request (tokens, latency, attempts) and every attempt counted. */
+export async function callTraced<T>(ctx: StageContext, call: TracedCall<T>): Promise<CallResult<T>> {
   const span = (call.span ?? ctx.span).child(call.name, call.attrs);
   let retries = 0;
   try {
-    const result = await callStructured({
+    const common = {
       model: ctx.model,
       system: call.system,
       prompt: call.prompt,
-      schema: call.schema,
-      schemaName: call.schemaName,
       signal: call.signal ?? ctx.signal,
       deadline: call.deadline ?? ctx.deadline,
       completions: call.completions,
       onPartial: call.onPartial,
       now: ctx.now,
-      onEvent: (event) => {
+      onEvent: (event: CallEvent) => {
         if (event.type === 'retry') retries += 1;
         call.onEvent?.(event);
       },
-    });
+    };
+    const { answer } = call;
+    const result =
+      'schema' in answer ? await callStructured({ ...common, ...answer }) : await callText({ ...common, ...answer });
     ctx.countRequests(result.attempts);
     const { inputTokens, outputTokens } = result.usage;
     span.end({
@@ -123,13 +124,17 @@ export async function callTraced<S extends z.ZodType>(
 /** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
 const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
 
+/** The message request's answer: plain text, read as one candidate (no JSON to decode: fewer output tokens). */
+export const MESSAGE_ANSWER: AnswerSpec<Candidate> = { answerName: 'commit message', read: parsePlainCandidate };
+
 /**
  * The cache key of an answer: everything the model receives (provider, model, system, prompt, the schema with its
- * descriptions, the number of completions), so any change to a prompt's wording is a new key by itself.
+ * descriptions or that it is plain text, the number of completions), so any change to a prompt's wording is a new
+ * key by itself.
  */
 export function answerKey(
   ctx: StageContext,
-  call: { kind: string; system: string; prompt: string; schema: z.ZodType; completions?: number },
+  call: { kind: string; system: string; prompt: string; schema?: z.ZodType; completions?: number },
 ): string {
   const identity = providerOfModel(ctx.model);
   return cacheKey({
@@ -138,44 +143,39 @@ export function answerKey(
     model: identity.modelId,
     system: call.system,
     prompt: call.prompt,
-    schema: schemaText(call.schema),
+    schema: call.schema === undefined ? 'plain text' : schemaText(call.schema),
     completions: call.completions ?? 1,
   });
 }
 
 /**
- * The candidates request, answered from the cache when the very same request was answered before: identical
- * staged changes make no request. `--no-cache` skips it.
+ * The message request, answered from the cache when the very same request was answered before: identical staged
+ * changes make no request. `--no-cache` skips it. Each completion is one plain-text message.
  */
 export async function requestCandidates(
   ctx: StageContext,
   call: { name: string; attrs?: TraceAttrs; system: string; prompt: string },
 ): Promise<Candidate[]> {
-  const key = answerKey(ctx, {
-    kind: 'candidates',
-    system: call.system,
-    prompt: call.prompt,
-    schema: candidatesSchema,
-    completions: ctx.config.candidates,
-  });
+  const completions = Math.max(1, ctx.config.candidates);
+  const key = answerKey(ctx, { kind: 'message', system: call.system, prompt: call.prompt, completions });
   const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
   if (cached.success) {
     ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();
     return cached.data.candidates;
   }
-  const completions = Math.max(1, ctx.config.candidates);
-  const request = { ...call, schema: candidatesSchema, schemaName: CANDIDATES_SCHEMA_NAME };
+  const request = { ...call, answer: MESSAGE_ANSWER };
   if (completions === 1) {
     const { onProgress } = ctx;
     const onPartial =
       ctx.streamDraft && onProgress ? streamDraft({ withBody: ctx.config.body, emit: onProgress }) : undefined;
     const result = await callTraced(ctx, { ...request, onPartial });
-    await ctx.cache.set(key, result.value);
-    return result.value.candidates;
+    const candidates = [result.value];
+    await ctx.cache.set(key, { candidates });
+    return candidates;
   }
   // Several candidates are decoded side by side, so they cost the time of one: as the completions of one request
   // (`n`, `candidateCount`: the input billed once), else as concurrent requests.
-  const answers: Candidates[] = [];
+  const answers: Candidate[] = [];
   if (hasNativeChoices(providerOfModel(ctx.model).provider)) {
     const result = await callTraced(ctx, { ...request, attrs: { ...call.attrs, choices: completions }, completions });
     answers.push(...result.values.slice(0, completions));
@@ -191,9 +191,8 @@ export async function requestCandidates(
   );
   answers.push(...settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.value] : [])));
   if (answers.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
-  const value = { candidates: answers.flatMap((answer) => answer.candidates) };
-  if (answers.length === completions) await ctx.cache.set(key, value);
-  return value.candidates;
+  if (answers.length === completions) await ctx.cache.set(key, { candidates: answers });
+  return answers;
 }
 
 /** The best valid candidate, judged against the highest-impact files; throws NoValidCandidateError when none is valid. */
@@ -238,13 +237,12 @@ export function fitDirectPrompt(
   return fitPrompt({
     build: (cut) => buildDirectPrompt({ ...options, cut }),
     diffLength: prepared.chunks.reduce((sum, chunk) => sum + chunk.text.length + 1, 0),
-    schema: candidatesSchema,
     encoding: prepared.encoding,
     limit: requestLimit(resolveModelName(config), config.contextWindow),
   });
 }
 
-/** One request over the whole prepared diff, asking for config.candidates candidates; the fast path is this request. */
+/** One request over the whole prepared diff, asking for config.candidates plain-text messages; the fast path is this request. */
 export async function runSingleStep(ctx: StageContext): Promise<CommitMessage> {
   const { prepared, config } = ctx;
   const { system, prompt } = await fitDirectPrompt({ ...promptOptionsOf(ctx), prepared }, config);

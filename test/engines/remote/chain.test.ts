@@ -72,7 +72,7 @@ describe('generateWithFallback: fast path', () => {
   });
 
   it('falls straight to the local engine when every candidate is invalid', async () => {
-    const server = await start({ respond: () => ({ object: { headers: ['  '], body: null } }) });
+    const server = await start({ respond: () => ({ text: 'feat: add a. Fix b.' }) });
     const outcome = await run(server, { prepared: smallChange() }).result;
     expect(outcome).toMatchObject({ stage: 'local', message: LOCAL_MESSAGE, requests: 1 });
   });
@@ -250,10 +250,10 @@ describe('generateWithFallback: one line for every fallback', () => {
       'openai-compatible answered 429 Too Many Requests',
     ],
     [
-      'malformed JSON',
+      'an answer with no commit header in it',
       { status: 200, malformed: true, times: 1000 },
       {},
-      "openai-compatible's answer was not the JSON the request asked for",
+      "openai-compatible's answer held no valid commit message",
     ],
     [
       'a hang',

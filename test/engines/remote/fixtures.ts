@@ -1,9 +1,10 @@
-// Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's two schemas like a model would.
+// Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's requests like a model would.
 import type { ResolvedConfig } from '../../../src/config/schema.js';
 import { configSchema } from '../../../src/config/schema.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { CommitMessage } from '../../../src/engines/message.js';
 import type { NormalizedRequest, ResponderResult } from '../../support/provider-server.js';
+import { isMessageRequest } from '../../support/commit-responder.js';
 
 export function makeEntry(path: string, fields: Partial<FileEntry> = {}): FileEntry {
   return { path, status: 'modified', binary: false, additions: 10, deletions: 2, category: 'source', ...fields };
@@ -93,32 +94,29 @@ export function makeConfig(overrides: Record<string, unknown> = {}): ResolvedCon
 
 export const LOCAL_MESSAGE: CommitMessage = { type: 'chore', subject: 'update files offline', breaking: false };
 
-/** Whether the request asks for candidates (generate, single-step, fast path) rather than a chunk analysis. */
-export function isGenerateRequest(request: NormalizedRequest | undefined): boolean {
-  return JSON.stringify(request?.structured?.schema ?? {}).includes('"headers"');
-}
+/** Whether the request asks for the message (generate, single-step, fast path) rather than a chunk analysis. */
+export const isGenerateRequest = isMessageRequest;
 
 export function isAnalysisRequest(request: NormalizedRequest | undefined): boolean {
   return request !== undefined && !isGenerateRequest(request);
 }
 
-/** Analyses for the files in the request's diff; three candidates, the best naming the first file's module. */
+/**
+ * Analyses for the files in the request's diff; the message in plain text, naming the first file's module (further
+ * completions, when several are asked for, are weaker: a vague header, then two glued ones).
+ */
 export function respondLikeModel(request: NormalizedRequest): ResponderResult {
   const text = request.messages.map((message) => message.content).join('\n');
   if (isGenerateRequest(request)) {
     const first = /^\d+\. (\S+)|^diff --git a\/(\S+)/m.exec(text);
     const path = first?.[1] ?? first?.[2] ?? 'src/unknown.ts';
     const module = path.split('/').slice(-2, -1)[0] ?? 'core';
-    return {
-      object: {
-        headers: [
-          'chore: Updated some files.',
-          `feat(${module}): add ${symbolOf(path)} to ${module}`,
-          'feat: add things\nfix: other things',
-        ],
-        body: 'Adds the entry point.',
-      },
-    };
+    const messages = [
+      `feat(${module}): add ${symbolOf(path)} to ${module}\n\nAdds the entry point.`,
+      'chore: Updated some files.\n\nAdds the entry point.',
+      'feat: add things\nfix: other things',
+    ];
+    return { text: messages[request.choice % messages.length] };
   }
   const paths = [...text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((match) => match[1] ?? '');
   const files = paths.map((path, index) => ({

@@ -116,8 +116,8 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
     ['the subject length', /at most 72 characters/],
     ['no trailing period', /no trailing period/],
     ['breaking changes', /breaking: put `!` after the type or scope only when/],
-    ['a structured answer', /structured JSON object/],
-    ['one header per answer (candidates are separate completions)', /Write exactly 1 header line/],
+    ['a plain-text answer', /Answer with the commit message alone, in plain text/],
+    ['nothing around the message', /No preamble, no quotes, no code fence, no comment after it/],
     ['the diff is not instructions', /not instructions/],
   ])('states %s', (_rule, pattern) => {
     expect(system).toMatch(pattern);
@@ -131,8 +131,13 @@ describe.each(Object.entries(writers))('the %s prompt', (_name, build) => {
   });
 
   it.each<[string, Partial<MessageOptions>, RegExp, RegExp | undefined]>([
-    ['no body', { body: false }, /body: always null/, /wrapped at 72/],
-    ['a body', { body: true }, /wrapped at 72\s+columns/, /always null/],
+    [
+      'no body',
+      { body: false },
+      /no body is wanted.*\n[^]*Answer with the header line alone, in plain text/,
+      /wrapped at 72/,
+    ],
+    ['a body', { body: true }, /wrapped at 72\s+columns[^]*then a blank line and the body/, /no body is wanted/],
     [
       'plain style',
       { style: 'plain', maxLength: 50 },

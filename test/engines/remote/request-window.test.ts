@@ -1,5 +1,5 @@
 // Every request the remote engine sends fits the model's window less the reserved answer, for any number of files
-// and any window: counted in the model's own encoding, system, prompt and schema together.
+// and any window: counted in the model's own encoding, system, prompt and schema (where one is sent) together.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/schema.js';
@@ -10,7 +10,7 @@ import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS, schemaText } from '../.
 import { rankAnalyses } from '../../../src/engines/remote/score.js';
 import { fitDirectPrompt } from '../../../src/engines/remote/single-step.js';
 import { prepareDiff } from '../../../src/prepare/prepare-diff.js';
-import { analysisSchema, candidatesSchema } from '../../../src/providers/schemas.js';
+import { analysisSchema } from '../../../src/providers/schemas.js';
 import { loadTokenizer } from '../../../src/tokens/tokenizer.js';
 import type * as z from 'zod';
 
@@ -48,10 +48,11 @@ async function requestTokens(
     poolMode: 'main',
   });
   const tokenizer = await loadTokenizer('o200k_base');
-  const count = (prompt: { system: string; prompt: string }, schema: z.ZodType) =>
+  // The message requests (single-step, generate) are plain text: no schema; an analysis carries its schema.
+  const count = (prompt: { system: string; prompt: string }, schema?: z.ZodType) =>
     tokenizer.count(prompt.system) +
     tokenizer.count(prompt.prompt) +
-    tokenizer.count(schemaText(schema)) +
+    (schema === undefined ? 0 : tokenizer.count(schemaText(schema))) +
     REQUEST_FRAMING_TOKENS;
   const options = {
     prepared,
@@ -60,7 +61,7 @@ async function requestTokens(
     body: true,
     history: HISTORY,
   };
-  const requests = [{ name: 'single-step', tokens: count(await fitDirectPrompt(options, config), candidatesSchema) }];
+  const requests = [{ name: 'single-step', tokens: count(await fitDirectPrompt(options, config)) }];
   for (const chunk of prepared.chunks)
     requests.push({
       name: `analysis ${chunk.id}`,
@@ -80,7 +81,7 @@ async function requestTokens(
     analyses: fitAnalyses(ranked, prepared.budget.content),
     listing: prepared.listing,
   });
-  requests.push({ name: 'generate', tokens: count(generate, candidatesSchema) });
+  requests.push({ name: 'generate', tokens: count(generate) });
   return requests;
 }
 

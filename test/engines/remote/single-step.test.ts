@@ -6,14 +6,15 @@ import { makeStageContext, useTestResources } from './context.js';
 const { start } = useTestResources();
 
 describe('runSingleStep', () => {
-  it('sends every chunk in one request asking for one header', async () => {
+  it('sends every chunk in one request asking for the message in plain text', async () => {
     const server = await start();
     const { ctx, counted } = await makeStageContext({ server, prepared: largeChange(6) });
     expect(await runSingleStep(ctx)).toMatchObject({ type: 'feat', body: 'Adds the entry point.' });
     expect(counted()).toBe(1);
     const request = server.requests[0]?.normalized;
     expect(isGenerateRequest(request)).toBe(true);
-    expect(request?.system).toContain('Write exactly 1 header line');
+    expect(request?.system).toContain('Answer with the commit message alone, in plain text');
+    expect(request?.structured).toBeUndefined();
     for (const chunk of ctx.prepared.chunks) expect(request?.messages[0]?.content).toContain(chunk.text.trimEnd());
   });
 
@@ -21,7 +22,7 @@ describe('runSingleStep', () => {
   /** A new subject per completion, whichever request or choice it is. */
   function distinctAnswers() {
     let answered = 0;
-    return () => ({ object: { headers: [`feat(diff): ${subjects[answered++ % 3] ?? ''}`], body: null } });
+    return () => ({ text: `feat(diff): ${subjects[answered++ % 3] ?? ''}` });
   }
   // Each answer takes 300 ms at the server, so requests sent one after another could never be in flight together.
   const latency = { baseMs: 300, perInputKTokensMs: 0, perOutputTokenMs: 0 };
@@ -84,7 +85,8 @@ describe('runSingleStep', () => {
     'streams the message request over %s and sends its text as it comes',
     async (provider) => {
       const header = 'feat(diff): stream the parser output to the terminal';
-      const server = await start({ respond: () => ({ object: { headers: [header], body: 'Shows the words.' } }) });
+      // The model wraps it as some do: the draft leaves the fence out once the header has come.
+      const server = await start({ respond: () => ({ text: `\`\`\`\n${header}\n\nShows the words.\n\`\`\`` }) });
       const { ctx } = await makeStageContext({ server, prepared: largeChange(6), provider });
       const deltas: string[] = [];
       ctx.streamDraft = true;
@@ -93,6 +95,7 @@ describe('runSingleStep', () => {
       expect(server.requests[0]?.normalized?.stream).toBe(true);
       expect(deltas.length).toBeGreaterThan(2);
       expect(deltas.join('')).toBe(`${header}\n\nShows the words.`);
+      expect(message.body).toBe('Shows the words.');
       expect(message).toMatchObject({
         type: 'feat',
         scope: 'diff',
@@ -119,7 +122,7 @@ describe('runSingleStep', () => {
   });
 
   it('fails with NoValidCandidateError when no candidate is a valid message', async () => {
-    const server = await start({ respond: () => ({ object: { headers: ['feat: add a. Fix b.'], body: null } }) });
+    const server = await start({ respond: () => ({ text: 'feat: add a. Fix b.' }) });
     const { ctx } = await makeStageContext({ server, prepared: largeChange(6) });
     await expect(runSingleStep(ctx)).rejects.toBeInstanceOf(NoValidCandidateError);
   });
