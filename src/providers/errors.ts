@@ -80,6 +80,14 @@ function isNetworkFailure(error: unknown, depth = 0): boolean {
   return depth < 4 && shape.cause !== undefined && isNetworkFailure(shape.cause, depth + 1);
 }
 
+/** Whether the connection was refused (nothing listens there): a retry a moment later finds the same. */
+export function isConnectionRefused(error: unknown, depth = 0): boolean {
+  const shape = shapeOf(error);
+  if (shape.code === 'ECONNREFUSED') return true;
+  if (shape.name === 'AI_RetryError') return isConnectionRefused(shape.lastError, depth + 1);
+  return depth < 4 && shape.cause !== undefined && isConnectionRefused(shape.cause, depth + 1);
+}
+
 /**
  * The HTTP status of a provider's error answer, if the error carries one. A success status is none: a 200 whose body
  * never came (the connection dropped after the headers) failed on the network, not with an answer.

@@ -1,12 +1,14 @@
 // One call against the loopback provider server, for every provider: a structured analysis and a plain-text message;
 // round trips, retries, errors, deadline, several completions, streaming.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageModel } from 'ai';
 import { UserError } from '../../src/errors.js';
 import type { CallEvent, TextCallOptions } from '../../src/providers/call.js';
 import type { Candidate } from '../../src/providers/schemas.js';
 import { callStructured, callText } from '../../src/providers/call.js';
-import { DeadlineError, SchemaMismatchError } from '../../src/providers/errors.js';
+import { DeadlineError, SchemaMismatchError, isConnectionRefused } from '../../src/providers/errors.js';
 import type { LanguageModelOptions } from '../../src/providers/provider.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
 import { analysisSchema } from '../../src/providers/schemas.js';
@@ -288,6 +290,24 @@ describe('callStructured limits', () => {
     await expect(analyse(await openai(), options)).rejects.toMatchObject({ statusCode: 500 });
     expect(server.requests).toHaveLength(5);
     expect(sleeps).toEqual([125, 250, 500, 1000]);
+  });
+
+  it('retries a refused connection once, not five times: nothing listens there', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const model = await createLanguageModel({
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      apiKey: KEY,
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+    });
+    const { sleeps, events, options } = harness();
+    const error = await analyse(model, options).catch((caught: unknown) => caught);
+    expect(isConnectionRefused(error)).toBe(true);
+    expect(sleeps).toEqual([125]);
+    expect(events.filter((event) => event.type === 'retry')).toHaveLength(1);
   });
 
   it('rethrows the caller’s abort instead of retrying', async () => {

@@ -277,6 +277,7 @@ describe('generateWithFallback: one line for every fallback', () => {
     const closed = { baseUrls: { openai: `http://127.0.0.1:${port}/v1` } } as ProviderServer;
     const outcome = await run(closed, { prepared: smallChange(), config: { timeout: 3 } }).result;
     expect(outcome.fallback?.line).toBe(`git-ai: openai-compatible could not be reached (ECONNREFUSED)${OFFLINE}`);
+    expect(outcome.requests).toBe(2); // a refused connection is tried once more, not five times
   });
 
   it('says so when the analyses failed and one request over the whole diff wrote the message', async () => {
