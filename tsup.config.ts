@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
+import { packedVocabularies } from './scripts/vocabulary-plugin.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -65,7 +66,7 @@ export default defineConfig({
   sourcemap: false,
   noExternal: [/^(?!piscina$|typescript$)/],
   external: ['typescript'],
-  esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly],
+  esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly, packedVocabularies],
   define: { __VERSION__: JSON.stringify(version) },
   // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
   metafile: true,

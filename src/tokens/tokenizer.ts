@@ -1,4 +1,9 @@
-// Token counting in a model's own encoding (gpt-tokenizer, loaded lazily per encoding) or a conservative estimate.
+// Token counting in a model's own encoding (src/tokens/bpe.ts over a packed vocabulary, loaded lazily per encoding)
+// or a conservative estimate.
+import { BytePairEncoder } from './bpe.js';
+import loadCl100k from './cl100k-vocabulary.js';
+import loadO200k from './o200k-vocabulary.js';
+import { Vocabulary } from './vocabulary.js';
 
 export type TokenEncoding = 'o200k_base' | 'cl100k_base' | 'estimate';
 
@@ -43,43 +48,23 @@ export function loadTokenizer(encoding: TokenEncoding): Promise<Tokenizer> {
   return tokenizer;
 }
 
-interface GptEncodingModule {
-  encode(text: string, options: object): number[];
-  decode(tokens: Iterable<number>): string;
-  countTokens(text: string, options: object): number;
-  isWithinTokenLimit(text: string, limit: number, options: object): number | false;
-}
-
-// Diff text may contain '<|endoftext|>' and the like; count it as plain text (gpt-tokenizer throws by default).
-const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
-
-// gpt-tokenizer 4 decodes byte tokens through one shared streaming TextDecoder, so a slice that ends inside
-// a character leaves bytes behind that corrupt the next decode. Decoding a complete 4-byte character made
-// of byte tokens (U+10FFFD is in no vocabulary) flushes them.
-const FLUSH_CHARACTER = '\u{10FFFD}';
-
+/** Each exact encoding's split regex (gpt-tokenizer's, a few hundred bytes) and packed vocabulary (loaded on use). */
 async function loadExact(encoding: 'o200k_base' | 'cl100k_base'): Promise<Tokenizer> {
-  const api: GptEncodingModule =
-    encoding === 'o200k_base'
-      ? await import('gpt-tokenizer/encoding/o200k_base')
-      : await import('gpt-tokenizer/encoding/cl100k_base');
-  const flushTokens = api.encode(FLUSH_CHARACTER, PLAIN_TEXT);
+  const [packed, { O200K_TOKEN_SPLIT_REGEX, CL100K_TOKEN_SPLIT_REGEX }] = await Promise.all([
+    encoding === 'o200k_base' ? loadO200k() : loadCl100k(),
+    import('gpt-tokenizer/esm/encodingParams/constants'),
+  ]);
+  const bpe = new BytePairEncoder(
+    new Vocabulary(packed),
+    encoding === 'o200k_base' ? O200K_TOKEN_SPLIT_REGEX : CL100K_TOKEN_SPLIT_REGEX,
+  );
   return {
     encoding,
     exact: true,
-    count: (text) => api.countTokens(text, PLAIN_TEXT),
-    countWithin(text, limit) {
-      if (limit < 0) return undefined;
-      const count = api.isWithinTokenLimit(text, limit, PLAIN_TEXT);
-      return count === false ? undefined : count;
-    },
-    encode: (text) => api.encode(text, PLAIN_TEXT),
-    decode(tokens) {
-      api.decode(flushTokens);
-      const text = api.decode(tokens);
-      api.decode(flushTokens);
-      return text;
-    },
+    count: (text) => bpe.count(text),
+    countWithin: (text, limit) => bpe.countWithin(text, limit),
+    encode: (text) => bpe.encode(text),
+    decode: (tokens) => bpe.decode(tokens),
   };
 }
 

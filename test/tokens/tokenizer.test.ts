@@ -122,18 +122,23 @@ describe('fitsByBytes', () => {
 
 describe('lazy loading', () => {
   afterEach(() => {
-    vi.doUnmock('gpt-tokenizer/encoding/o200k_base');
-    vi.doUnmock('gpt-tokenizer/encoding/cl100k_base');
+    vi.doUnmock('../../src/tokens/o200k-vocabulary.js');
+    vi.doUnmock('../../src/tokens/cl100k-vocabulary.js');
     vi.resetModules();
   });
 
   it('imports an encoding only when a tokenizer for it is loaded', async () => {
     vi.resetModules();
     const imported: string[] = [];
-    for (const name of ['o200k_base', 'cl100k_base']) {
-      vi.doMock(`gpt-tokenizer/encoding/${name}`, async (importOriginal) => {
-        imported.push(name);
-        return importOriginal();
+    for (const name of ['o200k', 'cl100k']) {
+      vi.doMock(`../../src/tokens/${name}-vocabulary.js`, async (importOriginal) => {
+        const { default: load } = await importOriginal<{ default: () => Promise<unknown> }>();
+        return {
+          default: () => {
+            imported.push(`${name}_base`);
+            return load();
+          },
+        };
       });
     }
     const fresh = await import('../../src/tokens/tokenizer.js');

@@ -1,0 +1,160 @@
+// Byte-pair encoding over a packed vocabulary, token for token what gpt-tokenizer (and tiktoken) produce for plain
+// text: the text is split into pieces by the encoding's regex; a piece that is a token is that token, any other is
+// merged from its UTF-8 bytes, the lowest-ranked adjacent pair first (the leftmost of equals). Special tokens such as
+// `<|endoftext|>` are plain text here, as a diff's content must be.
+import type { Vocabulary } from './vocabulary.js';
+
+/** Pieces merged and remembered, per encoder; past it the memory starts over (identifiers repeat within a diff). */
+const MERGE_CACHE_SIZE = 50_000;
+
+export class BytePairEncoder {
+  private readonly split: RegExp;
+  private scratch = new Uint8Array(1024);
+  private readonly encoder = new TextEncoder();
+  private readonly merged = new Map<string, number[]>();
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    splitRegex: RegExp,
+  ) {
+    this.split = new RegExp(splitRegex.source, 'gu');
+  }
+
+  encode(text: string): number[] {
+    const tokens: number[] = [];
+    this.pieces(text, (piece) => {
+      this.encodePiece(piece, tokens);
+      return false;
+    });
+    return tokens;
+  }
+
+  /** The count when it is <= limit, else undefined; stops at the first piece past the limit. */
+  countWithin(text: string, limit: number): number | undefined {
+    if (limit < 0) return undefined;
+    let count = 0;
+    const scratch: number[] = [];
+    const over = this.pieces(text, (piece) => {
+      scratch.length = 0;
+      count += this.encodePiece(piece, scratch);
+      return count > limit;
+    });
+    return over ? undefined : count;
+  }
+
+  count(text: string): number {
+    return this.countWithin(text, Number.POSITIVE_INFINITY)!;
+  }
+
+  decode(tokens: readonly number[]): string {
+    let length = 0;
+    for (const token of tokens) {
+      const bytes = this.vocabulary.lengthOf(token);
+      if (bytes === 0) throw new Error(`Token ${token} is not in the vocabulary.`);
+      length += bytes;
+    }
+    const out = Buffer.allocUnsafe(length);
+    let at = 0;
+    for (const token of tokens) at = this.vocabulary.copyInto(token, out, at);
+    return out.toString('utf8');
+  }
+
+  /** Calls `visit` with each piece in order; stops (and returns true) when it returns true. */
+  private pieces(text: string, visit: (piece: string) => boolean): boolean {
+    const split = this.split;
+    split.lastIndex = 0;
+    for (let match = split.exec(text); match !== null; match = split.exec(text)) {
+      if (visit(match[0])) {
+        split.lastIndex = 0;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Appends the piece's tokens; returns how many. */
+  private encodePiece(piece: string, out: number[]): number {
+    const { length, wellFormed } = this.toBytes(piece);
+    // A piece that is a token's text is that token. A lone surrogate is no token's text (gpt-tokenizer looks the
+    // string up), though its bytes (U+FFFD's) may be one: such a piece is merged like any other.
+    if (wellFormed) {
+      const rank = this.vocabulary.rankOf(this.scratch, 0, length);
+      if (rank >= 0) {
+        out.push(rank);
+        return 1;
+      }
+    }
+    let tokens = this.merged.get(piece);
+    if (tokens === undefined) {
+      tokens = this.merge(length);
+      if (this.merged.size >= MERGE_CACHE_SIZE) this.merged.clear();
+      this.merged.set(piece, tokens);
+    }
+    for (const token of tokens) out.push(token);
+    return tokens.length;
+  }
+
+  /** The piece's UTF-8 bytes in `scratch` (a lone surrogate as U+FFFD, as TextEncoder writes it). */
+  private toBytes(piece: string): { length: number; wellFormed: boolean } {
+    if (this.scratch.length < piece.length * 3) this.scratch = new Uint8Array(piece.length * 3);
+    const scratch = this.scratch;
+    for (let index = 0; index < piece.length; index++) {
+      const code = piece.charCodeAt(index);
+      if (code >= 0x80)
+        return { length: this.encoder.encodeInto(piece, scratch).written, wellFormed: isWellFormed(piece) };
+      scratch[index] = code;
+    }
+    return { length: piece.length, wellFormed: true };
+  }
+
+  /** gpt-tokenizer's bytePairMerge over scratch[0..length), step for step. */
+  private merge(length: number): number[] {
+    const bytes = this.scratch;
+    const vocabulary = this.vocabulary;
+    const starts: number[] = [];
+    const ranks: number[] = [];
+    const rankAt = (index: number): number => {
+      const end = starts[index + 2];
+      if (end === undefined) return Number.POSITIVE_INFINITY;
+      const rank = vocabulary.rankOf(bytes, starts[index]!, end);
+      return rank < 0 ? Number.POSITIVE_INFINITY : rank;
+    };
+    for (let index = 0; index <= length; index++) starts.push(index);
+    for (let index = 0; index <= length; index++) ranks.push(rankAt(index));
+    while (starts.length > 1) {
+      let lowest = Number.POSITIVE_INFINITY;
+      let at = -1;
+      for (let index = 0; index < ranks.length - 1; index++) {
+        if (ranks[index]! < lowest) {
+          lowest = ranks[index]!;
+          at = index;
+        }
+      }
+      if (at === -1) break;
+      starts.splice(at + 1, 1);
+      ranks.splice(at, 1);
+      ranks[at] = rankAt(at);
+      if (at > 0) ranks[at - 1] = rankAt(at - 1);
+    }
+    const tokens: number[] = [];
+    for (let index = 0; index < starts.length - 1; index++) {
+      const rank = vocabulary.rankOf(bytes, starts[index]!, starts[index + 1]!);
+      if (rank < 0) throw new Error('a byte is missing from the vocabulary');
+      tokens.push(rank);
+    }
+    return tokens;
+  }
+}
+
+/** No lone surrogate in the text (String.prototype.isWellFormed, which ES2023's typings lack). */
+function isWellFormed(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    if (code > 0xdbff) return false;
+    const next = text.charCodeAt(index + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    index++;
+  }
+  return true;
+}

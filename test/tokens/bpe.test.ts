@@ -1,0 +1,88 @@
+// The packed encoder (src/tokens/bpe.ts) gives gpt-tokenizer's own tokens, and the bundle packs the very vocabulary.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
+import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
+import cl100kRanks from 'gpt-tokenizer/esm/bpeRanks/cl100k_base';
+import { describe, expect, it } from 'vitest';
+import { packedVocabularyModule, VOCABULARY_MODULE } from '../../scripts/vocabulary-plugin.js';
+import { loadTokenizer } from '../../src/tokens/tokenizer.js';
+import { packVocabulary, Vocabulary, type RankList } from '../../src/tokens/vocabulary.js';
+
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+const REFERENCE = { o200k_base: o200k, cl100k_base: cl100k } as const;
+const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
+const tokenizers = Object.fromEntries(
+  await Promise.all(ENCODINGS.map(async (encoding) => [encoding, await loadTokenizer(encoding)] as const)),
+);
+
+/** This repository's own TypeScript and Markdown: code, prose, tables, non-ASCII. */
+function ownSources(): string[] {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const texts: string[] = [readFileSync(join(root, 'README.md'), 'utf8')];
+  for (const dir of ['src/tokens', 'src/security', 'src/prepare', 'test/security'])
+    for (const name of readdirSync(join(root, dir)).filter((file) => file.endsWith('.ts')))
+      texts.push(readFileSync(join(root, dir, name), 'utf8'));
+  return texts;
+}
+
+describe.each(ENCODINGS)('%s, packed', (encoding) => {
+  const tokenizer = tokenizers[encoding]!;
+  const reference = REFERENCE[encoding];
+
+  it("encodes this repository's sources to gpt-tokenizer's tokens, and decodes them back", () => {
+    for (const text of ownSources()) {
+      const tokens = tokenizer.encode(text);
+      expect(tokens).toEqual(reference.encode(text, PLAIN_TEXT));
+      expect(tokenizer.count(text)).toBe(tokens.length);
+      expect(tokenizer.decode(tokens)).toBe(text);
+    }
+  });
+
+  it("encodes random text (any code unit, lone surrogates included) to gpt-tokenizer's tokens", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(' ', '\n', '\r\n', '\t', "'s", '<|endoftext|>', 'const', 'Überall', '日本語', '🦜', '\uFFFD'),
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const expected = reference.encode(text, PLAIN_TEXT);
+        expect(tokenizer.encode(text)).toEqual(expected);
+        expect(tokenizer.countWithin(text, expected.length)).toBe(expected.length);
+        if (expected.length > 0) expect(tokenizer.countWithin(text, expected.length - 1)).toBeUndefined();
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('the packed vocabulary', () => {
+  it('holds every rank of the list it was packed from, looked up by its bytes', () => {
+    const ranks = cl100kRanks as RankList;
+    const vocabulary = new Vocabulary(packVocabulary(ranks));
+    expect(vocabulary.size).toBe(ranks.length);
+    ranks.forEach((token, rank) => {
+      const bytes = typeof token === 'string' ? Buffer.from(token, 'utf8') : Uint8Array.from(token);
+      expect(vocabulary.rankOf(bytes, 0, bytes.length)).toBe(rank);
+    });
+    expect(vocabulary.rankOf(Buffer.from('no such token, surely'), 0, 21)).toBe(-1);
+  });
+
+  it('is what the bundle carries: the build plugin writes the same packed strings as a module', async () => {
+    expect(VOCABULARY_MODULE.exec('/x/src/tokens/o200k-vocabulary.ts')?.[1]).toBe('o200k');
+    const dir = mkdtempSync(join(tmpdir(), 'git-ai-vocabulary-'));
+    try {
+      const file = join(dir, 'cl100k.mjs'); // the chunk the bundle loads for cl100k_base
+      writeFileSync(file, await packedVocabularyModule('cl100k_base'));
+      const { default: bundled } = (await import(pathToFileURL(file).href)) as { default: unknown };
+      expect(bundled).toEqual(packVocabulary(cl100kRanks as RankList));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
