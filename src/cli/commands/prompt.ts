@@ -2,7 +2,7 @@
 // configured provider receives it (OpenAI, Anthropic Messages, Gemini), built by the SDK code that sends it; nothing is sent.
 import type { Writable } from 'node:stream';
 import type * as z from 'zod';
-import type { Config, ConfigKey } from '../../config/schema.js';
+import type { Config, ConfigKey, Provider } from '../../config/schema.js';
 import type { LanguageModel } from 'ai';
 import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
 import type { FittedPrompt } from '../../engines/remote/request-fit.js';
@@ -18,6 +18,8 @@ import {
   resolveModelName,
   resolveProvider,
 } from '../../engines/remote/request-budget.js';
+import { loadTokenBound } from '../../tokens/bound.js';
+import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import type { EarlyStart } from '../early-start.js';
 import { constrainConfig } from '../../rules/effective-config.js';
@@ -83,13 +85,22 @@ async function providerRequest(options: {
   };
 }
 
+/**
+ * What only `prompt` needs, loaded while git works rather than after its last byte: the SDK that builds the bodies
+ * shown and the capture, then Node's own fetch classes (undici, ~0.1 s, which the SDK's first `Headers` would load).
+ */
+function preloadCapture(provider: Provider): Promise<unknown> {
+  const loaded = import('../../providers/provider.js')
+    .then(({ preloadProviderSdk }) => Promise.all([preloadProviderSdk(provider), import('../../providers/capture.js')]))
+    .then(() => globalThis.Headers);
+  loaded.catch(() => undefined); // a real failure surfaces at its use
+  return loaded;
+}
+
 export async function runPromptCommand(options: PromptCommandOptions): Promise<void> {
   const change = await openStagedChange(options);
-  // The SDK builds the bodies shown: it loads while the diff is read.
-  const sdk = import('../../providers/provider.js').then(({ preloadProviderSdk }) =>
-    preloadProviderSdk(resolveProvider(change.config)),
-  );
-  sdk.catch(() => undefined);
+  const sdk = preloadCapture(resolveProvider(change.config));
+  void loadTokenBound(resolveModelInfo(resolveModelName(change.config), change.config).encoding).catch(() => undefined);
   try {
     const { context } = change;
     const [history, rules] = await Promise.all([
