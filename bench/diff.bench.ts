@@ -1,6 +1,8 @@
 // `npm run bench`: raw `git diff --cached`, parsing, budgeting and the whole `git ai prompt` on generated
 // repositories of every size, one thread against the worker pool. Flags: --quick, --fresh, --cases 1,50,
-// --reps N, --no-sweep, --build-cli (measure a CLI built from the current sources instead of dist/cli.js).
+// --reps N, --no-sweep, --build-cli (measure a CLI built from the current sources instead of dist/cli.js), --ops
+// prompt,commit (only these operations beside raw git: parse, commit, collect, budget, prompt, prompt-pool),
+// --budgets 8k (only the budgets whose label contains one of these).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -14,7 +16,7 @@ import { ensureRepo } from './generate-repo.js';
 import { HAS_TIME, median, probeCli, sampleCli } from './measure.js';
 import { runPoolSweep, SWEEP_SIZES, type SweepPoint } from './pool-sweep.js';
 import { renderReport } from './report.js';
-import { runCase, type CliTarget, type Row } from './run-case.js';
+import { OPERATIONS, runCase, type CliTarget, type Operation, type Row } from './run-case.js';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -27,6 +29,8 @@ function readFlags() {
       reps: { type: 'string' },
       'no-sweep': { type: 'boolean', default: false },
       'build-cli': { type: 'boolean', default: false },
+      ops: { type: 'string' },
+      budgets: { type: 'string' },
     },
   });
   const names = values.cases
@@ -36,9 +40,23 @@ function readFlags() {
   const unknown = names?.filter((name) => !CASES.some((item) => item.spec.name === name)) ?? [];
   if (unknown.length > 0)
     throw new Error(`Unknown case(s) ${unknown.join(', ')}; known: ${CASES.map((item) => item.spec.name).join(', ')}`);
+  const list = (value: string | undefined) =>
+    value
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const ops = list(values.ops);
+  const badOps = ops?.filter((op) => !(OPERATIONS as readonly string[]).includes(op)) ?? [];
+  if (badOps.length > 0) throw new Error(`Unknown operation(s) ${badOps.join(', ')}; known: ${OPERATIONS.join(', ')}`);
   const reps = values.reps === undefined ? undefined : Number.parseInt(values.reps, 10);
   if (reps !== undefined && !(reps >= 1)) throw new Error('--reps takes a whole number of at least 1');
-  return { ...values, names, reps };
+  return {
+    ...values,
+    names,
+    reps,
+    ops: ops ? new Set(ops as Operation[]) : undefined,
+    budgets: list(values.budgets),
+  };
 }
 
 async function resolveCli(build: boolean): Promise<CliTarget> {
@@ -78,7 +96,18 @@ async function main(): Promise<void> {
       `case ${benchCase.spec.name}: ${repo.created ? `generated in ${(repo.generateMs / 1000).toFixed(1)} s` : 'reused'} (${repo.dir})`,
     );
     const reps = flags.reps ?? (flags.quick ? Math.min(3, benchCase.reps) : benchCase.reps);
-    rows.push(...(await runCase({ benchCase, repoDir: repo.dir, entry, cli, reps, log })));
+    rows.push(
+      ...(await runCase({
+        benchCase,
+        repoDir: repo.dir,
+        entry,
+        cli,
+        reps,
+        log,
+        ops: flags.ops,
+        budgets: flags.budgets,
+      })),
+    );
   }
 
   let sweep: SweepPoint[] = [];

@@ -40,7 +40,15 @@ export interface RunCaseOptions {
   cli: CliTarget;
   reps: number;
   log: (line: string) => void;
+  /** The operations to measure (raw git always is, as the ratio's base); all when absent. */
+  ops?: ReadonlySet<Operation>;
+  /** Only the budgets whose label contains one of these; all when absent. */
+  budgets?: readonly string[];
 }
+
+/** What `--ops` names: each operation, and the CLI's runs on one thread or on the pool. */
+export const OPERATIONS = ['parse', 'commit', 'collect', 'budget', 'prompt', 'prompt-pool'] as const;
+export type Operation = (typeof OPERATIONS)[number];
 
 interface Job {
   row: Row;
@@ -61,6 +69,26 @@ function budgetRequest(cwd: string, budget: Budget, op: 'collect' | 'budget', mo
 }
 
 function planJobs(options: RunCaseOptions): Job[] {
+  const wanted = (op: Operation) => options.ops === undefined || options.ops.has(op);
+  const jobs = allJobs(options);
+  return jobs.filter(({ row }) => {
+    if (row.operation === 'raw git') return true;
+    if (
+      row.budget &&
+      row.budget !== 'offline' &&
+      options.budgets &&
+      !options.budgets.some((b) => row.budget!.includes(b))
+    )
+      return false;
+    if (row.operation === 'git+parse') return wanted('parse');
+    if (row.operation === 'git ai commit') return wanted('commit');
+    if (row.operation === 'git+collect') return wanted('collect');
+    if (row.operation === 'git+budget') return wanted('budget');
+    return wanted(row.mode === 'pool' ? 'prompt-pool' : 'prompt');
+  });
+}
+
+function allJobs(options: RunCaseOptions): Job[] {
   const { repoDir: cwd, entry, cli, reps } = options;
   const caseName = options.benchCase.spec.name;
   const env = isolatedEnv();
@@ -144,8 +172,9 @@ export async function runCase(options: RunCaseOptions): Promise<Row[]> {
   const raw = rows[0]!;
   raw.gitRssKB = await sampleGitRss(options.entry, options.repoDir, isolatedEnv());
   const rawMedian = raw.samplesMs.length > 0 ? median(raw.samplesMs) : undefined;
+  const files = rows.find((row) => row.operation === 'git+parse')?.files;
   for (const row of rows) {
-    row.files = rows[1]!.files;
+    row.files = files;
     row.diffBytes = raw.diffBytes;
     if (row.samplesMs.length === 0) continue;
     row.medianMs = median(row.samplesMs);
