@@ -4,7 +4,8 @@ import type { CommitType } from '../message.js';
 import type { FileChange } from './changes.js';
 import { DEP_SCOPE } from './dependency-convention.js';
 import { addTo, scopeShare, type FilePriors, type HistoryProfile } from './history.js';
-import { pathTokens } from './paths.js';
+import { isLockfile } from '../../diff/classify.js';
+import { fileStem, pathTokens } from './paths.js';
 
 export interface ScopeEvidence {
   type: CommitType;
@@ -32,6 +33,8 @@ const CONTAINER_DIRS = new Set([
   'src',
   'lib',
 ]);
+/** The folders a package keeps its code and tests in: the folder holding one is the package. */
+const PACKAGE_INNER_DIRS = new Set(['src', 'lib', 'test', 'tests', '__tests__']);
 /** How well a scope must name the changed paths (see pathMatch: 1 is a whole segment of every path), and the lower share of scoped commits that then suffices. */
 const NAMED_MATCH = 1;
 const NAMED_BAR = 0.3;
@@ -73,8 +76,9 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
     const total = [...votes.entries()].filter(([scope]) => scope).reduce((sum, [, vote]) => sum + vote, 0);
     for (const [scope, vote] of votes) if (scope && total > 0) addTo(candidates, scope, (weight * vote) / total);
   };
+  // The files' scopes under any type count more than under the chosen type alone: the type is often wrong, the area rarely.
   normalise(typeVotes, 1.2);
-  normalise(allVotes, 1);
+  normalise(allVotes, 2);
   for (const scope of vocabulary) {
     const match = pathMatch(scope, evidence.weights);
     if (match > 0)
@@ -91,7 +95,32 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
     addTo(candidates, typeScope, 3);
   }
   const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
-  return ranked[0]?.[0] ?? directoryScope(evidence.weights);
+  const best = ranked[0]?.[0];
+  return best ? (nestedScope(best, evidence) ?? best) : directoryScope(evidence.weights);
+}
+
+/** Names a stem cannot stand for in a scope: they say where the code is, not what it is. */
+const PLAIN_STEMS = /^(index|mod|main|lib|utils?|types|__init__)$/;
+
+/**
+ * `<scope>/<file>` where the repository writes its commits of this type so (`test(react-query/useQuery)`): at least
+ * two of them under this scope, and no fewer than under the plain scope; the change is in one file (and its test).
+ */
+function nestedScope(scope: string, evidence: ScopeEvidence): string | undefined {
+  if (scope.includes('/')) return undefined;
+  const sameType = evidence.profile.headers.filter((header) => header.type === evidence.type);
+  const nested = sameType.filter((header) => header.scope?.startsWith(`${scope}/`)).length;
+  const plain = sameType.filter((header) => header.scope === scope).length;
+  if (nested < 2 || nested < plain) return undefined;
+  const stems = new Set(corePaths([...evidence.weights.keys()]).map(fileStem));
+  const [stem] = stems;
+  return stems.size === 1 && stem && !PLAIN_STEMS.test(stem) ? `${scope}/${stem}` : undefined;
+}
+
+/** The paths that say where a change is: not lockfiles, nor release notes and workflows in dot-folders (unless that is all). */
+function corePaths(paths: string[]): string[] {
+  const core = paths.filter((path) => !path.startsWith('.') && !isLockfile(path));
+  return core.length > 0 ? core : paths;
 }
 
 /** Whether this repository would put a scope on this commit: these files' history first, then the type's habit. */
@@ -172,9 +201,13 @@ function inOrder(tokens: string[], parts: string[]): number {
   return at;
 }
 
-/** A scope from the directory every change sits in: packages/<name>/... -> <name>, src/<area>/... -> <area>. */
+/**
+ * A scope from the directory every change sits in: packages/<name>/... -> <name>, src/<area>/... -> <area>, and the
+ * package that holds src/, lib/ or test/ (cli/default-reporter/src/... -> default-reporter). Lockfiles and
+ * dot-folders (`.changeset/`) do not count.
+ */
 export function directoryScope(weights: Map<string, number>): string | undefined {
-  const paths = [...weights.keys()];
+  const paths = corePaths([...weights.keys()]);
   if (paths.length === 0) return undefined;
   const split = paths.map((path) => path.split('/').slice(0, -1));
   const common: string[] = [];
@@ -185,6 +218,12 @@ export function directoryScope(weights: Map<string, number>): string | undefined
     const part = common[index] ?? '';
     const next = common[index + 1];
     if (CONTAINER_DIRS.has(part) && next && !GENERIC_DIRS.has(next)) return next;
+  }
+  // The package: the deepest common folder whose next folder is src/, lib/ or test/ in every path.
+  const inner = (index: number) => split.every((parts) => PACKAGE_INNER_DIRS.has(parts[index] ?? ''));
+  for (let index = common.length; index >= 1; index -= 1) {
+    const holder = common[index - 1] ?? '';
+    if (inner(index) && !GENERIC_DIRS.has(holder) && !holder.startsWith('.')) return holder;
   }
   return undefined;
 }

@@ -106,6 +106,9 @@ describe('directoryScope', () => {
     [['packages/a/x.ts', 'packages/b/y.ts'], undefined],
     [['src/a.ts'], undefined],
     [['lib/x.rb'], undefined],
+    [['cli/default-reporter/src/index.ts', 'cli/default-reporter/test/index.ts'], 'default-reporter'],
+    [['.changeset/quiet-owls.md', 'cli/default-reporter/src/index.ts', 'pnpm-lock.yaml'], 'default-reporter'],
+    [['.github/workflows/ci.yml'], undefined],
   ])('%j -> %s', (paths, expected) => {
     expect(directoryScope(new Map(paths.map((path) => [path, 1 / paths.length])))).toBe(expected);
   });
