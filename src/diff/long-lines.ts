@@ -15,6 +15,20 @@ export const LINE_UNITS_PER_TOKEN = 2;
 export const ENGINE_LINE_LENGTH = 2000;
 /** A cut ends on a character that cannot be inside a token or key, if there is one this close to the limit. */
 const BOUNDARY_WINDOW = 64;
+/**
+ * The least of a line the stream holds, whatever a reader needs: a header line (two quoted paths of up to 4,096 bytes,
+ * each byte up to 4 units as an octal escape) must reach the parser whole. 64 Ki units are one pipe read.
+ */
+const MIN_HELD_LINE = 64 * 1024;
+
+/**
+ * Units of a line the stream must hold for a reader that uses at most `units` of it: a little more, so that the
+ * reader's own cut (cutLine) still finds the end of a word past its limit and cuts there, as it would in a line
+ * held whole.
+ */
+export function heldLineLength(units: number): number {
+  return Math.min(HELD_LINE_LIMIT, Math.max(MIN_HELD_LINE, Math.ceil(units) + BOUNDARY_WINDOW + 1));
+}
 
 const MARK = / \[git-ai: line cut, (\d+) more characters\]$/;
 /** The mark at the end of a line, searched in the line's tail: a search from the start took 24 ms on a 4 Mi line. */

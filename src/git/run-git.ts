@@ -76,7 +76,8 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
 
 /** How a line stream treats lines longer than it will hold. */
 export interface LineLimit {
-  /** Most UTF-16 units of one line held; the rest of the line is only counted. */
+  /** Most UTF-16 units of one line held; the rest of the line is only counted. Read at every chunk: a reader that
+   * learns it needs less (its budget) lowers it for the rest of the stream. */
   maxLength: number;
   /** The line as yielded: its held head and the count of units left out. */
   mark(head: string, dropped: number): string;
@@ -114,7 +115,7 @@ export async function* streamGitLineBatches(
  */
 export async function* splitLines(stream: Readable, limit?: LineLimit): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
-  const maxLength = limit?.maxLength ?? Infinity;
+  let maxLength = limit?.maxLength ?? Infinity;
   // The line not yet ended: its held parts, their length, and what was counted past the limit.
   let parts: string[] = [];
   let held = 0;
@@ -139,6 +140,7 @@ export async function* splitLines(stream: Readable, limit?: LineLimit): AsyncGen
     return line;
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    maxLength = limit?.maxLength ?? Infinity;
     // Past the limit an ASCII chunk without a line end is only counted, never decoded: 50 MB of a minified line in
     // 64 KiB chunks takes 5 ms so, 10-14 ms decoded (and 50 MB of strings for the GC to collect).
     if (held >= maxLength && chunk.indexOf(10) === -1 && isAscii(chunk)) {

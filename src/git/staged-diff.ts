@@ -1,7 +1,7 @@
 // Reads the staged diff as a stream, with the user's pager, diff drivers and prefixes kept out of it.
-import { HELD_LINE_LIMIT, markCut } from '../diff/long-lines.js';
+import { HELD_LINE_LIMIT, heldLineLength, markCut } from '../diff/long-lines.js';
 import { gitEnv, type GitContext } from './repo.js';
-import { streamGitLineBatches } from './run-git.js';
+import { streamGitLineBatches, type LineLimit } from './run-git.js';
 
 /** `git diff --cached` in a shape the parser can rely on whatever the user's config says. */
 export const STAGED_DIFF_ARGS: readonly string[] = [
@@ -23,12 +23,15 @@ export const STAGED_DIFF_ARGS: readonly string[] = [
 ];
 
 /** The staged diff's lines (without '\n') in batches, as git writes them; a line past HELD_LINE_LIMIT is cut to its head. */
-export function streamStagedDiffBatches(context: GitContext & { signal?: AbortSignal }): AsyncGenerator<string[]> {
+export function streamStagedDiffBatches(
+  context: GitContext & { signal?: AbortSignal },
+  lineLimit: LineLimit = { maxLength: HELD_LINE_LIMIT, mark: markCut },
+): AsyncGenerator<string[]> {
   return streamGitLineBatches(STAGED_DIFF_ARGS, {
     cwd: context.cwd,
     env: gitEnv(context),
     signal: context.signal,
-    lineLimit: { maxLength: HELD_LINE_LIMIT, mark: markCut },
+    lineLimit,
   });
 }
 
@@ -37,6 +40,8 @@ export interface StagedDiffStream {
   lines: AsyncGenerator<string[]>;
   /** Stops git if it still runs; harmless once the lines are read. */
   cancel(): void;
+  /** The reader uses at most `units` of any line: the stream holds no more than heldLineLength(units) from now on. */
+  holdLines(units: number): void;
 }
 
 /**
@@ -47,7 +52,8 @@ export interface StagedDiffStream {
 export function startStagedDiff(context: GitContext & { signal?: AbortSignal }): StagedDiffStream {
   const controller = new AbortController();
   const signal = context.signal ? AbortSignal.any([context.signal, controller.signal]) : controller.signal;
-  const source = streamStagedDiffBatches({ ...context, signal });
+  const lineLimit = { maxLength: HELD_LINE_LIMIT, mark: markCut };
+  const source = streamStagedDiffBatches({ ...context, signal }, lineLimit);
   const first = source.next(); // runs the generator up to its first read: git is spawned
   first.catch(() => undefined); // a failure is rethrown to the reader; unread (cancelled), it is nobody's
   async function* lines(): AsyncGenerator<string[]> {
@@ -60,5 +66,9 @@ export function startStagedDiff(context: GitContext & { signal?: AbortSignal }):
       controller.abort(); // a reader that stops early, even after the first batch, stops git (after the end: a no-op)
     }
   }
-  return { lines: lines(), cancel: () => controller.abort() };
+  return {
+    lines: lines(),
+    cancel: () => controller.abort(),
+    holdLines: (units) => void (lineLimit.maxLength = Math.min(lineLimit.maxLength, heldLineLength(units))),
+  };
 }

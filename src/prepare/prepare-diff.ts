@@ -19,6 +19,8 @@ export const DEFAULT_MAX_CHUNKS = 8;
 
 export interface PrepareDiffOptions {
   lines: AsyncIterable<readonly string[]>;
+  /** See CollectOptions.holdLines. */
+  holdLines?: (units: number) => void;
   model: string;
   maxTokens: number;
   contextWindow?: number;
@@ -94,7 +96,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
       },
     );
   }
-  const collected = await collectDiff({ lines: options.lines, contentBudget: total });
+  const collected = await collectDiff({ lines: options.lines, contentBudget: total, holdLines: options.holdLines });
 
   const redactions: Redaction[] = [];
   const entries: FileEntry[] = [];

@@ -105,6 +105,7 @@ export async function prepareStagedDiff(
     ]);
     const result = await prepareDiff({
       lines: diff.lines,
+      holdLines: diff.holdLines,
       model,
       maxTokens: config.maxTokens,
       contextWindow: config.contextWindow,
