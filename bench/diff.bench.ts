@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, ${gitVersion}; a shared machine, so figures move by some percent between runs.`,
     "Operations other than `git ai prompt` run in a fresh Node process each (bundled like the CLI) that times its own work, start-up excluded; peak RSS is that process's maxRSS (worker threads included).",
     `\`git ai prompt\` is timed from spawn to exit, Node start-up included${startup === undefined ? '' : ` (\`git-ai --version\` alone: ${Math.round(startup)} ms)`}, as is \`git ai commit --dry-run\` (offline, no provider); their peak RSS is the git-ai process's own (git's is in the raw git row).`,
+    "CPU ms is the measured process's own CPU time (user + system, median), which a loaded machine inflates far less than wall time: for the CLI its own process (git's not included), for raw git git's own in one run under /usr/bin/time.",
     `Raw git's RSS in brackets is git's own (/usr/bin/time${HAS_TIME ? '' : ': not available here, so n/a'}); the figure before it is the Node process draining git's output.`,
     'git+collect (at the 1M budget) is the streaming collection alone, without redaction, listing or tokenizing: git+budget minus git+collect is what the rest costs.',
     `Load average (1 min) ${loadBefore.toFixed(2)} before the run and ${loadavg()[0]!.toFixed(2)} after it: above ~1 other work shared the 2 cores, which hurts the pool most.`,

@@ -15,6 +15,9 @@ export interface Sample {
   /** Peak RSS of the measured process, KB; undefined when it could not be read. */
   maxRssKB?: number;
   gitMaxRssKB?: number;
+  /** CPU time of the measured process (user + system, ms); git's own for the raw git sample under /usr/bin/time. */
+  cpuMs?: number;
+  gitCpuMs?: number;
   bytes?: number;
   files?: number;
   onPool?: boolean;
@@ -88,13 +91,17 @@ export async function sampleOperation(
   return JSON.parse(line) as OperationResult;
 }
 
-/** git's own peak RSS for the staged diff (one extra run of the raw operation under /usr/bin/time). */
-export async function sampleGitRss(entry: string, cwd: string, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+/** git's own peak RSS and CPU time for the staged diff (one extra run of the raw operation under /usr/bin/time). */
+export async function sampleGitRss(
+  entry: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ rssKB?: number; cpuMs?: number } | undefined> {
   if (!HAS_TIME) return undefined;
   const dir = mkdtempSync(join(BENCH_TMP, 'time-'));
   try {
     const sample = await sampleOperation(entry, { op: 'raw', cwd, gitRssFile: join(dir, 'git.txt') }, env);
-    return sample.gitMaxRssKB;
+    return { rssKB: sample.gitMaxRssKB, cpuMs: sample.gitCpuMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -121,8 +128,13 @@ export async function sampleCli(options: {
       keepStdout: false,
     });
     if (finished.code !== 0) throw failure(`git-ai ${options.args[0]}`, finished);
-    const rss = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').trim(), 10) : Number.NaN;
-    return { ms: finished.ms, bytes: finished.stdoutBytes, maxRssKB: Number.isFinite(rss) ? rss : undefined };
+    const [rss, cpu] = existsSync(file) ? readFileSync(file, 'utf8').trim().split(' ').map(Number) : [];
+    return {
+      ms: finished.ms,
+      bytes: finished.stdoutBytes,
+      maxRssKB: Number.isFinite(rss) ? rss : undefined,
+      cpuMs: Number.isFinite(cpu) ? cpu : undefined,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

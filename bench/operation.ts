@@ -35,6 +35,8 @@ export interface OperationResult {
   bytes?: number;
   files?: number;
   gitMaxRssKB?: number;
+  /** git's CPU time, user + system (ms), when run under /usr/bin/time. */
+  gitCpuMs?: number;
   /** For 'budget': whether the token fitting ran on the worker pool. */
   onPool?: boolean;
   chunks?: number;
@@ -44,7 +46,7 @@ export interface OperationResult {
 /** Spawns `git diff --cached` as git-ai does and drains its stdout, counting bytes. */
 function runRawGit(request: OperationRequest): Promise<Partial<OperationResult>> {
   const [command, args] = request.gitRssFile
-    ? ['/usr/bin/time', ['-f', '%M', '-o', request.gitRssFile, 'git', ...STAGED_DIFF_ARGS]]
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', request.gitRssFile, 'git', ...STAGED_DIFF_ARGS]]
     : ['git', [...STAGED_DIFF_ARGS]];
   return new Promise((resolve, reject) => {
     const child = spawn(command as string, args as string[], {
@@ -58,11 +60,13 @@ function runRawGit(request: OperationRequest): Promise<Partial<OperationResult>>
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`git diff --cached exited with ${code}`));
       const extra: Partial<OperationResult> = { bytes };
-      if (request.gitRssFile)
-        extra.gitMaxRssKB = Number.parseInt(
-          readFileSync(request.gitRssFile, 'utf8').trim().split('\n').pop() ?? '',
-          10,
+      if (request.gitRssFile) {
+        const [rss, user, system] = (readFileSync(request.gitRssFile, 'utf8').trim().split('\n').pop() ?? '').split(
+          ' ',
         );
+        extra.gitMaxRssKB = Number.parseInt(rss ?? '', 10);
+        extra.gitCpuMs = Math.round((Number(user) + Number(system)) * 1000);
+      }
       resolve(extra);
     });
   });

@@ -27,14 +27,14 @@ function rssLabel(row: Row, hasTime: boolean): string {
 
 export function renderTable(rows: readonly Row[], hasTime: boolean): string {
   const lines = [
-    '| case | files | diff MB | operation | budget | mode | median ms | × raw git | peak RSS MB | n |',
-    '| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |',
+    '| case | files | diff MB | operation | budget | mode | median ms | × raw git | peak RSS MB | CPU ms | n |',
+    '| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     // A note is free text: a '|' in it would split the table's cell.
     const time = row.note && row.samplesMs.length === 0 ? row.note.replaceAll('|', '/') : ms(row.medianMs);
     lines.push(
-      `| ${row.caseName} | ${row.files ?? '-'} | ${row.diffBytes === undefined ? '-' : (row.diffBytes / MB).toFixed(1)} | ${row.operation} | ${row.budget ?? '-'} | ${modeLabel(row)} | ${time} | ${row.ratio === undefined ? '-' : `${row.ratio.toFixed(2)}x`} | ${row.samplesMs.length > 0 ? rssLabel(row, hasTime) : '-'} | ${row.samplesMs.length} |`,
+      `| ${row.caseName} | ${row.files ?? '-'} | ${row.diffBytes === undefined ? '-' : (row.diffBytes / MB).toFixed(1)} | ${row.operation} | ${row.budget ?? '-'} | ${modeLabel(row)} | ${time} | ${row.ratio === undefined ? '-' : `${row.ratio.toFixed(2)}x`} | ${row.samplesMs.length > 0 ? rssLabel(row, hasTime) : '-'} | ${row.cpuMs === undefined ? '-' : Math.round(row.cpuMs)} | ${row.samplesMs.length} |`,
     );
   }
   return lines.join('\n');

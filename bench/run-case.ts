@@ -21,6 +21,9 @@ export interface Row {
   /** Largest peak RSS over the samples, KB. */
   peakRssKB?: number;
   gitRssKB?: number;
+  /** Median CPU time (user + system, ms) of the CLI's own process; for raw git, git's own in one timed run. */
+  cpuMs?: number;
+  cpuSamplesMs?: number[];
   /** For auto: whether it ran the fitting on the pool. */
   onPool?: boolean;
   note?: string;
@@ -147,6 +150,7 @@ function allJobs(options: RunCaseOptions): Job[] {
 function record(row: Row, sample: Sample): void {
   row.samplesMs.push(sample.ms);
   if (sample.maxRssKB !== undefined) row.peakRssKB = Math.max(row.peakRssKB ?? 0, sample.maxRssKB);
+  if (sample.cpuMs !== undefined) (row.cpuSamplesMs ??= []).push(sample.cpuMs);
   if (sample.bytes !== undefined && row.operation === 'raw git') row.diffBytes = sample.bytes;
   if (sample.files !== undefined && row.operation === 'git+parse') row.files = sample.files;
   if (sample.onPool !== undefined) row.onPool = sample.onPool;
@@ -170,7 +174,9 @@ export async function runCase(options: RunCaseOptions): Promise<Row[]> {
   }
   const rows = jobs.map((job) => job.row);
   const raw = rows[0]!;
-  raw.gitRssKB = await sampleGitRss(options.entry, options.repoDir, isolatedEnv());
+  const git = await sampleGitRss(options.entry, options.repoDir, isolatedEnv());
+  raw.gitRssKB = git?.rssKB;
+  raw.cpuMs = git?.cpuMs;
   const rawMedian = raw.samplesMs.length > 0 ? median(raw.samplesMs) : undefined;
   const files = rows.find((row) => row.operation === 'git+parse')?.files;
   for (const row of rows) {
@@ -178,6 +184,7 @@ export async function runCase(options: RunCaseOptions): Promise<Row[]> {
     row.diffBytes = raw.diffBytes;
     if (row.samplesMs.length === 0) continue;
     row.medianMs = median(row.samplesMs);
+    if (row.cpuSamplesMs?.length) row.cpuMs = median(row.cpuSamplesMs);
     if (rawMedian !== undefined) row.ratio = row.medianMs / rawMedian;
   }
   return rows;
