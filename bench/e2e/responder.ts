@@ -90,7 +90,14 @@ function answerMessage(request: NormalizedRequest): ResponderResult {
   const added = listing.files.filter((file) => file.status === 'A').length;
   const type = files === 1 ? 'fix' : added * 3 > listing.files.length ? 'feat' : 'refactor';
   const scope = dominantPackage(text);
-  const seed = hashOf(text.slice(0, 4000));
+  // From what the change shows (the listing, the diff), not from the instructions: the same change gets the same
+  // wording whatever form the answer is asked for in.
+  const seed = hashOf(
+    request.messages
+      .map((message) => message.content)
+      .join('\n')
+      .slice(0, 4000),
+  );
   const headers = writeHeaders({ type, scope, count: Math.max(1, request.choices), seed });
   const header = headers[request.choice] ?? headers[0]!;
   const wantsBody = !/body: none \(no body is wanted\)/.test(request.system);
