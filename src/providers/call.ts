@@ -16,9 +16,10 @@ import {
   statusOf,
 } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
-import { LEAST_REASONING, isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
+import { isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
 import { askForChoices, hasNativeChoices, parseChoices } from './choices.js';
-import { streamAnswer, type StreamedAnswer } from './stream.js';
+import { streamAnswer } from './stream.js';
+import { generateAnswer, modelCallOptions, type ModelAnswer } from './model-call.js';
 import { withExchange, type ExchangeHooks } from './exchange.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
@@ -38,10 +39,10 @@ interface RequestOptions {
    */
   completions?: number;
   /**
-   * Streams the answer (one completion only) and gives each partial answer, not yet validated, with the attempt it
-   * belongs to (a retry starts over): the JSON parsed so far for a structured call, the text so far for a text call.
+   * Streams the answer (one completion only) and gives the text received so far, not yet read or validated, with
+   * the attempt it belongs to (a retry starts over).
    */
-  onPartial?: (partial: unknown, attempt: number) => void;
+  onPartial?: (text: string, attempt: number) => void;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -134,67 +135,36 @@ interface AnswerFormat<T> {
   name: string;
   /** Sent as the response schema; none for plain text. */
   schema?: z.ZodType;
-  /** The answer from the SDK's result (a structured one already validated); throws when it cannot be read. */
-  read: (result: { output?: unknown; text: string; finishReason?: string }) => T;
+  /** The answer read (a structured one parsed and validated by the schema); throws when it cannot be read. */
+  read: (answer: ModelAnswer) => T;
   /** One further completion's raw text, read the same way; undefined when it cannot be. */
   readChoice: (text: string) => T | undefined;
 }
 
-function objectFormat<S extends z.ZodType>(schema: S, name: string): AnswerFormat<z.output<S>> {
-  return {
-    name,
-    schema,
-    read: (result) => result.output as z.output<S>,
-    readChoice: (text) => {
-      try {
-        const parsed = schema.safeParse(JSON.parse(text));
-        return parsed.success ? (parsed.data as z.output<S>) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
+/** The answer read by `read`; one it cannot read, or one the output bound cut off, is an UnreadableAnswerError. */
+function readOrThrow<T>(name: string, read: (text: string) => T | undefined) {
+  return (answer: ModelAnswer): T => {
+    // An answer the output bound cut off is no whole answer, even when its first line reads as one.
+    const value = answer.finishReason === 'length' ? undefined : read(answer.text);
+    if (value === undefined) throw new UnreadableAnswerError(name, answer.finishReason);
+    return value;
   };
+}
+
+function objectFormat<S extends z.ZodType>(schema: S, name: string): AnswerFormat<z.output<S>> {
+  const readChoice = (text: string): z.output<S> | undefined => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      return parsed.success ? (parsed.data as z.output<S>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { name, schema, read: readOrThrow(name, readChoice), readChoice };
 }
 
 function textFormat<T>(name: string, read: (text: string) => T | undefined): AnswerFormat<T> {
-  return {
-    name,
-    read: (result) => {
-      // An answer the output bound cut off is no whole message, even when its first line reads as a header.
-      const value = result.finishReason === 'length' ? undefined : read(result.text);
-      if (value === undefined) throw new UnreadableAnswerError(name, result.finishReason);
-      return value;
-    },
-    readChoice: read,
-  };
-}
-
-/**
- * The SDK's arguments for one request: what a call sends and what `git ai prompt` captures (providers/capture.ts),
- * so the two cannot drift apart. With a schema the answer is asked for as its JSON object, without one as plain text.
- */
-export async function requestArguments(options: {
-  model: LanguageModel;
-  system: string;
-  prompt: string;
-  schema?: z.ZodType;
-  schemaName?: string;
-  maxOutputTokens?: number;
-  leastReasoning?: boolean;
-  abortSignal?: AbortSignal;
-}) {
-  const { Output } = await import('ai');
-  const { model, schema, schemaName } = options;
-  return {
-    model,
-    system: options.system,
-    prompt: options.prompt,
-    ...(schema === undefined ? {} : { output: Output.object({ schema, name: schemaName }) }),
-    maxRetries: 0,
-    maxOutputTokens: options.maxOutputTokens ?? outputTokensFor(providerOfModel(model).modelId),
-    ...(options.leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
-    ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
-  };
+  return { name, read: readOrThrow(name, read), readChoice: read };
 }
 
 /** One call whose answer is a JSON object matching `schema`. */
@@ -209,7 +179,6 @@ export function callText<T>(options: TextCallOptions<T>): Promise<CallResult<T>>
 
 async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): Promise<CallResult<T>> {
   const { model, signal, deadline, onEvent } = options;
-  const { generateText } = await import('ai');
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
   const random = options.random ?? Math.random;
@@ -241,7 +210,7 @@ async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): P
     const timeout = AbortSignal.timeout(remaining);
     answer = undefined;
     try {
-      const args = await requestArguments({
+      const args = modelCallOptions({
         model,
         system: options.system,
         prompt: options.prompt,
@@ -253,18 +222,10 @@ async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): P
       });
       const attempt = attempts;
       const { onPartial } = options;
-      // A structured answer is parsed and validated (the first choice) by the SDK; reading `output` throws if none.
-      const request = async (): Promise<StreamedAnswer> => {
-        if (onPartial !== undefined && exchange === undefined)
-          return streamAnswer(args, format.schema !== undefined, (partial) => onPartial(partial, attempt));
-        const result = await generateText(args);
-        return {
-          output: format.schema === undefined ? undefined : (result.output as unknown),
-          text: result.text,
-          finishReason: result.finishReason,
-          usage: result.totalUsage,
-        };
-      };
+      const request = (): Promise<ModelAnswer> =>
+        onPartial !== undefined && exchange === undefined
+          ? streamAnswer(model, args, (text) => onPartial(text, attempt))
+          : generateAnswer(model, args);
       const result = exchange === undefined ? await request() : await withExchange(exchange, request);
       addUsage(usage, result.usage);
       const value = format.read(result);

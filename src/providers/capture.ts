@@ -1,12 +1,12 @@
-// The request a provider would receive for one call (structured, or plain text without a schema), built by the very code path that sends it (the
-// SDK, git-ai's arguments and fetch), and kept in the process: `git ai prompt` shows an OpenAI, an Anthropic
-// Messages or a Gemini body as the configured provider gets it. Nothing is sent.
+// The request a provider would receive for one call (structured, or plain text without a schema), built by the very
+// code path that sends it (the provider model, git-ai's call options and fetch), and kept in the process: `git ai
+// prompt` shows an OpenAI, an Anthropic Messages or a Gemini body as the configured provider gets it. Nothing is sent.
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
-import { requestArguments } from './call.js';
+import { generateAnswer, modelCallOptions } from './model-call.js';
 import { withExchange, type OutgoingRequest } from './exchange.js';
 
-/** Thrown by the capturing fetch so that the SDK goes no further. */
+/** Thrown by the capturing fetch so that the provider model goes no further. */
 class Captured extends Error {
   override readonly name = 'Captured';
 }
@@ -19,17 +19,16 @@ export async function captureRequest(options: {
   schema?: z.ZodType;
   schemaName?: string;
 }): Promise<OutgoingRequest> {
-  const { generateText } = await import('ai');
   let captured: OutgoingRequest | undefined;
   const intercept = (request: OutgoingRequest): never => {
     captured = request;
     throw new Captured('captured, not sent');
   };
   try {
-    await withExchange({ intercept }, async () => generateText(await requestArguments(options)));
+    await withExchange({ intercept }, () => generateAnswer(options.model, modelCallOptions(options)));
   } catch (error) {
     if (captured === undefined) throw error;
   }
-  if (captured === undefined) throw new Error('the SDK made no request');
+  if (captured === undefined) throw new Error('the provider model made no request');
   return captured;
 }

@@ -75,15 +75,16 @@ export function preconnectProvider(options: { provider: Provider; baseUrl?: stri
   if (url !== undefined) sharedTransport(options.env).preconnect(url);
 }
 
-/** Starts loading the SDK modules a call to this provider needs, so that they load while git is still busy. */
+/**
+ * Starts loading the SDK module a call to this provider needs, so that it loads while git is still busy. Calls go
+ * through the provider model itself (providers/model-call.ts): the `ai` core package is not needed.
+ */
 export function preloadProviderSdk(provider: Provider): Promise<unknown> {
-  const vendor =
-    provider === 'anthropic'
-      ? import('@ai-sdk/anthropic')
-      : provider === 'gemini'
-        ? import('@ai-sdk/google')
-        : import('@ai-sdk/openai');
-  return Promise.all([import('ai'), vendor]);
+  return provider === 'anthropic'
+    ? import('@ai-sdk/anthropic')
+    : provider === 'gemini'
+      ? import('@ai-sdk/google')
+      : import('@ai-sdk/openai');
 }
 
 export async function createLanguageModel(options: LanguageModelOptions): Promise<LanguageModel> {

@@ -1,47 +1,33 @@
-// One request, streamed (SSE on Chat Completions and Anthropic Messages, streamGenerateContent?alt=sse on Gemini):
-// each partial answer as it grows (the JSON object parsed so far, or the text so far), then the whole answer,
-// failing as the same request unstreamed would.
-import type { streamText as StreamText } from 'ai';
-
-type StreamArguments = Parameters<typeof StreamText>[0];
-
-export interface StreamedAnswer {
-  /** The validated object of a structured request; undefined for plain text. */
-  output?: unknown;
-  text: string;
-  finishReason?: string;
-  usage: unknown;
-}
+// One request, streamed (SSE on Chat Completions and Anthropic Messages, streamGenerateContent?alt=sse on Gemini)
+// through the provider model's `doStream`: the text received so far as it grows, then the whole answer, failing as
+// the same request unstreamed would.
+import type { LanguageModel } from 'ai';
+import type { ModelAnswer, ModelCallOptions } from './model-call.js';
+import { finishReasonOf, providerModel, usageOf } from './model-call.js';
 
 /**
- * streamText over `args`, with every partial answer given to `onPartial`: for a structured request (`structured`)
- * the partial object (unvalidated), else the text received so far. The SDK reports a failed request on the stream,
- * not as a rejection: the first such error is thrown here, so retries and messages see the provider's own error
- * (429, 401, a dropped connection) and not "no output generated".
+ * The answer of one streamed request, with the text so far given to `onText` after each piece. A failure the
+ * provider reports on the stream (an error event) is thrown as itself, so retries and messages see the provider's
+ * own error (429, 401, a dropped connection).
  */
 export async function streamAnswer(
-  args: StreamArguments,
-  structured: boolean,
-  onPartial: (partial: unknown) => void,
-): Promise<StreamedAnswer> {
-  const { streamText } = await import('ai');
-  let failure: { error: unknown } | undefined;
-  const result = streamText({ ...args, onError: ({ error }) => void (failure ??= { error }) });
-  if (structured) {
-    for await (const partial of result.partialOutputStream) {
-      if (failure !== undefined) break;
-      onPartial(partial);
-    }
-  } else {
-    let text = '';
-    for await (const delta of result.textStream) {
-      if (failure !== undefined) break;
-      text += delta;
-      onPartial(text);
+  model: LanguageModel,
+  options: ModelCallOptions,
+  onText: (text: string) => void,
+): Promise<ModelAnswer> {
+  const { stream } = await providerModel(model).doStream(options);
+  let text = '';
+  let finishReason: string | undefined;
+  let usage: ModelAnswer['usage'] = { inputTokens: undefined, outputTokens: undefined };
+  for await (const part of stream) {
+    if (part.type === 'error') throw part.error;
+    if (part.type === 'text-delta' && part.delta !== '') {
+      text += part.delta;
+      onText(text);
+    } else if (part.type === 'finish') {
+      finishReason = finishReasonOf(part.finishReason);
+      usage = usageOf(part.usage);
     }
   }
-  if (failure !== undefined) throw failure.error;
-  // Validated with the schema; rejects as generateText's `output` does when the answer does not match it.
-  const output: unknown = structured ? await result.output : undefined;
-  return { output, text: await result.text, finishReason: await result.finishReason, usage: await result.totalUsage };
+  return { text, finishReason, usage };
 }
