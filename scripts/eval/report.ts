@@ -49,6 +49,10 @@ export interface Means {
   minTypeAccuracy: number | undefined;
   macroAll: number | undefined;
   scopeExact: number | undefined;
+  /** Over the repositories that use scopes (a repository that uses none is measured by its no-scope share). */
+  scopeExactScopedRepos: number | undefined;
+  /** No-scope share over the repositories that use scopes: what scoping more often costs. */
+  scopeAbsentScopedRepos: number | undefined;
   /** Over the repositories that use no scopes. */
   scopeAbsentNoScopeRepos: number | undefined;
   weakRate: number | undefined;
@@ -62,6 +66,14 @@ export function means(label: string, scores: RepoScore[]): Means {
     minTypeAccuracy: scores.length ? Math.min(...scores.map((s) => s.typeAccuracy)) : undefined,
     macroAll: mean(scores, (s) => s.macroAll),
     scopeExact: mean(scores, (s) => s.scopeExact),
+    scopeExactScopedRepos: mean(
+      scores.filter((s) => !s.usesNoScope),
+      (s) => s.scopeExact,
+    ),
+    scopeAbsentScopedRepos: mean(
+      scores.filter((s) => !s.usesNoScope),
+      (s) => s.scopeAbsent,
+    ),
     scopeAbsentNoScopeRepos: mean(
       scores.filter((s) => s.usesNoScope),
       (s) => s.scopeAbsent,
@@ -84,13 +96,25 @@ function table(rows: string[][]): string {
 export function renderTable(scores: RepoScore[], summaries: Means[]): string {
   const body = [COLUMNS, ...scores.map(row)];
   const meanRows = [
-    ['mean of repositories', 'type nat', 'min type', 'macro all', 'scope exact', 'no scope *', 'weak'],
+    [
+      'mean of repositories',
+      'type nat',
+      'min type',
+      'macro all',
+      'scope exact',
+      'scope exact †',
+      'no scope †',
+      'no scope *',
+      'weak',
+    ],
     ...summaries.map((m) => [
       `${m.label} (${m.repositories})`,
       fixed(m.typeAccuracy),
       fixed(m.minTypeAccuracy),
       fixed(m.macroAll),
       fixed(m.scopeExact),
+      fixed(m.scopeExactScopedRepos),
+      fixed(m.scopeAbsentScopedRepos),
       fixed(m.scopeAbsentNoScopeRepos),
       fixed(m.weakRate),
     ]),
@@ -98,6 +122,7 @@ export function renderTable(scores: RepoScore[], summaries: Means[]): string {
   return [
     table(body),
     '(scope exact: natural commits that have a scope; no scope: natural commits without one; * the repository uses none)',
+    '(means: † over the repositories that use scopes, * over those that use none)',
     '',
     table(meanRows),
   ].join('\n');

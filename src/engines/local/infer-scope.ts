@@ -94,9 +94,39 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   ) {
     addTo(candidates, typeScope, 3);
   }
+  // Among the scopes the files, paths or a type-only change name: the ones the repository wrote lately, and wrote for this type.
+  const usage = scopeUsage(profile, type);
+  for (const scope of [...candidates.keys()]) addTo(candidates, scope, usage(scope));
   const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
   const best = ranked[0]?.[0];
   return best ? (nestedScope(best, evidence) ?? best) : directoryScope(evidence.weights);
+}
+
+/** How many subjects back a scope's last use counts half as much as the newest subject's. */
+const RECENT_HALF_LIFE = 14;
+/** Subjects of no scope assumed besides those of this type, so that a type seen twice does not speak for a scope. */
+const TYPE_PRIOR = 5;
+
+/**
+ * A scope's standing in the recent history: its last use, decaying with the subjects since (1 for the newest), plus
+ * its share of the scoped subjects of this type.
+ */
+function scopeUsage(profile: HistoryProfile, type: CommitType): (scope: string) => number {
+  const newest = new Map<string, number>();
+  const ofType = new Map<string, number>();
+  let typed = 0;
+  profile.headers.forEach((header, index) => {
+    if (!header.scope) return;
+    if (!newest.has(header.scope)) newest.set(header.scope, index);
+    if (header.type !== type) return;
+    addTo(ofType, header.scope, 1);
+    typed += 1;
+  });
+  return (scope) => {
+    const at = newest.get(scope);
+    const recent = at === undefined ? 0 : Math.pow(0.5, at / RECENT_HALF_LIFE);
+    return recent + (ofType.get(scope) ?? 0) / (typed + TYPE_PRIOR);
+  };
 }
 
 /** Names a stem cannot stand for in a scope: they say where the code is, not what it is. */

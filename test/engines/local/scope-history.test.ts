@@ -129,4 +129,17 @@ describe('scope of a change, learned from the repository', () => {
     expect(message.type).toBe('test');
     expect(message.scope).toBe('renderer');
   });
+
+  it('follows a renamed scope: what the repository writes lately beats what older subjects of the file say', async () => {
+    const path = 'src/paint.ts';
+    repoWith([
+      { subject: 'fix(legacy): paint once', files: { [path]: source('paint', '  value += 1;\n') } },
+      { subject: 'fix(legacy): paint in order', files: { [path]: source('paint', '  value += 2;\n') } },
+      ...Array.from({ length: 30 }, (_, index) => ({ subject: `fix(renderer): step ${index}`, files: {} })),
+      { subject: 'fix(renderer): paint the border', files: { [path]: source('paint', '  value += 3;\n') } },
+    ]);
+    const message = await messageFor({ [path]: source('paint', '  if (value < 0) return 0;\n  value += 3;\n') });
+    expect(message.type).toBe('fix');
+    expect(message.scope).toBe('renderer');
+  });
 });
