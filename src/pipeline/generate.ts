@@ -210,8 +210,9 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 
-  // The remote engine's modules (budgeting, cache, SDK) are loaded only on this path; the SDK takes ~0.2 s to
-  // load, so it starts now and loads while git produces the diff.
+  // The remote engine's modules (budgeting, cache) are loaded only on this path. The AI SDK loads at the first
+  // request (see createLanguageModel), so a run the cache answers never loads it: before the request the main thread
+  // has no idle time for it to fill (a CPU profile of a one-file run), so loading it earlier would gain nothing.
   const budgeting = import('../engines/remote/request-budget.js');
   const modules = Promise.all([
     import('../engines/remote/chain.js'),
@@ -219,7 +220,6 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       const provider = await import('../providers/provider.js');
       // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
       provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env: options.env });
-      provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
       return provider;
     }),
     import('../cache/disk-cache.js'),
@@ -267,6 +267,13 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
         apiKey: config.apiKey,
         baseUrl: config.baseUrl,
         env: options.env,
+        onLoad: (loading) => {
+          const span = root.child('load sdk');
+          loading.then(
+            () => span.end(),
+            () => span.end({ failed: true }),
+          );
+        },
       });
     const started = Date.now();
     const result = await generateWithFallback({

@@ -1,0 +1,61 @@
+// The model createLanguageModel returns loads its SDK at the first request, and names itself as the SDK's model does.
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createGoogleGenerativeAI } from '@ai-sdk/google';
+import { createOpenAI } from '@ai-sdk/openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callStructured } from '../../src/providers/call.js';
+import { createLanguageModel } from '../../src/providers/provider.js';
+import { candidatesSchema } from '../../src/providers/schemas.js';
+import { commitResponder } from '../support/commit-responder.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+
+const SDK_MODELS = {
+  openai: () => createOpenAI({ apiKey: 'k' }).chat('m'),
+  'openai-compatible': () =>
+    createOpenAI({ name: 'openai-compatible', apiKey: 'k', baseURL: 'http://localhost:1/v1' }).chat('m'),
+  anthropic: () => createAnthropic({ apiKey: 'k' })('m'),
+  gemini: () => createGoogleGenerativeAI({ apiKey: 'k' })('m'),
+} as const;
+
+describe('the model before its first request', () => {
+  it.each(Object.keys(SDK_MODELS) as (keyof typeof SDK_MODELS)[])(
+    '%s: has the provider id and model id of the SDK model (the cache key reads them)',
+    async (provider) => {
+      const model = await createLanguageModel({ provider, model: 'm', apiKey: 'k', baseUrl: 'http://localhost:1/v1' });
+      const sdk = SDK_MODELS[provider]();
+      expect(typeof model === 'string' ? model : [model.provider, model.modelId]).toEqual([sdk.provider, sdk.modelId]);
+    },
+  );
+});
+
+describe('the first request', () => {
+  let server: ProviderServer;
+  beforeAll(async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: commitResponder() });
+  });
+  afterAll(() => server.close());
+
+  it.each(['openai', 'anthropic', 'gemini'] as const)('%s: loads the SDK once, then answers', async (provider) => {
+    const loads: Promise<unknown>[] = [];
+    const model = await createLanguageModel({
+      provider,
+      model: 'm',
+      apiKey: 'k',
+      baseUrl: server.baseUrls[provider],
+      onLoad: (loading) => loads.push(loading),
+    });
+    expect(loads).toHaveLength(0);
+    const ask = () =>
+      callStructured({
+        model,
+        system: 's',
+        prompt: 'p',
+        schema: candidatesSchema,
+        schemaName: 'candidates',
+        deadline: Date.now() + 10_000,
+      });
+    expect((await ask()).value.candidates.length).toBeGreaterThan(0);
+    expect((await ask()).value.candidates.length).toBeGreaterThan(0);
+    expect(loads).toHaveLength(1);
+  });
+});
