@@ -1,8 +1,7 @@
 // Layered config: defaults < user INI [default] < git config ai.* < environment < flags; each value checked where it comes from.
-import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { promisify } from 'node:util';
+import { readGitSettings } from '../git/settings.js';
 import { detectProvider } from './detect-provider.js';
 import { readIniFile, readIniSection } from './ini-file.js';
 import { CONFIG_KEYS, envVarOf, findKey, parseConfigValue, propertyOf, resolveKey, suggestKey } from './keys.js';
@@ -20,6 +19,8 @@ export interface LoadedConfig {
   /** Where each value came from in words: 'default', the file path, 'git config ai.model', 'GIT_AI_MODEL', '--model'. */
   origins: Record<ConfigKey, string>;
   path: string;
+  /** git's `format.signOff`, read with the ai.* keys (one git process for both). */
+  formatSignOff: boolean;
   /** Only with `keepGoing`: the settings that were bad and left out, each as the one line loading would have failed with. */
   problems: ConfigProblem[];
 }
@@ -37,6 +38,8 @@ export interface LoadConfigOptions {
   /** Leave a bad setting (a bad value, an unknown key) out and report it in `problems` instead of failing; a file
    * that cannot be read or parsed still fails. `config list` shows everything this way. */
   keepGoing?: boolean;
+  /** readGitSettings's output, when it was started before (beside the repository's lookup). */
+  gitSettings?: Promise<string>;
 }
 
 /** Runs one setting's check: a bad one fails the load, or, with `keepGoing`, is recorded and left out. */
@@ -86,16 +89,37 @@ async function readUserLayer(path: string, check: Check): Promise<Setting[]> {
   );
 }
 
-// `git config` reads system, global and repository files; later lines win. Outside a repo, or without git, there is nothing.
-async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv, check: Check): Promise<Setting[]> {
-  const output = await promisify(execFile)('git', ['config', '-z', '--get-regexp', '^ai\\.'], { cwd, env }).then(
-    (result) => result.stdout,
-    () => '',
-  );
-  return output.split('\0').flatMap((record) => {
-    const split = record.indexOf('\n');
-    const name = (split === -1 ? record : record.slice(0, split)).slice('ai.'.length);
-    const value = split === -1 ? 'true' : record.slice(split + 1);
+/** `git config -z` records as name (lowercased by git) and value; a key written without `=` has no value. */
+function gitRecords(output: string): { name: string; value: string | undefined }[] {
+  return output
+    .split('\0')
+    .filter((record) => record !== '')
+    .map((record) => {
+      const split = record.indexOf('\n');
+      return split === -1
+        ? { name: record, value: undefined }
+        : { name: record.slice(0, split), value: record.slice(split + 1) };
+    });
+}
+
+const GIT_TRUE = new Set(['true', 'yes', 'on']);
+const GIT_FALSE = new Set(['false', 'no', 'off', '']);
+
+/** A value as `git config --type=bool` reads it: a key without a value is true, an integer is true unless 0; a value git
+ * would refuse counts as false. */
+function gitBoolean(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const word = value.trim().toLowerCase();
+  if (GIT_TRUE.has(word)) return true;
+  if (GIT_FALSE.has(word)) return false;
+  return /^[+-]?\d+[kmg]?$/.test(word) && !/^[+-]?0+[kmg]?$/.test(word);
+}
+
+function readGitLayer(output: string, check: Check): Setting[] {
+  return gitRecords(output).flatMap((record) => {
+    if (!record.name.startsWith('ai.')) return [];
+    const name = record.name.slice('ai.'.length);
+    const value = record.value ?? 'true';
     const key = findKey(name);
     const origin = `git config ai.${name}`;
     // ai.* is not ours alone: only a near miss of one of our keys is worth an error.
@@ -105,6 +129,12 @@ async function readGitLayer(cwd: string, env: NodeJS.ProcessEnv, check: Check): 
       return [{ key, value: parseConfigValue(key, value, origin), source: 'git' as const, origin }];
     }, key);
   });
+}
+
+/** `format.signOff` as git reads it (the last value wins). */
+function readFormatSignOff(output: string): boolean {
+  const last = gitRecords(output).findLast((record) => record.name === 'format.signoff');
+  return last !== undefined && gitBoolean(last.value);
 }
 
 // The provider's own variables stand in for api-key and base-url, below GIT_AI_*; they follow the chosen provider.
@@ -143,8 +173,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const path = resolveConfigPath(options.env);
   const problems: ConfigProblem[] = [];
   const check = checker(options.keepGoing, problems);
+  const gitOutput = options.gitSettings ?? readGitSettings({ cwd: options.cwd, env: options.env });
   const user = await readUserLayer(path, check);
-  const git = await readGitLayer(options.cwd, options.env, check);
+  const gitSettings = await gitOutput;
+  const git = readGitLayer(gitSettings, check);
   const env = readEnvLayer(options.env, (key) => [envVarOf(key)], check);
   const flags = readFlagLayer(options.flags, check);
   const layers = [...user, ...git, ...env, ...flags];
@@ -171,5 +203,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     sources[setting.key] = setting.source;
     origins[setting.key] = setting.origin;
   }
-  return { config: configSchema.parse(values), sources, origins, path, problems };
+  return {
+    config: configSchema.parse(values),
+    sources,
+    origins,
+    path,
+    formatSignOff: readFormatSignOff(gitSettings),
+    problems,
+  };
 }

@@ -43,6 +43,8 @@ export interface GenerateOptions {
   gitDir?: string;
   /** `-s`: sign off the message whatever format.signOff says. */
   signOff?: boolean;
+  /** git's format.signOff when the config read already has it (read here when absent). */
+  formatSignOff?: boolean;
   /** Trailers already in the message file (the hook's), kept under the message. */
   trailers?: readonly string[];
   /** The person's instruction for this message ("shorter", "mention the migration"), for the remote engine. */
@@ -180,6 +182,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     gitDir: options.gitDir,
     config: options.config,
     signOff: options.signOff,
+    formatSignOff: options.formatSignOff,
     trailers: options.trailers,
   });
   loadingRules.catch(() => undefined); // awaited below, after the history

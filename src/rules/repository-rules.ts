@@ -34,6 +34,8 @@ export interface LoadRulesOptions {
   config: Config;
   /** `-s`: add a Signed-off-by trailer whatever format.signOff says. */
   signOff?: boolean;
+  /** git's format.signOff when the caller read it already (with the config: one git process for both). */
+  formatSignOff?: boolean;
   /** Trailers already in the message file (the hook's), kept. */
   trailers?: readonly string[];
 }
@@ -97,7 +99,9 @@ export async function loadRepositoryRules(options: LoadRulesOptions): Promise<Re
     loadCommitlintRules(options, notices),
     loadTicket(options),
     readInstructions({ root: options.root, user: options.config.instructions }),
-    options.signOff ? Promise.resolve(true) : readSignOffSetting(options),
+    options.signOff || options.formatSignOff !== undefined
+      ? Boolean(options.signOff || options.formatSignOff)
+      : readSignOffSetting(options),
   ]);
   const trailers = [...(options.trailers ?? [])];
   const signOffRequired =

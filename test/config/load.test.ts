@@ -337,3 +337,31 @@ describe('loadConfig: a provider key in the environment', () => {
     expect((await load()).config.provider).toBeUndefined();
   });
 });
+
+describe("git's format.signOff, read with the ai.* keys", () => {
+  /** What `git config --type=bool` itself answers (what rules/trailers.ts asked before), or false where it refuses. */
+  function gitSays(): boolean {
+    try {
+      return repo.git('config', '--type=bool', '--get', 'format.signOff').trim() === 'true';
+    } catch {
+      return false;
+    }
+  }
+
+  it.each(['true', 'yes', 'On', '1', '2', '1k', 'false', 'no', 'off', '0', '', 'maybe'])(
+    'format.signOff=%j reads as git reads it',
+    async (value) => {
+      repo.git('config', 'format.signOff', value);
+      const { formatSignOff } = await load();
+      expect(formatSignOff).toBe(gitSays());
+    },
+  );
+
+  it('a key without a value is true, the last of several values wins, and unset is false', async () => {
+    expect((await load()).formatSignOff).toBe(false);
+    writeFileSync(join(repo.dir, '.git', 'config'), '[format]\n\tsignOff\n', { flag: 'a' });
+    expect([(await load()).formatSignOff, gitSays()]).toEqual([true, true]);
+    writeFileSync(join(repo.dir, '.git', 'config'), '[format]\n\tsignoff = false\n', { flag: 'a' });
+    expect([(await load()).formatSignOff, gitSays()]).toEqual([false, false]);
+  });
+});

@@ -38,6 +38,7 @@ describe('renderConfigList', () => {
       model: 'gpt-x',
       exclude: ['*.lock', 'dist/**'],
     },
+    formatSignOff: false,
     sources: {
       ...Object.fromEntries(keys.map((key) => [key, 'default'])),
       'api-key': 'env',

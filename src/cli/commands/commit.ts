@@ -134,6 +134,7 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
         streamDraft: view !== undefined,
         gitDir: change.gitDir,
         signOff: options.signOff,
+        formatSignOff: change.formatSignOff,
         ...(request.instruction ? { instruction: request.instruction } : {}),
       });
       if (options.signal?.aborted) throw interrupted();

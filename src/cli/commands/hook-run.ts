@@ -107,6 +107,7 @@ async function fillMessageFile(
     trailers,
     env: options.env,
     onProgress: options.listener,
+    formatSignOff: change.formatSignOff,
   };
   try {
     await write(await generateCommitMessage({ ...base, config: change.config, signal, diff: change.diff }));

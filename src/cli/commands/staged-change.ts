@@ -37,6 +37,8 @@ export interface StagedChange {
   diff?: StagedDiffStream;
   /** The recent history, already being read, when it was started early (the user's own index only). */
   history?: Promise<RepositoryHistory>;
+  /** git's `format.signOff`, read with the config (absent when the config could not be read). */
+  formatSignOff?: boolean;
   /** Why the defaults were used instead of the user's config (only with `configFallback`). */
   configProblem?: UserError;
   dispose(): Promise<void>;
@@ -59,8 +61,14 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
     const repo = early?.repo ?? (await resolveRepository({ cwd: options.cwd, env: options.env }));
     let config: Config;
     let configProblem: UserError | undefined;
+    let formatSignOff: boolean | undefined;
     try {
-      ({ config } = await loadConfig({ cwd: options.cwd, env: options.env, flags: options.flags }));
+      ({ config, formatSignOff } = await loadConfig({
+        cwd: options.cwd,
+        env: options.env,
+        flags: options.flags,
+        gitSettings: early?.gitSettings,
+      }));
     } catch (error) {
       if (!options.configFallback || !isUserError(error)) throw error;
       configProblem = error;
@@ -88,6 +96,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
       config,
       context,
       ...(early ? { diff: early.diff, history: early.history } : {}),
+      ...(formatSignOff === undefined ? {} : { formatSignOff }),
       ...(configProblem ? { configProblem } : {}),
       dispose,
     };
