@@ -48,20 +48,25 @@ export async function resolveRepository(context: GitContext): Promise<{ root: st
   }
 }
 
-export async function assertNoConflicts(context: GitContext): Promise<void> {
-  // The index's unmerged entries (stage 1-3): instant, where `diff --diff-filter=U` would first detect renames.
-  const { stdout } = await runGit(['-c', 'core.quotePath=false', 'ls-files', '--unmerged', '-z'], {
+/**
+ * What the index holds against HEAD, in one git: whether anything is staged, and the paths with unresolved conflicts
+ * (`U` entries; a conflict is the error to report before "nothing staged"). Without rename detection it is as quick
+ * as `ls-files --unmerged` and `diff --cached --quiet`, the two processes it replaces.
+ */
+export async function readIndexState(context: GitContext): Promise<{ staged: boolean; conflicted: string[] }> {
+  const { stdout } = await runGit(['diff', '--cached', '--name-status', '-z', '--no-renames', '--no-relative'], {
     cwd: context.cwd,
     env: gitEnv(context),
   });
-  const conflicted = [
-    ...new Set(
-      stdout
-        .split('\0')
-        .filter(Boolean)
-        .map((entry) => entry.slice(entry.indexOf('\t') + 1)),
-    ),
-  ];
+  const fields = stdout.split('\0');
+  const conflicted = new Set<string>();
+  for (let index = 0; index + 1 < fields.length; index += 2)
+    if (fields[index] === 'U') conflicted.add(fields[index + 1]!);
+  return { staged: stdout !== '', conflicted: [...conflicted] };
+}
+
+/** Fails with a clear line when the index has unresolved conflicts. */
+export function assertNoConflicts(conflicted: readonly string[]): void {
   if (conflicted.length > 0) {
     const names =
       conflicted.slice(0, 3).join(', ') + (conflicted.length > 3 ? `, and ${conflicted.length - 3} more` : '');
@@ -69,15 +74,6 @@ export async function assertNoConflicts(context: GitContext): Promise<void> {
       hint: 'Resolve them and `git add` the files, or abort the merge, then run git-ai again.',
     });
   }
-}
-
-export async function hasStagedChanges(context: GitContext): Promise<boolean> {
-  const { exitCode } = await runGit(['diff', '--cached', '--quiet', '--no-ext-diff'], {
-    cwd: context.cwd,
-    env: gitEnv(context),
-    okCodes: [1],
-  });
-  return exitCode === 1;
 }
 
 export interface RepositoryHistory {

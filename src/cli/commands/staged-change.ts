@@ -6,7 +6,7 @@ import { UserError, isUserError } from '../../errors.js';
 import { stagePathsInTemporaryIndex, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
 import {
   assertNoConflicts,
-  hasStagedChanges,
+  readIndexState,
   resolveRepository,
   type GitContext,
   type RepositoryHistory,
@@ -79,11 +79,9 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
     else if (options.all)
       temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
-    // Both gits at once (one wait instead of two); a conflict is the error to report when both would fail.
-    const staged = hasStagedChanges(context);
-    staged.catch(() => undefined);
-    await assertNoConflicts(context);
-    if (!(await staged)) {
+    const { staged, conflicted } = await readIndexState(context);
+    assertNoConflicts(conflicted);
+    if (!staged) {
       throw new UserError('NOTHING_STAGED', 'Nothing is staged to commit.', {
         hint: options.all
           ? 'There are no changes to tracked files either; stage new files with `git add <path>`.'
