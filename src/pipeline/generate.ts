@@ -155,6 +155,40 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
   }
 }
 
+/**
+ * The remote engine's modules (budgeting, chain, cache), loaded only on its path, and the AI SDK unless the cache will
+ * likely answer (see cache/answered-hint): the SDK is ~1.3 MB of JavaScript, loaded while the main thread would wait
+ * for git, or, when it is not preloaded, at the first request (see createLanguageModel).
+ */
+function startRemote(options: GenerateOptions) {
+  const { config, env } = options;
+  const budgeting = import('../engines/remote/request-budget.js');
+  const paths = import('../cache/paths.js');
+  const hint = import('../cache/answered-hint.js');
+  const fingerprint = hint.then(({ indexFingerprint }) =>
+    config.cache && options.gitDir !== undefined
+      ? indexFingerprint({ gitDir: options.gitDir, indexFile: options.context.indexFile })
+      : undefined,
+  );
+  const modules = Promise.all([
+    import('../engines/remote/chain.js'),
+    budgeting.then(async ({ resolveProvider }) => {
+      const provider = await import('../providers/provider.js');
+      // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
+      provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env });
+      const { wasLastAnswered } = await hint;
+      if (!(await wasLastAnswered((await paths).resolveCacheDir(env), await fingerprint)))
+        provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
+      return provider;
+    }),
+    import('../cache/disk-cache.js'),
+    paths,
+    hint,
+  ]);
+  modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
+  return { budgeting, modules, fingerprint };
+}
+
 async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
   const { context, signal, diff } = options;
   const engine = resolveEngine(options.config);
@@ -171,6 +205,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     }
     warn(severalKeysLine(unchosen.variables));
   }
+  // The remote engine's modules load while git reads the history and produces the diff.
+  const remote = engine === 'remote' ? startRemote(options) : undefined;
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
   const localRun = localTrace?.span('run', { engine });
@@ -213,22 +249,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 
-  // The remote engine's modules (budgeting, cache) are loaded only on this path. The AI SDK loads at the first
-  // request (see createLanguageModel), so a run the cache answers never loads it: before the request the main thread
-  // has no idle time for it to fill (a CPU profile of a one-file run), so loading it earlier would gain nothing.
-  const budgeting = import('../engines/remote/request-budget.js');
-  const modules = Promise.all([
-    import('../engines/remote/chain.js'),
-    budgeting.then(async ({ resolveProvider }) => {
-      const provider = await import('../providers/provider.js');
-      // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
-      provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env: options.env });
-      return provider;
-    }),
-    import('../cache/disk-cache.js'),
-    import('../cache/paths.js'),
-  ]);
-  modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
+  const { budgeting, modules, fingerprint } = remote!;
   const { prepareStagedDiff, resolveProvider, resolveModelName } = await budgeting;
   const trace = createTrace();
   const root = trace.span('run', { engine });
@@ -260,7 +281,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }] =
+  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }, hint] =
     await modules;
   try {
     const languageModel = () =>
@@ -294,6 +315,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       streamDraft: options.streamDraft,
     });
     if (result.fallback) warn(result.fallback.line);
+    else if (result.stage !== 'local') await hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
     const repair: Repair | undefined =
       result.stage === 'local'
         ? undefined
