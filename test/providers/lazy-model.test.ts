@@ -5,8 +5,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callStructured } from '../../src/providers/call.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
-import { candidatesSchema } from '../../src/providers/schemas.js';
-import { commitResponder } from '../support/commit-responder.js';
+import { analysisSchema } from '../../src/providers/schemas.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 
 const SDK_MODELS = {
@@ -31,7 +30,7 @@ describe('the model before its first request', () => {
 describe('the first request', () => {
   let server: ProviderServer;
   beforeAll(async () => {
-    server = await startProviderServer({ apiKey: 'k', respond: commitResponder() });
+    server = await startProviderServer({ apiKey: 'k' });
   });
   afterAll(() => server.close());
 
@@ -50,12 +49,12 @@ describe('the first request', () => {
         model,
         system: 's',
         prompt: 'p',
-        schema: candidatesSchema,
-        schemaName: 'candidates',
+        schema: analysisSchema,
+        schemaName: 'analysis',
         deadline: Date.now() + 10_000,
       });
-    expect((await ask()).value.candidates.length).toBeGreaterThan(0);
-    expect((await ask()).value.candidates.length).toBeGreaterThan(0);
+    expect((await ask()).value.files).toHaveLength(1);
+    expect((await ask()).value.files).toHaveLength(1);
     expect(loads).toHaveLength(1);
   });
 });
