@@ -3,7 +3,6 @@ import type { Config, Provider, ResolvedConfig } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
 import { detectProvider, severalKeysLine } from '../config/detect-provider.js';
 import { UserError } from '../errors.js';
-import { generateLocalMessage } from '../engines/local/index.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import type { Stage } from '../engines/remote/chain.js';
 import { fillFileHistory } from '../git/file-history.js';
@@ -74,13 +73,17 @@ export function resolveEngine(config: Config): 'local' | 'remote' {
   return config.engine;
 }
 
-export function writeLocalMessage(options: {
+// The offline engine (~120 kB bundled) loads where it writes: a remote run needs it only when the provider fails.
+const loadLocalEngine = () => import('../engines/local/index.js');
+
+export async function writeLocalMessage(options: {
   files: FileDiff[];
   history: RepositoryHistory;
   config: ResolvedConfig;
   explain?: (text: string) => void;
-}): CommitMessage {
+}): Promise<CommitMessage> {
   const { files, history, config, explain } = options;
+  const { generateLocalMessage } = await loadLocalEngine();
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {
     const subjects = history.byFile.get(file.path) ?? (file.oldPath ? history.byFile.get(file.oldPath) : undefined);
@@ -207,6 +210,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   }
   // The remote engine's modules load while git reads the history and produces the diff.
   const remote = engine === 'remote' ? startRemote(options) : undefined;
+  if (engine === 'local') loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
   const localRun = localTrace?.span('run', { engine });
@@ -241,7 +245,10 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     options.onProgress?.({ type: 'phase', phase: 'writing', total: files.length });
     const writeSpan = localRun?.child('write');
     const resolved = resolveConfig(config, resolveBody(config.body, history, files), history.subjects);
-    const written = finish(writeLocalMessage({ files, history, config: resolved, explain: options.debug }), resolved);
+    const written = finish(
+      await writeLocalMessage({ files, history, config: resolved, explain: options.debug }),
+      resolved,
+    );
     const text = await applyRules(written.text, { rules, paths: files.map((file) => file.path), warn });
     writeSpan?.end({ style: resolved.style, body: resolved.body });
     localRun?.end({ stage: 'local', requests: 0 });

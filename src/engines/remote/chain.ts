@@ -27,7 +27,7 @@ export interface GenerateWithFallbackOptions {
   model: LanguageModel | (() => Promise<LanguageModel>);
   cache: Cache;
   /** The offline engine, always available (unless config.engine is 'remote'). */
-  local: () => CommitMessage;
+  local: () => CommitMessage | Promise<CommitMessage>;
   signal?: AbortSignal;
   /** Epoch milliseconds (the deadline is passed on to the requests as such). */
   now?: () => number;
@@ -187,7 +187,7 @@ export async function generateWithFallback(options: GenerateWithFallbackOptions)
       });
     }
     const span = root.child('local');
-    const message = options.local();
+    const message = await options.local();
     span.end();
     const line = `git-ai: ${reason}; the offline engine wrote this message`;
     return finish({
