@@ -16,13 +16,13 @@ function escapeCell(text: string): string {
 
 export function renderTable(summaries: readonly CaseSummary[]): string {
   const lines = [
-    '| files | diff | wall s | own ms (cold) | own ms (warm) | requests | max in flight | input tokens | output tokens | round trips | stage | chunks | warm s (speed-up) | represented | message |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|',
+    '| files | diff | wall s | own ms (cold) | own ms (warm) | CPU ms (cold / warm) | requests | max in flight | input tokens | output tokens | round trips | stage | chunks | warm s (speed-up) | represented | message |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|',
   ];
   for (const s of summaries) {
     const message = s.message.split('\n')[0] ?? '';
     lines.push(
-      `| ${number.format(s.files)} | ${megabytes(s.diffBytes)} | ${seconds(s.wallMs)} | ${Math.round(s.breakdown.ownMs)} | ${Math.round(s.warmOwnMs)} | ${s.requests} | ${s.maxInFlight} | ${number.format(s.inputTokens)} | ${number.format(s.outputTokens)} | ${s.roundTrips} | ${s.stage} | ${s.chunks ?? '-'} | ${seconds(s.warmWallMs)} (${s.warmSpeedup.toFixed(1)}x) | ${s.represented}/${s.staged} | ${escapeCell(message)} |`,
+      `| ${number.format(s.files)} | ${megabytes(s.diffBytes)} | ${seconds(s.wallMs)} | ${Math.round(s.breakdown.ownMs)} | ${Math.round(s.warmOwnMs)} | ${Math.round(s.cpuMs)} / ${Math.round(s.warmCpuMs)} | ${s.requests} | ${s.maxInFlight} | ${number.format(s.inputTokens)} | ${number.format(s.outputTokens)} | ${s.roundTrips} | ${s.stage} | ${s.chunks ?? '-'} | ${seconds(s.warmWallMs)} (${s.warmSpeedup.toFixed(1)}x) | ${s.represented}/${s.staged} | ${escapeCell(message)} |`,
     );
   }
   return lines.join('\n');

@@ -31,6 +31,9 @@ export interface CaseSummary {
   represented: number;
   staged: number;
   listed: number;
+  /** The CLI's own CPU time (medians of the cold and of the warm runs): steadier than wall time under load. */
+  cpuMs: number;
+  warmCpuMs: number;
   warmWallMs: number;
   /** Warm runs answer from the cache (no request), so their own time is their wall time; median. */
   warmOwnMs: number;
@@ -115,6 +118,8 @@ function summarise(item: E2eCase, diffBytes: number, runs: RunRecord[]): CaseSum
     represented: worst.coverage.represented,
     staged: worst.coverage.staged,
     listed: worst.coverage.listed,
+    cpuMs: med(cold, (run) => run.cpuMs ?? 0),
+    warmCpuMs: med(warm, (run) => run.cpuMs ?? 0),
     warmWallMs,
     warmOwnMs: med(warm, (run) => run.wallMs - run.critical.modelMs),
     warmRequests: med(warm, (run) => run.requests),

@@ -1,4 +1,7 @@
 // One measured `git ai commit --dry-run --debug` against the provider server, and everything read from it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProviderServer } from '../../test/support/provider-server.js';
 import { isolatedEnv } from '../env.js';
 import {
@@ -18,6 +21,8 @@ import { runCli, type StagedPath } from './run-cli.js';
 export interface RunRecord {
   kind: 'cold' | 'warm';
   wallMs: number;
+  /** The CLI process's own CPU time, user + system (git's not included), from bench/e2e/cpu-at-exit.mjs. */
+  cpuMs?: number;
   exitCode: number | null;
   requests: number;
   maxInFlight: number;
@@ -54,10 +59,23 @@ export interface SampleOptions {
   node?: string;
 }
 
+const CPU_AT_EXIT = join(import.meta.dirname, 'cpu-at-exit.mjs');
+
+function readCpuMs(file: string): number | undefined {
+  try {
+    return Number(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
   const { server, responder } = options;
   server.reset();
+  const cpuDir = mkdtempSync(join(tmpdir(), 'git-ai-bench-cpu-'));
+  const cpuFile = join(cpuDir, 'cpu');
   const env = isolatedEnv({
+    GIT_AI_BENCH_CPU_FILE: cpuFile,
     GIT_AI_PROVIDER: 'openai',
     GIT_AI_BASE_URL: server.baseUrls.openai,
     GIT_AI_API_KEY: 'x',
@@ -70,9 +88,11 @@ export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
     args: ['commit', '--dry-run', '--debug'],
     cwd: options.repoDir,
     env,
-    nodeArgs: options.nodeArgs,
+    nodeArgs: [`--import=${CPU_AT_EXIT}`, ...(options.nodeArgs ?? [])],
     node: options.node,
   });
+  const cpuMs = readCpuMs(cpuFile);
+  rmSync(cpuDir, { recursive: true, force: true });
   const requests = [...server.requests];
   const perRequest = requests.map((request) => ({
     startedAt: request.startedAt,
@@ -91,6 +111,7 @@ export async function sampleRun(options: SampleOptions): Promise<RunRecord> {
   return {
     kind: options.kind,
     wallMs: run.ms,
+    ...(cpuMs === undefined ? {} : { cpuMs }),
     exitCode: run.code,
     requests: requests.length,
     maxInFlight: server.maxInFlight,
