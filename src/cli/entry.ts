@@ -1,5 +1,9 @@
 // The binary's entry: turn on V8's on-disk compile cache (Node >= 22.1; absent on 20) before any of the CLI is loaded,
-// so every later run skips compiling the modules it needs (~10% of an offline run under Node 24).
+// so every later run skips compiling the modules it needs (~10% of an offline run under Node 24). Node keeps it in
+// $TMPDIR/node-compile-cache/<version>-<arch>-<hash>-<uid> (NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE
+// turns it off): a directory per user, so a shared /tmp keeps users apart, and where it cannot be created or
+// written (a read-only tmp) the cache is off without a word and the run goes on (checked with a TMPDIR that is a
+// file). NODE_DEBUG_NATIVE=COMPILE_CACHE shows each bundled chunk read from it.
 import module from 'node:module';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
