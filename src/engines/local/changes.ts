@@ -85,7 +85,8 @@ export function describeFile(file: FileDiff): FileChange {
     unexported: [...exportedBefore].filter((name) => !exportedNow.has(name)),
     addedLines,
     removedLines,
-    formatOnly: changed.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
+    // Blank lines count here: a change that only drops trailing spaces or empty lines is formatting.
+    formatOnly: addedLines.length + removedLines.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
     commentOnly: changed.length > 0 && changed.every((line) => isComment(line, hashComments)),
     typeLevel: TYPE_FILES.test(file.path) || (typeLines > 0 && codeLines === 0),
   };

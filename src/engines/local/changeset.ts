@@ -19,6 +19,11 @@ const ENTRY =
   /^\s*['"]?(?<name>[@\w./-]+)['"]?\s*:\s*['"]?(?<bump>major|minor|patch|prerelease)(?::(?<kind>[\w-]+))?['"]?\s*$/;
 const RANK = { patch: 0, minor: 1, major: 2 } as const;
 
+/** A release note written with the change (`.changeset/x.md`, covector's `.changes/x.md`). */
+export function isReleaseNote(path: string): boolean {
+  return NOTE_PATH.test(path);
+}
+
 export function readChangesets(changes: FileChange[]): ChangesetNote | undefined {
   let note: ChangesetNote | undefined;
   for (const change of changes) {

@@ -4,7 +4,7 @@ import { COMMIT_TYPES, type CommitType } from '../message.js';
 import { activityTypes, type Activity } from './activity.js';
 import type { FileChange } from './changes.js';
 import { collectLineEvidence } from './line-evidence.js';
-import type { ChangesetNote } from './changeset.js';
+import { isReleaseNote, type ChangesetNote } from './changeset.js';
 import { noteTypes } from './note-type.js';
 import type { DependencyFacts } from './deps.js';
 import type { FilePriors, HistoryProfile } from './history.js';
@@ -109,6 +109,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     added_only: size > 0 && signals.sourceDeletions === 0 ? 1 : 0,
     moved_share: signals.movedShare,
     perf_lines: clamp(signals.perfLines / 2),
+    speed_talk: clamp(signals.speedTalk),
     fix_titles: titles.length ? titles.filter((title) => FIX_TITLE.test(title)).length / titles.length : 0,
     feat_titles: titles.length
       ? titles.filter((title) => !FIX_TITLE.test(title) && FEAT_TITLE.test(title)).length / titles.length
@@ -131,7 +132,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     version_bump: lines_.versionBump ? 1 : 0,
     benchmark: lines_.benchmark ? 1 : 0,
     removed_share: lines_.removedShare,
-    source_and_docs: hasSource && share('docs') > 0 ? 1 : 0,
+    source_and_docs:
+      hasSource && changes.some((change) => change.role === 'docs' && !isReleaseNote(change.file.path)) ? 1 : 0,
     new_test_files: clamp(signals.tests.filter((change) => change.file.status === 'added').length / 2),
     modified_only: changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     test_edits_only:

@@ -30,6 +30,8 @@ export interface ChangeSignals {
   sourceDeletions: number;
   /** Added source lines or comments that speak of speed (cache, memo, fast, avoid unnecessary work). */
   perfLines: number;
+  /** Added comments that argue for speed in other words (expensive, fast path, hoisted, reused, short-circuit). */
+  speedTalk: number;
   /** Titles of test cases added (it/test/describe). */
   testTitles: string[];
   /** Test cases added (it/test/def test_/func Test/#[test] lines). */
@@ -51,6 +53,9 @@ const ROLE_WEIGHT: Partial<Record<FileRole, number>> = {
 // Speed talk in comments; in tests, timing and benchmarks; in code, annotations that exist only for speed or size.
 const PERF =
   /\b(perf|performance|fast(er|est)?|slow(er)?|efficient(ly)?|cach(e|ed|ing)|memo(ize|ized|ization)?|optimi[sz](e|ed|es|ation)|lazy|lazily|avoid(s|ing)?\s+(unnecessary|extra|redundant|double)|unnecessary|hot\s*path|allocations?|memory|benchmark|O\([\w\s^*]+\))/i;
+// Comments that argue for speed in other words: what was expensive, the fast path, work hoisted, reused or cut short.
+const SPEED_TALK =
+  /\b(expensive|deopt\w*|fast[- ]path|hoist\w*|pre-?allocat\w*|reus(e|es|ing)\b|zero-?copy|without allocat\w*|bottleneck|throughput|latency|quadratic|linear time|O\(n\)|amortiz\w*|short-?circuit|early (return|exit))\b/i;
 const PERF_TEST = /\bperformance\.now\(|\bbench\(|\bperf(ormance)?\b/i;
 const PERF_CODE =
   /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(/;
@@ -60,6 +65,11 @@ export const TEST_CASE =
 /** A new optional member of a type or interface (`name?: Type`). */
 export const OPTIONAL_MEMBER = /^\s+(?:readonly\s+)?['"]?([\w$]+)['"]?\?:\s*[^=]+[;,]?\s*$/;
 const TEST_TITLE = /\b(?:it|test|describe|specify|context)(?:\.\w+)?\s*\(\s*(['"`])(.+?)\1/;
+/** A test named by its function (`def test_does_not_panic`, `fn test_x`, `func TestDoesNotPanic`): the name is its title. */
+const TEST_NAME = /^\s*(?:async\s+)?(?:def|fn)\s+test_(\w+)|^func\s+Test(\w+)\(/;
+// A reported issue: #123, a GitHub issue or pull request link, gh-123, issue 123, or a test named after one (test_12345).
+const ISSUE_REF =
+  /(^|[\s(])#\d{2,}\b|github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull)\/\d+|\bgh-\d+|\bissue[\s_-]?\d+|_\d{4,}\b/i;
 
 export function collectSignals(changes: FileChange[]): ChangeSignals {
   const source = changes.filter((change) => change.role === 'source');
@@ -102,13 +112,26 @@ export function collectSignals(changes: FileChange[]): ChangeSignals {
       addedComments.filter((text) => PERF.test(text)).length +
       testLines.filter((line) => PERF_TEST.test(line)).length +
       addedSource.filter((line) => PERF_CODE.test(line)).length,
+    speedTalk: addedComments.filter((text) => SPEED_TALK.test(text)).length,
     newTestCases: testLines.filter((line) => TEST_CASE.test(line)).length,
     newOptions: countNewOptions(source),
-    issueRefs: [...testLines, ...addedComments].filter((line) => /(^|[\s(])#\d{2,}\b/.test(line)).length,
+    issueRefs: [...testLines, ...addedComments].filter((line) => ISSUE_REF.test(line)).length,
     testTitles: tests.flatMap((change) =>
-      change.addedLines.map((line) => TEST_TITLE.exec(line)?.[2]).filter((title): title is string => Boolean(title)),
+      change.addedLines.map(testTitle).filter((title): title is string => Boolean(title)),
     ),
   };
+}
+
+function testTitle(line: string): string | undefined {
+  const title = TEST_TITLE.exec(line)?.[2];
+  if (title) return title;
+  const name = TEST_NAME.exec(line);
+  const words = name?.[1] ?? name?.[2];
+  return words
+    ?.replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
 }
 
 function countNewOptions(source: FileChange[]): number {

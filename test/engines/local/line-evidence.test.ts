@@ -114,3 +114,39 @@ describe('history of the series', () => {
     expect(perType.feat.files_newest).toBe(0.5);
   });
 });
+
+describe('signals read from tests and comments', () => {
+  it('reads a test named by its function as its title, and a test named after an issue as a reported bug', () => {
+    const { analysis } = evidenceOf({
+      before: { 'pkg/frame.py': 'def join(a, b):\n    return a\n', 'tests/test_frame.py': 'def test_join():\n    pass\n' },
+      after: {
+        'pkg/frame.py': 'def join(a, b):\n    if not b:\n        return a\n    return a\n',
+        'tests/test_frame.py':
+          'def test_join():\n    pass\n\n\ndef test_join_does_not_fail_on_empty_12845():\n    assert join(1, None) == 1\n',
+      },
+    });
+    expect(analysis.signals.testTitles).toEqual(['join does not fail on empty 12845']);
+    expect(analysis.signals.issueRefs).toBe(1);
+    expect(analysis.features.shared.fix_titles).toBe(1);
+  });
+
+  it('hears speed argued in comments without the word "fast"', () => {
+    const { analysis } = evidenceOf({
+      before: { 'src/scan.js': 'export function scan(items) {\n  return items.map(parse)\n}\n' },
+      after: {
+        'src/scan.js':
+          'export function scan(items) {\n  // parse is expensive: hoist the check out of the loop\n  return items.map(parse)\n}\n',
+      },
+    });
+    expect(analysis.signals.speedTalk).toBe(1);
+    expect(analysis.features.shared.speed_talk).toBe(1);
+  });
+
+  it('takes a change that only drops trailing spaces and empty lines for formatting', () => {
+    const { analysis } = evidenceOf({
+      before: { 'src/help.js': 'export const help = 1  \n\n\nexport const more = 2\n' },
+      after: { 'src/help.js': 'export const help = 1\n\nexport const more = 2\n' },
+    });
+    expect(analysis.signals.formatOnly).toBe(true);
+  });
+});
