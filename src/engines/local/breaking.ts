@@ -3,6 +3,7 @@
 // not enough: pnpm writes major changesets for commits whose subjects carry no `!`.)
 
 import type { FileChange } from './changes.js';
+import { readChangesets } from './changeset.js';
 import type { HistoryProfile } from './history.js';
 
 // A package's entry file: index.* at its root or in its src/, lib.rs, mod.rs at the top of src/, __init__.py of a package.
@@ -34,8 +35,15 @@ export function updatesMigrationGuide(changes: FileChange[]): boolean {
   );
 }
 
-/** Breaking when the repository marks breaking changes at all (a `!` in its history) and public names go or a migration guide says so. */
+/**
+ * Breaking when the repository marks breaking changes at all (a `!` in its history) and public names go, a migration
+ * guide says so, or a release note tags the change `breaking` (covector's `patch:breaking`).
+ */
 export function isBreaking(changes: FileChange[], profile: HistoryProfile): boolean {
   if (!profile.headers.some((header) => header.breaking)) return false;
-  return removedPublicNames(changes).length > 0 || updatesMigrationGuide(changes);
+  return (
+    removedPublicNames(changes).length > 0 ||
+    updatesMigrationGuide(changes) ||
+    readChangesets(changes)?.breaking === true
+  );
 }

@@ -10,6 +10,8 @@ export interface ChangesetNote {
   packages: string[];
   /** The first sentence of the note, as written. */
   summary: string;
+  /** covector's `breaking` tag on any package (`"tauri": patch:breaking`): the authors call the change breaking. */
+  breaking?: boolean;
   /** The note's file name without `.md` (covector's are written by hand, `fix-window-crash`; changesets' are random words). */
   name?: string;
 }
@@ -35,6 +37,7 @@ export function readChangesets(changes: FileChange[]): ChangesetNote | undefined
     else {
       if (RANK[parsed.bump] > RANK[note.bump]) note.bump = parsed.bump;
       note.packages.push(...parsed.packages.filter((name) => !note?.packages.includes(name)));
+      if (parsed.breaking) note.breaking = true;
     }
   }
   return note;
@@ -47,13 +50,15 @@ function parseNote(lines: string[]): ChangesetNote | undefined {
   const packages: string[] = [];
   let bump: ChangesetNote['bump'] = 'patch';
   let kind: string | undefined;
+  let breaking = false;
   for (const line of lines.slice(fence + 1, close)) {
     const groups = ENTRY.exec(line)?.groups;
     if (!groups?.name) continue;
     packages.push(groups.name);
     const found = groups.bump === 'prerelease' ? 'patch' : (groups.bump as ChangesetNote['bump']);
     if (RANK[found] > RANK[bump]) bump = found;
-    kind ??= groups.kind;
+    if (groups.kind === 'breaking') breaking = true;
+    else kind ??= groups.kind;
   }
   const text = lines
     .slice(close + 1)
@@ -62,5 +67,7 @@ function parseNote(lines: string[]): ChangesetNote | undefined {
     .join(' ');
   const summary = (/^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text).replace(/\.$/, '').trim();
   if (packages.length === 0 && !summary) return undefined;
-  return kind ? { bump, kind, packages, summary } : { bump, packages, summary };
+  const note: ChangesetNote = kind ? { bump, kind, packages, summary } : { bump, packages, summary };
+  if (breaking) note.breaking = true;
+  return note;
 }

@@ -150,3 +150,23 @@ describe('signals read from tests and comments', () => {
     expect(analysis.signals.formatOnly).toBe(true);
   });
 });
+
+describe('breaking changes a release note declares', () => {
+  it('writes ! when a covector note tags the change breaking in a repository that marks breaking changes', () => {
+    const note = (tag: string) => `---\n"tauri": ${tag}\n---\n\nRemove the \`skip_install\` option.\n`;
+    const spec = (tag: string): ChangeSpec => ({
+      before: { 'core/src/config.rs': 'pub struct Config {\n    pub skip_install: bool,\n    pub name: String,\n}\n' },
+      commits: [{ subject: 'feat!: rename the window API', files: {} }],
+      after: {
+        'core/src/config.rs': 'pub struct Config {\n    pub name: String,\n}\n',
+        '.changes/remove-skip-install.md': note(tag),
+      },
+    });
+    const message = (tag: string) => {
+      const { input } = evidenceOf(spec(tag));
+      return generateLocalMessage({ ...input, maxLength: 72, body: false });
+    };
+    expect(message('patch:breaking').breaking).toBe(true);
+    expect(message('patch:bug').breaking).toBe(false);
+  });
+});
