@@ -3,6 +3,8 @@
 // Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.5] [--lambda 0.002] [--epochs 400] [--write]
 
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parseUnifiedDiff } from '../src/diff/parse.js';
 import { analyseChange } from '../src/engines/local/index.js';
 import type { TypeWeights } from '../src/engines/local/type-model.js';
@@ -216,6 +218,8 @@ for (const alpha of sweep) {
   report('held-out', heldOut, weights);
 }
 if (process.argv.includes('--write')) {
-  writeFileSync(new URL('../src/engines/local/type-weights.ts', import.meta.url), render(weights));
+  // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.
+  const target = fileURLToPath(new URL('../src/engines/local/type-weights.ts', import.meta.url));
+  writeFileSync(target, await format(render(weights), { ...(await resolveConfig(target)), filepath: target }));
   console.error('wrote src/engines/local/type-weights.ts');
 }

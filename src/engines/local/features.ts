@@ -136,8 +136,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
       hasSource && changes.some((change) => change.role === 'docs' && !isReleaseNote(change.file.path)) ? 1 : 0,
     new_test_files: clamp(signals.tests.filter((change) => change.file.status === 'added').length / 2),
     modified_only: changes.every((change) => change.file.status === 'modified') ? 1 : 0,
-    test_edits_only:
-      only('test', 'snapshot') && changes.every((change) => change.file.status === 'modified') ? 1 : 0,
+    test_edits_only: only('test', 'snapshot') && changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     new_files_share: changes.length
       ? changes.filter((change) => change.file.status === 'added').length / changes.length
       : 0,

@@ -75,7 +75,9 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
     });
   }
   if (weight > 0) for (const [type, value] of types) types.set(type, value / weight);
-  return newest ? { types, scopes, weight, newest: newest.type, newestPerFile } : { types, scopes, weight, newestPerFile };
+  return newest
+    ? { types, scopes, weight, newest: newest.type, newestPerFile }
+    : { types, scopes, weight, newestPerFile };
 }
 
 /** The share of the repository's commits of this type that carry a scope; undefined when the type is unseen. */

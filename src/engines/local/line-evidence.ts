@@ -31,7 +31,11 @@ const VERSION_LINE = /^\s*"?version"?\s*[:=]\s*["']\d+\.\d+/;
 const MANIFEST = /(^|\/)(package\.json|Cargo\.toml|pyproject\.toml|setup\.cfg|deno\.jsonc?|jsr\.json)$/;
 const BENCH = /(^|\/)(bench|benches|benchmarks?)\/|[._-]bench(mark)?s?\.[\w]+$|_bench_test\.go$/i;
 
-const normalise = (line: string) => line.replace(/\s+/g, '').replace(/[;,()]/g, '').replace(/"/g, "'");
+const normalise = (line: string) =>
+  line
+    .replace(/\s+/g, '')
+    .replace(/[;,()]/g, '')
+    .replace(/"/g, "'");
 
 export function collectLineEvidence(changes: FileChange[]): LineEvidence {
   let removedLines = 0;

@@ -118,7 +118,10 @@ describe('history of the series', () => {
 describe('signals read from tests and comments', () => {
   it('reads a test named by its function as its title, and a test named after an issue as a reported bug', () => {
     const { analysis } = evidenceOf({
-      before: { 'pkg/frame.py': 'def join(a, b):\n    return a\n', 'tests/test_frame.py': 'def test_join():\n    pass\n' },
+      before: {
+        'pkg/frame.py': 'def join(a, b):\n    return a\n',
+        'tests/test_frame.py': 'def test_join():\n    pass\n',
+      },
       after: {
         'pkg/frame.py': 'def join(a, b):\n    if not b:\n        return a\n    return a\n',
         'tests/test_frame.py':
