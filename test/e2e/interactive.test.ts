@@ -59,10 +59,15 @@ async function countingProvider(options: { latencyMs?: number } = {}): Promise<N
     },
     ...(options.latencyMs ? { latency: { baseMs: options.latencyMs, perInputKTokensMs: 0, perOutputTokenMs: 0 } } : {}),
   });
+  return providerEnv(server);
+}
+
+/** The repository's environment pointing git-ai at the loopback server as an OpenAI provider. */
+function providerEnv(started: ProviderServer): NodeJS.ProcessEnv {
   return {
     ...repo.env,
     GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: server.baseUrls.openai,
+    GIT_AI_BASE_URL: started.baseUrls.openai,
     GIT_AI_API_KEY: 'test-key',
     GIT_AI_MODEL: 'test-model',
   };
@@ -168,14 +173,7 @@ describe('git-ai commit on a terminal', () => {
         return { text: header, hold: { afterTokens: 8, release: held } };
       },
     });
-    const env = {
-      ...repo.env,
-      GIT_AI_PROVIDER: 'openai',
-      GIT_AI_BASE_URL: server.baseUrls.openai,
-      GIT_AI_API_KEY: 'test-key',
-      GIT_AI_MODEL: 'test-model',
-    };
-    const partial = await start(['commit'], env).waitFor(/feat\(docs\): Write the stre/);
+    const partial = await start(['commit'], providerEnv(server)).waitFor(/feat\(docs\): Write the stre/);
     // what the pane shows now came before the server sent the rest of the answer
     expect(server.requests[0]?.normalized?.stream).toBe(true);
     expect(server.requests[0]?.endedAt).toBeUndefined();
