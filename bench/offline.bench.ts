@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseUnifiedDiff } from '../src/diff/parse.js';
 import { readHistory } from '../src/git/repo.js';
 import { writeLocalMessage } from '../src/pipeline/generate.js';
-import { configSchema } from '../src/config/schema.js';
+import { parseConfig } from '../src/config/schema.js';
 import { resolveConfig } from '../src/pipeline/body-choice.js';
 import { BENCH_TMP, isolatedEnv, PROJECT_ROOT } from './env.js';
 import { median, sampleCli } from './measure.js';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const env = isolatedEnv();
   const dir = createRepo(env);
   try {
-    const config = resolveConfig(configSchema.parse({}), false);
+    const config = resolveConfig(parseConfig({}), false);
     const diffText = execFileSync('git', ['diff', '--cached', '--no-color', '--no-ext-diff'], {
       cwd: dir,
       env,

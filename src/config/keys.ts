@@ -1,12 +1,13 @@
 // Config keys and values: dashed names, aliases, lenient spelling, suggestions, and per-key parsing with one-line errors.
 import { UserError } from '../errors.js';
-import { configMeta, configSchema } from './schema.js';
+import * as v from 'valibot';
+import { configSchema, keySchemaOf, metaOfProperty } from './schema.js';
 import type { Config, ConfigKey, ConfigProperty, KeyMeta } from './schema.js';
 
 export type { ConfigKey };
 export type ConfigValue = Config[ConfigProperty];
 
-const PROPERTIES = Object.keys(configSchema.shape) as ConfigProperty[];
+const PROPERTIES = Object.keys(configSchema.entries) as ConfigProperty[];
 const toKebab = (property: string): string => property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export const CONFIG_KEYS = PROPERTIES.map(toKebab) as ConfigKey[];
@@ -17,9 +18,7 @@ export function propertyOf(key: ConfigKey): ConfigProperty {
 }
 
 export function metaOf(key: ConfigKey): KeyMeta {
-  const meta = configMeta.get(configSchema.shape[propertyOf(key)]);
-  if (meta === undefined) throw new Error(`config key ${key} has no metadata`);
-  return meta;
+  return metaOfProperty(propertyOf(key));
 }
 
 /** GIT_AI_MAX_COMMIT_LENGTH for max-commit-length. */
@@ -94,10 +93,10 @@ function fixFor(key: ConfigKey, where: string | undefined): string {
 
 /** The typed value of `raw` for `key`, or a CONFIG_INVALID error saying the expected form; `where` names the layer. */
 export function parseConfigValue(key: ConfigKey, raw: RawValue, where?: string): ConfigValue {
-  const result = configSchema.shape[propertyOf(key)].safeParse(raw);
-  if (result.success && result.data !== undefined) return result.data;
+  const result = v.safeParse(keySchemaOf(propertyOf(key)), raw);
+  if (result.success && result.output !== undefined) return result.output as ConfigValue;
   const meta = metaOf(key);
-  const tooBig = !result.success && result.error.issues.some((issue) => issue.code === 'too_big');
+  const tooBig = !result.success && result.issues.every((issue) => issue.type === 'max_value');
   const expected = tooBig && meta.tooBig !== undefined ? meta.tooBig : meta.expected;
   const prefix = where === undefined ? '' : `${where}: `;
   const shown = Array.isArray(raw) ? raw.join(',') : String(raw);

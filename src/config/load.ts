@@ -6,7 +6,7 @@ import { detectProvider } from './detect-provider.js';
 import { readIniFile, readIniSection } from './ini-file.js';
 import { CONFIG_KEYS, envVarOf, findKey, parseConfigValue, propertyOf, resolveKey, suggestKey } from './keys.js';
 import type { ConfigKey, ConfigValue, RawValue } from './keys.js';
-import { configSchema } from './schema.js';
+import { parseConfig } from './schema.js';
 import { isUserError, type UserError } from '../errors.js';
 import type { Config, ConfigProperty, Provider } from './schema.js';
 
@@ -204,7 +204,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     origins[setting.key] = setting.origin;
   }
   return {
-    config: configSchema.parse(values),
+    config: parseConfig(values),
     sources,
     origins,
     path,

@@ -1,5 +1,5 @@
 // Text views of the schema and of a loaded config: the README's Markdown table and `git-ai config list`.
-import { PROVIDERS, configSchema } from './schema.js';
+import { PROVIDERS, parseConfig } from './schema.js';
 import { CONFIG_KEYS, envVarOf, formatConfigValue, maskSecret, metaOf, propertyOf } from './keys.js';
 import type { ConfigKey, ConfigValue } from './keys.js';
 import { vendorVariables } from './load.js';
@@ -10,7 +10,7 @@ const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\
 const code = (text: string): string => `\`${text}\``;
 
 function defaultOf(key: ConfigKey): string {
-  const value = configSchema.shape[propertyOf(key)].parse(undefined) as ConfigValue | undefined;
+  const value = parseConfig()[propertyOf(key)] as ConfigValue | undefined;
   if (value === undefined) return '(unset)';
   const text = formatConfigValue(value);
   return text === '' ? '(empty)' : code(text);

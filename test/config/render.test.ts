@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/config/keys.js';
 import type { LoadedConfig } from '../../src/config/load.js';
 import { renderConfigList, renderConfigTable } from '../../src/config/render.js';
-import { configSchema } from '../../src/config/schema.js';
+import { parseConfig } from '../../src/config/schema.js';
 
 describe('renderConfigTable', () => {
   const table = renderConfigTable();
@@ -33,7 +33,7 @@ describe('renderConfigList', () => {
   const keys = CONFIG_KEYS;
   const loaded: LoadedConfig = {
     config: {
-      ...configSchema.parse({}),
+      ...parseConfig({}),
       apiKey: 'sk-proj-1234567890abcd',
       model: 'gpt-x',
       exclude: ['*.lock', 'dist/**'],

@@ -1,6 +1,6 @@
 // What every generating command does first: find the repository, load the config, and check there is a change to describe.
 import { loadConfig } from '../../config/load.js';
-import { configSchema } from '../../config/schema.js';
+import { parseConfig } from '../../config/schema.js';
 import type { Config, ConfigKey } from '../../config/schema.js';
 import { UserError, isUserError } from '../../errors.js';
 import { stagePathsInTemporaryIndex, stageTrackedInTemporaryIndex, type TemporaryIndex } from '../../git/commit.js';
@@ -72,7 +72,7 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
     } catch (error) {
       if (!options.configFallback || !isUserError(error)) throw error;
       configProblem = error;
-      config = configSchema.parse({ engine: 'local' });
+      config = parseConfig({ engine: 'local' });
     }
     if (options.paths?.length)
       temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });

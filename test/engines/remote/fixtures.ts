@@ -1,6 +1,6 @@
 // Hand-built PreparedDiffs, a config, and a responder that answers the pipeline's requests like a model would.
 import type { ResolvedConfig } from '../../../src/config/schema.js';
-import { configSchema } from '../../../src/config/schema.js';
+import { parseConfig } from '../../../src/config/schema.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { CommitMessage } from '../../../src/engines/message.js';
 import type { NormalizedRequest, ResponderResult } from '../../support/provider-server.js';
@@ -81,7 +81,7 @@ export function largeChange(count = 6, salt?: Record<number, string>): PreparedD
 
 export function makeConfig(overrides: Record<string, unknown> = {}): ResolvedConfig {
   // multiStepMinFiles 0: the small fixtures exercise multi-step, which real changes reach from 250 files.
-  const config = configSchema.parse({
+  const config = parseConfig({
     provider: 'openai-compatible',
     model: 'test-model',
     timeout: 20,

@@ -2,7 +2,7 @@
 // and any window: counted in the model's own encoding, system, prompt and schema (where one is sent) together.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../../src/config/schema.js';
+import { parseConfig } from '../../../src/config/schema.js';
 import { fitAnalyses, fitAnalysisPrompt } from '../../../src/engines/remote/multi-step.js';
 import { buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 import { measurePromptOverhead } from '../../../src/engines/remote/request-budget.js';
@@ -28,7 +28,7 @@ async function requestTokens(
   window: number,
   lines: [number, number],
 ): Promise<{ name: string; tokens: number }[]> {
-  const config = configSchema.parse({ provider: 'openai', contextWindow: window, multiStepMinFiles: 0, body: true });
+  const config = parseConfig({ provider: 'openai', contextWindow: window, multiStepMinFiles: 0, body: true });
   const promptTokens = await measurePromptOverhead({ config, history: HISTORY });
   const text = makeSyntheticDiff({
     files,
