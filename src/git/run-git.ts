@@ -31,7 +31,8 @@ export class GitError extends Error {
   }
 }
 
-function spawnGit(args: readonly string[], options: RunGitOptions) {
+/** Spawns git with the environment every git-ai run of git has (no prompts, the C locale); stdout and stderr are pipes. */
+export function spawnGit(args: readonly string[], options: RunGitOptions) {
   const child = spawn('git', args, {
     cwd: options.cwd,
     env: { ...(options.env ?? process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },

@@ -1,5 +1,6 @@
 // Reads the staged diff as a stream, with the user's pager, diff drivers and prefixes kept out of it.
 import { HELD_LINE_LIMIT, heldLineLength, markCut } from '../diff/long-lines.js';
+import { bigFileThreshold, withBigFiles } from './big-files.js';
 import { gitEnv, type GitContext } from './repo.js';
 import { streamGitLineBatches, type LineLimit } from './run-git.js';
 
@@ -22,17 +23,42 @@ export const STAGED_DIFF_ARGS: readonly string[] = [
   '--no-relative',
 ];
 
-/** The staged diff's lines (without '\n') in batches, as git writes them; a line past HELD_LINE_LIMIT is cut to its head. */
+/** Where the one `git-ai: ` line about a file the diff did not read goes; stderr unless told. */
+export type NoteListener = (line: string) => void;
+const toStderr: NoteListener = (line) => void process.stderr.write(`${line}\n`);
+
+/**
+ * The staged diff's lines (without '\n') in batches, as git writes them, but for two things: a line past
+ * HELD_LINE_LIMIT is cut to its head, and git does not read a blob above the big-file threshold (see big-files.ts):
+ * such a file is diffed again alone if it has ordinary lines, or stands as its blob's head.
+ */
 export function streamStagedDiffBatches(
   context: GitContext & { signal?: AbortSignal },
   lineLimit: LineLimit = { maxLength: HELD_LINE_LIMIT, mark: markCut },
+  note: NoteListener = toStderr,
 ): AsyncGenerator<string[]> {
-  return streamGitLineBatches(STAGED_DIFF_ARGS, {
-    cwd: context.cwd,
-    env: gitEnv(context),
-    signal: context.signal,
-    lineLimit,
-  });
+  const diff = stagedDiffSource(context, lineLimit);
+  return diff.withBigFiles(diff.source, note);
+}
+
+/** git's diff with the threshold, and what puts the files it left unread back into it. */
+function stagedDiffSource(context: GitContext & { signal?: AbortSignal }, lineLimit: LineLimit) {
+  const env = gitEnv(context);
+  const threshold = bigFileThreshold(env);
+  const options = { cwd: context.cwd, env, signal: context.signal, lineLimit };
+  const rediff = (paths: readonly string[]) =>
+    streamGitLineBatches([...STAGED_DIFF_ARGS, '--full-index', '--', ...paths.map((path) => `:(top,literal)${path}`)], {
+      ...options,
+      env: { ...env, GIT_LITERAL_PATHSPECS: '0' }, // the pathspec's own magic says literal
+    });
+  return {
+    source: streamGitLineBatches(
+      ['-c', `core.bigFileThreshold=${threshold}`, ...STAGED_DIFF_ARGS, '--full-index'],
+      options,
+    ),
+    withBigFiles: (lines: AsyncIterable<string[]>, note: NoteListener) =>
+      withBigFiles(lines, { ...options, threshold, rediff, warn: note }),
+  };
 }
 
 /** A staged diff whose `git` already runs: read `lines` once, or `cancel()` to stop git if it will not be read. */
@@ -42,6 +68,8 @@ export interface StagedDiffStream {
   cancel(): void;
   /** The reader uses at most `units` of any line: the stream holds no more than heldLineLength(units) from now on. */
   holdLines(units: number): void;
+  /** Sends the `git-ai: ` line about a big file the diff did not read (see big-files.ts) here rather than to stderr. */
+  onNote(listener: NoteListener): void;
 }
 
 /**
@@ -53,15 +81,21 @@ export function startStagedDiff(context: GitContext & { signal?: AbortSignal }):
   const controller = new AbortController();
   const signal = context.signal ? AbortSignal.any([context.signal, controller.signal]) : controller.signal;
   const lineLimit = { maxLength: HELD_LINE_LIMIT, mark: markCut };
-  const source = streamStagedDiffBatches({ ...context, signal }, lineLimit);
+  let note = toStderr;
+  const diff = stagedDiffSource({ ...context, signal }, lineLimit);
+  const { source } = diff;
   const first = source.next(); // runs the generator up to its first read: git is spawned
   first.catch(() => undefined); // a failure is rethrown to the reader; unread (cancelled), it is nobody's
+  async function* read(): AsyncGenerator<string[]> {
+    const step = await first;
+    if (step.done) return;
+    yield step.value;
+    yield* source;
+  }
+  // Big files are looked at as the reader reads, once it has said how much of a line it uses (holdLines).
   async function* lines(): AsyncGenerator<string[]> {
     try {
-      const step = await first;
-      if (step.done) return;
-      yield step.value;
-      yield* source;
+      yield* diff.withBigFiles(read(), (line) => note(line));
     } finally {
       controller.abort(); // a reader that stops early, even after the first batch, stops git (after the end: a no-op)
     }
@@ -70,5 +104,6 @@ export function startStagedDiff(context: GitContext & { signal?: AbortSignal }):
     lines: lines(),
     cancel: () => controller.abort(),
     holdLines: (units) => void (lineLimit.maxLength = Math.min(lineLimit.maxLength, heldLineLength(units))),
+    onNote: (listener) => void (note = listener),
   };
 }

@@ -196,6 +196,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const { context, signal, diff } = options;
   const engine = resolveEngine(options.config);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  diff.onNote(warn); // a big file the diff did not read is said where the fallbacks are
   const unchosen =
     options.config.provider === undefined && options.config.engine !== 'local'
       ? detectProvider(options.env)
