@@ -6,7 +6,7 @@ import { runTokenTasks } from '../pool/run-token-tasks.js';
 import { placeInFile, redactFileDiffText, redactName, type Redaction } from '../security/redact.js';
 import { allocateBudget, computeInputBudget } from '../tokens/budget.js';
 import { resolveModelInfo } from '../tokens/models.js';
-import { loadTokenBound, type TokenBound } from '../tokens/bound.js';
+import { boundWithin } from '../tokens/bound.js';
 import { fitsByBytes, loadTokenizer } from '../tokens/tokenizer.js';
 import { groupIntoChunks } from './chunks.js';
 import { collectDiff, type CollectedFile } from './collect.js';
@@ -121,11 +121,10 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   }
 
   const listingBudget = Math.floor(total * LISTING_SHARE);
-  // Loading an encoding costs ~0.2-0.4 s: a listing within its share by the bound (src/tokens/bound.ts) never needs it.
-  const bound = await loadTokenBound(info.encoding);
+  // Loading an encoding costs ~0.1 s: a listing within its share by the bound (src/tokens/bound.ts) never needs it.
   const fullListing = renderListing(entries, () => true);
   let listing = fullListing;
-  let listingTokens = bound(fullListing, listingBudget) ?? Number.POSITIVE_INFINITY;
+  let listingTokens = (await boundWithin(info.encoding, fullListing, listingBudget)) ?? Number.POSITIVE_INFINITY;
   if (listingTokens > listingBudget) {
     const tokenizer = await loadTokenizer(info.encoding);
     listing = renderListing(
@@ -151,7 +150,6 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
     omitted,
     contentBudget,
     encoding: info.encoding,
-    bound,
     poolMode: options.poolMode,
     signal: options.signal,
   });
@@ -185,8 +183,6 @@ interface FitOptions {
   omitted: number[];
   contentBudget: number;
   encoding: PreparedDiff['encoding'];
-  /** Bounds a count without the encoding: a chunk within its share by it is never tokenized. */
-  bound: TokenBound;
   poolMode?: 'auto' | 'main' | 'pool';
   signal?: AbortSignal;
 }
@@ -211,7 +207,8 @@ async function fitChunks(options: FitOptions): Promise<Fitted[]> {
     for (let index = 0; index < texts.length; index++) {
       const text = texts[index]!;
       const share = allocation[index]!;
-      const bounded = cut[index] || exact[index] ? undefined : options.bound(text, share);
+      // Bounds a count without the encoding: a chunk within its share by it is never tokenized.
+      const bounded = cut[index] || exact[index] ? undefined : await boundWithin(options.encoding, text, share);
       if (bounded !== undefined) {
         results[index] = { text, tokens: bounded, allocation: share, truncated: false, omittedLines: 0 };
         if (bounded < needs[index]!) {

@@ -1,8 +1,8 @@
 // The bound without the encoding is never below the encoding's own count, and is close to it on code.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadTokenBound } from '../../src/tokens/bound.js';
+import { BOUND_MAX_UNITS_PER_TOKEN, boundWithin, loadTokenBound } from '../../src/tokens/bound.js';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
 
 const [bound, tokenizer] = await Promise.all([loadTokenBound('o200k_base'), loadTokenizer('o200k_base')]);
@@ -44,7 +44,13 @@ describe('loadTokenBound', () => {
   });
 
   it('comes close to the real count on source code, far closer than bytes', () => {
-    const source = readFileSync(new URL('../../src/prepare/prepare-diff.ts', import.meta.url), 'utf8');
+    // A whole folder of this project's code, so that an edit to one file does not move the ratio much (1.52 now).
+    const folder = new URL('../../src/prepare/', import.meta.url);
+    const source = readdirSync(folder)
+      .filter((name) => name.endsWith('.ts'))
+      .sort()
+      .map((name) => readFileSync(new URL(name, folder), 'utf8'))
+      .join('\n');
     const text = source
       .split('\n')
       .map((line) => `+${line}`)
@@ -60,5 +66,36 @@ describe('loadTokenBound', () => {
     expect(bound('hello world', 1)).toBeUndefined();
     expect((await loadTokenBound('cl100k_base'))('héllo', 10)).toBe(6);
     expect((await loadTokenBound('estimate'))('héllo', 5)).toBeUndefined();
+  });
+
+  it('boundWithin skips the pieces only where they could not fit the text: within the limit by bytes, or too long', async () => {
+    const code = Array.from({ length: 200 }, (_, index) => `+  const value = compute(item, ${index});`).join('\n');
+    expect(await boundWithin('o200k_base', 'hello world', 20)).toBe(11);
+    const limit = Math.ceil(code.length / 3);
+    expect(await boundWithin('o200k_base', code, limit)).toBe(bound(code, limit));
+    expect(await boundWithin('o200k_base', code, limit)).toBeDefined();
+    expect(
+      await boundWithin('o200k_base', code, Math.floor(code.length / BOUND_MAX_UNITS_PER_TOKEN) - 1),
+    ).toBeUndefined();
+    expect(await boundWithin('cl100k_base', 'héllo', 10)).toBe(6);
+    expect(await boundWithin('estimate', 'héllo', 5)).toBeUndefined();
+  });
+
+  it('is over the limit on every file of real code past BOUND_MAX_UNITS_PER_TOKEN units a token, as boundWithin assumes', () => {
+    for (const folder of ['../../src/prepare/', '../../src/security/', '../../README.md']) {
+      const url = new URL(folder, import.meta.url);
+      const texts = folder.endsWith('/')
+        ? readdirSync(url)
+            .filter((name) => name.endsWith('.ts'))
+            .map((name) => readFileSync(new URL(name, url), 'utf8'))
+        : readFileSync(url, 'utf8').split('\n## ');
+      for (const text of texts.filter((each) => each.length > 400)) {
+        const diff = text
+          .split('\n')
+          .map((line) => `+${line}`)
+          .join('\n');
+        expect(bound(diff, Math.floor(diff.length / BOUND_MAX_UNITS_PER_TOKEN))).toBeUndefined();
+      }
+    }
   });
 });
