@@ -82,22 +82,28 @@ class BlobSizes {
   }
 }
 
-/** The first `bytes` bytes of a blob (fewer if it is shorter); git is stopped once they are read. */
-async function readBlobHead(id: string, bytes: number, options: RunGitOptions): Promise<Buffer> {
+/**
+ * The first `bytes` bytes of a blob (fewer if it is shorter); git is stopped once they are read. Read by events, not
+ * by a loop left early, which would build an AbortError (and its stack) to stop the stream.
+ */
+function readBlobHead(id: string, bytes: number, options: RunGitOptions): Promise<Buffer> {
   const { child, stdout } = spawnGit(['cat-file', 'blob', id], options);
-  child.on('error', () => undefined); // a failure ends the read with what came so far
   const parts: Buffer[] = [];
   let read = 0;
-  try {
-    for await (const chunk of stdout as AsyncIterable<Buffer>) {
+  return new Promise((resolve) => {
+    const done = () => {
+      stdout.removeAllListeners('data');
+      if (child.exitCode === null) child.kill();
+      resolve(Buffer.concat(parts).subarray(0, bytes));
+    };
+    stdout.on('data', (chunk: Buffer) => {
       parts.push(chunk);
       read += chunk.length;
-      if (read >= bytes) break;
-    }
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
-  return Buffer.concat(parts).subarray(0, bytes);
+      if (read >= bytes) done();
+    });
+    stdout.on('end', done);
+    child.on('error', done); // a failure ends the read with what came so far
+  });
 }
 
 const INDEX = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/;
