@@ -160,7 +160,10 @@ export async function* withBigFiles(
   }
 }
 
-/** Decides what a file git called binary is, from its blobs' sizes and the head of the blob it has. */
+/**
+ * Decides what a file git called binary is, from its blobs' sizes and heads: binary (a NUL byte, as git tests), to
+ * be diffed by git after all (ordinary lines, or a blob the head holds whole), or, for long lines, its heads.
+ */
 async function judge(
   header: string[],
   binaryLine: string,
@@ -175,46 +178,61 @@ async function judge(
   if (!measured.some((size) => size !== undefined && size > options.threshold)) return { kind: 'keep' };
   const file = parseHeader([...header, binaryLine]);
   if (file === undefined) return { kind: 'keep' };
-  const side = file.status === 'deleted' ? oldId : newId;
-  const size = measured[present.indexOf(side)] ?? 0;
-  const whole = file.status === 'added' || file.status === 'deleted'; // the one blob is the whole diff
-  const headBytes = whole ? Math.max(BINARY_PROBE_BYTES, Math.floor(options.lineLimit.maxLength)) : BINARY_PROBE_BYTES;
-  const head = await readBlobHead(side, headBytes, options);
-  if (head.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { kind: 'keep' }; // binary, as git would find it
-  const paths = file.oldPath === undefined ? [file.path] : [file.oldPath, file.path];
-  // Diffed by git after all: a change of both sides, or a blob the head already holds whole (a low threshold).
-  if (!whole || head.length >= size) return { kind: 'rediff', paths };
-  const lines = headLines(head, size, options.lineLimit);
-  if (lines === undefined) return { kind: 'rediff', paths };
+  const sizeOf = (id: string) => measured[present.indexOf(id)] ?? 0;
+  const headBytes = Math.max(BINARY_PROBE_BYTES, Math.floor(options.lineLimit.maxLength));
+  const readHead = async (id: string) => {
+    const head = await readBlobHead(id, headBytes, options);
+    if (head.subarray(0, BINARY_PROBE_BYTES).includes(0)) return 'binary';
+    return head.length >= sizeOf(id) ? 'whole' : headLines(head, sizeOf(id), options.lineLimit);
+  };
+  const rediff: Outcome = {
+    kind: 'rediff',
+    paths: file.oldPath === undefined ? [file.path] : [file.oldPath, file.path],
+  };
+  const after = file.status === 'deleted' ? undefined : await readHead(newId);
+  if (after === 'binary') return { kind: 'keep' };
+  if (after === 'whole' || (after !== undefined && !hasLongLine(after))) return rediff;
+  const before = file.status === 'added' ? undefined : await readHead(oldId);
+  if (before === 'binary') return { kind: 'keep' };
+  if (before === 'whole' || (after === undefined && before !== undefined && !hasLongLine(before))) return rediff;
+  const sides = file.status === 'added' || file.status === 'deleted' ? 'its first' : 'the first';
+  const each = before !== undefined && after !== undefined ? ' of each side' : '';
   options.warn(
-    `git-ai: ${sanitizeLine(file.path)} is ${megabytes(size)} of long lines, more than any request can use: read as its first ${kibibytes(head.length)}, not diffed`,
+    `git-ai: ${sanitizeLine(file.path)} is ${megabytes(Math.max(...present.map(sizeOf)))} of long lines, more than any request can use: read as ${sides} ${kibibytes(headBytes)}${each}, not diffed`,
   );
-  const label =
-    file.status === 'added' ? binaryLine.slice('Binary files /dev/null and '.length, -' differ'.length) : '';
-  const oldLabel =
-    file.status === 'deleted' ? binaryLine.slice('Binary files '.length, -' and /dev/null differ'.length) : '';
-  // git's own hunk header: a count of 1 is left out.
-  const range = lines.length === 1 ? '1' : `1,${lines.length}`;
-  return file.status === 'added'
-    ? {
-        kind: 'head',
-        lines: ['--- /dev/null', `+++ ${label}`, `@@ -0,0 +${range} @@`, ...lines.map((text) => `+${text}`)],
-      }
-    : {
-        kind: 'head',
-        lines: [`--- ${oldLabel}`, '+++ /dev/null', `@@ -${range} +0,0 @@`, ...lines.map((text) => `-${text}`)],
-      };
+  return { kind: 'head', lines: headHunk(binaryLine, file.status, before ?? [], after ?? []) };
 }
 
-/** The head's lines, the last one cut with the count of what the blob holds past it; undefined for ordinary lines. */
-function headLines(head: Buffer, size: number, limit: LineLimit): string[] | undefined {
+/** A hunk of the heads: the lines both begin with as context, then the old head's rest removed and the new one's added. */
+function headHunk(binaryLine: string, status: string, before: string[], after: string[]): string[] {
+  let same = 0;
+  while (same < before.length - 1 && same < after.length - 1 && before[same] === after[same]) same++;
+  // git's own hunk header: a count of 1 is left out, an empty side starts at 0.
+  const range = (count: number) => (count === 0 ? '0,0' : count === 1 ? '1' : `1,${count}`);
+  // The labels, where git's binary line gives them whole (one side /dev/null); a changed file's come from its header.
+  const labels =
+    status === 'added'
+      ? ['--- /dev/null', `+++ ${binaryLine.slice('Binary files /dev/null and '.length, -' differ'.length)}`]
+      : status === 'deleted'
+        ? [`--- ${binaryLine.slice('Binary files '.length, -' and /dev/null differ'.length)}`, '+++ /dev/null']
+        : [];
+  return [
+    ...labels,
+    `@@ -${range(before.length)} +${range(after.length)} @@`,
+    ...before.slice(0, same).map((line) => ` ${line}`),
+    ...before.slice(same).map((line) => `-${line}`),
+    ...after.slice(same).map((line) => `+${line}`),
+  ];
+}
+
+const hasLongLine = (lines: readonly string[]) => lines.some((line) => line.length >= LONG_LINE_UNITS);
+
+/** The head's lines, the last one cut with the count of the bytes the blob holds past the head (counted as characters). */
+function headLines(head: Buffer, size: number, limit: LineLimit): string[] {
   const decoder = new StringDecoder('utf8');
-  const text = decoder.write(head);
-  const lines = text.split('\n');
-  if (!lines.some((line) => line.length >= LONG_LINE_UNITS)) return undefined;
+  const lines = decoder.write(head).split('\n');
   const last = lines.pop() ?? '';
-  const unread = size - head.length + Buffer.byteLength(decoder.end()); // bytes past the head, counted as characters
-  lines.push(limit.mark(last, unread));
+  lines.push(limit.mark(last, size - head.length + Buffer.byteLength(decoder.end())));
   return lines;
 }
 

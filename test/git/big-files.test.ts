@@ -94,6 +94,36 @@ describe('a staged file above the threshold', () => {
     expect(notes).toHaveLength(1);
   });
 
+  it('changed, with long lines, stands as the heads of both sides: the lines they share as context', async () => {
+    bigRepo();
+    repo.write('web/app.min.js', `/*! license */\n/* v1 */\n${bundle(200_000)}\n`);
+    repo.git('add', '.');
+    repo.git('commit', '-q', '-m', 'build: bundle');
+    repo.write('web/app.min.js', `/*! license */\n/* v2 */\nvar z=1;${bundle(300_000)}\n`);
+    repo.git('add', '.');
+    expect(repo.git('-c', `core.bigFileThreshold=${THRESHOLD}`, 'diff', '--cached')).toContain(
+      'Binary files a/web/app.min.js and b/web/app.min.js differ',
+    );
+    const { lines, notes } = await read();
+    const [file] = parseUnifiedDiff(lines.join('\n'));
+    expect(file).toMatchObject({
+      path: 'web/app.min.js',
+      status: 'modified',
+      binary: false,
+      additions: 2,
+      deletions: 2,
+    });
+    const hunk = file!.hunks[0]!;
+    expect(hunk.header).toBe('@@ -1,3 +1,3 @@');
+    expect(hunk.lines.slice(0, 3)).toEqual([' /*! license */', '-/* v1 */', expect.stringMatching(/^-var a=function/)]);
+    expect(hunk.lines.slice(3, 5)).toEqual(['+/* v2 */', expect.stringMatching(/^\+var z=1;var a=function/)]);
+    expect(cutLength(hunk.lines[2]!)).toBe(200_001 - (64 * 1024 - 24)); // the bytes past each side's head
+    expect(cutLength(hunk.lines[4]!)).toBe(300_009 - (64 * 1024 - 24));
+    expect(notes).toEqual([
+      'git-ai: web/app.min.js is 0.3 MB of long lines, more than any request can use: read as the first 64 KiB of each side, not diffed',
+    ]);
+  });
+
   it('of ordinary lines (a lockfile) is diffed after all: the small hunk in it is kept, as git writes it', async () => {
     bigRepo();
     repo.write('package-lock.json', lockfile(2000));
