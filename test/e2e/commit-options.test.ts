@@ -72,6 +72,8 @@ describe('git ai commit --debug with the offline engine', () => {
     expect(result.stderr).toMatch(
       /^run [\d.]+ms .*engine=local stage=local requests=0\n {2}history and rules [\d.]+ms[^\n]*\n {2}read diff [\d.]+ms [^\n]*files=1\n {2}file history [\d.]+ms [^\n]*asked=\d+[^\n]*\n {2}write [\d.]+ms/m,
     );
+    // and why the engine wrote its scope, or none
+    expect(result.stderr).toMatch(/^scope (none|\S+)( \(best \S+\))?: /m);
   });
 });
 

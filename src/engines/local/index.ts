@@ -89,7 +89,15 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
   const scope =
     deps.onlyDependencies && type === convention.type
       ? convention.scope
-      : inferScope({ type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 });
+      : inferScope({
+          type,
+          changes,
+          weights,
+          profile,
+          priors,
+          dependencies: deps.changes.length > 0,
+          ...(input.explain ? { explain: input.explain } : {}),
+        });
   const prefix = type.length + (scope ? scope.length + 2 : 0) + 2;
   const room = Math.max(input.maxLength - prefix, Math.min(24, input.maxLength - type.length - 2));
   const backticks = usesBackticks(input.history ?? []);

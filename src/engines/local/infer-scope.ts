@@ -1,11 +1,15 @@
-// Chooses the scope: the repository's scope vocabulary matched against the changed paths and these files' own history.
+// Chooses the scope: the repository's scope vocabulary matched against the changed paths and these files' own history,
+// written when the decision model (scope-decision.ts) says the authors would write one.
 
 import type { CommitType } from '../message.js';
 import type { FileChange } from './changes.js';
 import { DEP_SCOPE } from './dependency-convention.js';
-import { addTo, scopeShare, type FilePriors, type HistoryProfile } from './history.js';
-import { isLockfile } from '../../diff/classify.js';
-import { fileStem, pathTokens } from './paths.js';
+import { addTo, type FilePriors, type HistoryProfile } from './history.js';
+import { fileStem } from './paths.js';
+import { decideScope, explainDecision, type DecisionInput } from './scope-decision.js';
+import { corePaths, directoryScope, pathMatch } from './scope-paths.js';
+
+export { directoryScope } from './scope-paths.js';
 
 export interface ScopeEvidence {
   type: CommitType;
@@ -16,61 +20,71 @@ export interface ScopeEvidence {
   priors: FilePriors;
   /** Some dependency versions change: only then do the dependency scopes (`deps`, ...) of these files' history count. */
   dependencies: boolean;
+  /** Receives why a scope was or was not written (--debug). */
+  explain?: (text: string) => void;
 }
 
-const CONTAINER_DIRS = new Set([
-  'packages',
-  'apps',
-  'libs',
-  'crates',
-  'modules',
-  'plugins',
-  'services',
-  'components',
-  'cmd',
-  'internal',
-  'pkg',
-  'src',
-  'lib',
-]);
-/** The folders a package keeps its code and tests in: the folder holding one is the package. */
-const PACKAGE_INNER_DIRS = new Set(['src', 'lib', 'test', 'tests', '__tests__']);
-/** How well a scope must name the changed paths (see pathMatch: 1 is a whole segment of every path), and the lower share of scoped commits that then suffices. */
-const NAMED_MATCH = 1;
-const NAMED_BAR = 0.3;
-const GENERIC_DIRS = new Set([
-  'src',
-  'lib',
-  'test',
-  'tests',
-  '__tests__',
-  'spec',
-  'dist',
-  'app',
-  'source',
-  'main',
-  'java',
-  'kotlin',
-  'scripts',
-  'docs',
-  '.github',
-  'workflows',
-]);
-
 export function inferScope(evidence: ScopeEvidence): string | undefined {
+  const input = decisionInput(evidence);
+  const chosen = bestScope(evidence, input);
+  const { explain } = evidence;
+  const runnerUp = input.ranked[1] ? `, runner-up ${input.ranked[1][0]}` : '';
+  // No scope in the history nor in these files' subjects: the repository writes none (a new repository: the package folder).
+  const scopeless = input.vocabulary.size === 0;
+  if (scopeless && evidence.profile.headers.length > 0) {
+    explain?.("scope none: neither the history nor these files' subjects carry a scope");
+    return undefined;
+  }
+  if (scopeless) {
+    explain?.(chosen ? `scope ${chosen}: no history, the package folder` : 'scope none: no history, no package folder');
+    return chosen;
+  }
+  const decision = decideScope(input);
+  if (!decision.write || !chosen) {
+    explain?.(`scope none (best ${chosen ?? 'none'}): ${explainDecision(decision)}`);
+    return undefined;
+  }
+  explain?.(`scope ${chosen}: ${explainDecision(decision)}${runnerUp}`);
+  return chosen;
+}
+
+/** The scope to write if one is written: the best candidate (as `<scope>/<file>` where the repository nests so), else the package folder. */
+export function bestScope(evidence: ScopeEvidence, input: DecisionInput): string | undefined {
+  const best = input.ranked[0]?.[0];
+  return best ? (nestedScope(best, evidence) ?? best) : directoryScope(evidence.weights);
+}
+
+/** The votes, vocabulary and ranked candidates the choice and the decision read. */
+export function decisionInput(evidence: ScopeEvidence): DecisionInput {
   const { type, profile, priors } = evidence;
   const relevant = (scope: string) => evidence.dependencies || !DEP_SCOPE.test(scope);
   const typeVotes = new Map([...(priors.scopes.get(type) ?? [])].filter(([scope]) => relevant(scope)));
-  const allVotes = new Map<string, number>();
+  const fileVotes = new Map<string, number>();
   for (const votes of priors.scopes.values())
-    for (const [scope, vote] of votes) if (relevant(scope)) addTo(allVotes, scope, vote);
-  const vocabulary = new Set([...profile.scopeCounts.keys(), ...allVotes.keys()].filter((s) => s && relevant(s)));
-  // A scope the repository uses (twice or more) that names the changed paths themselves lowers the bar for one.
-  const named = [...vocabulary]
-    .filter((scope) => (profile.scopeCounts.get(scope) ?? 0) >= 2)
-    .some((scope) => pathMatch(scope, evidence.weights) >= NAMED_MATCH);
-  if (!wantsScope(evidence, typeVotes, allVotes, named ? NAMED_BAR : 0.5)) return undefined;
+    for (const [scope, vote] of votes) if (relevant(scope)) addTo(fileVotes, scope, vote);
+  const vocabulary = new Set([...profile.scopeCounts.keys(), ...fileVotes.keys()].filter((s) => s && relevant(s)));
+  const matches = new Map([...vocabulary].map((scope) => [scope, pathMatch(scope, evidence.weights)]));
+  const ranked = rankScopes(evidence, typeVotes, fileVotes, matches);
+  return {
+    profile,
+    scopedOfType: profile.scopedByType.get(type),
+    fileVotes,
+    typeVotes,
+    vocabulary,
+    matches,
+    weights: evidence.weights,
+    ranked,
+  };
+}
 
+/** The candidate scopes, best first, with their scores. */
+function rankScopes(
+  evidence: ScopeEvidence,
+  typeVotes: Map<string, number>,
+  allVotes: Map<string, number>,
+  matches: Map<string, number>,
+): [string, number][] {
+  const { type, profile } = evidence;
   const candidates = new Map<string, number>();
   const normalise = (votes: Map<string, number>, weight: number) => {
     const total = [...votes.entries()].filter(([scope]) => scope).reduce((sum, [, vote]) => sum + vote, 0);
@@ -79,12 +93,11 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   // The files' scopes under any type count more than under the chosen type alone: the type is often wrong, the area rarely.
   normalise(typeVotes, 1.2);
   normalise(allVotes, 2);
-  for (const scope of vocabulary) {
-    const match = pathMatch(scope, evidence.weights);
+  for (const [scope, match] of matches) {
     if (match > 0)
       addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
   }
-  const typeScope = [...vocabulary].find((scope) => /^(types?|typings|dts)$/i.test(scope));
+  const typeScope = [...matches.keys()].find((scope) => /^(types?|typings|dts)$/i.test(scope));
   const code = evidence.changes.filter((change) => change.role === 'source' || change.role === 'test');
   if (
     typeScope &&
@@ -97,9 +110,7 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
   // Among the scopes the files, paths or a type-only change name: the ones the repository wrote lately, and wrote for this type.
   const usage = scopeUsage(profile, type);
   for (const scope of [...candidates.keys()]) addTo(candidates, scope, usage(scope));
-  const ranked = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
-  const best = ranked[0]?.[0];
-  return best ? (nestedScope(best, evidence) ?? best) : directoryScope(evidence.weights);
+  return [...candidates.entries()].sort((a, b) => b[1] - a[1]);
 }
 
 /** How many subjects back a scope's last use counts half as much as the newest subject's. */
@@ -145,119 +156,4 @@ function nestedScope(scope: string, evidence: ScopeEvidence): string | undefined
   const stems = new Set(corePaths([...evidence.weights.keys()]).map(fileStem));
   const [stem] = stems;
   return stems.size === 1 && stem && !PLAIN_STEMS.test(stem) ? `${scope}/${stem}` : undefined;
-}
-
-/** The paths that say where a change is: not lockfiles, nor release notes and workflows in dot-folders (unless that is all). */
-function corePaths(paths: string[]): string[] {
-  const core = paths.filter((path) => !path.startsWith('.') && !isLockfile(path));
-  return core.length > 0 ? core : paths;
-}
-
-/** Whether this repository would put a scope on this commit: these files' history first, then the type's habit. */
-function wantsScope(
-  evidence: ScopeEvidence,
-  typeVotes: Map<string, number>,
-  allVotes: Map<string, number>,
-  bar: number,
-): boolean {
-  const share = (votes: Map<string, number>) => {
-    const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
-    return total > 0 ? { scoped: 1 - (votes.get('') ?? 0) / total, total } : undefined;
-  };
-  const repo = scopeShare(evidence.profile, evidence.type);
-  const files = share(typeVotes) ?? share(allVotes);
-  if (evidence.profile.headers.length === 0 && !files) return directoryScope(evidence.weights) !== undefined;
-  const fileWeight = files ? Math.min(1, files.total / 2) * 0.5 : 0;
-  const repoShare = repo ?? overallScopeShare(evidence.profile);
-  const combined = (files ? fileWeight * files.scoped : 0) + (1 - fileWeight) * repoShare;
-  return combined >= bar;
-}
-
-function overallScopeShare(profile: HistoryProfile): number {
-  if (profile.headers.length === 0) return 0;
-  return profile.headers.filter((header) => header.scope).length / profile.headers.length;
-}
-
-/**
- * How well the scope names the changed paths: each path's share of the change, counted more when the matching
- * segment is deeper (a file-level scope is more specific than a package) and less when it only contains the scope.
- */
-function pathMatch(scope: string, weights: Map<string, number>): number {
-  // A scope of several parts (`material/input`, `bundler/nsis`) names consecutive segments, or at least segments in order.
-  const parts = scope.split('/').map(squash).filter(Boolean);
-  if (parts.length === 0) return 0;
-  let matched = 0;
-  for (const [path, weight] of weights) {
-    const tokens = pathTokens(path).map(squash);
-    const depth = (index: number) => (tokens.length > 1 ? index / (tokens.length - 1) : 1);
-    let best = 0;
-    if (parts.length === 1) {
-      const key = parts[0] ?? '';
-      tokens.forEach((token, index) => {
-        const strength = token === key ? 1 : key.length >= 5 && token.includes(key) ? 0.6 : 0;
-        best = Math.max(best, strength * (1 + depth(index)));
-      });
-    } else {
-      const last = segmentsAt(tokens, parts);
-      // Each further part matched makes the scope more specific than a one-part name of the same segment.
-      const specificity = 0.5 * (parts.length - 1);
-      if (last >= 0) best = 1 + depth(last) + specificity;
-      else {
-        const ordered = inOrder(tokens, parts);
-        if (ordered >= 0) best = 0.7 * (1 + depth(ordered) + specificity);
-      }
-    }
-    matched += weight * best;
-  }
-  return matched;
-}
-
-/** Index of the last segment where all parts appear consecutively, -1 when they do not. */
-function segmentsAt(tokens: string[], parts: string[]): number {
-  for (let start = 0; start + parts.length <= tokens.length; start += 1) {
-    if (parts.every((part, offset) => tokens[start + offset] === part)) return start + parts.length - 1;
-  }
-  return -1;
-}
-
-/** Index of the segment matching the last part when every part appears in order, -1 otherwise. */
-function inOrder(tokens: string[], parts: string[]): number {
-  let at = -1;
-  for (const part of parts) {
-    const next = tokens.findIndex((token, index) => index > at && token === part);
-    if (next < 0) return -1;
-    at = next;
-  }
-  return at;
-}
-
-/**
- * A scope from the directory every change sits in: packages/<name>/... -> <name>, src/<area>/... -> <area>, and the
- * package that holds src/, lib/ or test/ (cli/default-reporter/src/... -> default-reporter). Lockfiles and
- * dot-folders (`.changeset/`) do not count.
- */
-export function directoryScope(weights: Map<string, number>): string | undefined {
-  const paths = corePaths([...weights.keys()]);
-  if (paths.length === 0) return undefined;
-  const split = paths.map((path) => path.split('/').slice(0, -1));
-  const common: string[] = [];
-  for (let index = 0; split.every((parts) => index < parts.length && parts[index] === split[0]?.[index]); index += 1) {
-    common.push(split[0]?.[index] ?? '');
-  }
-  for (let index = 0; index < common.length; index += 1) {
-    const part = common[index] ?? '';
-    const next = common[index + 1];
-    if (CONTAINER_DIRS.has(part) && next && !GENERIC_DIRS.has(next)) return next;
-  }
-  // The package: the deepest common folder whose next folder is src/, lib/ or test/ in every path.
-  const inner = (index: number) => split.every((parts) => PACKAGE_INNER_DIRS.has(parts[index] ?? ''));
-  for (let index = common.length; index >= 1; index -= 1) {
-    const holder = common[index - 1] ?? '';
-    if (inner(index) && !GENERIC_DIRS.has(holder) && !holder.startsWith('.')) return holder;
-  }
-  return undefined;
-}
-
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }

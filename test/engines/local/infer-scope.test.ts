@@ -109,6 +109,8 @@ describe('directoryScope', () => {
     [['cli/default-reporter/src/index.ts', 'cli/default-reporter/test/index.ts'], 'default-reporter'],
     [['.changeset/quiet-owls.md', 'cli/default-reporter/src/index.ts', 'pnpm-lock.yaml'], 'default-reporter'],
     [['.github/workflows/ci.yml'], undefined],
+    [['@commitlint/load/src/load.ts', '@commitlint/load/package.json'], 'load'],
+    [['@commitlint/config-lerna-scopes/package.json'], 'config-lerna-scopes'],
   ])('%j -> %s', (paths, expected) => {
     expect(directoryScope(new Map(paths.map((path) => [path, 1 / paths.length])))).toBe(expected);
   });
@@ -132,7 +134,45 @@ describe('scope where the repository scopes some commits', () => {
     expect(scopeOf([fix('src/presets/vercel.ts')], someScoped)).toBe('vercel');
   });
 
-  it('writes none when no scope the repository uses names the change', () => {
-    expect(scopeOf([fix('src/runtime/app.ts')], someScoped)).toBeUndefined();
+  it('writes none when no scope the repository uses names the change and these files were never scoped', () => {
+    const unscopedFiles = { 'src/runtime/app.ts': ['fix: a', 'feat: b', 'fix: c', 'refactor: d'] };
+    expect(scopeOf([fix('src/runtime/app.ts')], someScoped, unscopedFiles)).toBeUndefined();
+    const scopedFiles = { 'src/runtime/app.ts': ['fix(runtime): a', 'feat(runtime): b', 'fix(runtime): c'] };
+    expect(scopeOf([fix('src/runtime/app.ts')], someScoped, scopedFiles)).toBe('runtime');
+  });
+});
+
+describe('the scope decision, as --debug explains it', () => {
+  const explained = (files: FileDiff[], history: string[], fileHistory: Record<string, string[]> = {}) => {
+    const lines: string[] = [];
+    const message = generateLocalMessage({
+      files,
+      history,
+      fileHistory,
+      maxLength: 72,
+      body: false,
+      explain: (text) => lines.push(text),
+    });
+    return { scope: message.scope, line: lines.find((text) => text.startsWith('scope ')) };
+  };
+
+  it('says which scope it wrote and how likely the authors write one', () => {
+    const { scope, line } = explained([fix('packages/runtime-core/src/render.ts')], scopedHistory);
+    expect(scope).toBe('runtime-core');
+    expect(line).toMatch(/^scope runtime-core: p\(scoped\) 0\.\d\d, p\(right\) 0\.\d\d \(.+\)/);
+  });
+
+  it('says why it wrote none, and which scope it would have written', () => {
+    const history = ['fix: a', 'feat: b', 'fix: c', 'chore: d', 'fix: e', 'fix(core): f', 'docs: g', 'fix: h'];
+    const fileHistory = { 'src/core/render.ts': ['fix: i', 'refactor: j', 'fix: k'] };
+    const { scope, line } = explained([fix('src/core/render.ts')], history, fileHistory);
+    expect(scope).toBeUndefined();
+    expect(line).toMatch(/^scope none \(best core\): p\(scoped\) 0\.\d\d/);
+  });
+
+  it('writes none, and says so, where neither the history nor the files carry a scope', () => {
+    const { scope, line } = explained([fix('packages/runtime-core/src/render.ts')], ['fix: a', 'feat: b']);
+    expect(scope).toBeUndefined();
+    expect(line).toBe("scope none: neither the history nor these files' subjects carry a scope");
   });
 });

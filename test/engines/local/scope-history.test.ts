@@ -142,4 +142,20 @@ describe('scope of a change, learned from the repository', () => {
     expect(message.type).toBe('fix');
     expect(message.scope).toBe('renderer');
   });
+
+  it("names a new package in an npm scope's folder after the package, where the history scopes by package", async () => {
+    repoWith([
+      { subject: 'feat(parser): parse once', files: { '@acme/parser/index.js': source('parse', '') } },
+      { subject: 'fix(parser): keep order', files: { '@acme/parser/index.js': source('parse', '  value += 1;\n') } },
+      { subject: 'feat(printer): print', files: { '@acme/printer/index.js': source('print', '') } },
+      { subject: 'fix(printer): wrap', files: { '@acme/printer/index.js': source('print', '  value += 2;\n') } },
+      { subject: 'docs: the readme', files: { 'README.md': '# acme\n' } },
+      { subject: 'fix(printer): keep width', files: { '@acme/printer/index.js': source('print', '  value += 3;\n') } },
+    ]);
+    const message = await messageFor({
+      '@acme/lexer/package.json': '{\n  "name": "@acme/lexer",\n  "version": "1.0.0"\n}\n',
+      '@acme/lexer/index.js': source('lex', '  if (!value) return 0;\n'),
+    });
+    expect(message.scope).toBe('lexer');
+  });
 });

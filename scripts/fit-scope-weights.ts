@@ -1,0 +1,188 @@
+// Fits the offline engine's scope decision (two logistic models: does the author write a scope, is the best candidate
+// the author's) on the development half of the corpus, reports both halves per repository against the weights in
+// use, and with --write replaces src/engines/local/scope-weights.ts.
+// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write]
+
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { parseUnifiedDiff } from '../src/diff/parse.js';
+import { analyseChange, chooseType } from '../src/engines/local/index.js';
+import { bestScope, decisionInput } from '../src/engines/local/infer-scope.js';
+import { scopeFeatures, score, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
+import { SCOPE_WEIGHTS } from '../src/engines/local/scope-weights.js';
+import { defaultDataFiles, findDataRoot, readCommits, splitOf } from './eval/data.js';
+
+interface Example {
+  repo: string;
+  features: ScopeFeatures;
+  /** The author wrote a scope. */
+  scoped: boolean;
+  /** The best candidate is the author's scope. */
+  right: boolean;
+}
+
+type Weights = typeof SCOPE_WEIGHTS;
+
+const arg = (flag: string, fallback: number) => {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const BAR = arg('--bar', 0.35);
+const LAMBDA = arg('--lambda', 0.003);
+const ITERATIONS = 40;
+
+/** The natural commits the decision model sees: not the dependency-only ones (labelled by the dependency rule), nor those with no scope anywhere in sight. */
+function load(): Example[] {
+  const root = findDataRoot();
+  if (!root) throw new Error('no data: set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
+  const examples: Example[] = [];
+  for (const file of defaultDataFiles(root)) {
+    for (const row of readCommits(file)) {
+      if (row.sample !== 'natural') continue;
+      const files = parseUnifiedDiff(row.diff);
+      if (files.length === 0) continue;
+      const analysis = analyseChange({ files, history: row.history, fileHistory: row.file_history });
+      const type = chooseType(analysis);
+      if (analysis.deps.onlyDependencies && type === analysis.convention.type) continue;
+      const { changes, weights, profile, priors, deps } = analysis;
+      const evidence = { type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 };
+      const input = decisionInput(evidence);
+      if (input.vocabulary.size === 0) continue;
+      const real = row.scope?.trim() || undefined;
+      examples.push({
+        repo: row.repo,
+        features: scopeFeatures(input),
+        scoped: real !== undefined,
+        right: real !== undefined && bestScope(evidence, input) === real,
+      });
+    }
+  }
+  return examples;
+}
+
+/** Weighted L2-regularised logistic regression by Newton's method; each repository weighs the same. */
+function fitLogistic(examples: Example[], label: (example: Example) => boolean): Record<string, number> {
+  const names = Object.keys(examples[0]?.features ?? {});
+  const perRepo = new Map<string, number>();
+  for (const example of examples) perRepo.set(example.repo, (perRepo.get(example.repo) ?? 0) + 1);
+  const rowWeight = examples.map((example) => 1 / (perRepo.get(example.repo) ?? 1));
+  const total = rowWeight.reduce((sum, weight) => sum + weight, 0);
+  const rows = examples.map((example) => names.map((name) => example.features[name] ?? 0));
+  const beta = names.map(() => 0);
+  for (let iteration = 0; iteration < ITERATIONS; iteration += 1) {
+    const gradient = beta.map((value) => LAMBDA * value);
+    const hessian = names.map((_, i) => names.map((__, j) => (i === j ? LAMBDA : 0)));
+    rows.forEach((x, index) => {
+      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, k) => sum + value * (beta[k] ?? 0), 0)));
+      const weight = (rowWeight[index] ?? 0) / total;
+      const error = (p - (label(examples[index]!) ? 1 : 0)) * weight;
+      const curvature = p * (1 - p) * weight;
+      for (let i = 0; i < x.length; i += 1) {
+        gradient[i]! += error * x[i]!;
+        for (let j = 0; j < x.length; j += 1) hessian[i]![j]! += curvature * x[i]! * x[j]!;
+      }
+    });
+    const step = solve(hessian, gradient);
+    step.forEach((value, k) => (beta[k]! -= value));
+  }
+  return Object.fromEntries(names.map((name, k) => [name, Math.round((beta[k] ?? 0) * 1000) / 1000]));
+}
+
+/** Gaussian elimination with partial pivoting. */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);
+  for (let col = 0; col < n; col += 1) {
+    let pivot = col;
+    for (let row = col + 1; row < n; row += 1) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    for (let row = col + 1; row < n; row += 1) {
+      const factor = a[row]![col]! / a[col]![col]!;
+      for (let k = col; k <= n; k += 1) a[row]![k]! -= factor * a[col]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let row = n - 1; row >= 0; row -= 1) {
+    let sum = a[row]![n]!;
+    for (let k = row + 1; k < n; k += 1) sum -= a[row]![k]! * x[k]!;
+    x[row] = sum / a[row]![row]!;
+  }
+  return x;
+}
+
+/** Per repository: scope exact where the author wrote one, no scope where they wrote none (of the examples here). */
+function report(examples: Example[], before: Weights, after: Weights): void {
+  const repos = [...new Set(examples.map((example) => example.repo))].sort(
+    (a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b),
+  );
+  const writes = (weights: Weights, example: Example) => {
+    const scoped = score(weights.scoped, example.features);
+    return scoped * score(weights.right, example.features) > weights.bar * (1 - scoped);
+  };
+  const means = new Map<string, number[][]>();
+  for (const repo of repos) {
+    const rows = examples.filter((example) => example.repo === repo);
+    const scoped = rows.filter((example) => example.scoped);
+    const unscoped = rows.filter((example) => !example.scoped);
+    if (scoped.length < rows.length * 0.05) continue;
+    const figures = [before, after].flatMap((weights) => [
+      scoped.filter((example) => example.right && writes(weights, example)).length / scoped.length,
+      unscoped.filter((example) => !writes(weights, example)).length / Math.max(1, unscoped.length),
+    ]);
+    const [exactBefore, absentBefore, exactAfter, absentAfter] = figures.map((value) => value.toFixed(2));
+    console.log(
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactBefore} -> ${exactAfter}  no scope ${absentBefore} -> ${absentAfter}`,
+    );
+    const list = means.get(splitOf(repo)) ?? [];
+    list.push(figures);
+    means.set(splitOf(repo), list);
+  }
+  for (const [split, list] of means) {
+    const mean = (k: number) => (list.reduce((sum, figures) => sum + (figures[k] ?? 0), 0) / list.length).toFixed(3);
+    console.log(`mean ${split} (${list.length}): exact ${mean(0)} -> ${mean(2)}  no scope ${mean(1)} -> ${mean(3)}`);
+  }
+}
+
+function render(weights: Weights): string {
+  const table = (entries: Record<string, number>) =>
+    Object.entries(entries)
+      .map(([name, value]) => `    ${name}: ${value},`)
+      .join('\n');
+  return `// Generated by scripts/fit-scope-weights.ts (lambda ${LAMBDA}, bar ${BAR}) from the development half of the corpus's natural commits.
+// Regenerate with \`node --import tsx scripts/fit-scope-weights.ts --write\`; each model is sigmoid(sum(weight * feature)), see scope-decision.ts.
+export const SCOPE_WEIGHTS: { bar: number; scoped: Record<string, number>; right: Record<string, number> } = {
+  bar: ${BAR},
+  /** Does the author write a scope on this change? */
+  scoped: {
+${table(weights.scoped)}
+  },
+  /** Given a scope, is the best candidate the author's? */
+  right: {
+${table(weights.right)}
+  },
+};
+`;
+}
+
+async function main(): Promise<void> {
+  const examples = load();
+  const development = examples.filter((example) => splitOf(example.repo) === 'dev');
+  const fitted: Weights = {
+    bar: BAR,
+    scoped: fitLogistic(development, (example) => example.scoped),
+    right: fitLogistic(
+      development.filter((example) => example.scoped),
+      (example) => example.right,
+    ),
+  };
+  console.log(`${examples.length} natural commits (${development.length} development); in use -> fitted:`);
+  report(examples, SCOPE_WEIGHTS, fitted);
+  if (!process.argv.includes('--write')) return;
+  const target = fileURLToPath(new URL('../src/engines/local/scope-weights.ts', import.meta.url));
+  // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.
+  writeFileSync(target, await format(render(fitted), { ...(await resolveConfig(target)), filepath: target }));
+  console.log(`wrote ${target}`);
+}
+
+await main();
