@@ -13,7 +13,9 @@ const STATUS_LETTER: Record<FileStatus, string> = {
 
 /** 12034 -> "12,034", as Intl's en-US format writes integers, without Intl: its first use costs ~13 ms of ICU start-up. */
 export function groupDigits(value: number): string {
-  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(Math.trunc(value));
+  // Most counts have no group to mark: the regex ran three times per file line (~12 ms of a 1,300-file listing).
+  return digits.length < 4 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 export function renderFileLine(entry: FileEntry): string {
