@@ -2,6 +2,8 @@
 import type { NormalizedRequest } from '../../test/support/provider-server.js';
 
 export interface ListedFile {
+  /** Its number in an analysis part's list (1 first); 0 in the listing of all files. */
+  number?: number;
   path: string;
   oldPath?: string;
   status: string;
@@ -23,7 +25,7 @@ export interface Listing {
 const LISTING_HEAD = 'All files changed (the whole extent of the change):';
 const FILE_LINE = /^([AMDRCT]) (.+?) \((?:binary|\+([\d,]+) -([\d,]+))\)/;
 const FOLDED_LINE = /^(.*?): ([\d,]+) files?, \+[\d,]+ -[\d,]+$/;
-const PART_LINE = /^- (\S+)(?: \(from (\S+)\))? \((\w[\w-]*), \+(\d+) -(\d+)/;
+const PART_LINE = /^(\d+)\. (\S+)(?: \(from (\S+)\))? \((\w[\w-]*), \+(\d+) -(\d+)/;
 
 const toNumber = (text: string | undefined): number => Number.parseInt((text ?? '0').replaceAll(',', ''), 10);
 
@@ -76,11 +78,12 @@ export function parsePartFiles(text: string): ListedFile[] {
     if (!match) return [];
     return [
       {
-        path: match[1]!,
-        oldPath: match[2],
-        status: match[3]!,
-        additions: toNumber(match[4]),
-        deletions: toNumber(match[5]),
+        number: toNumber(match[1]),
+        path: match[2]!,
+        oldPath: match[3],
+        status: match[4]!,
+        additions: toNumber(match[5]),
+        deletions: toNumber(match[6]),
       },
     ];
   });

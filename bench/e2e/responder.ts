@@ -1,5 +1,5 @@
-// A responder that answers as a real model would, in size as well as shape: a few file analyses (JSON), or the
-// commit message in plain text (its header line and a body).
+// A responder that answers as a real model would, in size as well as shape: a few file analyses in the lines or the
+// JSON the request asks for, or the commit message in plain text (its header line and a body).
 import type { NormalizedRequest, ResponderResult } from '../../test/support/provider-server.js';
 import { createSchemaInstance } from '../../test/support/provider-server.js';
 import { isMessageRequest } from '../../test/support/commit-responder.js';
@@ -29,10 +29,15 @@ function rank(file: ListedFile): number {
   return weight * 1e6 + file.additions + file.deletions;
 }
 
-/** The prompt's limit on entries ("... at most N"), or every file when it states none. */
+/** The prompt's limit on entries ("one line for each of the files ... at most N"), or every file when it states none. */
 function entryLimit(system: string, files: number): number {
-  const match = /entry for each of the files[^\n]*?at most (\d+)/.exec(system);
+  const match = /(?:entry|line) for each of the files[^\n]*?at most (\d+)/.exec(system);
   return match ? Number.parseInt(match[1]!, 10) : files;
+}
+
+/** An analysis request: a response schema with `files`, or the analysis prompt asking for plain lines. */
+function isAnalysis(request: NormalizedRequest): boolean {
+  return 'files' in schemaProperties(request) || request.system.startsWith('You analyse one part');
 }
 
 /** A limit the prompt states for a field ("symbols: ... (at most N)", "summary: ... (at most N words)"), as a model obeys it. */
@@ -47,18 +52,28 @@ function answerAnalysis(request: NormalizedRequest): ResponderResult {
   const text = requestText(request);
   const part = parsePartFiles(text);
   const symbols = symbolsByFile(text);
-  const chosen = new Set([...part].sort((a, b) => rank(b) - rank(a)).slice(0, entryLimit(request.system, part.length)));
-  const files = part
-    .filter((file) => chosen.has(file))
-    .map((file) => {
-      const names = (symbols.get(file.path) ?? []).slice(0, symbolLimit);
-      const summary = summariseFile(file, names);
-      const words = summary.summary.split(' ');
-      const text =
-        words.length > wordLimit ? `${words.slice(0, wordLimit).join(' ').replace(/[,.]$/, '')}.` : summary.summary;
-      return { path: file.path, ...summary, summary: text, symbols: names };
-    });
-  return { object: { files } };
+  const chosen = [...part].sort((a, b) => rank(b) - rank(a)).slice(0, entryLimit(request.system, part.length));
+  const files = chosen.map((file) => {
+    const names = (symbols.get(file.path) ?? []).slice(0, symbolLimit);
+    const summary = summariseFile(file, names);
+    const words = summary.summary.split(' ');
+    const text =
+      words.length > wordLimit ? `${words.slice(0, wordLimit).join(' ').replace(/[,.]$/, '')}.` : summary.summary;
+    return { file, path: file.path, ...summary, summary: text, symbols: names };
+  });
+  if (request.structured !== undefined) return { object: { files: files.map(({ file: _file, ...entry }) => entry) } };
+  // Plain lines, `number | kind | significance | summary | symbols`, on the scale the prompt states, most important first.
+  const scale = fieldLimit(request.system, /significance: 0 to (\d+)/, 1);
+  const lines = files.map(({ file, kind, significance, summary, symbols: names }) =>
+    [
+      file.number ?? file.path,
+      kind,
+      scale === 1 ? significance.toFixed(2) : Math.round(significance * scale),
+      summary.replace(/\.$/, ''),
+      names.join(', '),
+    ].join(' | '),
+  );
+  return { text: lines.join('\n') };
 }
 
 /** The package most of the change is in, when it holds at least half of it (else no scope). */
@@ -114,13 +129,11 @@ export interface RealisticResponder {
 export function createRealisticResponder(): RealisticResponder {
   const tokens = new WeakMap<NormalizedRequest, number>();
   const respond = (request: NormalizedRequest): ResponderResult => {
-    const properties = schemaProperties(request);
-    const result =
-      'files' in properties
-        ? answerAnalysis(request)
-        : isMessageRequest(request)
-          ? answerMessage(request)
-          : { object: createSchemaInstance(request.structured?.schema) };
+    const result = isAnalysis(request)
+      ? answerAnalysis(request)
+      : isMessageRequest(request)
+        ? answerMessage(request)
+        : { object: createSchemaInstance(request.structured?.schema) };
     // What goes on the wire: the text itself, or the object as JSON text.
     const sent = result.text ?? JSON.stringify(result.object);
     tokens.set(request, Math.ceil(sent.length / 4));

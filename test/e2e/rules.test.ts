@@ -43,7 +43,7 @@ function ruleBreakingResponder(repair?: (request: NormalizedRequest) => Responde
       (request.structured?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     if ('header' in properties && repair) return repair(request);
     if ('header' in properties) return { object: { header: 'Feat(Widgets): Add the widget registry.', body: null } };
-    if (isAnalysisRequest(request)) return { object: { files: [] } };
+    if (isAnalysisRequest(request)) return { text: '1 | feat | 5 | Adds the widget registry | ' };
     return {
       text: 'feat(Widgets): Add a widget registry.\n\nThis registers every widget by its kind so that the loader and the lookups can find it again later, in one place.',
     };

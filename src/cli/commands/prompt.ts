@@ -1,17 +1,15 @@
 // `git-ai prompt`: the exact requests the remote engine would send for the staged changes, as JSON: each body as the
 // configured provider receives it (OpenAI, Anthropic Messages, Gemini), built by the SDK code that sends it; nothing is sent.
 import type { Writable } from 'node:stream';
-import type * as z from 'zod';
 import type { Config, ConfigKey, Provider } from '../../config/schema.js';
 import type { LanguageModel } from 'ai';
 import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
 import type { FittedPrompt } from '../../engines/remote/request-fit.js';
 import { fitDirectPrompt } from '../../engines/remote/single-step.js';
-import { analysisSchema } from '../../providers/schemas.js';
 import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
 import { resolveStyle } from '../../engines/local/house-style.js';
-import { ANALYSIS_SCHEMA_NAME, planStages } from '../../engines/remote/plan.js';
+import { planStages } from '../../engines/remote/plan.js';
 import {
   prepareStagedDiff,
   RESERVED_OUTPUT_TOKENS,
@@ -62,10 +60,8 @@ async function captureModel(config: Config, env: NodeJS.ProcessEnv): Promise<Lan
 /** The request as the provider receives it (captured from the code path that sends it), with its token counts. */
 async function providerRequest(options: {
   model: LanguageModel;
+  /** Every request asks for plain text (the message, a part's analysis lines): none carries a schema. */
   prompt: FittedPrompt;
-  /** The answer's schema; none for the message, asked for as plain text. */
-  schemaName?: string;
-  schema?: z.ZodType;
   tokenizer: Tokenizer;
 }) {
   const { captureRequest } = await import('../../providers/capture.js');
@@ -73,8 +69,6 @@ async function providerRequest(options: {
     model: options.model,
     system: options.prompt.system,
     prompt: options.prompt.prompt,
-    schema: options.schema,
-    schemaName: options.schemaName,
   });
   const tokens = [options.prompt.system, options.prompt.prompt].map((text) => options.tokenizer.count(text));
   return {
@@ -160,8 +154,6 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
               ...(await providerRequest({
                 model: languageModel,
                 prompt: await fitAnalysisPrompt({ chunk, prepared, config }),
-                schemaName: ANALYSIS_SCHEMA_NAME,
-                schema: analysisSchema,
                 tokenizer,
               })),
             })),

@@ -12,7 +12,7 @@ import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
 import type { StageContext } from './single-step.js';
-import { ANALYSIS_SCHEMA_NAME } from './plan.js';
+import { readPlainAnalysis } from './plain-analysis.js';
 import { answerKey, callTraced, pickMessage, promptOptionsOf, requestCandidates } from './single-step.js';
 
 /** Share of the stage's time the analyses may use; the rest is the generate request's. */
@@ -65,7 +65,6 @@ export function fitAnalysisPrompt(options: {
   return fitPrompt({
     build: (cut) => buildAnalysisPrompt({ chunk, listing: prepared.listing, cut }),
     diffLength: chunk.text.length,
-    schema: analysisSchema,
     encoding: prepared.encoding,
     limit: requestLimit(resolveModelName(config), config.contextWindow),
   });
@@ -81,7 +80,8 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
         chunk,
         system,
         prompt,
-        key: answerKey(ctx, { kind: 'analysis', system, prompt, schema: analysisSchema }),
+        // From the very text sent (plain text, no schema): a reworded prompt is a new key by itself.
+        key: answerKey(ctx, { kind: 'analysis', system, prompt }),
       };
     }),
   );
@@ -126,7 +126,7 @@ export async function analyseChunks(ctx: StageContext): Promise<FileAnalysis[]> 
             span,
             system,
             prompt,
-            answer: { schema: analysisSchema, schemaName: ANALYSIS_SCHEMA_NAME },
+            answer: { answerName: 'file analyses', read: (text: string) => readPlainAnalysis(text, chunk.files) },
           };
           return callTraced(ctx, { ...call, signal: runSignal, deadline, onEvent });
         });

@@ -11,8 +11,6 @@ export const FAST_PATH_MAX_FILES = 4;
  * is counted in bytes, never tokenized), so this is about 1,500-2,500 real tokens of code.
  */
 export const FAST_PATH_MAX_TOKENS = 6000;
-/** The name the analyses' JSON schema is sent under (the message is asked for as plain text, with none). */
-export const ANALYSIS_SCHEMA_NAME = 'file_analysis';
 
 /** Files whose content goes into the request (listed-only files, such as lockfiles, cost the model little). */
 export function countContentFiles(prepared: PreparedDiff): number {

@@ -6,8 +6,7 @@ import type { GitContext } from '../../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../../git/staged-diff.js';
 import { prepareDiff, type PrepareDiffResult } from '../../prepare/prepare-diff.js';
 import { buildDirectPrompt } from './prompts.js';
-import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS, schemaText } from './request-fit.js';
-import { analysisSchema } from '../../providers/schemas.js';
+import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS } from './request-fit.js';
 import { DEFAULT_MODELS } from '../../providers/provider.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer } from '../../tokens/tokenizer.js';
@@ -51,19 +50,12 @@ export async function measurePromptOverhead(options: {
     history: options.history,
     guidance: options.guidance,
   });
-  // A part's analysis carries its schema, sent and paid for too (the message request, in plain text, carries none).
-  const schema = schemaText(analysisSchema);
+  // Every request is plain text (the message, each part's analysis lines): none carries a schema.
   const info = resolveModelInfo(resolveModelName(config), { contextWindow: config.contextWindow });
-  const bound =
-    Buffer.byteLength(prompt.system) +
-    Buffer.byteLength(prompt.prompt) +
-    Buffer.byteLength(schema) +
-    REQUEST_FRAMING_TOKENS;
+  const bound = Buffer.byteLength(prompt.system) + Buffer.byteLength(prompt.prompt) + REQUEST_FRAMING_TOKENS;
   if (config.maxTokens + bound + RESERVED_OUTPUT_TOKENS <= info.contextWindow) return bound;
   const tokenizer = await loadTokenizer(info.encoding);
-  return (
-    tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + tokenizer.count(schema) + REQUEST_FRAMING_TOKENS
-  );
+  return tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + REQUEST_FRAMING_TOKENS;
 }
 
 export interface PrepareStagedOptions {

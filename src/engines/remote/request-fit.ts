@@ -1,4 +1,4 @@
-// Every request inside its window: system, prompt and the schema (if it carries one) counted together, and cut until they fit.
+// Every request inside its window: system and prompt counted together, and cut until they fit.
 import type * as z from 'zod';
 import { toRequestJsonSchema } from '../../providers/json-schema.js';
 import { ANSWER_TOKENS } from '../../providers/reasoning.js';
@@ -6,9 +6,9 @@ import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer, type TokenEncoding } from '../../tokens/tokenizer.js';
 import type { Prompt, PromptCut } from './prompts.js';
 
-/** Tokens kept for the answer: an analysis' JSON or the message, with room to spare (also each request's output bound). */
+/** Tokens kept for the answer: a part's analysis lines or the message, with room to spare (also each request's output bound). */
 export const RESERVED_OUTPUT_TOKENS = ANSWER_TOKENS;
-/** The chat format's own framing per request (roles, message separators, the schema's name and wrapper). */
+/** The chat format's own framing per request (roles, message separators). */
 export const REQUEST_FRAMING_TOKENS = 32;
 
 const schemaTexts = new WeakMap<z.ZodType, string>();
@@ -26,17 +26,12 @@ export function requestLimit(model: string, contextWindow: number | undefined): 
 }
 
 /**
- * A request's input tokens in the model's encoding: system, prompt, schema (none for a plain-text answer) and
- * framing. A BPE token is at least one byte, so bytes bound the count from above and the encoding (~0.15 s to load)
- * is loaded only near the limit.
+ * A request's input tokens in the model's encoding: system, prompt and framing (every request asks for plain text,
+ * so none carries a schema). A BPE token is at least one byte, so bytes bound the count from above and the encoding
+ * (~0.1 s to load) is loaded only near the limit.
  */
-export async function countRequest(
-  prompt: Prompt,
-  schema: z.ZodType | undefined,
-  encoding: TokenEncoding,
-  limit: number,
-): Promise<number> {
-  const parts = [prompt.system, prompt.prompt, ...(schema === undefined ? [] : [schemaText(schema)])];
+export async function countRequest(prompt: Prompt, encoding: TokenEncoding, limit: number): Promise<number> {
+  const parts = [prompt.system, prompt.prompt];
   const bytes = parts.reduce((sum, part) => sum + Buffer.byteLength(part), REQUEST_FRAMING_TOKENS);
   if (bytes <= limit && encoding !== 'estimate') return bytes;
   const tokenizer = await loadTokenizer(encoding);
@@ -56,15 +51,13 @@ export interface FittedPrompt extends Prompt {
 export async function fitPrompt(options: {
   build: (cut?: PromptCut) => Prompt;
   diffLength: number;
-  /** The answer's schema; none when the answer is plain text. */
-  schema?: z.ZodType;
   encoding: TokenEncoding;
   limit: number;
 }): Promise<FittedPrompt> {
-  const { build, schema, encoding, limit } = options;
+  const { build, encoding, limit } = options;
   const attempt = async (cut?: PromptCut): Promise<FittedPrompt> => {
     const prompt = build(cut);
-    return { ...prompt, tokens: await countRequest(prompt, schema, encoding, limit), ...(cut ? { cut } : {}) };
+    return { ...prompt, tokens: await countRequest(prompt, encoding, limit), ...(cut ? { cut } : {}) };
   };
   let fitted = await attempt();
   if (fitted.tokens <= limit) return fitted;

@@ -152,11 +152,11 @@ describe('generateWithFallback: multi-step', () => {
         const answer = respondLikeModel(request);
         if (!isAnalysisRequest(request)) return answer;
         const salt = /base\('([^']*)'\)/.exec(request.messages.map((message) => message.content).join('\n'))?.[1] ?? '';
-        const files = (answer.object as { files: Array<{ summary: string }> }).files.map((file) => ({
-          ...file,
-          summary: `${file.summary} (${salt})`,
-        }));
-        return { object: { files } };
+        // `number | kind | significance | summary | symbols`: the summary quotes the salt.
+        const text = answer
+          .text!.split('\n')
+          .map((line) => line.replace(/^((?:[^|]*\|){3}[^|]*?) \|/, `$1 (${salt}) |`));
+        return { text: text.join('\n') };
       },
     });
     const cache = await tempCache();

@@ -4,7 +4,7 @@ import { parseConfig } from '../../../src/config/schema.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { CommitMessage } from '../../../src/engines/message.js';
 import type { NormalizedRequest, ResponderResult } from '../../support/provider-server.js';
-import { isMessageRequest } from '../../support/commit-responder.js';
+import { analysisAnswer, filesOfAnalysisRequest, isMessageRequest } from '../../support/commit-responder.js';
 
 export function makeEntry(path: string, fields: Partial<FileEntry> = {}): FileEntry {
   return { path, status: 'modified', binary: false, additions: 10, deletions: 2, category: 'source', ...fields };
@@ -118,13 +118,17 @@ export function respondLikeModel(request: NormalizedRequest): ResponderResult {
     ];
     return { text: messages[request.choice % messages.length] };
   }
-  const paths = [...text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((match) => match[1] ?? '');
-  const files = paths.map((path, index) => ({
-    path,
-    summary: `adds ${symbolOf(path)}`,
-    kind: 'feat',
-    significance: 0.9 - index * 0.1,
-    symbols: [symbolOf(path)],
-  }));
-  return { object: { files } };
+  const shown = new Set([...text.matchAll(/^diff --git a\/(\S+) b\//gm)].map((match) => match[1] ?? ''));
+  const lines = filesOfAnalysisRequest(request).flatMap((path, index) =>
+    shown.has(path) ? [{ path, number: index + 1 }] : [],
+  );
+  return analysisAnswer(
+    lines.map(({ path, number }, index) => ({
+      file: number,
+      summary: `adds ${symbolOf(path)}`,
+      kind: 'feat',
+      significance: 0.9 - index * 0.1,
+      symbols: [symbolOf(path)],
+    })),
+  );
 }

@@ -214,15 +214,19 @@ describe('buildAnalysisPrompt', () => {
 
   it.each([
     [
-      'an entry for each file that matters, at most three',
-      /one entry for each of the files under "Files in this part" that matter most, at most 3/,
+      'a line for each file that matters, at most three, the most important first',
+      /one line for each of the files under "Files in this part" that matter most, at most 3 \(all of them when there are no more\), the most important first/,
     ],
-    ['the exact path', /path: exactly as listed/],
-    ['a short one-sentence summary', /summary: one short sentence \(at most 12 words\)/],
+    ['the fields of a line', /Each line is: number \| kind \| significance \| summary \| symbols/],
+    ['the file by its number', /number: the number of the file in "Files in this part"/],
+    ['a short one-sentence summary', /summary: one short sentence \(at most 10 words\)/],
     ['the kinds', /feat, fix, refactor, perf, docs, test, build, ci, chore or style/],
-    ['significance against the whole change', /significance: from 0 to 1.*list of all changed files/],
+    ['significance against the whole change', /significance: 0 to 9.*list of all changed files/],
     ['symbols', /symbols: names of the functions/],
-    ['a structured answer', /structured JSON object/],
+    [
+      'plain lines and nothing else',
+      /Answer with those lines alone, in plain text: no preamble, no header row, no code fence/,
+    ],
   ])('states %s', (_rule, pattern) => {
     expect(system).toMatch(pattern);
   });
@@ -231,9 +235,9 @@ describe('buildAnalysisPrompt', () => {
     expect(prompt).toContain(`All files changed (the whole extent of the change):\n${LISTING}\n`);
     expect(prompt).toContain(
       'Files in this part:\n' +
-        '- src/diff/parse.ts (modified, +40 -3)\n' +
-        '- package-lock.json (modified, +900 -12, content not shown: lockfile)\n' +
-        '- src/diff/hunk.ts (from src/hunk.ts) (renamed, +1 -1)\n',
+        '1. src/diff/parse.ts (modified, +40 -3)\n' +
+        '2. package-lock.json (modified, +900 -12, content not shown: lockfile)\n' +
+        '3. src/diff/hunk.ts (from src/hunk.ts) (renamed, +1 -1)\n',
     );
     expect(prompt).toContain(`Diff:\n<diff>\n${DIFF.trimEnd()}\n</diff>`);
   });
@@ -245,14 +249,14 @@ describe('buildAnalysisPrompt', () => {
   });
 });
 
-it('states the same limits in the analysis prompt and in the schema the request carries', () => {
+it('states the same limits in the analysis prompt and in the schema that checks a cached analysis', () => {
   const { system } = buildAnalysisPrompt({ chunk: chunk(), listing: LISTING });
   const schema = JSON.stringify(toRequestJsonSchema(analysisSchema));
   expect(system).toContain(`at most ${ANALYSIS_MAX_FILES} (all of them`);
   expect(system).toContain(`(at most ${ANALYSIS_MAX_SYMBOLS}); empty if none`);
   expect(schema).toContain(`at most ${ANALYSIS_MAX_FILES};`);
   expect(schema).toContain(`(at most ${ANALYSIS_MAX_SYMBOLS}); empty if none`);
-  // The schema states no other limit (the prompt also bounds the summary at 12 words).
+  // The schema states no other limit (the prompt also bounds the summary at 10 words).
   const limits = (text: string) =>
     [...text.matchAll(/at most (\d+)\b(?! words)/g)].map((match) => Number(match[1])).sort();
   expect(limits(schema)).toEqual([ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS].sort());

@@ -1,18 +1,16 @@
 // Every request the remote engine sends fits the model's window less the reserved answer, for any number of files
-// and any window: counted in the model's own encoding, system, prompt and schema (where one is sent) together.
+// and any window: counted in the model's own encoding, system and prompt together (no request carries a schema).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/schema.js';
 import { fitAnalyses, fitAnalysisPrompt } from '../../../src/engines/remote/multi-step.js';
 import { buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 import { measurePromptOverhead } from '../../../src/engines/remote/request-budget.js';
-import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS, schemaText } from '../../../src/engines/remote/request-fit.js';
+import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS } from '../../../src/engines/remote/request-fit.js';
 import { rankAnalyses } from '../../../src/engines/remote/score.js';
 import { fitDirectPrompt } from '../../../src/engines/remote/single-step.js';
 import { prepareDiff } from '../../../src/prepare/prepare-diff.js';
-import { analysisSchema } from '../../../src/providers/schemas.js';
 import { loadTokenizer } from '../../../src/tokens/tokenizer.js';
-import type * as z from 'zod';
 
 import { linesOf, makeSyntheticDiff } from '../../support/synthetic-diff.js';
 
@@ -48,12 +46,9 @@ async function requestTokens(
     poolMode: 'main',
   });
   const tokenizer = await loadTokenizer('o200k_base');
-  // The message requests (single-step, generate) are plain text: no schema; an analysis carries its schema.
-  const count = (prompt: { system: string; prompt: string }, schema?: z.ZodType) =>
-    tokenizer.count(prompt.system) +
-    tokenizer.count(prompt.prompt) +
-    (schema === undefined ? 0 : tokenizer.count(schemaText(schema))) +
-    REQUEST_FRAMING_TOKENS;
+  // Every request asks for plain text (the message, a part's analysis lines): none carries a schema.
+  const count = (prompt: { system: string; prompt: string }) =>
+    tokenizer.count(prompt.system) + tokenizer.count(prompt.prompt) + REQUEST_FRAMING_TOKENS;
   const options = {
     prepared,
     style: 'conventional' as const,
@@ -65,7 +60,7 @@ async function requestTokens(
   for (const chunk of prepared.chunks)
     requests.push({
       name: `analysis ${chunk.id}`,
-      tokens: count(await fitAnalysisPrompt({ chunk, prepared, config }), analysisSchema),
+      tokens: count(await fitAnalysisPrompt({ chunk, prepared, config })),
     });
   // The generate request over every file analysed, with summaries as long as a model writes them.
   const analyses = prepared.files.map((file, index) => ({
