@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
@@ -8,6 +9,18 @@ import { packedVocabularies } from './scripts/vocabulary-plugin.js';
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+// The build's identity, part of the early answer's cache key (src/cache/early-answer.ts): any change to the sources
+// (a prompt's wording, the budgeting, a default) or to a bundled dependency's version is a new key.
+function buildId(): string {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...files, 'package-lock.json']) hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
 
 // One ESM bundle for the CLI, dependencies included: resolving and loading zod's ~100 files and the other packages
 // from node_modules cost ~45 ms of every run (173 vs 220 ms for an offline commit). Provider SDKs, encodings and the
@@ -67,7 +80,7 @@ export default defineConfig({
   noExternal: [/^(?!piscina$|typescript$)/],
   external: ['typescript'],
   esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly, packedVocabularies],
-  define: { __VERSION__: JSON.stringify(version) },
+  define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()) },
   // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
   metafile: true,
   onSuccess: async () => {

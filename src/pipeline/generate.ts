@@ -1,4 +1,15 @@
 // Chooses the engine for a generation and returns the finished message text.
+import type { LanguageModel } from 'ai';
+import {
+  BUILD_ID,
+  digestStream,
+  earlyAnswerKey,
+  READ_AHEAD_UNITS,
+  readEarlyAnswer,
+  writeEarlyAnswer,
+  type ChangeIdentity,
+  type EarlyAnswer,
+} from '../cache/early-answer.js';
 import type { Config, Provider, ResolvedConfig } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
 import { detectProvider, severalKeysLine } from '../config/detect-provider.js';
@@ -9,7 +20,7 @@ import { fillFileHistory } from '../git/file-history.js';
 import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
-import { createTrace } from '../debug/trace.js';
+import { createTrace, type Span } from '../debug/trace.js';
 import { describeRedactions, redactMessage } from '../security/redact.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 import { resolveBody, resolveConfig } from './body-choice.js';
@@ -163,25 +174,19 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
  * likely answer (see cache/answered-hint): the SDK is ~1.3 MB of JavaScript, loaded while the main thread would wait
  * for git, or, when it is not preloaded, at the first request (see createLanguageModel).
  */
-function startRemote(options: GenerateOptions) {
+function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>) {
   const { config, env } = options;
   const budgeting = import('../engines/remote/request-budget.js');
   const paths = import('../cache/paths.js');
   const hint = import('../cache/answered-hint.js');
-  const fingerprint = hint.then(({ indexFingerprint }) =>
-    config.cache && options.gitDir !== undefined
-      ? indexFingerprint({ gitDir: options.gitDir, indexFile: options.context.indexFile })
-      : undefined,
-  );
+  const fingerprint = answered.then((before) => before.fingerprint);
   const modules = Promise.all([
     import('../engines/remote/chain.js'),
     budgeting.then(async ({ resolveProvider }) => {
       const provider = await import('../providers/provider.js');
       // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
       provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env });
-      const { wasLastAnswered } = await hint;
-      if (!(await wasLastAnswered((await paths).resolveCacheDir(env), await fingerprint)))
-        provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
+      if (!(await answered).answered) provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
       return provider;
     }),
     import('../cache/disk-cache.js'),
@@ -190,6 +195,107 @@ function startRemote(options: GenerateOptions) {
   ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   return { budgeting, modules, fingerprint };
+}
+
+interface AnsweredBefore {
+  /** The index's identity (see cache/answered-hint); undefined without a cache or a git directory. */
+  fingerprint?: string;
+  /** Whether the last remote answer was for the index as it is now. */
+  answered: boolean;
+  cacheDir: string;
+}
+
+async function checkAnswered(options: GenerateOptions): Promise<AnsweredBefore> {
+  const [{ indexFingerprint, wasLastAnswered }, { resolveCacheDir }] = await Promise.all([
+    import('../cache/answered-hint.js'),
+    import('../cache/paths.js'),
+  ]);
+  const fingerprint =
+    options.config.cache && options.gitDir !== undefined
+      ? await indexFingerprint({ gitDir: options.gitDir, indexFile: options.context.indexFile })
+      : undefined;
+  const cacheDir = resolveCacheDir(options.env);
+  return { fingerprint, cacheDir, answered: await wasLastAnswered(cacheDir, fingerprint) };
+}
+
+/** A request quoting the rules the message still breaks, on the model the run uses (see applyRules). */
+function ruleRepair(options: {
+  root: Span;
+  model: () => Promise<LanguageModel>;
+  guidance: readonly string[];
+  deadline: number;
+  signal?: AbortSignal;
+}): Repair {
+  return async (text, errors) => {
+    const span = options.root.child('repair', { rules: errors.map((error) => error.name).join(',') });
+    const { requestRuleRepair } = await import('../rules/repair-request.js');
+    const answer = await requestRuleRepair({
+      model: await options.model(),
+      text,
+      errors,
+      guidance: options.guidance,
+      deadline: options.deadline,
+      signal: options.signal,
+    });
+    span.end({ answered: answer !== undefined });
+    return answer;
+  };
+}
+
+/** The message from the early answer (see cache/early-answer): the same finishing and rules as a fresh answer. */
+async function answerFromCache(options: {
+  generate: GenerateOptions;
+  hit: EarlyAnswer;
+  config: Config;
+  rules: RepositoryRules;
+  guidance: readonly string[];
+  warn: (line: string) => void;
+}): Promise<GeneratedMessage> {
+  const { generate, hit, config } = options;
+  const trace = createTrace();
+  const root = trace.span('run', { engine: 'remote' });
+  root.child('early answer', { cacheHit: true, stage: hit.stage }).end();
+  const resolved: ResolvedConfig = {
+    ...config,
+    body: hit.body,
+    style: hit.style,
+    ...(generate.instruction?.trim() ? { instruction: generate.instruction.trim() } : {}),
+  };
+  const provider = hit.provider;
+  const model = async () =>
+    (await import('../providers/provider.js')).createLanguageModel({
+      provider,
+      model: config.model,
+      apiKey: config.apiKey,
+      baseUrl: config.baseUrl,
+      env: generate.env,
+    });
+  const repair = ruleRepair({
+    root,
+    model,
+    guidance: options.guidance,
+    deadline: Date.now() + config.timeout * 1000,
+    signal: generate.signal,
+  });
+  const ruleContext: RuleContext = { rules: options.rules, paths: hit.paths, warn: options.warn };
+  const written = finish(hit.message, resolved);
+  const text = await applyRules(written.text, ruleContext, repair);
+  root.end({ stage: hit.stage, requests: 0, body: resolved.body });
+  generate.debug?.(trace.render());
+  return {
+    ...written,
+    text,
+    stage: hit.stage,
+    engine: 'remote',
+    provider,
+    model: hit.model,
+    body: resolved.body,
+    requests: 0,
+    alternatives: await applyRulesQuietly(
+      hit.alternatives.map((message) => finish(message, resolved).text),
+      ruleContext,
+    ),
+  };
 }
 
 async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
@@ -209,8 +315,12 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     }
     warn(severalKeysLine(unchosen.variables));
   }
-  // The remote engine's modules load while git reads the history and produces the diff.
-  const remote = engine === 'remote' ? startRemote(options) : undefined;
+  const answered = engine === 'remote' ? checkAnswered(options) : undefined;
+  answered?.catch(() => undefined); // awaited below
+  // A change whose last answer was for this very index is looked up by its early key first (cache/early-answer),
+  // and the remote modules load only on a miss; otherwise they load while git reads the history and the diff.
+  const lookupFirst = answered !== undefined && BUILD_ID !== undefined && (await answered).answered;
+  let remote = answered && !lookupFirst ? startRemote(options, answered) : undefined;
   if (engine === 'local') loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
@@ -257,13 +367,28 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     return { ...written, text, stage: 'local', engine, body: resolved.body, requests: 0, alternatives: [] };
   }
 
-  const { budgeting, modules, fingerprint } = remote!;
+  options.onProgress?.({ type: 'phase', phase: 'reading' });
+  const guidance = describeRepositoryRules(rules);
+  const digesting = config.cache && BUILD_ID !== undefined ? digestStream(diff) : undefined;
+  const identity = (digest: string): ChangeIdentity => ({
+    config,
+    instruction: options.instruction?.trim(),
+    history,
+    guidance,
+    root: options.root,
+    diff: digest,
+  });
+  if (lookupFirst && (await digesting?.readAhead(READ_AHEAD_UNITS))) {
+    const key = await earlyAnswerKey(identity(digesting!.digest()!));
+    const hit = key === undefined ? undefined : await readEarlyAnswer((await answered!).cacheDir, key);
+    if (hit) return answerFromCache({ generate: options, hit, config, rules, guidance, warn });
+  }
+  remote ??= startRemote(options, answered!);
+  const { budgeting, modules, fingerprint } = remote;
   const { prepareStagedDiff, resolveProvider, resolveModelName } = await budgeting;
   const trace = createTrace();
   const root = trace.span('run', { engine });
   const prepareSpan = root.child('prepare');
-  options.onProgress?.({ type: 'phase', phase: 'reading' });
-  const guidance = describeRepositoryRules(rules);
   const { prepared, files, redactions } = await prepareStagedDiff({
     context,
     root: options.root,
@@ -271,7 +396,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     history: history.subjects,
     guidance,
     signal,
-    diff,
+    diff: digesting ?? diff,
   });
   const redacted = [...redactions, ...(history.redactions ?? [])];
   prepareSpan.end({
@@ -323,24 +448,26 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       streamDraft: options.streamDraft,
     });
     if (result.fallback) warn(result.fallback.line);
-    else if (result.stage !== 'local') await hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
+    else if (result.stage !== 'local') {
+      await hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
+      const digest = digesting?.digest();
+      const key = digest === undefined ? undefined : await earlyAnswerKey(identity(digest));
+      if (key !== undefined)
+        await writeEarlyAnswer(resolveCacheDir(options.env), key, {
+          message: result.message,
+          alternatives: result.alternatives,
+          stage: result.stage,
+          body: resolved.body,
+          style: resolved.style,
+          provider,
+          model,
+          paths: files.map((file) => file.path),
+        });
+    }
     const repair: Repair | undefined =
       result.stage === 'local'
         ? undefined
-        : async (text, errors) => {
-            const span = root.child('repair', { rules: errors.map((error) => error.name).join(',') });
-            const { requestRuleRepair } = await import('../rules/repair-request.js');
-            const answer = await requestRuleRepair({
-              model: await languageModel(),
-              text,
-              errors,
-              guidance,
-              deadline: started + config.timeout * 1000,
-              signal,
-            });
-            span.end({ answered: answer !== undefined });
-            return answer;
-          };
+        : ruleRepair({ root, model: languageModel, guidance, deadline: started + config.timeout * 1000, signal });
     const ruleContext: RuleContext = { rules, paths: files.map((file) => file.path), warn };
     const written = finish(result.message, resolved);
     const text = await applyRules(written.text, ruleContext, repair);
