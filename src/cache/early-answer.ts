@@ -59,6 +59,7 @@ export function digestStream(source: StagedDiffStream): DigestingStream {
     lines: lines(),
     cancel: source.cancel,
     holdLines: source.holdLines,
+    onNote: source.onNote,
     digest: () => digest,
     async readAhead(maxUnits) {
       let units = 0;
