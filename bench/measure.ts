@@ -117,12 +117,14 @@ export async function sampleCli(options: {
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The Node binary that runs the CLI; the one running the bench by default. */
+  node?: string;
 }): Promise<Sample> {
   const dir = mkdtempSync(join(BENCH_TMP, 'rss-'));
   try {
     const file = join(dir, 'cli.txt');
     const env = { ...options.env, BENCH_RSS_FILE: file };
-    const finished = await run(process.execPath, ['--import', OWN_RSS, options.cli, ...options.args], {
+    const finished = await run(options.node ?? process.execPath, ['--import', OWN_RSS, options.cli, ...options.args], {
       cwd: options.cwd,
       env,
       keepStdout: false,

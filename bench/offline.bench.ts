@@ -1,10 +1,13 @@
 // `npm run bench:offline`: what reading the history and the offline engine's inference cost on a one-file change,
 // and the whole one-file `git ai commit --dry-run`, in a repository with 300 conventional commits over 120 files.
-// Timings are medians; the ratio to `git-ai --version` (start-up alone) is measured in the same run.
+// Timings are medians; the ratio to `git-ai --version` (start-up alone) is measured in the same run. Flags: --reps N
+// (CLI runs of each, interleaved; default 7), --node <path> (the Node binary that runs the CLI, e.g. one from
+// `npm i node@24` in a scratch folder), --cli <path> (another build's cli.js; default dist/cli.js).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseUnifiedDiff } from '../src/diff/parse.js';
 import { readHistory } from '../src/git/repo.js';
 import { writeLocalMessage } from '../src/pipeline/generate.js';
@@ -45,7 +48,18 @@ function createRepo(env: NodeJS.ProcessEnv): string {
   return dir;
 }
 
+function readFlags() {
+  const { values } = parseArgs({
+    options: { reps: { type: 'string', default: '7' }, node: { type: 'string' }, cli: { type: 'string' } },
+  });
+  const reps = Number.parseInt(values.reps, 10);
+  if (!(reps >= 1)) throw new Error('--reps takes a whole number of at least 1');
+  const node = values.node ?? process.execPath;
+  return { reps, node, cli: resolve(values.cli ?? join(PROJECT_ROOT, 'dist/cli.js')) };
+}
+
 async function main(): Promise<void> {
+  const flags = readFlags();
   const load = loadavg()[0] ?? 0;
   const env = isolatedEnv();
   const dir = createRepo(env);
@@ -67,20 +81,28 @@ async function main(): Promise<void> {
       inference.push(performance.now() - between);
       history.push(between - started);
     }
-    const cli = join(PROJECT_ROOT, 'dist/cli.js');
+    const { cli, node, reps } = flags;
     const dryRun: number[] = [];
+    const dryRunCpu: number[] = [];
     const startup: number[] = [];
-    for (let rep = 0; rep < 7; rep += 1) {
-      dryRun.push((await sampleCli({ cli, args: ['commit', '--dry-run'], cwd: dir, env })).ms);
-      startup.push((await sampleCli({ cli, args: ['--version'], cwd: dir, env })).ms);
+    const startupCpu: number[] = [];
+    for (let rep = 0; rep < reps; rep += 1) {
+      const run = await sampleCli({ cli, args: ['commit', '--dry-run'], cwd: dir, env, node });
+      dryRun.push(run.ms);
+      dryRunCpu.push(run.cpuMs ?? Number.NaN);
+      const version = await sampleCli({ cli, args: ['--version'], cwd: dir, env, node });
+      startup.push(version.ms);
+      startupCpu.push(version.cpuMs ?? Number.NaN);
     }
     const total = median(history) + median(inference);
+    const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
     const lines = [
-      `load average ${load.toFixed(2)}; one staged file, 300 commits of history`,
+      `load average ${load.toFixed(2)} -> ${(loadavg()[0] ?? 0).toFixed(2)}; one staged file, 300 commits of history; Node ${nodeVersion}; ${cli}`,
       `reading the history (git log of 300 commits): ${median(history).toFixed(1)} ms`,
       `offline inference (analysis, type model, scope, subject): ${median(inference).toFixed(1)} ms`,
       `history + inference: ${total.toFixed(1)} ms (target <= ${HISTORY_TARGET_MS} ms) — ${total <= HISTORY_TARGET_MS ? 'PASS' : 'FAIL'}`,
       `git ai commit --dry-run: ${(median(dryRun) / 1000).toFixed(3)} s (target <= ${DRY_RUN_TARGET_S} s) — ${median(dryRun) / 1000 <= DRY_RUN_TARGET_S ? 'PASS' : 'FAIL'}; git-ai --version alone ${(median(startup) / 1000).toFixed(3)} s (${(median(dryRun) / median(startup)).toFixed(2)}x)`,
+      `CPU time of the CLI process (git's not included): dry run ${median(dryRunCpu).toFixed(0)} ms, --version ${median(startupCpu).toFixed(0)} ms`,
     ];
     console.log(lines.join('\n'));
   } finally {
