@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { parseUnifiedDiff } from '../src/diff/parse.js';
 import { analyseChange, chooseType } from '../src/engines/local/index.js';
-import { bestScope, decisionInput } from '../src/engines/local/infer-scope.js';
+import { bestScope, decisionInput, rarelyScopes } from '../src/engines/local/infer-scope.js';
 import { scopeFeatures, score, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
 import { SCOPE_WEIGHTS } from '../src/engines/local/scope-weights.js';
 import { defaultDataFiles, findDataRoot, readCommits, splitOf } from './eval/data.js';
@@ -32,7 +32,7 @@ const BAR = arg('--bar', 0.35);
 const LAMBDA = arg('--lambda', 0.003);
 const ITERATIONS = 40;
 
-/** The natural commits the decision model sees: not the dependency-only ones (labelled by the dependency rule), nor those with no scope anywhere in sight. */
+/** The natural commits the decision model sees: not the dependency-only ones (labelled by the dependency rule), nor those with no scope in sight or in a repository that almost never scopes. */
 function load(): Example[] {
   const root = findDataRoot();
   if (!root) throw new Error('no data: set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
@@ -48,7 +48,7 @@ function load(): Example[] {
       const { changes, weights, profile, priors, deps } = analysis;
       const evidence = { type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 };
       const input = decisionInput(evidence);
-      if (input.vocabulary.size === 0) continue;
+      if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
       const real = row.scope?.trim() || undefined;
       examples.push({
         repo: row.repo,

@@ -39,6 +39,10 @@ export function inferScope(evidence: ScopeEvidence): string | undefined {
     explain?.(chosen ? `scope ${chosen}: no history, the package folder` : 'scope none: no history, no package folder');
     return chosen;
   }
+  if (rarelyScopes(input)) {
+    explain?.(`scope none (best ${chosen ?? 'none'}): the history scopes under 3% of its subjects`);
+    return undefined;
+  }
   const decision = decideScope(input);
   if (!decision.write || !chosen) {
     explain?.(`scope none (best ${chosen ?? 'none'}): ${explainDecision(decision)}`);
@@ -54,6 +58,17 @@ export function bestScope(evidence: ScopeEvidence, input: DecisionInput): string
   return best ? (nestedScope(best, evidence) ?? best) : directoryScope(evidence.weights);
 }
 
+/** Subjects of the history enough to say that a repository almost never scopes, and the share of them scoped below which it does not. */
+const RARE_HEADERS = 20;
+const RARE_SHARE = 0.03;
+
+/** The repository (almost) never scopes a change of its own: under 3% of a long enough history, bots' `deps` aside. */
+export function rarelyScopes(input: DecisionInput): boolean {
+  const { headers } = input.profile;
+  if (headers.length < RARE_HEADERS) return false;
+  return headers.filter((header) => header.scope && input.relevant(header.scope)).length < RARE_SHARE * headers.length;
+}
+
 /** The votes, vocabulary and ranked candidates the choice and the decision read. */
 export function decisionInput(evidence: ScopeEvidence): DecisionInput {
   const { type, profile, priors } = evidence;
@@ -67,7 +82,8 @@ export function decisionInput(evidence: ScopeEvidence): DecisionInput {
   const ranked = rankScopes(evidence, typeVotes, fileVotes, matches);
   return {
     profile,
-    scopedOfType: profile.scopedByType.get(type),
+    type,
+    relevant,
     fileVotes,
     typeVotes,
     vocabulary,

@@ -1,6 +1,7 @@
 // Whether to write a scope at all: two small logistic models over one feature vector, with weights fitted on the
 // corpus (scope-weights.ts): how likely the authors scope this change, and how likely the best candidate is theirs.
 
+import type { CommitHeader, CommitType } from '../message.js';
 import type { HistoryProfile } from './history.js';
 import { corePaths, directoryScope, pathMatch } from './scope-paths.js';
 import { SCOPE_WEIGHTS } from './scope-weights.js';
@@ -9,7 +10,9 @@ import { SCOPE_WEIGHTS } from './scope-weights.js';
 export interface DecisionInput {
   profile: HistoryProfile;
   /** The type chosen for the change. */
-  scopedOfType: { scoped: number; total: number } | undefined;
+  type: CommitType;
+  /** The scopes that count for this change: the dependency ones (`deps`) only where a dependency changes. */
+  relevant: (scope: string) => boolean;
   /** The changed files' recency-weighted scope votes under any type ('' = no scope). */
   fileVotes: Map<string, number>;
   /** The same under the chosen type alone. */
@@ -50,10 +53,12 @@ export function scopeFeatures(input: DecisionInput): ScopeFeatures {
   };
   const files = share(input.fileVotes);
   const fileWeight = files ? Math.min(1, files.total / 2) : 0;
-  const overall = profile.headers.length
-    ? profile.headers.filter((header) => header.scope).length / profile.headers.length
-    : 0;
-  const entry = input.scopedOfType;
+  // A bot's `build(deps)` says nothing of whether the authors scope a change to the code.
+  const scopedShare = (headers: CommitHeader[]) =>
+    headers.filter((header) => header.scope && input.relevant(header.scope)).length / headers.length;
+  const overall = profile.headers.length ? scopedShare(profile.headers) : 0;
+  const ofType = profile.headers.filter((header) => header.type === input.type);
+  const entry = ofType.length ? { scoped: scopedShare(ofType) * ofType.length, total: ofType.length } : undefined;
   const recent = profile.headers.slice(0, RECENT);
   let bestMatch = 0;
   let named = 0;
@@ -71,7 +76,7 @@ export function scopeFeatures(input: DecisionInput): ScopeFeatures {
     // the shares as log-odds: the type's (shrunk towards the whole history's), the whole history's, the last 20's
     type_share: logit(entry ? (entry.scoped + overall * 2) / (entry.total + 2) : overall),
     history_share: logit(overall),
-    recent_share: logit(recent.length ? recent.filter((header) => header.scope).length / recent.length : overall),
+    recent_share: logit(recent.length ? scopedShare(recent) : overall),
     file_share: fileWeight * logit(files ? files.scoped : 0.5),
     file_weight: fileWeight,
     path_named: bestMatch >= NAMED_MATCH ? 1 : 0,

@@ -175,4 +175,14 @@ describe('the scope decision, as --debug explains it', () => {
     expect(scope).toBeUndefined();
     expect(line).toBe("scope none: neither the history nor these files' subjects carry a scope");
   });
+
+  it('writes none in a repository that almost never scopes, even where a file was scoped once', () => {
+    const history = Array.from({ length: 40 }, (_, index) =>
+      index % 8 === 0 ? `build(deps): bump x to 1.${index}.0` : `fix: step ${index}`,
+    );
+    const fileHistory = { 'patches/squirrel/a.patch': ['fix: a', 'fix(squirrel): b', 'fix: c'] };
+    const { scope, line } = explained([fix('patches/squirrel/a.patch')], history, fileHistory);
+    expect(scope).toBeUndefined();
+    expect(line).toBe('scope none (best squirrel): the history scopes under 3% of its subjects');
+  });
 });
