@@ -35,7 +35,7 @@ export async function buildCli(outDir = CLI_BUILD_DIR, version = '0.0.0-bench'):
     config: false,
     outDir,
     silent: true,
-    define: { __VERSION__: JSON.stringify(version) },
+    define: { ...(cliConfig as Options).define, __VERSION__: JSON.stringify(version) },
     // The config's onSuccess writes into dist/; write the same extras beside this build instead.
     onSuccess: async () => {
       writeManPage(outDir, version);
