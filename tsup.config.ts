@@ -70,7 +70,11 @@ const zodEnglishOnly: Plugin = {
 };
 
 export default defineConfig({
-  entry: { cli: 'src/cli/entry.ts', 'diff-worker': 'src/pool/diff-worker.ts' },
+  entry: {
+    cli: 'src/cli/entry.ts',
+    'diff-worker': 'src/pool/diff-worker.ts',
+    'provider-worker': 'src/providers/worker/provider-worker.ts',
+  },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

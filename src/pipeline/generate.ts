@@ -171,30 +171,46 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 
 /**
  * The remote engine's modules (budgeting, chain, cache), loaded only on its path, and the AI SDK unless the cache will
- * likely answer (see cache/answered-hint): the SDK is ~1.3 MB of JavaScript, loaded while the main thread would wait
- * for git, or, when it is not preloaded, at the first request (see createLanguageModel).
+ * likely answer (see cache/answered-hint): in the provider thread when the commit command started one (it has been
+ * loading the SDK and opening the connection on another core since: providers/worker/), else in this thread while it
+ * would wait for git, or, when it is not preloaded, at the first request (see createLanguageModel).
  */
 function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>) {
   const { config, env } = options;
+  const providers = import('../providers/provider.js');
   const budgeting = import('../engines/remote/request-budget.js');
   const paths = import('../cache/paths.js');
   const hint = import('../cache/answered-hint.js');
   const fingerprint = answered.then((before) => before.fingerprint);
+  const thread = Promise.all([providers, answered]).then(async ([provider, before]) => {
+    const settings = { ...modelSettings(config, env), provider: provider.resolveProvider(config) };
+    // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff, in any case.
+    if (before.answered) {
+      void provider.stopProviderThread();
+      return void provider.preconnectProvider(settings);
+    }
+    const started = await provider.startedProviderThread();
+    if (started === undefined) {
+      provider.preconnectProvider(settings);
+      provider.preloadProviderSdk(settings.provider).catch(() => undefined); // a real failure surfaces at the call
+    }
+    return started;
+  });
   const modules = Promise.all([
     import('../engines/remote/chain.js'),
-    budgeting.then(async ({ resolveProvider }) => {
-      const provider = await import('../providers/provider.js');
-      // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff.
-      provider.preconnectProvider({ provider: resolveProvider(config), baseUrl: config.baseUrl, env });
-      if (!(await answered).answered) provider.preloadProviderSdk(resolveProvider(config)).catch(() => undefined); // a real failure surfaces at the call
-      return provider;
-    }),
+    providers,
     import('../cache/disk-cache.js'),
     paths,
     hint,
+    thread,
   ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   return { budgeting, modules, fingerprint };
+}
+
+/** The model settings of a config, as createLanguageModel takes them. */
+function modelSettings(config: Config, env: NodeJS.ProcessEnv) {
+  return { model: config.model, apiKey: config.apiKey, baseUrl: config.baseUrl, env };
 }
 
 interface AnsweredBefore {
@@ -321,7 +337,11 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   // and the remote modules load only on a miss; otherwise they load while git reads the history and the diff.
   const lookupFirst = answered !== undefined && BUILD_ID !== undefined && (await answered).answered;
   let remote = answered && !lookupFirst ? startRemote(options, answered) : undefined;
-  if (engine === 'local') loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
+  if (engine === 'local') {
+    loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
+    // A provider thread the environment's provider started early has nothing to do (a small chunk, already loaded then).
+    void import('../providers/worker/process-thread.js').then((owner) => owner.stopProviderThread());
+  }
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
   const localRun = localTrace?.span('run', { engine });
@@ -414,18 +434,23 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }, hint] =
-    await modules;
+  const [
+    { generateWithFallback },
+    { createLanguageModel },
+    { disabledCache, openCache },
+    { resolveCacheDir },
+    hint,
+    thread,
+  ] = await modules;
   try {
     const languageModel = () =>
       createLanguageModel({
+        ...modelSettings(config, options.env),
         provider,
-        model: config.model,
-        apiKey: config.apiKey,
-        baseUrl: config.baseUrl,
-        env: options.env,
+        thread,
         onLoad: (loading) => {
-          const span = root.child('load sdk');
+          // In-process the SDK's loading; with the provider thread, the wait for its SDK (none when it is ready).
+          const span = root.child(thread === undefined ? 'load sdk' : 'provider thread');
           loading.then(
             () => span.end(),
             () => span.end({ failed: true }),

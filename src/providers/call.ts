@@ -17,7 +17,7 @@ import {
 } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
-import { askForChoices, hasNativeChoices, parseChoices } from './choices.js';
+import { hasNativeChoices, parseChoices } from './choices.js';
 import { streamAnswer } from './stream.js';
 import { generateAnswer, modelCallOptions, type ModelAnswer } from './model-call.js';
 import { withExchange, type ExchangeHooks } from './exchange.js';
@@ -195,7 +195,7 @@ async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): P
   let answer: string | undefined;
   const exchange: ExchangeHooks | undefined =
     completions > 1 && hasNativeChoices(provider)
-      ? { reshape: (body) => askForChoices(provider, body, completions), answered: (text) => (answer = text) }
+      ? { choices: { provider, count: completions }, answered: (text) => (answer = text) }
       : undefined;
   /** The completions after the first in the raw answer that can be read. */
   const otherChoices = (): T[] => (answer === undefined ? [] : parseChoices(provider, answer, format.readChoice, 1));

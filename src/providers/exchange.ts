@@ -3,6 +3,8 @@
 // the process (`git ai prompt` shows what would be sent). Scoped per call with AsyncLocalStorage, so the SDK's
 // fetch needs no parameters and concurrent calls do not see each other's hooks.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Provider } from '../config/schema.js';
+import { askForChoices } from './choices.js';
 import type { FetchFunction } from './transport.js';
 
 export interface OutgoingRequest {
@@ -12,9 +14,15 @@ export interface OutgoingRequest {
   body: unknown;
 }
 
+/** Several completions asked for in one request, as data (it crosses to the provider thread, providers/worker/). */
+export interface ExchangeChoices {
+  provider: Provider | undefined;
+  count: number;
+}
+
 export interface ExchangeHooks {
-  /** Changes the JSON body before it is sent. */
-  reshape?: (body: Record<string, unknown>, url: URL) => Record<string, unknown>;
+  /** Asks for this many completions in the JSON body before it is sent (see choices.ts). */
+  choices?: ExchangeChoices;
   /** Given the text of a 200 answer that is not a stream (the SDK reads the same text after). */
   answered?: (text: string) => void;
   /** Given the request instead of sending it; whatever it throws is what the SDK sees. */
@@ -26,6 +34,11 @@ const scope = new AsyncLocalStorage<ExchangeHooks>();
 /** Runs `call` with `hooks` applied to every request the SDK makes inside it. */
 export function withExchange<T>(hooks: ExchangeHooks, call: () => Promise<T>): Promise<T> {
   return scope.run(hooks, call);
+}
+
+/** The hooks of the call running now, if any (a model that sends elsewhere, as the provider thread's, reads them). */
+export function currentExchange(): ExchangeHooks | undefined {
+  return scope.getStore();
 }
 
 function parseBody(body: RequestInit['body']): Record<string, unknown> | undefined {
@@ -47,8 +60,8 @@ export function hookedFetch(fetch: FetchFunction): FetchFunction {
     if (hooks === undefined) return fetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
     let body = parseBody(init?.body);
-    if (body !== undefined && hooks.reshape !== undefined) {
-      body = hooks.reshape(body, url);
+    if (body !== undefined && hooks.choices !== undefined) {
+      body = askForChoices(hooks.choices.provider, body, hooks.choices.count);
       init = { ...init, body: JSON.stringify(body) };
     }
     if (hooks.intercept !== undefined)

@@ -4,8 +4,12 @@ import type { Provider } from '../config/schema.js';
 import { vendorVariables } from '../config/load.js';
 import { envVarOf } from '../config/keys.js';
 import { UserError } from '../errors.js';
-import { createTransport, type Transport } from './transport.js';
-import { hookedFetch } from './exchange.js';
+import type { ProviderModel } from './model-call.js';
+import { DEFAULT_BASE_URLS, loadProviderSdk, type SdkSettings } from './sdk-model.js';
+
+export { DEFAULT_BASE_URLS } from './sdk-model.js';
+import type { Transport } from './transport.js';
+import type { ProviderThread } from './worker/client.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
@@ -18,8 +22,10 @@ export const DEFAULT_MODELS: Readonly<Record<Provider, string | undefined>> = {
   gemini: 'gemini-2.5-flash',
 };
 
-// Local servers (Ollama, LM Studio, llama.cpp) ignore the key, but the OpenAI client insists on sending one.
-const PLACEHOLDER_KEY = 'not-needed';
+/** The provider a config names; OpenAI when it names none. */
+export function resolveProvider(config: { provider?: Provider | undefined }): Provider {
+  return config.provider ?? 'openai';
+}
 
 export interface LanguageModelOptions {
   provider: Provider;
@@ -53,39 +59,30 @@ function resolveModel(provider: Provider, configured: string | undefined): strin
   });
 }
 
-/** Each provider's API root when base-url is not set (where an early connection goes). */
-export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string | undefined>> = {
-  openai: 'https://api.openai.com/v1',
-  'openai-compatible': undefined,
-  anthropic: 'https://api.anthropic.com/v1',
-  gemini: 'https://generativelanguage.googleapis.com/v1beta',
-};
+let transport: Promise<Transport> | undefined;
 
-let transport: Transport | undefined;
-
-/** The process's one transport (node:http(s), keep-alive, proxies), made on first use. */
-export function sharedTransport(env: NodeJS.ProcessEnv = process.env): Transport {
-  transport ??= createTransport(env);
+/** The process's one transport (node:http(s), keep-alive, proxies), made on first use (node:https loads with it). */
+function sharedTransport(env: NodeJS.ProcessEnv = process.env): Promise<Transport> {
+  transport ??= import('./transport.js').then(({ createTransport }) => createTransport(env));
   return transport;
+}
+
+/** The API root an early connection goes to: base-url, else the provider's own. */
+function apiRoot(provider: Provider, baseUrl: string | undefined): string | undefined {
+  return blankToUndefined(baseUrl) ?? DEFAULT_BASE_URLS[provider];
 }
 
 /** Opens the connection to the provider now (DNS, TCP, TLS), so that the first request finds it ready. */
 export function preconnectProvider(options: { provider: Provider; baseUrl?: string; env?: NodeJS.ProcessEnv }): void {
-  const url = blankToUndefined(options.baseUrl) ?? DEFAULT_BASE_URLS[options.provider];
-  if (url !== undefined) sharedTransport(options.env).preconnect(url);
+  const url = apiRoot(options.provider, options.baseUrl);
+  if (url !== undefined) void sharedTransport(options.env).then((made) => made.preconnect(url));
 }
 
 /**
  * Starts loading the SDK module a call to this provider needs, so that it loads while git is still busy. Calls go
  * through the provider model itself (providers/model-call.ts): the `ai` core package is not needed.
  */
-export function preloadProviderSdk(provider: Provider): Promise<unknown> {
-  return provider === 'anthropic'
-    ? import('@ai-sdk/anthropic')
-    : provider === 'gemini'
-      ? import('@ai-sdk/google')
-      : import('@ai-sdk/openai');
-}
+export const preloadProviderSdk = loadProviderSdk;
 
 /** The SDK's name for each provider's models (`model.provider`), known before the SDK loads. */
 const SDK_PROVIDER_IDS: Readonly<Record<Provider, string>> = {
@@ -95,7 +92,53 @@ const SDK_PROVIDER_IDS: Readonly<Record<Provider, string>> = {
   gemini: 'google.generative-ai',
 };
 
-type SdkModel = Extract<LanguageModel, { specificationVersion: 'v3' }>;
+/** What the SDK model is made of, checked: a UserError for a missing key, model or (openai-compatible) base-url. */
+export function resolveSdkSettings(options: LanguageModelOptions): SdkSettings {
+  const { provider } = options;
+  const modelId = resolveModel(provider, options.model);
+  const apiKey = blankToUndefined(options.apiKey);
+  const baseURL = blankToUndefined(options.baseUrl);
+  if (provider === 'openai-compatible') {
+    if (baseURL === undefined) {
+      throw new UserError(
+        'CONFIG_INVALID',
+        'The openai-compatible provider needs the URL of the server: base-url is not set.',
+        {
+          hint: 'Set it with `git-ai config set base-url http://localhost:11434/v1` (Ollama; LM Studio uses http://localhost:1234/v1).',
+        },
+      );
+    }
+  } else if (apiKey === undefined)
+    throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, {
+      hint: apiKeyHint(provider),
+    });
+  return { provider, modelId, apiKey, baseURL };
+}
+
+/** The SDK model made in this thread, over the shared transport and the call's exchange hooks. */
+async function inProcessModel(settings: SdkSettings, env: NodeJS.ProcessEnv | undefined): Promise<ProviderModel> {
+  const [{ makeSdkModel }, { hookedFetch }, made] = await Promise.all([
+    import('./sdk-model.js'),
+    import('./exchange.js'),
+    sharedTransport(env),
+  ]);
+  // Through the call's exchange hooks (several choices in one request; `git ai prompt`'s capture).
+  return makeSdkModel(settings, hookedFetch(made.fetch));
+}
+
+/**
+ * The provider thread the commit command started for this run (providers/worker/process-thread.ts), if any: it has
+ * been opening the connection and loading the SDK on another core while this thread read the config, ran git and
+ * prepared the prompt. Undefined when none was started: the SDK then loads in this thread.
+ */
+export async function startedProviderThread(): Promise<ProviderThread | undefined> {
+  return (await import('./worker/process-thread.js')).providerThread();
+}
+
+/** Ends the provider thread, if one was started (the cache will answer, or the offline engine writes). */
+export async function stopProviderThread(): Promise<void> {
+  (await import('./worker/process-thread.js')).stopProviderThread();
+}
 
 /**
  * A model whose SDK loads at its first request: a run the cache answers never loads the AI SDK (~1.3 MB of bundled
@@ -104,10 +147,10 @@ type SdkModel = Extract<LanguageModel, { specificationVersion: 'v3' }>;
 function loadOnFirstCall(
   provider: Provider,
   modelId: string,
-  make: () => Promise<SdkModel>,
+  make: () => Promise<ProviderModel>,
   onLoad?: (loading: Promise<unknown>) => void,
-): SdkModel {
-  let made: Promise<SdkModel> | undefined;
+): ProviderModel {
+  let made: Promise<ProviderModel> | undefined;
   const load = () => {
     if (made === undefined) {
       made = make();
@@ -130,41 +173,29 @@ function loadOnFirstCall(
 export async function createLanguageModel(
   options: LanguageModelOptions & {
     /** Given the SDK's loading when it starts, at the first request. */ onLoad?: (loading: Promise<unknown>) => void;
+    /** The provider thread started for this run (startProviderThread): its calls are made there. */
+    thread?: ProviderThread;
   },
 ): Promise<LanguageModel> {
-  // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
-  (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
-  const { provider } = options;
-  const model = resolveModel(provider, options.model);
-  const apiKey = blankToUndefined(options.apiKey);
-  const baseURL = blankToUndefined(options.baseUrl);
-  // Through the call's exchange hooks (several choices in one request; `git ai prompt`'s capture).
-  const fetch = hookedFetch(sharedTransport(options.env).fetch);
-  const lazy = (make: () => Promise<SdkModel>) => loadOnFirstCall(provider, model, make, options.onLoad);
-  if (provider === 'openai-compatible') {
-    if (baseURL === undefined) {
-      throw new UserError(
-        'CONFIG_INVALID',
-        'The openai-compatible provider needs the URL of the server: base-url is not set.',
-        {
-          hint: 'Set it with `git-ai config set base-url http://localhost:11434/v1` (Ollama; LM Studio uses http://localhost:1234/v1).',
-        },
-      );
-    }
-    return lazy(async () => {
-      const { createOpenAI } = await import('@ai-sdk/openai');
-      return createOpenAI({ name: 'openai-compatible', apiKey: apiKey ?? PLACEHOLDER_KEY, baseURL, fetch }).chat(model);
-    });
+  const settings = resolveSdkSettings(options);
+  const make = () => inProcessModel(settings, options.env);
+  const threaded = options.thread?.model({
+    sdk: settings,
+    sdkProviderId: SDK_PROVIDER_IDS[settings.provider],
+    preconnect: apiRoot(settings.provider, settings.baseURL),
+    inProcess: make,
+  });
+  if (threaded !== undefined) {
+    // Calls are posted at once (the thread holds them until its model is made); onLoad is given that wait.
+    const { ready } = options.thread!;
+    return loadOnFirstCall(
+      settings.provider,
+      settings.modelId,
+      async () => threaded,
+      () => options.onLoad?.(ready),
+    );
   }
-  if (apiKey === undefined)
-    throw new UserError('PROVIDER_AUTH', `No API key is set for the ${provider} provider.`, {
-      hint: apiKeyHint(provider),
-    });
-  if (provider === 'openai')
-    return lazy(async () => (await import('@ai-sdk/openai')).createOpenAI({ apiKey, baseURL, fetch }).chat(model));
-  if (provider === 'anthropic')
-    return lazy(async () => (await import('@ai-sdk/anthropic')).createAnthropic({ apiKey, baseURL, fetch })(model));
-  return lazy(async () => (await import('@ai-sdk/google')).createGoogleGenerativeAI({ apiKey, baseURL, fetch })(model));
+  return loadOnFirstCall(settings.provider, settings.modelId, make, options.onLoad);
 }
 
 /** The configured provider a model came from, read back from the SDK's provider id ('openai.chat', 'google.generative-ai'). */

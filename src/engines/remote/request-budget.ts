@@ -1,5 +1,5 @@
 // What the prompt around the diff costs, so the diff's budget is what the model's window really leaves.
-import type { Config, Provider } from '../../config/schema.js';
+import type { Config } from '../../config/schema.js';
 import { loadIgnoreMatcher } from '../../diff/ignore.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { GitContext } from '../../git/repo.js';
@@ -7,15 +7,13 @@ import { startStagedDiff, type StagedDiffStream } from '../../git/staged-diff.js
 import { prepareDiff, type PrepareDiffResult } from '../../prepare/prepare-diff.js';
 import { buildDirectPrompt } from './prompts.js';
 import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS } from './request-fit.js';
-import { DEFAULT_MODELS } from '../../providers/provider.js';
+import { DEFAULT_MODELS, resolveProvider } from '../../providers/provider.js';
+
+export { resolveProvider } from '../../providers/provider.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer } from '../../tokens/tokenizer.js';
 
 export { RESERVED_OUTPUT_TOKENS } from './request-fit.js';
-
-export function resolveProvider(config: Config): Provider {
-  return config.provider ?? 'openai';
-}
 
 /** The model the request would name: configured, else the provider's default (an openai-compatible server has none). */
 export function resolveModelName(config: Config): string {

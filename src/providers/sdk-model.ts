@@ -1,0 +1,51 @@
+// The AI SDK's own model for one provider, from settings already checked (provider.ts) and a fetch: what the
+// process's own thread (a call made in-process, `git ai prompt`'s capture) and the provider thread
+// (providers/worker/) both build, so that the two send the same requests.
+import type { Provider } from '../config/schema.js';
+import type { ProviderModel } from './model-call.js';
+import type { FetchFunction } from './transport.js';
+
+/** What a provider's model is made of: no config, no defaults left to apply (see resolveSdkSettings). */
+export interface SdkSettings {
+  provider: Provider;
+  modelId: string;
+  apiKey: string | undefined;
+  baseURL: string | undefined;
+}
+
+/** Each provider's API root when base-url is not set (where an early connection goes). */
+export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string | undefined>> = {
+  openai: 'https://api.openai.com/v1',
+  'openai-compatible': undefined,
+  anthropic: 'https://api.anthropic.com/v1',
+  gemini: 'https://generativelanguage.googleapis.com/v1beta',
+};
+
+// Local servers (Ollama, LM Studio, llama.cpp) ignore the key, but the OpenAI client insists on sending one.
+const PLACEHOLDER_KEY = 'not-needed';
+
+/** The SDK module a call to this provider needs (~1 MB of bundled JavaScript with zod's share). */
+export function loadProviderSdk(provider: Provider): Promise<unknown> {
+  return provider === 'anthropic'
+    ? import('@ai-sdk/anthropic')
+    : provider === 'gemini'
+      ? import('@ai-sdk/google')
+      : import('@ai-sdk/openai');
+}
+
+export async function makeSdkModel(settings: SdkSettings, fetch: FetchFunction): Promise<ProviderModel> {
+  // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
+  (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+  const { provider, modelId, baseURL } = settings;
+  if (provider === 'openai' || provider === 'openai-compatible') {
+    const { createOpenAI } = await import('@ai-sdk/openai');
+    return provider === 'openai'
+      ? createOpenAI({ apiKey: settings.apiKey, baseURL, fetch }).chat(modelId)
+      : createOpenAI({ name: provider, apiKey: settings.apiKey ?? PLACEHOLDER_KEY, baseURL, fetch }).chat(modelId);
+  }
+  if (provider === 'anthropic')
+    return (await import('@ai-sdk/anthropic')).createAnthropic({ apiKey: settings.apiKey, baseURL, fetch })(modelId);
+  return (await import('@ai-sdk/google')).createGoogleGenerativeAI({ apiKey: settings.apiKey, baseURL, fetch })(
+    modelId,
+  );
+}
