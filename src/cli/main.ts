@@ -6,7 +6,6 @@ import { GitError } from '../git/run-git.js';
 import { sanitizeLine } from '../security/sanitize.js';
 import { COMMANDS, FLAG_KEYS, findCommand } from './definitions.js';
 import { settleEarly, startEarly } from './early-start.js';
-import { startProviderThreadEarly } from '../providers/worker/process-thread.js';
 
 // fetch parses HTTP with WebAssembly; V8's optimising tier-up of it ran past the answer and held the exit ~60-100 ms
 // (npm run bench:e2e). The baseline compiler alone is plenty for a few responses.
@@ -62,8 +61,11 @@ const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>
     const paths = (positional[0] as string[] | undefined) ?? [];
     const early =
       options.all === true || paths.length > 0 ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
-    // The provider's SDK loads on another core meanwhile, when the environment names a provider (providers/worker/).
-    startProviderThreadEarly(process.env, early);
+    // Asked for, the provider's SDK loads on another core meanwhile when the environment names one (providers/worker/).
+    if (process.env.GIT_AI_PROVIDER_THREAD === 'worker')
+      void import('../providers/worker/process-thread.js').then((owner) =>
+        owner.startProviderThreadEarly(process.env, early),
+      );
     const interrupt = onInterrupt();
     try {
       const { runCommitCommand } = await import('./commands/commit.js');

@@ -186,10 +186,10 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
     const settings = { ...modelSettings(config, env), provider: provider.resolveProvider(config) };
     // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff, in any case.
     if (before.answered) {
-      void provider.stopProviderThread();
+      void provider.stopProviderThread(env);
       return void provider.preconnectProvider(settings);
     }
-    const started = await provider.startedProviderThread();
+    const started = await provider.startedProviderThread(env);
     if (started === undefined) {
       provider.preconnectProvider(settings);
       provider.preloadProviderSdk(settings.provider).catch(() => undefined); // a real failure surfaces at the call
@@ -339,8 +339,9 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   let remote = answered && !lookupFirst ? startRemote(options, answered) : undefined;
   if (engine === 'local') {
     loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
-    // A provider thread the environment's provider started early has nothing to do (a small chunk, already loaded then).
-    void import('../providers/worker/process-thread.js').then((owner) => owner.stopProviderThread());
+    // A provider thread started early for the environment's provider (when asked for) has nothing to do.
+    if (options.env.GIT_AI_PROVIDER_THREAD === 'worker')
+      void import('../providers/provider.js').then((provider) => provider.stopProviderThread(options.env));
   }
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;

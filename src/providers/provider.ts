@@ -129,15 +129,16 @@ async function inProcessModel(settings: SdkSettings, env: NodeJS.ProcessEnv | un
 /**
  * The provider thread the commit command started for this run (providers/worker/process-thread.ts), if any: it has
  * been opening the connection and loading the SDK on another core while this thread read the config, ran git and
- * prepared the prompt. Undefined when none was started: the SDK then loads in this thread.
+ * prepared the prompt. None unless GIT_AI_PROVIDER_THREAD=worker asked for it: the SDK then loads in this thread.
  */
-export async function startedProviderThread(): Promise<ProviderThread | undefined> {
+export async function startedProviderThread(env: NodeJS.ProcessEnv): Promise<ProviderThread | undefined> {
+  if (env.GIT_AI_PROVIDER_THREAD !== 'worker') return undefined;
   return (await import('./worker/process-thread.js')).providerThread();
 }
 
 /** Ends the provider thread, if one was started (the cache will answer, or the offline engine writes). */
-export async function stopProviderThread(): Promise<void> {
-  (await import('./worker/process-thread.js')).stopProviderThread();
+export async function stopProviderThread(env: NodeJS.ProcessEnv): Promise<void> {
+  if (env.GIT_AI_PROVIDER_THREAD === 'worker') (await import('./worker/process-thread.js')).stopProviderThread();
 }
 
 /**

@@ -1,6 +1,7 @@
-// The built CLI with a provider the environment names: the commit command's provider thread loads the SDK and makes the
-// request (its --debug tree shows the wait for it, and no SDK load in the main thread), and the provider receives the
-// very body a run without the thread sends (GIT_AI_PROVIDER_THREAD=main), for each provider's wire protocol.
+// The built CLI with a provider the environment names and GIT_AI_PROVIDER_THREAD=worker: the commit command's provider
+// thread loads the SDK and makes the request (its --debug tree shows the wait for it, and no SDK load in the main
+// thread), and the provider receives the very body a run without the thread (the default) sends, for each provider's
+// wire protocol.
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
@@ -26,7 +27,7 @@ describe('git ai commit with a provider the environment names', () => {
         GIT_AI_BASE_URL: server.baseUrls[provider],
         GIT_AI_API_KEY: 'test-key',
         GIT_AI_MODEL: 'test-model',
-        ...(thread === 'main' ? { GIT_AI_PROVIDER_THREAD: 'main' } : {}),
+        ...(thread === 'worker' ? { GIT_AI_PROVIDER_THREAD: 'worker' } : {}),
       });
       const args = ['commit', '--dry-run', '--debug', '--no-cache'];
       const threaded = await runCliAsync(args, { cwd: repo.dir, env: env('worker') });
@@ -52,6 +53,7 @@ describe('git ai commit with a provider the environment names', () => {
     repo.git('add', '.');
     const env = (key: string) => ({
       ...repo.env,
+      GIT_AI_PROVIDER_THREAD: 'worker',
       GIT_AI_PROVIDER: 'openai',
       GIT_AI_BASE_URL: server.baseUrls.openai,
       GIT_AI_API_KEY: key,
