@@ -1,7 +1,6 @@
 // Fits the offline engine's type weights (a conditional logit) on the development half of the corpus, reports
-// both halves, and with --write replaces src/engines/local/type-weights.ts. --loro instead fits once per repository on
-// all the others and reports each repository as predicted by the fit that never saw it (leave one repository out).
-// Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.5] [--lambda 0.002] [--epochs 400] [--write] [--loro]
+// both halves, and with --write replaces src/engines/local/type-weights.ts.
+// Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.5] [--lambda 0.002] [--epochs 400] [--write]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -155,11 +154,10 @@ function fit(examples: Example[]): TypeWeights {
   return { shared: table, perType: Object.fromEntries(perType.map((name, g) => [name, round(V[g] ?? 0)])) };
 }
 
-function report(label: string, examples: Example[], weightsOf: (repo: string) => TypeWeights): void {
+function report(label: string, examples: Example[], weights: TypeWeights): void {
   const repos = [...new Set(examples.map((example) => example.repo))].sort();
   const rows = repos.map((repo) => {
     const mine = examples.filter((example) => example.repo === repo);
-    const weights = weightsOf(repo);
     const predicted = mine.map((example) => example.ruled ?? bestType(scoreTypes(example.features, weights)));
     const natural = mine
       .map((example, index) => [example, predicted[index]] as const)
@@ -215,21 +213,11 @@ let weights: TypeWeights = { shared: {}, perType: {} };
 for (const alpha of sweep) {
   ALPHA = alpha;
   console.error(`alpha ${alpha}`);
-  if (process.argv.includes('--loro')) {
-    const byRepo = new Map<string, TypeWeights>();
-    for (const repo of new Set(examples.map((example) => example.repo)))
-      byRepo.set(repo, fit(examples.filter((example) => example.repo !== repo && !example.ruled)));
-    const unseen = (repo: string) => byRepo.get(repo) ?? weights;
-    report('development, each left out', development, unseen);
-    report('held-out, each left out', heldOut, unseen);
-    report('all, each left out', examples, unseen);
-    continue;
-  }
   weights = fit(development.filter((example) => !example.ruled));
-  report('development', development, () => weights);
-  report('held-out', heldOut, () => weights);
+  report('development', development, weights);
+  report('held-out', heldOut, weights);
 }
-if (process.argv.includes('--write') && !process.argv.includes('--loro')) {
+if (process.argv.includes('--write')) {
   // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.
   const target = fileURLToPath(new URL('../src/engines/local/type-weights.ts', import.meta.url));
   writeFileSync(target, await format(render(weights), { ...(await resolveConfig(target)), filepath: target }));

@@ -166,45 +166,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
       dependency_type: deps.onlyDependencies && type === input.dependencyType ? 1 : 0,
       some_dependency_type: !deps.onlyDependencies && deps.changes.length > 0 && type === input.dependencyType ? 1 : 0,
     };
-    conditionOnChange(perType[type], shared);
   }
   return { shared, perType };
-}
-
-/**
- * The history's evidence that is trusted more or less by the kind of change (its files' roles, its size). `habit`
- * (how the repository types typo, readme or formatting commits) is already about one kind of change.
- */
-const HISTORY_EVIDENCE = [
-  'repo_share',
-  'file_share',
-  'file_newest',
-  'files_newest',
-  'recent_share',
-  'last_type',
-] as const;
-const CHANGE_KINDS = [
-  'only_source',
-  'only_test',
-  'only_docs',
-  'source_and_tests',
-  'small_source',
-  'size_log',
-  'new_files_share',
-  'modified_only',
-  'share_source',
-  'files_log',
-] as const;
-
-/**
- * Adds `<evidence>_when_<kind>`: each history feature times one change feature, so that one weight says how much
- * more (or less) the files' own subjects or the recent series count for, say, a source-only or a one-line change.
- */
-function conditionOnChange(evidence: Record<string, number>, shared: Record<string, number>): void {
-  for (const kind of CHANGE_KINDS) {
-    const scale = shared[kind] ?? 0;
-    for (const name of HISTORY_EVIDENCE) evidence[`${name}_when_${kind}`] = scale * (evidence[name] ?? 0);
-  }
 }
 
 /** How the repository typed earlier commits of the first recognised activity, scaled by how many there were. */
