@@ -1,15 +1,13 @@
 // A warm run answered by the early key (src/cache/early-answer.ts): the message from the cache before the diff is
 // prepared, without loading the budgeting, the token bound, zod or the remote engine; and a new request whenever
 // what decides the answer changed (the staged change, a setting, the model, the instruction, .gitaiignore, the history).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
+import { loadedFiles, MODULE_LOG_HOOK } from '../support/module-log.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
-
-const MODULE_LOG_HOOK = join(import.meta.dirname, '../support/module-log.mjs');
 
 let repo: TempRepo;
 let server: ProviderServer;
@@ -20,8 +18,7 @@ afterEach(async () => {
 
 /** What a run loaded, by the sources the bundle names (a `// src/…` or `// node_modules/…` line per module). */
 function loadedSources(log: string): string[] {
-  if (!existsSync(log)) throw new Error('the module log was not written: the hook did not run');
-  const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) => fileURLToPath(url));
+  const files = loadedFiles(log);
   return files.flatMap((file) => readFileSync(file, 'utf8').match(/^\/\/ (?:src|node_modules)\/\S+/gm) ?? []);
 }
 

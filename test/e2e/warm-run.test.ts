@@ -1,13 +1,11 @@
 // A run the cache answers: the same message with no request, and without loading the AI SDK (which only a request needs).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
+import { loadedFiles, MODULE_LOG_HOOK } from '../support/module-log.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
-
-const MODULE_LOG_HOOK = join(import.meta.dirname, '../support/module-log.mjs');
 
 let repo: TempRepo;
 let server: ProviderServer;
@@ -18,8 +16,7 @@ afterEach(async () => {
 
 /** The bundled files a run loaded that hold the AI SDK (the bundle keeps a `// node_modules/<package>/…` line per module). */
 function sdkChunksLoaded(log: string): string[] {
-  if (!existsSync(log)) throw new Error('the module log was not written: the hook did not run');
-  const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) => fileURLToPath(url));
+  const files = loadedFiles(log);
   expect(files.some((file) => file.endsWith('cli.js'))).toBe(true);
   return files.filter((file) =>
     /^\/\/ (?:\S*\/)?node_modules\/(ai|@ai-sdk\/[a-z-]+)\/dist\//m.test(readFileSync(file, 'utf8')),
