@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { parseUnifiedDiff } from '../src/diff/parse.js';
-import { analyseChange, chooseType } from '../src/engines/local/index.js';
+import { chooseType } from '../src/engines/local/index.js';
 import { bestScope, decisionInput, rarelyScopes } from '../src/engines/local/infer-scope.js';
 import { scopeFeatures, score, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
 import { SCOPE_WEIGHTS } from '../src/engines/local/scope-weights.js';
-import { defaultDataFiles, findDataRoot, readCommits, splitOf } from './eval/data.js';
+import { splitOf } from './eval/data.js';
+import { analysedRows } from './eval/rows.js';
 
 interface Example {
   repo: string;
@@ -34,29 +34,21 @@ const ITERATIONS = 40;
 
 /** The natural commits the decision model sees: not the dependency-only ones (labelled by the dependency rule), nor those with no scope in sight or in a repository that almost never scopes. */
 function load(): Example[] {
-  const root = findDataRoot();
-  if (!root) throw new Error('no data: set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
   const examples: Example[] = [];
-  for (const file of defaultDataFiles(root)) {
-    for (const row of readCommits(file)) {
-      if (row.sample !== 'natural') continue;
-      const files = parseUnifiedDiff(row.diff);
-      if (files.length === 0) continue;
-      const analysis = analyseChange({ files, history: row.history, fileHistory: row.file_history });
-      const type = chooseType(analysis);
-      if (analysis.deps.onlyDependencies && type === analysis.convention.type) continue;
-      const { changes, weights, profile, priors, deps } = analysis;
-      const evidence = { type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 };
-      const input = decisionInput(evidence);
-      if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
-      const real = row.scope?.trim() || undefined;
-      examples.push({
-        repo: row.repo,
-        features: scopeFeatures(input),
-        scoped: real !== undefined,
-        right: real !== undefined && bestScope(evidence, input) === real,
-      });
-    }
+  for (const { row, analysis } of analysedRows((row) => row.sample === 'natural')) {
+    const type = chooseType(analysis);
+    if (analysis.deps.onlyDependencies && type === analysis.convention.type) continue;
+    const { changes, weights, profile, priors, deps } = analysis;
+    const evidence = { type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 };
+    const input = decisionInput(evidence);
+    if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
+    const real = row.scope?.trim() || undefined;
+    examples.push({
+      repo: row.repo,
+      features: scopeFeatures(input),
+      scoped: real !== undefined,
+      right: real !== undefined && bestScope(evidence, input) === real,
+    });
   }
   return examples;
 }

@@ -5,13 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { parseUnifiedDiff } from '../src/diff/parse.js';
-import { analyseChange } from '../src/engines/local/index.js';
 import type { TypeWeights } from '../src/engines/local/type-model.js';
 import { bestType, scoreTypes } from '../src/engines/local/type-model.js';
 import { COMMIT_TYPES, isCommitType, type CommitType } from '../src/engines/message.js';
 import type { TypeFeatures } from '../src/engines/local/features.js';
-import { defaultDataFiles, findDataRoot, readCommits, splitOf } from './eval/data.js';
+import { splitOf } from './eval/data.js';
+import { analysedRows } from './eval/rows.js';
 
 interface Example {
   repo: string;
@@ -32,19 +31,12 @@ const EPOCHS = arg('--epochs', 400);
 const K = COMMIT_TYPES.length;
 
 function load(): Example[] {
-  const root = findDataRoot();
-  if (!root) throw new Error('no data: set GIT_AI_EVAL_DATA to the folder holding eval/ and corpus/');
   const examples: Example[] = [];
-  for (const file of defaultDataFiles(root)) {
-    for (const row of readCommits(file)) {
-      if (!isCommitType(row.type)) continue;
-      const files = parseUnifiedDiff(row.diff);
-      if (files.length === 0) continue;
-      const analysis = analyseChange({ files, history: row.history, fileHistory: row.file_history });
-      const example: Example = { repo: row.repo, sample: row.sample, label: row.type, features: analysis.features };
-      if (analysis.deps.onlyDependencies) example.ruled = analysis.convention.type;
-      examples.push(example);
-    }
+  for (const { row, analysis } of analysedRows()) {
+    if (!isCommitType(row.type)) continue;
+    const example: Example = { repo: row.repo, sample: row.sample, label: row.type, features: analysis.features };
+    if (analysis.deps.onlyDependencies) example.ruled = analysis.convention.type;
+    examples.push(example);
   }
   return examples;
 }
