@@ -158,4 +158,41 @@ describe('scope of a change, learned from the repository', () => {
     });
     expect(message.scope).toBe('lexer');
   });
+
+  it("scopes a package's file with that package's scope as the history spells it, not as its folder is named", async () => {
+    repoWith([
+      { subject: 'feat(datepicker): pick a day', files: { 'packages/date-picker/src/index.ts': source('pick', '') } },
+      { subject: 'feat(toolbar): add buttons', files: { 'packages/toolbar/src/index.ts': source('buttons', '') } },
+      {
+        subject: 'fix(datepicker): keep the month',
+        files: { 'packages/date-picker/src/index.ts': source('pick', '  value += 1;\n') },
+      },
+      { subject: 'docs: the readme', files: { 'README.md': '# widgets\n' } },
+      {
+        subject: 'fix(toolbar): wrap the buttons',
+        files: { 'packages/toolbar/src/index.ts': source('buttons', '  value += 2;\n') },
+      },
+    ]);
+    const message = await messageFor({
+      'packages/date-picker/src/range.ts': source('range', '  if (value < 0) return 0;\n'),
+    });
+    expect(message.scope).toBe('datepicker');
+  });
+
+  it('writes no scope in a repository that never scopes, even for a file in a package folder', async () => {
+    repoWith(
+      Array.from({ length: 24 }, (_, index) => {
+        const name = ['cart', 'checkout', 'search'][index % 3] ?? 'cart';
+        return {
+          subject: index % 2 ? `fix: keep the ${name} step ${index}` : `feat: add the ${name} step ${index}`,
+          files: { [`packages/${name}/src/index.ts`]: source(name, `  value += ${index};\n`) },
+        };
+      }),
+    );
+    const message = await messageFor({
+      'packages/cart/src/index.ts': source('cart', '  if (value < 0) return 0;\n  value += 99;\n'),
+    });
+    expect(message.type).toMatch(/^(fix|feat)$/);
+    expect(message.scope).toBeUndefined();
+  });
 });
