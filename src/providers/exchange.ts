@@ -5,7 +5,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Provider } from '../config/schema.js';
 import { askForChoices } from './choices.js';
-import type { FetchFunction } from './transport.js';
+import { textResponse } from './fetch-response.js';
+import { urlOf, type FetchFunction } from './transport.js';
 
 export interface OutgoingRequest {
   url: string;
@@ -58,7 +59,7 @@ export function hookedFetch(fetch: FetchFunction): FetchFunction {
   return async (input, init) => {
     const hooks = scope.getStore();
     if (hooks === undefined) return fetch(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input));
+    const url = urlOf(input);
     let body = parseBody(init?.body);
     if (body !== undefined && hooks.choices !== undefined) {
       body = askForChoices(hooks.choices.provider, body, hooks.choices.count);
@@ -71,6 +72,7 @@ export function hookedFetch(fetch: FetchFunction): FetchFunction {
     if (hooks.answered === undefined || response.status !== 200 || !type.includes('json')) return response;
     const text = await response.text();
     hooks.answered(text);
-    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const { status, statusText, headers } = response;
+    return textResponse(text, { status, statusText, url: url.href, headers }) as unknown as Response;
   };
 }

@@ -2,6 +2,7 @@
 // process's own thread (a call made in-process, `git ai prompt`'s capture) and the provider thread
 // (providers/worker/) both build, so that the two send the same requests.
 import type { Provider } from '../config/schema.js';
+import { useFetchHeaders } from './fetch-headers.js';
 import type { ProviderModel } from './model-call.js';
 import type { FetchFunction } from './transport.js';
 
@@ -36,6 +37,8 @@ export function loadProviderSdk(provider: Provider): Promise<unknown> {
 export async function makeSdkModel(settings: SdkSettings, fetch: FetchFunction): Promise<ProviderModel> {
   // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+  // The SDK's header helpers use the global Headers: git-ai's own, unless Node's is loaded already (fetch-headers.ts).
+  useFetchHeaders();
   const { provider, modelId, baseURL } = settings;
   if (provider === 'openai' || provider === 'openai-compatible') {
     const { createOpenAI } = await import('@ai-sdk/openai');

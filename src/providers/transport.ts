@@ -1,20 +1,25 @@
 // The provider SDK's `fetch`, over node:http(s): a process's first fetch costs ~40-50 ms of undici compiling its
-// WebAssembly parser, where node:http answers in ~10 ms. Connections are kept alive and can be opened early (DNS,
-// TCP and TLS while the diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type ClientRequest,
-  type IncomingMessage,
-  type RequestOptions,
-} from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// WebAssembly parser, where node:http answers in ~10 ms, and its answers are git-ai's own (fetch-response.ts), so
+// that none of Node's undici loads. Connections are kept alive and can be opened early (DNS, TCP and TLS while the
+// diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
-import { Readable } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
+import { FetchHeaders } from './fetch-headers.js';
+import { responseOf } from './fetch-response.js';
 import { proxyFor } from './proxy.js';
 
+// node:http(s) taken as CommonJS modules: an ESM `import` of node:http makes Node 24 build its ESM facade, which reads
+// every export, undici's lazy WebSocket, CloseEvent and MessageEvent among them (~50-150 ms of CPU on this machine).
+const http = process.getBuiltinModule('node:http');
+const https = process.getBuiltinModule('node:https');
+
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** The URL a fetch is given, read without `instanceof Request` (which would load undici for its class). */
+export function urlOf(input: string | URL | Request): URL {
+  return new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+}
 
 export interface Transport {
   fetch: FetchFunction;
@@ -30,7 +35,7 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
           'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
         }
       : {};
-    const connect = httpRequest({
+    const connect = http.request({
       host: proxy.hostname,
       port: proxy.port || 80,
       method: 'CONNECT',
@@ -58,7 +63,7 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
 
 /** A keep-alive HTTPS agent whose connections are CONNECT tunnels through the proxy. */
 function proxyTunnelAgent(proxy: URL): HttpAgent {
-  const agent = new HttpsAgent({ keepAlive: true });
+  const agent = new https.Agent({ keepAlive: true });
   // Agent calls createConnection(options, callback) and waits for the callback when it returns nothing.
   (agent as unknown as { createConnection: unknown }).createConnection = (
     options: RequestOptions,
@@ -87,8 +92,8 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
       proxy !== undefined && url.protocol === 'https:'
         ? proxyTunnelAgent(proxy)
         : url.protocol === 'https:'
-          ? (new HttpsAgent({ keepAlive: true }) as unknown as HttpAgent)
-          : new HttpAgent({ keepAlive: true });
+          ? (new https.Agent({ keepAlive: true }) as unknown as HttpAgent)
+          : new http.Agent({ keepAlive: true });
     agents.set(key, agent);
   }
   return agent;
@@ -96,7 +101,9 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
-  new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+  new FetchHeaders(init?.headers as ConstructorParameters<typeof FetchHeaders>[0]).forEach(
+    (value, name) => (headers[name] = value),
+  );
   return headers;
 }
 
@@ -105,19 +112,6 @@ function bodyOf(init: RequestInit | undefined): string | Uint8Array | undefined 
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string' || body instanceof Uint8Array) return body;
   throw new TypeError('git-ai transport: only string and byte bodies are sent');
-}
-
-function toResponse(message: IncomingMessage): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  const status = message.statusCode ?? 500;
-  const nullBody = status === 204 || status === 304;
-  if (nullBody) message.resume();
-  const body = nullBody ? null : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
-  return new Response(body, { status, statusText: message.statusMessage ?? '', headers });
 }
 
 /** Errors look like undici's (`TypeError: fetch failed` with the socket error as its cause), as the SDK expects. */
@@ -148,7 +142,7 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
   const warm = new Map<string, Promise<Socket>>();
   const send: FetchFunction = (input, init) =>
     new Promise<Response>((resolve, reject) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
+      const url = urlOf(input);
       const signal = init?.signal ?? undefined;
       if (signal?.aborted) {
         reject(signal.reason);
@@ -189,17 +183,24 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
                 return undefined;
               },
             };
-      const request: ClientRequest = (url.protocol === 'https:' && !forward ? httpsRequest : httpRequest)({
+      const request: ClientRequest = (url.protocol === 'https:' && !forward ? https.request : http.request)({
         ...options,
         ...connection,
         method: init?.method ?? 'GET',
         headers: { host: url.host, ...headers },
       } as RequestOptions);
-      const onAbort = () => request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      let answer: IncomingMessage | undefined;
+      // An abort while the body is read fails the read with the reason, as fetch's body stream does.
+      const onAbort = () => {
+        const reason = signal?.reason instanceof Error ? signal.reason : new Error('aborted');
+        answer?.destroy(reason);
+        request.destroy(reason);
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       request.once('response', (message) => {
+        answer = message;
         message.once('close', () => signal?.removeEventListener('abort', onAbort));
-        resolve(toResponse(message));
+        resolve(responseOf(message, url.href) as unknown as Response);
       });
       request.once('error', (error) => {
         signal?.removeEventListener('abort', onAbort);

@@ -112,6 +112,65 @@ describe('createTransport', () => {
     await expect.poll(() => server?.requests[0]?.aborted).toBe(true);
   });
 
+  it('answers without Node’s fetch classes: headers as fetch has them, the body read chunk by chunk', async () => {
+    server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ text: 'slowly' }),
+      faults: [{ status: 200, trickleMs: 1 }],
+    });
+    const response = await createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat));
+    expect(response).not.toBeInstanceOf(Response);
+    expect([response.ok, response.status, response.statusText]).toEqual([true, 200, 'OK']);
+    expect(Object.fromEntries(response.headers)['content-type']).toMatch(/json/);
+    const reader = response.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    reader.releaseLock();
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect((JSON.parse(text) as { choices: { message: { content: string } }[] }).choices[0]?.message.content).toBe(
+      'slowly',
+    );
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it('gives a 204 no body, as fetch does', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ raw: '', status: 204 }) });
+    const response = await createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat));
+    expect([response.status, response.ok, response.body]).toEqual([204, true, null]);
+    expect(await response.text()).toBe('');
+  });
+
+  it('fails the body’s read when the connection drops after the headers', async () => {
+    server = await startProviderServer({ apiKey: 'k', faults: [{ status: 200, dropAfterHeaders: true }] });
+    const response = await createTransport({}).fetch(`${server.baseUrls.openai}/chat/completions`, post(chat));
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  it('fails the body’s read with the signal reason when aborted while the answer arrives', async () => {
+    server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ text: 'a long answer '.repeat(50) }),
+      faults: [{ status: 200, trickleMs: 5 }],
+    });
+    const controller = new AbortController();
+    const response = await createTransport({}).fetch(
+      `${server.baseUrls.openai}/chat/completions`,
+      post(chat, controller.signal),
+    );
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const reason = new DOMException('stop', 'AbortError');
+    controller.abort(reason);
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+    ).rejects.toBe(reason);
+  });
+
   it('sends the first request over the connection opened early', async () => {
     server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'early' }) });
     const transport = createTransport({});

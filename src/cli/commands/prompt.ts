@@ -81,12 +81,12 @@ async function providerRequest(options: {
 
 /**
  * What only `prompt` needs, loaded while git works rather than after its last byte: the SDK that builds the bodies
- * shown and the capture, then Node's own fetch classes (undici, ~0.1 s, which the SDK's first `Headers` would load).
+ * shown and the capture (its `Headers` are git-ai's own, providers/fetch-headers.ts: no undici to load).
  */
 function preloadCapture(provider: Provider): Promise<unknown> {
-  const loaded = import('../../providers/provider.js')
-    .then(({ preloadProviderSdk }) => Promise.all([preloadProviderSdk(provider), import('../../providers/capture.js')]))
-    .then(() => globalThis.Headers);
+  const loaded = import('../../providers/provider.js').then(({ preloadProviderSdk }) =>
+    Promise.all([preloadProviderSdk(provider), import('../../providers/capture.js')]),
+  );
   loaded.catch(() => undefined); // a real failure surfaces at its use
   return loaded;
 }

@@ -1,5 +1,4 @@
 // A failed remote stage in words, for the one stderr line of a fallback and for the error of `--engine remote`.
-import { STATUS_CODES } from 'node:http';
 import { DeadlineError, SchemaMismatchError, classifyProviderError, statusOf } from '../../providers/errors.js';
 
 /** A stage that was not started because too little time was left. */
@@ -30,7 +29,11 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   }
   const kind = classifyProviderError(error);
   const status = statusOf(error);
-  if (status !== undefined) return `${provider} answered ${status} ${STATUS_CODES[status] ?? 'error'}`;
+  if (status !== undefined) {
+    // node:http as CommonJS: its ESM facade would load Node 24's undici (see providers/transport.ts).
+    const { STATUS_CODES } = process.getBuiltinModule('node:http');
+    return `${provider} answered ${status} ${STATUS_CODES[status] ?? 'error'}`;
+  }
   if (kind === 'network') {
     const code = networkCode(error) ?? 'network error';
     // A connection reset or closed mid-answer reached the provider: it broke off, it was not unreachable.

@@ -1,0 +1,157 @@
+// What git-ai's fetch answers: the part of a Fetch `Response` the AI SDK reads (status, ok, headers, and the body
+// through `body.getReader()`, `text()` or `json()`), over node:http's IncomingMessage. Node's own `Response` would
+// load undici and, for its body, the web streams (~8 ms more): a JSON answer needs neither. A streamed answer gets
+// its web stream from the SDK itself, which wraps this body's reader in one.
+import type { IncomingMessage } from 'node:http';
+import { FetchHeaders } from './fetch-headers.js';
+
+type ReadResult = { done: false; value: Uint8Array } | { done: true; value: undefined };
+
+/** A body's reader, as a ReadableStream's default reader has it (read, cancel, releaseLock). */
+export interface BodyReader {
+  read(): Promise<ReadResult>;
+  cancel(reason?: unknown): Promise<void>;
+  releaseLock(): void;
+}
+
+export interface FetchBody {
+  readonly locked: boolean;
+  getReader(): BodyReader;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+export interface FetchResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly redirected: false;
+  readonly type: 'basic';
+  readonly headers: FetchHeaders;
+  /** null for a status without a body (204, 304), as in fetch. */
+  readonly body: FetchBody | null;
+  readonly bodyUsed: boolean;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+interface Source {
+  next(): Promise<Uint8Array | undefined>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** A body read from `source`: once, by one reader (a second reader, or text() after one, is a TypeError). */
+function makeBody(source: Source): { body: FetchBody; used: () => boolean } {
+  let locked = false;
+  let used = false;
+  const take = (): void => {
+    if (locked || used) throw new TypeError('Response body is already used or locked');
+    locked = true;
+    used = true;
+  };
+  const body: FetchBody = {
+    get locked() {
+      return locked;
+    },
+    getReader() {
+      take();
+      return {
+        read: async () => {
+          const value = await source.next();
+          return value === undefined ? { done: true, value: undefined } : { done: false, value };
+        },
+        cancel: (reason) => source.cancel(reason),
+        releaseLock: () => void (locked = false),
+      };
+    },
+    cancel: (reason) => source.cancel(reason),
+  };
+  return { body, used: () => used };
+}
+
+async function readAll(reader: BodyReader): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+  reader.releaseLock();
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+function makeResponse(options: {
+  status: number;
+  statusText: string;
+  url: string;
+  headers: FetchHeaders;
+  source: Source | undefined;
+}): FetchResponse {
+  const made = options.source === undefined ? undefined : makeBody(options.source);
+  const bytes = (): Promise<Uint8Array> =>
+    made === undefined ? Promise.resolve(new Uint8Array(0)) : readAll(made.body.getReader());
+  const text = async (): Promise<string> => Buffer.from(await bytes()).toString('utf8');
+  return {
+    status: options.status,
+    statusText: options.statusText,
+    ok: options.status >= 200 && options.status <= 299,
+    url: options.url,
+    redirected: false,
+    type: 'basic',
+    headers: options.headers,
+    body: made?.body ?? null,
+    get bodyUsed() {
+      return made?.used() ?? false;
+    },
+    text,
+    json: async () => JSON.parse(await text()) as unknown,
+    arrayBuffer: async () => {
+      const view = await bytes();
+      return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;
+    },
+  };
+}
+
+/** The answer node:http received for `url`, its body read as it arrives. */
+export function responseOf(message: IncomingMessage, url: string): FetchResponse {
+  const headers = new FetchHeaders();
+  const raw = message.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  const status = message.statusCode ?? 500;
+  const nullBody = status === 204 || status === 304;
+  if (nullBody) message.resume();
+  let chunks: AsyncIterator<Buffer> | undefined;
+  const source: Source = {
+    next: async () => {
+      chunks ??= message[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      const next = await chunks.next();
+      return next.done === true ? undefined : next.value;
+    },
+    cancel: async () => {
+      // An answer read to its end keeps its keep-alive connection; one cut short closes it.
+      if (!message.complete) message.destroy();
+      await chunks?.return?.();
+    },
+  };
+  return makeResponse({
+    status,
+    statusText: message.statusMessage ?? '',
+    url,
+    headers,
+    source: nullBody ? undefined : source,
+  });
+}
+
+/** An answer made of `text` (an answer already read, handed on to the SDK). */
+export function textResponse(
+  text: string,
+  init: { status: number; statusText: string; url: string; headers: Iterable<[string, string]> },
+): FetchResponse {
+  let sent = false;
+  const source: Source = {
+    next: () => {
+      if (sent) return Promise.resolve(undefined);
+      sent = true;
+      return Promise.resolve(Buffer.from(text, 'utf8'));
+    },
+    cancel: () => Promise.resolve(),
+  };
+  return makeResponse({ ...init, headers: new FetchHeaders(init.headers), source });
+}
