@@ -1,8 +1,8 @@
-// cl100k_base's vocabulary, packed (src/tokens/vocabulary.ts). Run from source, gpt-tokenizer's ranks are packed on
-// the first call; in the bundle, scripts/vocabulary-plugin.ts makes this an import of the packed strings themselves.
-import { packVocabulary, type PackedVocabulary, type RankList } from './vocabulary.js';
+// cl100k_base's vocabulary (src/tokens/vocabulary.ts). Run from source, it is built from gpt-tokenizer's ranks on the
+// first call; in the bundle, scripts/vocabulary-plugin.ts makes this a read of dist/cl100k_base.vocab, built at build time.
+import { buildVocabularyTables, type RankList, type VocabularyTables } from './vocabulary.js';
 
-export default async function loadPackedVocabulary(): Promise<PackedVocabulary> {
+export default async function loadVocabularyTables(): Promise<VocabularyTables> {
   const { default: ranks } = await import('gpt-tokenizer/esm/bpeRanks/cl100k_base');
-  return packVocabulary(ranks as RankList);
+  return buildVocabularyTables(ranks as RankList);
 }

@@ -1,4 +1,4 @@
-// Token counting in a model's own encoding (src/tokens/bpe.ts over a packed vocabulary, loaded lazily per encoding)
+// Token counting in a model's own encoding (src/tokens/bpe.ts over a vocabulary's tables, loaded lazily per encoding)
 // or a conservative estimate.
 import { BytePairEncoder } from './bpe.js';
 import loadCl100k from './cl100k-vocabulary.js';
@@ -48,14 +48,14 @@ export function loadTokenizer(encoding: TokenEncoding): Promise<Tokenizer> {
   return tokenizer;
 }
 
-/** Each exact encoding's split regex (gpt-tokenizer's, a few hundred bytes) and packed vocabulary (loaded on use). */
+/** Each exact encoding's split regex (gpt-tokenizer's, a few hundred bytes) and vocabulary (loaded on use). */
 async function loadExact(encoding: 'o200k_base' | 'cl100k_base'): Promise<Tokenizer> {
-  const [packed, { O200K_TOKEN_SPLIT_REGEX, CL100K_TOKEN_SPLIT_REGEX }] = await Promise.all([
+  const [tables, { O200K_TOKEN_SPLIT_REGEX, CL100K_TOKEN_SPLIT_REGEX }] = await Promise.all([
     encoding === 'o200k_base' ? loadO200k() : loadCl100k(),
     import('gpt-tokenizer/esm/encodingParams/constants'),
   ]);
   const bpe = new BytePairEncoder(
-    new Vocabulary(packed),
+    new Vocabulary(tables),
     encoding === 'o200k_base' ? O200K_TOKEN_SPLIT_REGEX : CL100K_TOKEN_SPLIT_REGEX,
   );
   return {

@@ -1,51 +1,54 @@
-// A BPE vocabulary (each token's bytes, by rank) packed as two base64 strings, and looked up by bytes through an
-// open-addressing hash table built at load. gpt-tokenizer ships its ranks as a 200,000-element array literal and
-// builds a Map of them: compiling and building that cost ~0.25-0.5 s of every `git ai prompt` on 2 shared cores.
-// Packed, the same vocabulary loads in a quarter of that time (decoding the strings, hashing 1.3 MB of bytes).
-
-/** A vocabulary as the bundle carries it: every token's bytes concatenated by rank, and each token's length. */
-export interface PackedVocabulary {
-  /** base64 of the tokens' bytes, rank 0 first. */
-  bytes: string;
-  /** base64 of one byte per token: its length in bytes (tokens run to 128 bytes). */
-  lengths: string;
-}
+// A BPE vocabulary as three typed arrays: every token's bytes concatenated by rank, each token's offset into them,
+// and an open-addressing hash table that finds a token's rank from its bytes. gpt-tokenizer ships its ranks as a
+// 200,000-element array literal and builds a Map of them (~0.25-0.5 s of every `git ai prompt` on 2 shared cores);
+// the bundle carries these arrays built at build time, in one binary file per encoding (vocabulary-file.ts), so a run
+// reads them instead of building anything.
 
 /** gpt-tokenizer's form: a token is its string when its bytes are UTF-8, else the bytes. */
 export type RankList = ReadonlyArray<string | readonly number[]>;
 
-export function packVocabulary(ranks: RankList): PackedVocabulary {
+/** What a Vocabulary is made of (see vocabulary-file.ts for the form the bundle carries). */
+export interface VocabularyTables {
+  /** The tokens' bytes, rank 0 first. */
+  bytes: Uint8Array;
+  /** offsets[rank] .. offsets[rank + 1]: the token's bytes; size + 1 entries. */
+  offsets: Uint32Array;
+  /** rank + 1 per slot, 0 for an empty slot; a power of two long, found by hash(bytes) & (length - 1). */
+  table: Int32Array;
+}
+
+/** The tables of a rank list: its tokens' bytes, their offsets, and the hash table over them. */
+export function buildVocabularyTables(ranks: RankList): VocabularyTables {
   const tokens = ranks.map((token) => (typeof token === 'string' ? Buffer.from(token, 'utf8') : Buffer.from(token)));
-  const lengths = Buffer.from(tokens.map((token) => token.length));
-  if (tokens.some((token) => token.length === 0 || token.length > 255))
-    throw new Error('a token of 0 or more than 255 bytes cannot be packed');
-  return { bytes: Buffer.concat(tokens).toString('base64'), lengths: lengths.toString('base64') };
+  if (tokens.some((token) => token.length === 0)) throw new Error('a token of 0 bytes cannot be looked up');
+  const bytes = new Uint8Array(Buffer.concat(tokens));
+  const offsets = new Uint32Array(tokens.length + 1);
+  tokens.forEach((token, rank) => (offsets[rank + 1] = offsets[rank]! + token.length));
+  let slots = 1;
+  while (slots < tokens.length * 2.5) slots *= 2; // a load under 0.4 keeps probes short
+  const table = new Int32Array(slots);
+  const mask = slots - 1;
+  for (let rank = 0; rank < tokens.length; rank++) {
+    let slot = hash(bytes, offsets[rank]!, offsets[rank + 1]!) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = rank + 1;
+  }
+  return { bytes, offsets, table };
 }
 
 export class Vocabulary {
   readonly size: number;
   private readonly bytes: Uint8Array;
-  /** offsets[rank] .. offsets[rank + 1]: the token's bytes. */
   private readonly offsets: Uint32Array;
-  /** rank + 1 per slot, 0 for an empty slot. */
   private readonly table: Int32Array;
   private readonly mask: number;
 
-  constructor(packed: PackedVocabulary) {
-    this.bytes = Buffer.from(packed.bytes, 'base64');
-    const lengths = Buffer.from(packed.lengths, 'base64');
-    this.size = lengths.length;
-    this.offsets = new Uint32Array(this.size + 1);
-    for (let rank = 0; rank < this.size; rank++) this.offsets[rank + 1] = this.offsets[rank]! + lengths[rank]!;
-    let slots = 1;
-    while (slots < this.size * 2.5) slots *= 2; // a load under 0.4 keeps probes short
-    this.table = new Int32Array(slots);
-    this.mask = slots - 1;
-    for (let rank = 0; rank < this.size; rank++) {
-      let slot = hash(this.bytes, this.offsets[rank]!, this.offsets[rank + 1]!) & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = rank + 1;
-    }
+  constructor(tables: VocabularyTables) {
+    this.bytes = tables.bytes;
+    this.offsets = tables.offsets;
+    this.table = tables.table;
+    this.size = tables.offsets.length - 1;
+    this.mask = tables.table.length - 1;
   }
 
   /** The rank of the token whose bytes are `source[start..end)`, or -1 when no token is those bytes. */

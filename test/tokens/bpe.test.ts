@@ -1,4 +1,4 @@
-// The packed encoder (src/tokens/bpe.ts) gives gpt-tokenizer's own tokens, and the bundle packs the very vocabulary.
+// The encoder (src/tokens/bpe.ts) gives gpt-tokenizer's own tokens, and the bundle carries the very vocabulary.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,15 @@ import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import cl100kRanks from 'gpt-tokenizer/esm/bpeRanks/cl100k_base';
 import { describe, expect, it } from 'vitest';
-import { packedVocabularyModule, VOCABULARY_MODULE } from '../../scripts/vocabulary-plugin.js';
+import {
+  bundledLoader,
+  vocabularyFile,
+  vocabularyFileName,
+  VOCABULARY_MODULE,
+} from '../../scripts/vocabulary-plugin.js';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
-import { packVocabulary, Vocabulary, type RankList } from '../../src/tokens/vocabulary.js';
+import { decodeVocabularyFile, encodeVocabularyFile } from '../../src/tokens/vocabulary-file.js';
+import { buildVocabularyTables, Vocabulary, type RankList } from '../../src/tokens/vocabulary.js';
 
 const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 const REFERENCE = { o200k_base: o200k, cl100k_base: cl100k } as const;
@@ -78,10 +84,10 @@ describe.each(ENCODINGS)('%s, the byte-order mark', (encoding) => {
   });
 });
 
-describe('the packed vocabulary', () => {
-  it('holds every rank of the list it was packed from, looked up by its bytes', () => {
+describe('the vocabulary', () => {
+  it('holds every rank of the list it was built from, looked up by its bytes', () => {
     const ranks = cl100kRanks as RankList;
-    const vocabulary = new Vocabulary(packVocabulary(ranks));
+    const vocabulary = new Vocabulary(buildVocabularyTables(ranks));
     expect(vocabulary.size).toBe(ranks.length);
     ranks.forEach((token, rank) => {
       const bytes = typeof token === 'string' ? Buffer.from(token, 'utf8') : Uint8Array.from(token);
@@ -90,16 +96,29 @@ describe('the packed vocabulary', () => {
     expect(vocabulary.rankOf(Buffer.from('no such token, surely'), 0, 21)).toBe(-1);
   });
 
-  it('is what the bundle carries: the build plugin writes the same packed strings as a module', async () => {
+  it('is what the bundle carries: the build plugin writes its tables to a file that the bundled loader reads back', async () => {
     expect(VOCABULARY_MODULE.exec('/x/src/tokens/o200k-vocabulary.ts')?.[1]).toBe('o200k');
     const dir = mkdtempSync(join(tmpdir(), 'git-ai-vocabulary-'));
     try {
-      const file = join(dir, 'cl100k.mjs'); // the chunk the bundle loads for cl100k_base
-      writeFileSync(file, await packedVocabularyModule('cl100k_base'));
-      const { default: bundled } = (await import(pathToFileURL(file).href)) as { default: unknown };
-      expect(bundled).toEqual(packVocabulary(cl100kRanks as RankList));
+      // The bundle's layout: the loader's chunk with the encoding's file beside it.
+      writeFileSync(join(dir, vocabularyFileName('cl100k_base')), await vocabularyFile('cl100k_base'));
+      const loader = join(dir, 'cl100k-loader.mjs');
+      writeFileSync(loader, bundledLoader('cl100k_base'));
+      const { default: load } = (await import(pathToFileURL(loader).href)) as { default: () => Promise<unknown> };
+      expect(await load()).toEqual(buildVocabularyTables(cl100kRanks as RankList));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads back from its file as it was written, and a damaged file is refused', () => {
+    const tables = buildVocabularyTables(['a', 'b', 'ab', [0xef, 0xbb, 0xbf], 'é']);
+    const file = encodeVocabularyFile(tables);
+    expect(decodeVocabularyFile(file)).toEqual(tables);
+    // At an offset that is not a multiple of 4 the arrays are copied, not viewed: the same tables.
+    const shifted = Buffer.concat([Buffer.from([0]), file]).subarray(1);
+    expect(decodeVocabularyFile(shifted)).toEqual(tables);
+    expect(() => decodeVocabularyFile(file.subarray(0, file.length - 1))).toThrow(/damaged/);
+    expect(() => decodeVocabularyFile(Buffer.from('not a vocabulary'))).toThrow(/damaged/);
   });
 });
