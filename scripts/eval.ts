@@ -1,5 +1,5 @@
 // Measures the offline engine against real commits, per repository: type, per-type recall, scope, weak subjects.
-// Usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]
+// Usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--json]
 // With no files it reads every set under ../shared (eval/*.jsonl and corpus/*.jsonl.gz); $GIT_AI_EVAL_DATA overrides.
 
 import { performance } from 'node:perf_hooks';
@@ -17,15 +17,16 @@ interface Args {
   pairs: number;
   types: boolean;
   errors: number;
+  scopeErrors: number;
   json: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors']);
+const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors', '--scope-errors']);
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
   console.error(
-    'usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--json]',
+    'usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--json]',
   );
   process.exit(2);
 }
@@ -57,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     pairs: number('--pairs', 10),
     types: argv.includes('--types'),
     errors: number('--errors', 0),
+    scopeErrors: number('--scope-errors', 0),
     json: argv.includes('--json'),
   };
 }
@@ -132,6 +134,19 @@ function main(): void {
       for (const p of (byRepo.get(repo) ?? []).filter((p) => p.type !== p.row.type).slice(0, args.errors)) {
         console.log(
           `${repo} ${p.row.commit.slice(0, 10)} [${p.row.sample}]\n  real: ${p.row.subject}\n  ours: ${p.header}\n  files: ${p.row.files.slice(0, 6).join(', ')}`,
+        );
+      }
+    }
+  }
+  if (args.scopeErrors > 0) {
+    console.log('\nscope errors (natural sample)');
+    for (const repo of repos) {
+      const misses = (byRepo.get(repo) ?? []).filter(
+        (p) => p.row.sample === 'natural' && (p.row.scope?.trim() || null) !== p.scope,
+      );
+      for (const p of misses.slice(0, args.scopeErrors)) {
+        console.log(
+          `${repo} ${p.row.commit.slice(0, 10)}\n  real: ${p.row.subject}\n  ours: ${p.header}\n  files: ${p.row.files.slice(0, 6).join(', ')}`,
         );
       }
     }

@@ -1,14 +1,16 @@
 // Fits the offline engine's scope decision (two logistic models: does the author write a scope, is the best candidate
 // the author's) on the development half of the corpus, reports both halves per repository against the weights in
 // use, and with --write replaces src/engines/local/scope-weights.ts.
-// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write]
+// --misses prints, per repository, where the authors' scopes stand among the candidates instead.
+// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { chooseType } from '../src/engines/local/index.js';
 import { bestScope, decisionInput, rarelyScopes } from '../src/engines/local/infer-scope.js';
-import { scopeFeatures, score, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
+import { pathTokens } from '../src/engines/local/paths.js';
+import { scopeFeatures, score, type DecisionInput, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
 import { SCOPE_WEIGHTS } from '../src/engines/local/scope-weights.js';
 import { splitOf } from './eval/data.js';
 import { analysedRows } from './eval/rows.js';
@@ -20,7 +22,16 @@ interface Example {
   scoped: boolean;
   /** The best candidate is the author's scope. */
   right: boolean;
+  /** Where the author's scope stands, for a scoped commit (--misses). */
+  standing?: Standing;
 }
+
+/**
+ * best: the best candidate; lower: a candidate ranked below it; path: a segment of a changed path (or a file's stem)
+ * that is no candidate; history: a scope of the history that neither the files nor the paths name; unseen: none of these.
+ */
+const STANDINGS = ['best', 'lower', 'path', 'history', 'unseen'] as const;
+type Standing = (typeof STANDINGS)[number];
 
 type Weights = typeof SCOPE_WEIGHTS;
 
@@ -43,14 +54,48 @@ function load(): Example[] {
     const input = decisionInput(evidence);
     if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
     const real = row.scope?.trim() || undefined;
-    examples.push({
-      repo: row.repo,
-      features: scopeFeatures(input),
-      scoped: real !== undefined,
-      right: real !== undefined && bestScope(evidence, input) === real,
-    });
+    const right = real !== undefined && bestScope(evidence, input) === real;
+    const example: Example = { repo: row.repo, features: scopeFeatures(input), scoped: real !== undefined, right };
+    if (real !== undefined) example.standing = standing(real, right, input);
+    examples.push(example);
   }
   return examples;
+}
+
+function standing(real: string, right: boolean, input: DecisionInput): Standing {
+  if (right) return 'best';
+  if (input.ranked.some(([scope]) => scope === real)) return 'lower';
+  const key = squash(real);
+  if ([...input.weights.keys()].some((path) => pathTokens(path).some((token) => squash(token) === key))) return 'path';
+  return input.profile.scopeCounts.has(real) ? 'history' : 'unseen';
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Per repository, where the authors' scopes stand among the candidates (the shares of the scoped commits). */
+function reportMisses(examples: Example[]): void {
+  console.log(`${'repository'.padEnd(36)} ${'split'.padEnd(8)} ${STANDINGS.map((name) => name.padStart(7)).join(' ')}`);
+  const all: number[][] = [];
+  for (const repo of repositories(examples)) {
+    const scoped = examples.filter((example) => example.repo === repo && example.standing);
+    const rows = examples.filter((example) => example.repo === repo);
+    if (scoped.length < rows.length * 0.05) continue;
+    const shares = STANDINGS.map(
+      (name) => scoped.filter((example) => example.standing === name).length / scoped.length,
+    );
+    all.push(shares);
+    console.log(
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} ${shares.map((share) => share.toFixed(2).padStart(7)).join(' ')}`,
+    );
+  }
+  const mean = STANDINGS.map((_, k) => all.reduce((sum, shares) => sum + (shares[k] ?? 0), 0) / all.length);
+  console.log(`${`mean (${all.length})`.padEnd(45)} ${mean.map((share) => share.toFixed(3).padStart(7)).join(' ')}`);
+}
+
+function repositories(examples: Example[]): string[] {
+  return [...new Set(examples.map((example) => example.repo))].sort(
+    (a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b),
+  );
 }
 
 /** Weighted L2-regularised logistic regression by Newton's method; each repository weighs the same. */
@@ -105,9 +150,7 @@ function solve(matrix: number[][], vector: number[]): number[] {
 
 /** Per repository: scope exact where the author wrote one, no scope where they wrote none (of the examples here). */
 function report(examples: Example[], before: Weights, after: Weights): void {
-  const repos = [...new Set(examples.map((example) => example.repo))].sort(
-    (a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b),
-  );
+  const repos = repositories(examples);
   const writes = (weights: Weights, example: Example) => {
     const scoped = score(weights.scoped, example.features);
     return scoped * score(weights.right, example.features) > weights.bar * (1 - scoped);
@@ -159,6 +202,10 @@ ${table(weights.right)}
 
 async function main(): Promise<void> {
   const examples = load();
+  if (process.argv.includes('--misses')) {
+    reportMisses(examples);
+    return;
+  }
   const development = examples.filter((example) => splitOf(example.repo) === 'dev');
   const fitted: Weights = {
     bar: BAR,
