@@ -443,6 +443,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     hint,
     thread,
   ] = await modules;
+  let recording: Promise<unknown> | undefined;
   try {
     const languageModel = () =>
       createLanguageModel({
@@ -474,22 +475,29 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       streamDraft: options.streamDraft,
     });
     if (result.fallback) warn(result.fallback.line);
-    else if (result.stage !== 'local') {
-      await hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
+    // The answer's records (the cache's entries, the hint, the early answer) are written while the message is
+    // finished, and awaited before it is returned, so that none is lost: their file system round trips are off the
+    // path to the output.
+    const { stage } = result;
+    const recordAnswer = async (answered: Exclude<typeof stage, 'local'>): Promise<void> => {
+      const noting = hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
       const digest = digesting?.digest();
       const key = digest === undefined ? undefined : await earlyAnswerKey(identity(digest));
       if (key !== undefined)
         await writeEarlyAnswer(resolveCacheDir(options.env), key, {
           message: result.message,
           alternatives: result.alternatives,
-          stage: result.stage,
+          stage: answered,
           body: resolved.body,
           style: resolved.style,
           provider,
           model,
           paths: files.map((file) => file.path),
         });
-    }
+      await noting;
+    };
+    recording = Promise.all([result.stored, result.fallback || stage === 'local' ? undefined : recordAnswer(stage)]);
+    recording.catch(() => undefined); // awaited below, also when finishing the message fails
     const repair: Repair | undefined =
       result.stage === 'local'
         ? undefined
@@ -497,6 +505,11 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const ruleContext: RuleContext = { rules, paths: files.map((file) => file.path), warn };
     const written = finish(result.message, resolved);
     const text = await applyRules(written.text, ruleContext, repair);
+    const alternatives = await applyRulesQuietly(
+      result.alternatives.map((message) => finish(message, resolved).text),
+      ruleContext,
+    );
+    await recording;
     root.end({ stage: result.stage, requests: result.requests, body: resolved.body });
     return {
       ...written,
@@ -507,14 +520,12 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       model,
       body: resolved.body,
       requests: result.requests,
-      alternatives: await applyRulesQuietly(
-        result.alternatives.map((message) => finish(message, resolved).text),
-        ruleContext,
-      ),
+      alternatives,
       ...(result.fallback ? { fallback: result.fallback } : {}),
     };
   } catch (error) {
     root.end({ error: error instanceof UserError ? error.code : 'error' });
+    await recording?.catch(() => undefined);
     throw error;
   } finally {
     options.debug?.(trace.render());

@@ -15,6 +15,7 @@ import { runSingleStep } from './single-step.js';
 import type { Span, Trace } from '../../debug/trace.js';
 import { createTrace } from '../../debug/trace.js';
 import { StageSkipped, describeFailure } from './failure.js';
+import { writeBehind } from './write-behind.js';
 
 export type Stage = RemoteStage | 'local';
 
@@ -48,6 +49,11 @@ export interface GenerationResult {
   alternatives: CommitMessage[];
   /** Set when a stage failed and another one, or the offline engine, wrote the message. */
   fallback?: Fallback;
+  /**
+   * Settles when the stages' cache writes have (see write-behind.ts): they go on while the caller finishes the
+   * message, and the caller awaits this before it returns.
+   */
+  stored: Promise<void>;
 }
 
 /** Most of the time left that multi-step may use, so that single-step still has a fair chance after it. */
@@ -158,17 +164,19 @@ export async function generateWithFallback(options: GenerateWithFallbackOptions)
   });
   const words = { provider: options.providerName ?? config.provider ?? 'the provider', timeoutSeconds: config.timeout };
   let requests = 0;
-  const finish = (result: Omit<GenerationResult, 'requests'>): GenerationResult => {
+  const behind = writeBehind(options.cache);
+  const finish = (result: Omit<GenerationResult, 'requests' | 'stored'>): GenerationResult => {
     root.end({ stage: result.stage, requests, ...(result.fallback ? { fallback: result.fallback.reason } : {}) });
-    return { ...result, requests };
+    return { ...result, requests, stored: behind.flushed() };
   };
   try {
     const model = await resolveModel(options.model, root);
     const countRequests = (count: number) => (requests += count);
+    const stages = { ...options, cache: behind.cache };
     const outcome: StagesOutcome =
       typeof model === 'object' && 'failed' in model
         ? { failures: [{ stage: 'single-step', error: model.failed }] }
-        : await runRemoteStages({ options, model, deadline, now, root, countRequests });
+        : await runRemoteStages({ options: stages, model, deadline, now, root, countRequests });
     const first = outcome.failures[0];
     if (outcome.answered !== undefined) {
       const { message, stage, alternatives } = outcome.answered;
@@ -198,6 +206,8 @@ export async function generateWithFallback(options: GenerateWithFallbackOptions)
     });
   } catch (error) {
     root.end({ error: describeError(error), requests });
+    // What the stages stored before the failure is kept for the next run.
+    await behind.flushed();
     throw error;
   }
 }

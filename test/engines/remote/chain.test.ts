@@ -42,6 +42,7 @@ function run(server: ProviderServer, options: RunOptions) {
       apiKey: config.apiKey,
       baseUrl: config.baseUrl,
     });
+  // Settled with its cache writes, as the pipeline awaits them before it answers.
   const result = generateWithFallback({
     prepared: options.prepared,
     config,
@@ -51,6 +52,9 @@ function run(server: ProviderServer, options: RunOptions) {
     local: () => ({ ...LOCAL_MESSAGE }),
     signal: options.signal,
     trace,
+  }).then(async (outcome) => {
+    await outcome.stored;
+    return outcome;
   });
   return { result, trace };
 }
