@@ -7,4 +7,7 @@
 import module from 'node:module';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// The hook starts Node without NODE_EXTRA_CA_CERTS (src/git/hook-script.ts): put it back before anything reads it.
+if (process.env.GIT_AI_NODE_EXTRA_CA_CERTS !== undefined)
+  (await import('../providers/extra-ca.js')).takeExtraCaHandoff(process.env);
 await import('./main.js');

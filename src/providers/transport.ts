@@ -3,8 +3,9 @@
 // that none of Node's undici loads. Connections are kept alive and can be opened early (DNS, TCP and TLS while the
 // diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { extraCaOptions } from './extra-ca.js';
 import { FetchHeaders } from './fetch-headers.js';
 import { responseOf } from './fetch-response.js';
 import { proxyFor } from './proxy.js';
@@ -26,6 +27,9 @@ export interface Transport {
   /** Opens a connection to the origin of `url` now, so the first request finds it ready. */
   preconnect(url: string): void;
 }
+
+/** The TLS server name (SNI) for a host: none for an IP address, which RFC 6066 does not allow (Node warns, DEP0123). */
+const serverName = (host: string): string | undefined => (isIP(host) === 0 ? host : undefined);
 
 /** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it. */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
@@ -52,7 +56,13 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
         );
         return;
       }
-      const secure = tlsConnect({ socket, servername: target.host, ALPNProtocols: ['http/1.1'] });
+      const secure = tlsConnect({
+        socket,
+        host: target.host, // the name the certificate is checked against
+        servername: serverName(target.host),
+        ALPNProtocols: ['http/1.1'],
+        ...extraCaOptions(),
+      });
       secure.once('secureConnect', () => resolve(secure));
       secure.once('error', reject);
     });
@@ -63,7 +73,7 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
 
 /** A keep-alive HTTPS agent whose connections are CONNECT tunnels through the proxy. */
 function proxyTunnelAgent(proxy: URL): HttpAgent {
-  const agent = new https.Agent({ keepAlive: true });
+  const agent = new https.Agent({ keepAlive: true, ...extraCaOptions() });
   // Agent calls createConnection(options, callback) and waits for the callback when it returns nothing.
   (agent as unknown as { createConnection: unknown }).createConnection = (
     options: RequestOptions,
@@ -92,7 +102,7 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
       proxy !== undefined && url.protocol === 'https:'
         ? proxyTunnelAgent(proxy)
         : url.protocol === 'https:'
-          ? (new https.Agent({ keepAlive: true }) as unknown as HttpAgent)
+          ? (new https.Agent({ keepAlive: true, ...extraCaOptions() }) as unknown as HttpAgent)
           : new http.Agent({ keepAlive: true });
     agents.set(key, agent);
   }
@@ -127,7 +137,13 @@ function openSocket(url: URL, proxy: URL | undefined): Promise<Socket> {
     const forward = proxy !== undefined;
     const socket =
       url.protocol === 'https:'
-        ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
+        ? tlsConnect({
+            host: url.hostname,
+            port,
+            servername: serverName(url.hostname),
+            ALPNProtocols: ['http/1.1'],
+            ...extraCaOptions(),
+          })
         : netConnect({
             host: forward ? proxy.hostname : url.hostname,
             port: forward ? Number(proxy.port || 80) : port,
@@ -160,7 +176,7 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
             port: url.port || (url.protocol === 'https:' ? 443 : 80),
             path: `${url.pathname}${url.search}`,
             agent: agentFor(url, proxy),
-            servername: url.hostname,
+            servername: serverName(url.hostname),
           };
       if (forward && proxy.username)
         headers['proxy-authorization'] =

@@ -6,6 +6,7 @@
 // The thread holds the process open only while a call is in flight. A thread that cannot start, or stops before
 // its SDK has loaded, has sent nothing: its calls, and every later one, are made in this thread instead.
 import { Worker } from 'node:worker_threads';
+import { providerThreadEnv } from '../extra-ca.js';
 import { currentExchange } from '../exchange.js';
 import type { ModelCallOptions, ProviderModel } from '../model-call.js';
 import type { Provider } from '../../config/schema.js';
@@ -89,8 +90,8 @@ export function startProviderThread(options: {
   try {
     worker =
       entry.execArgv === undefined
-        ? new Worker(new URL(entry.filename), { workerData })
-        : new Worker(fromSources(entry.filename), { eval: true, workerData });
+        ? new Worker(new URL(entry.filename), { workerData, env: providerThreadEnv(process.env) })
+        : new Worker(fromSources(entry.filename), { eval: true, workerData, env: providerThreadEnv(process.env) });
   } catch {
     state = 'stopped';
     markReady();
