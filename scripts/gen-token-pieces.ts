@@ -3,11 +3,10 @@
 // token, which lets src/tokens/bound.ts bound a count without loading the whole encoding.
 import { writeFileSync } from 'node:fs';
 import bpe from 'gpt-tokenizer/esm/bpeRanks/o200k_base';
-
-export const PIECE_RANKS = 50_000;
+import { PIECE_RANKS, PIECE_TEXT } from '../src/tokens/bound.js';
 
 const pieces = (bpe as (string | number[])[])
   .slice(0, PIECE_RANKS)
-  .filter((token): token is string => typeof token === 'string' && /^[\x20-\x7e\t\n\r]+$/.test(token));
+  .filter((token): token is string => typeof token === 'string' && PIECE_TEXT.test(token));
 writeFileSync(new URL('../src/tokens/o200k-pieces.json', import.meta.url), `${JSON.stringify(pieces)}\n`);
 process.stdout.write(`${pieces.length} pieces\n`);

@@ -5,9 +5,16 @@
 // is that one token; any other piece is at most one token per UTF-8 byte. So the sum over the pieces of 1 (a known
 // token) or the piece's bytes (any other) bounds the count from above. The known tokens are the ASCII ones among
 // o200k_base's 50,000 most frequent merges (src/tokens/o200k-pieces.json, from scripts/gen-token-pieces.ts):
-// ~300 kB that load in a few ms, and on code the bound comes within ~1.3x of the real count (bytes are ~3.7x).
+// ~300 kB (~30 ms of CPU to load and hash), and on code the bound comes within ~1.3x of the real count (bytes are
+// ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every request), the same pieces are
+// looked up in its vocabulary instead: the same bound, without loading the list.
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/esm/encodingParams/constants';
-import type { TokenEncoding } from './tokenizer.js';
+import { startedTokenizer, type TokenEncoding, type Tokenizer } from './tokenizer.js';
+
+/** The known pieces are the ASCII tokens among this many lowest ranks of o200k_base (scripts/gen-token-pieces.ts). */
+export const PIECE_RANKS = 50_000;
+/** The characters a known piece is made of: printable ASCII, tab, newline, carriage return. */
+export const PIECE_TEXT = /^[\x20-\x7e\t\n\r]+$/;
 
 /** The bound when it is <= limit, else undefined (it stops counting once past the limit). */
 export type TokenBound = (text: string, limit: number) => number | undefined;
@@ -18,6 +25,7 @@ const byBytes: TokenBound = (text, limit) => {
 };
 
 let o200k: Promise<TokenBound> | undefined;
+let fromVocabulary: Promise<TokenBound> | undefined;
 
 /**
  * UTF-16 units per token past which the pieces cannot bring a text within its limit: the bound counts 2.3-3.4 bytes
@@ -38,15 +46,32 @@ export async function boundWithin(encoding: TokenEncoding, text: string, limit: 
   return (await loadTokenBound(encoding))(text, limit);
 }
 
-/** The bound for an encoding: pieces for o200k_base, UTF-8 bytes for the others (a token is at least one byte). */
+/**
+ * The bound for an encoding: pieces for o200k_base, UTF-8 bytes for the others (a token is at least one byte). The
+ * pieces are read from the list, or, when the encoding is loaded or loading and the list is not, from its vocabulary.
+ */
 export function loadTokenBound(encoding: TokenEncoding): Promise<TokenBound> {
   if (encoding !== 'o200k_base') return Promise.resolve(byBytes);
-  return (o200k ??= import('./o200k-pieces.json', { with: { type: 'json' } }).then(({ default: pieces }) =>
-    pieceBound(new Set(pieces)),
-  ));
+  if (o200k !== undefined) return o200k;
+  const exact = startedTokenizer(encoding);
+  if (exact !== undefined)
+    return (fromVocabulary ??= exact.then((tokenizer) => pieceBound(vocabularyPieces(tokenizer))));
+  return (o200k = import('./o200k-pieces.json', { with: { type: 'json' } }).then(({ default: pieces }) => {
+    const known = new Set(pieces);
+    return pieceBound((piece) => known.has(piece));
+  }));
 }
 
-function pieceBound(known: ReadonlySet<string>): TokenBound {
+/** The list's membership test, answered by the encoding's vocabulary. */
+export function vocabularyPieces(tokenizer: Tokenizer): (piece: string) => boolean {
+  return (piece) => {
+    if (!PIECE_TEXT.test(piece)) return false;
+    const rank = tokenizer.rankOfText(piece);
+    return rank >= 0 && rank < PIECE_RANKS;
+  };
+}
+
+function pieceBound(isKnown: (piece: string) => boolean): TokenBound {
   const split = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, 'gu');
   return (text, limit) => {
     const bytes = text.length <= limit ? byBytes(text, limit) : undefined; // bytes bound it too, and cost less
@@ -55,7 +80,7 @@ function pieceBound(known: ReadonlySet<string>): TokenBound {
     split.lastIndex = 0;
     for (let match = split.exec(text); match !== null; match = split.exec(text)) {
       const piece = match[0];
-      tokens += known.has(piece) ? 1 : Buffer.byteLength(piece, 'utf8');
+      tokens += isKnown(piece) ? 1 : Buffer.byteLength(piece, 'utf8');
       if (tokens > limit) return undefined;
     }
     return tokens;

@@ -17,6 +17,8 @@ export interface Tokenizer {
   encode(text: string): number[];
   /** Inverse of encode; a slice that ends inside a character decodes that character as U+FFFD. */
   decode(tokens: readonly number[]): string;
+  /** The rank of the one token whose text is `piece`, or -1 (always -1 for the estimate, which has no vocabulary). */
+  rankOfText(piece: string): number;
 }
 
 /**
@@ -38,6 +40,11 @@ export function fitsByBytes(text: string, tokens: number): boolean {
 }
 
 const loaded = new Map<TokenEncoding, Promise<Tokenizer>>();
+
+/** The tokenizer for `encoding` if it is loaded or loading, without starting it. */
+export function startedTokenizer(encoding: TokenEncoding): Promise<Tokenizer> | undefined {
+  return loaded.get(encoding);
+}
 
 export function loadTokenizer(encoding: TokenEncoding): Promise<Tokenizer> {
   let tokenizer = loaded.get(encoding);
@@ -65,6 +72,7 @@ async function loadExact(encoding: 'o200k_base' | 'cl100k_base'): Promise<Tokeni
     countWithin: (text, limit) => bpe.countWithin(text, limit),
     encode: (text) => bpe.encode(text),
     decode: (tokens) => bpe.decode(tokens),
+    rankOfText: (piece) => bpe.rankOfText(piece),
   };
 }
 
@@ -101,5 +109,6 @@ function createEstimateTokenizer(): Tokenizer {
       }
       return Buffer.from(bytes).toString('utf8');
     },
+    rankOfText: () => -1,
   };
 }

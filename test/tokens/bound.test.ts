@@ -1,8 +1,15 @@
 // The bound without the encoding is never below the encoding's own count, and is close to it on code.
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { BOUND_MAX_UNITS_PER_TOKEN, boundWithin, loadTokenBound } from '../../src/tokens/bound.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  BOUND_MAX_UNITS_PER_TOKEN,
+  boundWithin,
+  loadTokenBound,
+  PIECE_RANKS,
+  PIECE_TEXT,
+  vocabularyPieces,
+} from '../../src/tokens/bound.js';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
 
 const [bound, tokenizer] = await Promise.all([loadTokenBound('o200k_base'), loadTokenizer('o200k_base')]);
@@ -96,6 +103,50 @@ describe('loadTokenBound', () => {
           .join('\n');
         expect(bound(diff, Math.floor(diff.length / BOUND_MAX_UNITS_PER_TOKEN))).toBeUndefined();
       }
+    }
+  });
+});
+
+describe('the known pieces, from the vocabulary', () => {
+  it('are the list of src/tokens/o200k-pieces.json: the ASCII tokens among the lowest PIECE_RANKS ranks', async () => {
+    const { default: list } = await import('../../src/tokens/o200k-pieces.json', { with: { type: 'json' } });
+    const known = vocabularyPieces(tokenizer);
+    const fromVocabulary = new Set<string>();
+    for (let rank = 0; rank < PIECE_RANKS; rank++) {
+      const text = tokenizer.decode([rank]);
+      if (PIECE_TEXT.test(text) && known(text)) fromVocabulary.add(text);
+    }
+    expect(fromVocabulary).toEqual(new Set(list));
+    expect(list.every(known)).toBe(true);
+    const listed = new Set(list);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }), (text) => {
+        expect(known(text)).toBe(listed.has(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are read from the vocabulary, not the list, once the encoding is loading', async () => {
+    vi.resetModules();
+    const listed: string[] = [];
+    vi.doMock('../../src/tokens/o200k-pieces.json', async (importOriginal) => {
+      listed.push('o200k-pieces.json');
+      return importOriginal();
+    });
+    try {
+      const tokens = await import('../../src/tokens/tokenizer.js');
+      const fresh = await import('../../src/tokens/bound.js');
+      void tokens.loadTokenizer('o200k_base');
+      const viaVocabulary = await fresh.loadTokenBound('o200k_base');
+      const text = readFileSync(new URL('../../src/tokens/bpe.ts', import.meta.url), 'utf8');
+      expect(listed).toEqual([]);
+      // The same bound as the list's.
+      expect(viaVocabulary(text, Number.MAX_SAFE_INTEGER - 1)).toBe(bound(text, Number.MAX_SAFE_INTEGER - 1));
+      expect(viaVocabulary(text, text.length - 1)).toBe(bound(text, text.length - 1));
+    } finally {
+      vi.doUnmock('../../src/tokens/o200k-pieces.json');
+      vi.resetModules();
     }
   });
 });

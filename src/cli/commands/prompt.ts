@@ -16,8 +16,6 @@ import {
   resolveModelName,
   resolveProvider,
 } from '../../engines/remote/request-budget.js';
-import { loadTokenBound } from '../../tokens/bound.js';
-import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer, type Tokenizer } from '../../tokens/tokenizer.js';
 import type { EarlyStart } from '../early-start.js';
 import { constrainConfig } from '../../rules/effective-config.js';
@@ -94,7 +92,6 @@ function preloadCapture(provider: Provider): Promise<unknown> {
 export async function runPromptCommand(options: PromptCommandOptions): Promise<void> {
   const change = await openStagedChange(options);
   const sdk = preloadCapture(resolveProvider(change.config));
-  void loadTokenBound(resolveModelInfo(resolveModelName(change.config), change.config).encoding).catch(() => undefined);
   try {
     const { context } = change;
     const [history, rules] = await Promise.all([
