@@ -3,8 +3,9 @@
 // that none of Node's undici loads. Connections are kept alive and can be opened early (DNS, TCP and TLS while the
 // diff is prepared), and HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type * as Https from 'node:https';
 import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type * as Tls from 'node:tls';
 import { extraCaOptions } from './extra-ca.js';
 import { FetchHeaders } from './fetch-headers.js';
 import { responseOf } from './fetch-response.js';
@@ -12,8 +13,13 @@ import { proxyFor } from './proxy.js';
 
 // node:http(s) taken as CommonJS modules: an ESM `import` of node:http makes Node 24 build its ESM facade, which reads
 // every export, undici's lazy WebSocket, CloseEvent and MessageEvent among them (~50-150 ms of CPU on this machine).
+// node:https and node:tls load at the first https origin only (10-25 ms on Node 20, 40-90 ms on Node 24 here): a
+// local server (Ollama, LM Studio) is plain http.
 const http = process.getBuiltinModule('node:http');
-const https = process.getBuiltinModule('node:https');
+let secure: { https: typeof Https; tls: typeof Tls } | undefined;
+const tlsModules = () =>
+  (secure ??= { https: process.getBuiltinModule('node:https'), tls: process.getBuiltinModule('node:tls') });
+const tlsConnect = (options: Tls.ConnectionOptions) => tlsModules().tls.connect(options);
 
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -73,7 +79,7 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
 
 /** A keep-alive HTTPS agent whose connections are CONNECT tunnels through the proxy. */
 function proxyTunnelAgent(proxy: URL): HttpAgent {
-  const agent = new https.Agent({ keepAlive: true, ...extraCaOptions() });
+  const agent = new (tlsModules().https.Agent)({ keepAlive: true, ...extraCaOptions() });
   // Agent calls createConnection(options, callback) and waits for the callback when it returns nothing.
   (agent as unknown as { createConnection: unknown }).createConnection = (
     options: RequestOptions,
@@ -102,7 +108,7 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
       proxy !== undefined && url.protocol === 'https:'
         ? proxyTunnelAgent(proxy)
         : url.protocol === 'https:'
-          ? (new https.Agent({ keepAlive: true, ...extraCaOptions() }) as unknown as HttpAgent)
+          ? (new (tlsModules().https.Agent)({ keepAlive: true, ...extraCaOptions() }) as unknown as HttpAgent)
           : new http.Agent({ keepAlive: true });
     agents.set(key, agent);
   }
@@ -199,7 +205,9 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
                 return undefined;
               },
             };
-      const request: ClientRequest = (url.protocol === 'https:' && !forward ? https.request : http.request)({
+      const request: ClientRequest = (
+        url.protocol === 'https:' && !forward ? tlsModules().https.request : http.request
+      )({
         ...options,
         ...connection,
         method: init?.method ?? 'GET',
