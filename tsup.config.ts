@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
 import { packedVocabularies } from './scripts/vocabulary-plugin.js';
+import { zod3Kinds } from './scripts/zod3-kinds-plugin.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -83,7 +84,7 @@ export default defineConfig({
   sourcemap: false,
   noExternal: [/^(?!piscina$|typescript$)/],
   external: ['typescript'],
-  esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly, packedVocabularies],
+  esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly, packedVocabularies, zod3Kinds],
   define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()) },
   // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
   metafile: true,
