@@ -1,9 +1,9 @@
 // git-ai's own Headers behaves as Node's for what it is given, and is the SDK's global Headers in a fresh process,
 // where a remote call loads none of Node's undici.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FetchHeaders } from '../../src/providers/fetch-headers.js';
-import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { useProviderServer } from '../support/provider-server.js';
 import { PROJECT_ROOT, runProcess } from '../support/temp-repo.js';
 
 const PROBE = join(PROJECT_ROOT, 'test/support/remote-call-probe.ts');
@@ -82,14 +82,10 @@ describe('FetchHeaders', () => {
 });
 
 describe('a remote call in a fresh process', () => {
-  let server: ProviderServer;
-  beforeAll(async () => {
-    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'fix: answered' }) });
-  });
-  afterAll(() => server.close());
+  const server = useProviderServer({ apiKey: 'k', respond: () => ({ text: 'fix: answered' }) });
 
   const probe = async (mode: 'fresh' | 'loaded') => {
-    const result = await runProcess(process.execPath, ['--import', 'tsx', PROBE, server.url, mode], {
+    const result = await runProcess(process.execPath, ['--import', 'tsx', PROBE, server().url, mode], {
       cwd: PROJECT_ROOT,
       env: process.env,
     });

@@ -2,11 +2,9 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createOpenAI } from '@ai-sdk/openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callStructured } from '../../src/providers/call.js';
+import { describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/providers/provider.js';
-import { analysisSchema } from '../../src/providers/schemas.js';
-import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { askForAnalysis, useProviderServer } from '../support/provider-server.js';
 
 const SDK_MODELS = {
   openai: () => createOpenAI({ apiKey: 'k' }).chat('m'),
@@ -28,11 +26,7 @@ describe('the model before its first request', () => {
 });
 
 describe('the first request', () => {
-  let server: ProviderServer;
-  beforeAll(async () => {
-    server = await startProviderServer({ apiKey: 'k' });
-  });
-  afterAll(() => server.close());
+  const server = useProviderServer({ apiKey: 'k' });
 
   it.each(['openai', 'anthropic', 'gemini'] as const)('%s: loads the SDK once, then answers', async (provider) => {
     const loads: Promise<unknown>[] = [];
@@ -40,21 +34,12 @@ describe('the first request', () => {
       provider,
       model: 'm',
       apiKey: 'k',
-      baseUrl: server.baseUrls[provider],
+      baseUrl: server().baseUrls[provider],
       onLoad: (loading) => loads.push(loading),
     });
     expect(loads).toHaveLength(0);
-    const ask = () =>
-      callStructured({
-        model,
-        system: 's',
-        prompt: 'p',
-        schema: analysisSchema,
-        schemaName: 'analysis',
-        deadline: Date.now() + 10_000,
-      });
-    expect((await ask()).value.files).toHaveLength(1);
-    expect((await ask()).value.files).toHaveLength(1);
+    expect((await askForAnalysis(model)).value.files).toHaveLength(1);
+    expect((await askForAnalysis(model)).value.files).toHaveLength(1);
     expect(loads).toHaveLength(1);
   });
 });

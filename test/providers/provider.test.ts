@@ -1,12 +1,9 @@
 // Building the SDK model: default models, what is required of each provider, and the errors that say how to fix it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { LanguageModelOptions } from '../../src/providers/provider.js';
 import { DEFAULT_MODELS, apiKeyVariables, createLanguageModel, providerOfModel } from '../../src/providers/provider.js';
-import { callStructured } from '../../src/providers/call.js';
-import { analysisSchema } from '../../src/providers/schemas.js';
-import type { ProviderServer } from '../support/provider-server.js';
-import { startProviderServer } from '../support/provider-server.js';
+import { askForAnalysis, useProviderServer } from '../support/provider-server.js';
 
 async function failure(options: LanguageModelOptions): Promise<UserError> {
   const error = await createLanguageModel(options).catch((caught: unknown) => caught);
@@ -61,28 +58,17 @@ describe('createLanguageModel', () => {
 });
 
 describe('an openai-compatible server that wants no key', () => {
-  let server: ProviderServer;
-  beforeAll(async () => {
-    server = await startProviderServer({ models: ['llama3.2'] });
-  });
-  afterAll(() => server.close());
+  const server = useProviderServer({ models: ['llama3.2'] });
 
   it('is called at base-url with a placeholder key', async () => {
     const model = await createLanguageModel({
       provider: 'openai-compatible',
       model: 'llama3.2',
-      baseUrl: server.baseUrls.openai,
+      baseUrl: server().baseUrls.openai,
     });
-    const result = await callStructured({
-      model,
-      system: 's',
-      prompt: 'p',
-      schema: analysisSchema,
-      schemaName: 'analysis',
-      deadline: Date.now() + 10_000,
-    });
+    const result = await askForAnalysis(model);
     expect(result.value.files).toHaveLength(1);
-    expect(server.requests[0]).toMatchObject({
+    expect(server().requests[0]).toMatchObject({
       path: '/v1/chat/completions',
       model: 'llama3.2',
       headers: { authorization: '[redacted]' },

@@ -2,6 +2,7 @@
 
 export { startProviderServer } from './provider-server/server.js';
 export { createSchemaInstance } from './provider-server/schema-instance.js';
+export { askForAnalysis, useProviderServer } from './provider-server/fixture.js';
 export type {
   FaultRule,
   LatencyModel,
