@@ -19,6 +19,8 @@ export interface FileChange {
   unexported: string[];
   addedLines: string[];
   removedLines: string[];
+  /** The added lines outside the symbols this change declares anew: edits to existing code. */
+  editedLines: string[];
   /** Every change only re-indents or re-wraps (quotes, semicolons and commas ignored). */
   formatOnly: boolean;
   /** Every changed non-blank line is a comment. */
@@ -34,6 +36,8 @@ const HASH_COMMENTS = /\.(py|rb|sh|bash|zsh|ya?ml|toml|pl|r|ex|exs|cmake|conf|in
 export function describeFile(file: FileDiff): FileChange {
   const addedLines: string[] = [];
   const removedLines: string[] = [];
+  // Each added line with the symbol declared on an added line that holds it (undefined: existing code).
+  const addedIn: (string | undefined)[] = [];
   const touched = new Map<string, number>();
   const exportedNow = new Set<string>();
   const exportedBefore = new Set<string>();
@@ -44,19 +48,28 @@ export function describeFile(file: FileDiff): FileChange {
     let inType = extractSymbol(hunk.section, file.path)?.kind === 'type';
     let weight = inType ? 0.3 : 1;
     let exportBlock = /^export\s+(type\s+)?\{[^}]*$/.test(hunk.section);
+    let declaredHere: { name: string; indent: number } | undefined;
     for (const line of hunk.lines) {
       const sign = line[0];
       const text = line.slice(1);
-      if (sign === '+') addedLines.push(text);
-      else if (sign === '-') removedLines.push(text);
       if (sign === '\\') continue;
+      const declaration = sign === '-' ? undefined : extractSymbol(text, file.path);
+      const indent = text.search(/\S/);
+      // A declaration on an added line opens a new symbol; a line of context no deeper than it closes it.
+      if (sign === ' ' && declaredHere && indent >= 0 && indent <= declaredHere.indent) declaredHere = undefined;
+      if (sign === '+' && declaration && (declaration.kind !== 'const' || indent === 0))
+        declaredHere = { name: declaration.name, indent };
+      if (sign === '+') {
+        addedLines.push(text);
+        addedIn.push(declaredHere?.name);
+      } else if (sign === '-') removedLines.push(text);
       const exports = exportedNames(text, exportBlock);
       exportBlock = exports.open;
       for (const name of exports.names) {
         if (sign === '+') exportedNow.add(name);
         else if (sign === '-') exportedBefore.add(name);
       }
-      const declared = sign === '-' ? undefined : extractSymbol(text, file.path);
+      const declared = sign === '-' ? undefined : declaration;
       if (declared && (declared.kind !== 'const' || !/^\s/.test(text))) {
         current = declared.name;
         inType = declared.kind === 'type';
@@ -85,6 +98,10 @@ export function describeFile(file: FileDiff): FileChange {
     unexported: [...exportedBefore].filter((name) => !exportedNow.has(name)),
     addedLines,
     removedLines,
+    editedLines: addedLines.filter((_, index) => {
+      const symbol = addedIn[index];
+      return symbol === undefined || removedNames.has(symbol);
+    }),
     // Blank lines count here: a change that only drops trailing spaces or empty lines is formatting.
     formatOnly: addedLines.length + removedLines.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
     commentOnly: changed.length > 0 && changed.every((line) => isComment(line, hashComments)),

@@ -36,6 +36,22 @@ const GUARD =
   /^\s*(?:\}\s*)?(?:else\s+)?if\b|\?\?|\?\.|^\s*(?:return|continue|break)\s*;?\s*$|^\s*guard\b|^\s*unless\b|\bif\s+err\s*!=\s*nil/;
 const CONDITION = /\bif\b|&&|\|\||[!=]==?|[<>]=?|\?\s/;
 
+/**
+ * The per-type features read from the repository's history. A new repository has none of them: the fit also learns
+ * from copies of its rows without them (and with `no_history` set), so the change alone types a first commit.
+ */
+export const HISTORY_FEATURES = [
+  'repo_share',
+  'file_share',
+  'file_later_share',
+  'file_created',
+  'file_newest',
+  'files_newest',
+  'recent_share',
+  'last_type',
+  'habit',
+] as const;
+
 const clamp = (value: number) => Math.max(0, Math.min(1, value));
 
 export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
@@ -50,7 +66,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   let conditions = 0;
   for (const change of modifiedSource) {
     const removed = new Set(change.removedLines.map((line) => line.trim()));
-    for (const line of change.addedLines) {
+    // A guard inside a function this change adds is part of the new code, not a fix to the old.
+    for (const line of change.editedLines) {
       if (removed.has(line.trim())) continue;
       if (GUARD.test(line)) guards += 1;
     }
@@ -61,12 +78,15 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
       if (before.trim() !== after.trim() && CONDITION.test(before) && CONDITION.test(after)) conditions += 1;
     }
   }
+  const addedSource = source.reduce((total, change) => total + change.addedLines.length, 0);
+  const editedSource = source.reduce((total, change) => total + change.editedLines.length, 0);
   const titles = signals.testTitles.slice(0, 8);
   const lines_ = collectLineEvidence(changes);
   const hasSource = source.length > 0;
   const lines = changes.reduce((total, change) => total + change.file.additions + change.file.deletions, 0);
   const shared: Record<string, number> = {
     bias: 1,
+    no_history: profile.headers.length === 0 && priors.weight === 0 ? 1 : 0,
     share_source: share('source'),
     share_test: share('test', 'snapshot'),
     share_docs: share('docs'),
@@ -137,6 +157,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     new_test_files: clamp(signals.tests.filter((change) => change.file.status === 'added').length / 2),
     modified_only: changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     test_edits_only: only('test', 'snapshot') && changes.every((change) => change.file.status === 'modified') ? 1 : 0,
+    new_code_share: addedSource ? 1 - editedSource / addedSource : 0,
     new_files_share: changes.length
       ? changes.filter((change) => change.file.status === 'added').length / changes.length
       : 0,
@@ -144,6 +165,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   const repoTotal = [...profile.typeCounts.values()].reduce((total, count) => total + count, 0);
   const repoConfidence = clamp((repoTotal - 1) / 3);
   const fileConfidence = clamp(priors.weight / 3);
+  const laterConfidence = clamp(priors.laterWeight / 3);
   const habit = firstHabit(input);
   const newest = priors.newest;
   const note = noteTypes(input.changeset);
@@ -154,6 +176,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     perType[type] = {
       repo_share: repoTotal ? (repoConfidence * (profile.typeCounts.get(type) ?? 0)) / repoTotal : 0,
       file_share: fileConfidence * (priors.types.get(type) ?? 0),
+      file_later_share: laterConfidence * (priors.laterTypes.get(type) ?? 0),
+      file_created: priors.createdTypes.get(type) ?? 0,
       file_newest: newest === type ? 1 : 0,
       files_newest: newestShares.get(type) ?? 0,
       // A new repository's one commit ("chore: init") is no series: scaled like the repository's mix.

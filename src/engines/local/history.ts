@@ -20,10 +20,27 @@ export interface FilePriors {
   scopes: Map<CommitType, Map<string, number>>;
   /** Total weight behind the votes (0 when the files have no history). */
   weight: number;
+  /** The same votes without each file's first subject (the commit that added it), and their weight. */
+  laterTypes: Map<CommitType, number>;
+  laterWeight: number;
+  /** Per type, the weighted share of the files with their whole history given whose first subject has that type. */
+  createdTypes: Map<CommitType, number>;
   /** The type of the newest conventional subject of the heaviest changed file that has one. */
   newest?: CommitType;
   /** Each changed file's newest conventional subject's type, for the files that have one. */
   newestPerFile?: CommitType[];
+}
+
+// A repository's first commit ("chore: init", "Initial commit"): it wrote every file, and says nothing of how the
+// authors type a change to one of them.
+const INITIAL_COMMIT =
+  /^(?:\w+(?:\([^)]*\))?!?:\s*)?(?:init|initial(?:ise|ize)?|initial commit|first commit)(?:\s+(?:commit|project|repo(?:sitory)?))?\.?$/i;
+
+/** The subjects without the repository's first commit. */
+export function withoutInitialCommit(subjects: string[]): string[] {
+  return subjects.some((subject) => INITIAL_COMMIT.test(subject.trim()))
+    ? subjects.filter((subject) => !INITIAL_COMMIT.test(subject.trim()))
+    : subjects;
 }
 
 export function profileHistory(subjects: string[]): HistoryProfile {
@@ -50,17 +67,35 @@ export function profileHistory(subjects: string[]): HistoryProfile {
   };
 }
 
+/** How many subjects of each changed file the engine reads (`git log -n 10 -- <path>`). */
+export const FILE_HISTORY_LIMIT = 10;
+
 /** Votes from each changed file's own history; files weigh by how much of the change they carry. */
-export function profileFileHistory(fileHistory: Record<string, string[]>, weights: Map<string, number>): FilePriors {
+export function profileFileHistory(
+  fileHistory: Record<string, string[]>,
+  weights: Map<string, number>,
+  limit = FILE_HISTORY_LIMIT,
+): FilePriors {
   const types = new Map<CommitType, number>();
+  const laterTypes = new Map<CommitType, number>();
+  const createdTypes = new Map<CommitType, number>();
   const scopes = new Map<CommitType, Map<string, number>>();
   let weight = 0;
+  let laterWeight = 0;
+  let createdWeight = 0;
   let newest: { type: CommitType; weight: number } | undefined;
   const newestPerFile: CommitType[] = [];
   for (const [path, fileWeight] of weights) {
     const subjects = fileHistory[path] ?? [];
     const first = subjects.map(parseCommitHeader).find((header) => header !== undefined);
     if (first) newestPerFile.push(first.type);
+    // Fewer subjects than asked for: the file's whole history, and its oldest subject is the commit that added it.
+    const whole = subjects.length > 0 && subjects.length < limit;
+    const creation = whole ? parseCommitHeader(subjects[subjects.length - 1] ?? '') : undefined;
+    if (creation) {
+      addTo(createdTypes, creation.type, fileWeight);
+      createdWeight += fileWeight;
+    }
     subjects.forEach((subject, index) => {
       const header = parseCommitHeader(subject);
       if (!header) return;
@@ -68,6 +103,10 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
         newest = { type: header.type, weight: index === 0 ? fileWeight : 0 };
       const vote = fileWeight / (1 + 0.25 * index);
       addTo(types, header.type, vote);
+      if (!(whole && index === subjects.length - 1)) {
+        addTo(laterTypes, header.type, vote);
+        laterWeight += vote;
+      }
       const perType = scopes.get(header.type) ?? new Map<string, number>();
       addTo(perType, header.scope ?? '', vote);
       scopes.set(header.type, perType);
@@ -75,9 +114,10 @@ export function profileFileHistory(fileHistory: Record<string, string[]>, weight
     });
   }
   if (weight > 0) for (const [type, value] of types) types.set(type, value / weight);
-  return newest
-    ? { types, scopes, weight, newest: newest.type, newestPerFile }
-    : { types, scopes, weight, newestPerFile };
+  if (laterWeight > 0) for (const [type, value] of laterTypes) laterTypes.set(type, value / laterWeight);
+  if (createdWeight > 0) for (const [type, value] of createdTypes) createdTypes.set(type, value / createdWeight);
+  const priors = { types, scopes, weight, laterTypes, laterWeight, createdTypes, newestPerFile };
+  return newest ? { ...priors, newest: newest.type } : priors;
 }
 
 /** The share of the repository's commits of this type that carry a scope; undefined when the type is unseen. */

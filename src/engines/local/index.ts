@@ -10,7 +10,13 @@ import { readChangesets, type ChangesetNote } from './changeset.js';
 import { findDependencyConvention, type DependencyConvention } from './dependency-convention.js';
 import { findDependencyChanges, type DependencyFacts } from './deps.js';
 import { computeTypeFeatures, type TypeFeatures } from './features.js';
-import { profileFileHistory, profileHistory, type FilePriors, type HistoryProfile } from './history.js';
+import {
+  profileFileHistory,
+  profileHistory,
+  withoutInitialCommit,
+  type FilePriors,
+  type HistoryProfile,
+} from './history.js';
 import { inferScope } from './infer-scope.js';
 import { collectSignals, type ChangeSignals } from './signals.js';
 import { writeSubject } from './subject.js';
@@ -47,8 +53,8 @@ const LIGHT_ROLES = new Set(['lockfile', 'snapshot', 'generated', 'vendored']);
 export function analyseChange(input: Pick<LocalEngineInput, 'files' | 'history' | 'fileHistory'>): ChangeAnalysis {
   const changes = input.files.map(describeFile);
   const weights = changeWeights(changes);
-  const profile = profileHistory(input.history ?? []);
-  const priors = profileFileHistory(input.fileHistory ?? {}, weights);
+  const profile = profileHistory(withoutInitialCommit(input.history ?? []));
+  const priors = profileFileHistory(mapValues(input.fileHistory ?? {}, withoutInitialCommit), weights);
   const deps = findDependencyChanges(changes);
   const convention = findDependencyConvention(profile, deps.changes);
   const signals = collectSignals(changes);
@@ -114,6 +120,10 @@ export function generateLocalMessage(input: LocalEngineInput): CommitMessage {
     if (body) message.body = body;
   }
   return message;
+}
+
+function mapValues<T>(record: Record<string, T>, map: (value: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
 /** At least one subject in ten wraps a name in backticks. */

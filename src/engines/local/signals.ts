@@ -11,7 +11,7 @@ export interface ChangeSignals {
   source: FileChange[];
   tests: FileChange[];
   newSourceFiles: number;
-  /** Every file is a rename or copy with at most a few changed lines. */
+  /** Every file is a rename or copy with at most a few changed lines, or only re-points its imports to them. */
   onlyRenames: boolean;
   exportedAdded: DeclaredSymbol[];
   /** Names newly re-exported from source files. */
@@ -91,13 +91,7 @@ export function collectSignals(changes: FileChange[]): ChangeSignals {
     source,
     tests,
     newSourceFiles: source.filter((change) => change.file.status === 'added').length,
-    onlyRenames:
-      changes.length > 0 &&
-      changes.every(
-        (change) =>
-          (change.file.status === 'renamed' || change.file.status === 'copied') &&
-          change.file.additions + change.file.deletions <= 4,
-      ),
+    onlyRenames: onlyMoves(changes),
     exportedAdded: source.flatMap((change) => change.added.filter((symbol) => symbol.exported)),
     reexported: source.flatMap((change) => change.reexported),
     movedShare: movedShare(source),
@@ -120,6 +114,20 @@ export function collectSignals(changes: FileChange[]): ChangeSignals {
       change.addedLines.map(testTitle).filter((title): title is string => Boolean(title)),
     ),
   };
+}
+
+// A line that only imports or re-exports a module: a moved file's importers change these and nothing else.
+const IMPORT_LINE =
+  /^\s*(?:import\b|export\s+(?:type\s+)?(?:\*|\{[^}]*\})(?:\s+as\s+[\w$]+)?\s+from\b|from\s+[\w.]+\s+import\b|(?:pub(?:\([\w:]+\))?\s+)?(?:use|mod)\s+[\w:{}, *]+;|#include\b|(?:const|let|var)\s+[\w${}, ]+=\s*require\()/;
+
+function onlyMoves(changes: FileChange[]): boolean {
+  const moved = (change: FileChange) =>
+    (change.file.status === 'renamed' || change.file.status === 'copied') &&
+    change.file.additions + change.file.deletions <= 4;
+  const repointed = (change: FileChange) =>
+    change.file.status === 'modified' &&
+    [...change.addedLines, ...change.removedLines].every((line) => !line.trim() || IMPORT_LINE.test(line));
+  return changes.some(moved) && changes.every((change) => moved(change) || repointed(change));
 }
 
 function testTitle(line: string): string | undefined {

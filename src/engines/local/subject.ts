@@ -28,7 +28,11 @@ export function writeSubject(input: SubjectInput): string {
   const only = (...roles: string[]) => changes.every((change) => roles.includes(change.role));
   if (input.deps.onlyDependencies || (input.deps.changes.length > 0 && only('manifest', 'lockfile')))
     return dependencySubject(input);
-  if (signals.onlyRenames) return renameSubject(changes, room);
+  if (signals.onlyRenames)
+    return renameSubject(
+      changes.filter((change) => change.file.oldPath),
+      room,
+    );
   if (changes.every((change) => change.file.status === 'mode-changed')) return modeSubject(changes);
   if (changes.every((change) => change.file.status === 'deleted')) return `remove ${targetLabel(changes)}`;
   if (signals.formatOnly) return `format ${targetLabel(changes)}`;

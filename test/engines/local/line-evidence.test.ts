@@ -100,6 +100,7 @@ describe('history of the series', () => {
     const { analysis } = evidenceOf({
       before: { 'src/a.js': 'export const a = 1\n', 'src/b.js': 'export const b = 1\n' },
       commits: [
+        { subject: 'docs: describe a and b', files: {} },
         { subject: 'feat: add b', files: { 'src/b.js': 'export const b = 2\n' } },
         { subject: 'refactor: tidy a', files: { 'src/a.js': 'export const a = 2\n' } },
         { subject: 'refactor: tidy more', files: {} },

@@ -7,8 +7,9 @@ import type { LocalEngineInput } from '../../../src/engines/local/index.js';
 import { createTempRepo, type TempRepo } from '../../support/temp-repo.js';
 
 export interface ChangeSpec {
-  /** Files committed first, as `chore: init`. */
+  /** Files committed first, as `chore: init` (or firstSubject). */
   before: Record<string, string>;
+  firstSubject?: string;
   /** Commits made after that, oldest first: a subject and the files it writes. */
   commits?: { subject: string; files: Record<string, string> }[];
   /** The staged change: new contents, or null to delete. */
@@ -24,7 +25,7 @@ export function stageChange(spec: ChangeSpec): { repo: TempRepo; input: StagedIn
   };
   writeAll(spec.before);
   repo.git('add', '-A');
-  repo.git('commit', '-q', '-m', 'chore: init');
+  repo.git('commit', '-q', '-m', spec.firstSubject ?? 'chore: init');
   for (const commit of spec.commits ?? []) {
     writeAll(commit.files);
     repo.git('add', '-A');
