@@ -180,7 +180,9 @@ export function statedBehaviour(
       if (before.has(line.trim())) continue;
       const text = COMMENT.exec(line)?.[1];
       if (!text || /^(eslint|@ts-|prettier|noqa|type:|TODO|FIXME|XXX|SAFETY)/i.test(text)) continue;
-      const phrase = fits(toImperative(text));
+      // A comment's first clause says what is done; the rest (`: fetching them was slow`) says why.
+      const clause = text.split(/[:;]\s|\s[-\u2014]\s/)[0] ?? text;
+      const phrase = fits(toImperative(clause)) ?? fits(toImperative(text));
       if (phrase) return phrase;
     }
   }

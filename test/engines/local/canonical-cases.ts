@@ -173,7 +173,7 @@ export const CANONICAL_CASES: CanonicalCase[] = [
         '',
       ].join('\n'),
     },
-    header: /^perf(\(prices\))?: /,
+    header: /^perf(\(prices\))?: cache the rates$/,
   },
   {
     name: 'a dependency bump',
