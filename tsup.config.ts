@@ -74,7 +74,6 @@ export default defineConfig({
   entry: {
     cli: 'src/cli/entry.ts',
     'diff-worker': 'src/pool/diff-worker.ts',
-    'provider-worker': 'src/providers/worker/provider-worker.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -29,7 +29,7 @@ export async function wasLastAnswered(cacheDir: string, fingerprint: string | un
 export async function noteAnswered(cacheDir: string, fingerprint: string | undefined): Promise<void> {
   if (fingerprint === undefined) return;
   try {
-    // Loaded here: the read side is also read at the commit command's start (providers/worker/process-thread.ts).
+    // Loaded here: the read side is read on every remote run, the write side only after an answer.
     const { makePrivateDir, writeFileAtomic } = await import('./fs-ops.js');
     await makePrivateDir(cacheDir);
     await writeFileAtomic(join(cacheDir, HINT_FILE), fingerprint, new Date());

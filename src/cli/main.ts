@@ -61,11 +61,6 @@ const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>
     const paths = (positional[0] as string[] | undefined) ?? [];
     const early =
       options.all === true || paths.length > 0 ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
-    // Asked for, the provider's SDK loads on another core meanwhile when the environment names one (providers/worker/).
-    if (process.env.GIT_AI_PROVIDER_THREAD === 'worker')
-      void import('../providers/worker/process-thread.js').then((owner) =>
-        owner.startProviderThreadEarly(process.env, early),
-      );
     const interrupt = onInterrupt();
     try {
       const { runCommitCommand } = await import('./commands/commit.js');

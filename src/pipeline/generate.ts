@@ -171,9 +171,8 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 
 /**
  * The remote engine's modules (budgeting, chain, cache), loaded only on its path, and the AI SDK unless the cache will
- * likely answer (see cache/answered-hint): in the provider thread when the commit command started one (it has been
- * loading the SDK and opening the connection on another core since: providers/worker/), else in this thread while it
- * would wait for git, or, when it is not preloaded, at the first request (see createLanguageModel).
+ * likely answer (see cache/answered-hint): while this thread would wait for git, or, when it is not preloaded, at the
+ * first request (see createLanguageModel).
  */
 function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>) {
   const { config, env } = options;
@@ -182,19 +181,11 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
   const paths = import('../cache/paths.js');
   const hint = import('../cache/answered-hint.js');
   const fingerprint = answered.then((before) => before.fingerprint);
-  const thread = Promise.all([providers, answered]).then(async ([provider, before]) => {
+  const preloading = Promise.all([providers, answered]).then(([provider, before]) => {
     const settings = { ...modelSettings(config, env), provider: provider.resolveProvider(config) };
     // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff, in any case.
-    if (before.answered) {
-      void provider.stopProviderThread(env);
-      return void provider.preconnectProvider(settings);
-    }
-    const started = await provider.startedProviderThread(env);
-    if (started === undefined) {
-      provider.preconnectProvider(settings);
-      provider.preloadProviderSdk(settings.provider).catch(() => undefined); // a real failure surfaces at the call
-    }
-    return started;
+    provider.preconnectProvider(settings);
+    if (!before.answered) provider.preloadProviderSdk(settings.provider).catch(() => undefined); // surfaces at the call
   });
   const modules = Promise.all([
     import('../engines/remote/chain.js'),
@@ -202,7 +193,7 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
     import('../cache/disk-cache.js'),
     paths,
     hint,
-    thread,
+    preloading,
   ]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   return { budgeting, modules, fingerprint };
@@ -339,9 +330,6 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   let remote = answered && !lookupFirst ? startRemote(options, answered) : undefined;
   if (engine === 'local') {
     loadLocalEngine().catch(() => undefined); // loads while git works; awaited where it writes
-    // A provider thread started early for the environment's provider (when asked for) has nothing to do.
-    if (options.env.GIT_AI_PROVIDER_THREAD === 'worker')
-      void import('../providers/provider.js').then((provider) => provider.stopProviderThread(options.env));
   }
   // --debug's timing tree of the offline engine (the remote engine's has its requests too, below).
   const localTrace = engine === 'local' && options.debug ? createTrace() : undefined;
@@ -435,24 +423,16 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [
-    { generateWithFallback },
-    { createLanguageModel },
-    { disabledCache, openCache },
-    { resolveCacheDir },
-    hint,
-    thread,
-  ] = await modules;
+  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }, hint] =
+    await modules;
   let recording: Promise<unknown> | undefined;
   try {
     const languageModel = () =>
       createLanguageModel({
         ...modelSettings(config, options.env),
         provider,
-        thread,
         onLoad: (loading) => {
-          // In-process the SDK's loading; with the provider thread, the wait for its SDK (none when it is ready).
-          const span = root.child(thread === undefined ? 'load sdk' : 'provider thread');
+          const span = root.child('load sdk');
           loading.then(
             () => span.end(),
             () => span.end({ failed: true }),

@@ -1,4 +1,4 @@
-// Where a worker thread's code is, for the token pool's workers and the provider thread (providers/worker/).
+// Where a worker thread's code is, for the token pool's workers.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 

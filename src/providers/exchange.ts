@@ -15,7 +15,7 @@ export interface OutgoingRequest {
   body: unknown;
 }
 
-/** Several completions asked for in one request, as data (it crosses to the provider thread, providers/worker/). */
+/** Several completions asked for in one request, as data. */
 export interface ExchangeChoices {
   provider: Provider | undefined;
   count: number;
@@ -37,7 +37,7 @@ export function withExchange<T>(hooks: ExchangeHooks, call: () => Promise<T>): P
   return scope.run(hooks, call);
 }
 
-/** The hooks of the call running now, if any (a model that sends elsewhere, as the provider thread's, reads them). */
+/** The hooks of the call running now, if any. */
 export function currentExchange(): ExchangeHooks | undefined {
   return scope.getStore();
 }

@@ -7,13 +7,10 @@
 // skipped), with Node's warning as one `git-ai:` line when the file cannot be read, and the run going on.
 import { readFileSync } from 'node:fs';
 import type { SecureContext } from 'node:tls';
-import { isMainThread } from 'node:worker_threads';
 import { sanitizeLine } from '../security/sanitize.js';
 
 /** What the hook script sets instead of NODE_EXTRA_CA_CERTS. */
 export const EXTRA_CA_HANDOFF = 'GIT_AI_NODE_EXTRA_CA_CERTS';
-/** How a provider thread learns that the main thread's Node did not load the file (set in that thread's env only). */
-const THREAD_HANDOFF = 'GIT_AI_THREAD_EXTRA_CA_CERTS';
 
 /** The file NODE_EXTRA_CA_CERTS names that this process's Node did not load (it was handed over), if any. */
 let unloaded: string | undefined;
@@ -34,14 +31,6 @@ export function restoreExtraCaVariable(env: NodeJS.ProcessEnv): string | undefin
 /** The process's first act: the variable back for every process it starts, and the file noted for its connections. */
 export function takeExtraCaHandoff(env: NodeJS.ProcessEnv = process.env): void {
   unloaded = restoreExtraCaVariable(env);
-}
-
-/** The environment a provider thread is started with (its `env`): what the main thread's Node left unloaded goes with it. */
-export function providerThreadEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  delete copy[THREAD_HANDOFF];
-  if (unloaded !== undefined) copy[THREAD_HANDOFF] = unloaded;
-  return copy;
 }
 
 /** Why Node would stop reading the file here: a block it cannot decode, or a certificate cut short. */
@@ -142,7 +131,7 @@ let trust: { secureContext?: SecureContext } | undefined;
  */
 export function extraCaOptions(): { secureContext?: SecureContext } {
   if (trust !== undefined) return trust;
-  const file = isMainThread ? unloaded : process.env[THREAD_HANDOFF];
+  const file = unloaded;
   trust = file === undefined || file === '' ? {} : extraCaTrust(file, (line) => process.stderr.write(`${line}\n`));
   return trust;
 }

@@ -9,7 +9,6 @@ import { DEFAULT_BASE_URLS, loadProviderSdk, type SdkSettings } from './sdk-mode
 
 export { DEFAULT_BASE_URLS } from './sdk-model.js';
 import type { Transport } from './transport.js';
-import type { ProviderThread } from './worker/client.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
@@ -127,21 +126,6 @@ async function inProcessModel(settings: SdkSettings, env: NodeJS.ProcessEnv | un
 }
 
 /**
- * The provider thread the commit command started for this run (providers/worker/process-thread.ts), if any: it has
- * been opening the connection and loading the SDK on another core while this thread read the config, ran git and
- * prepared the prompt. None unless GIT_AI_PROVIDER_THREAD=worker asked for it: the SDK then loads in this thread.
- */
-export async function startedProviderThread(env: NodeJS.ProcessEnv): Promise<ProviderThread | undefined> {
-  if (env.GIT_AI_PROVIDER_THREAD !== 'worker') return undefined;
-  return (await import('./worker/process-thread.js')).providerThread();
-}
-
-/** Ends the provider thread, if one was started (the cache will answer, or the offline engine writes). */
-export async function stopProviderThread(env: NodeJS.ProcessEnv): Promise<void> {
-  if (env.GIT_AI_PROVIDER_THREAD === 'worker') (await import('./worker/process-thread.js')).stopProviderThread();
-}
-
-/**
  * A model whose SDK loads at its first request: a run the cache answers never loads the AI SDK (~1.3 MB of bundled
  * JavaScript, 100-150 ms of a warm run). It names its provider and model as the SDK's own model does.
  */
@@ -174,29 +158,15 @@ function loadOnFirstCall(
 export async function createLanguageModel(
   options: LanguageModelOptions & {
     /** Given the SDK's loading when it starts, at the first request. */ onLoad?: (loading: Promise<unknown>) => void;
-    /** The provider thread started for this run (startProviderThread): its calls are made there. */
-    thread?: ProviderThread;
   },
 ): Promise<LanguageModel> {
   const settings = resolveSdkSettings(options);
-  const make = () => inProcessModel(settings, options.env);
-  const threaded = options.thread?.model({
-    sdk: settings,
-    sdkProviderId: SDK_PROVIDER_IDS[settings.provider],
-    preconnect: apiRoot(settings.provider, settings.baseURL),
-    inProcess: make,
-  });
-  if (threaded !== undefined) {
-    // Calls are posted at once (the thread holds them until its model is made); onLoad is given that wait.
-    const { ready } = options.thread!;
-    return loadOnFirstCall(
-      settings.provider,
-      settings.modelId,
-      async () => threaded,
-      () => options.onLoad?.(ready),
-    );
-  }
-  return loadOnFirstCall(settings.provider, settings.modelId, make, options.onLoad);
+  return loadOnFirstCall(
+    settings.provider,
+    settings.modelId,
+    () => inProcessModel(settings, options.env),
+    options.onLoad,
+  );
 }
 
 /** The configured provider a model came from, read back from the SDK's provider id ('openai.chat', 'google.generative-ai'). */

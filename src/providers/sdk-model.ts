@@ -1,6 +1,5 @@
-// The AI SDK's own model for one provider, from settings already checked (provider.ts) and a fetch: what the
-// process's own thread (a call made in-process, `git ai prompt`'s capture) and the provider thread
-// (providers/worker/) both build, so that the two send the same requests.
+// The AI SDK's own model for one provider, from settings already checked (provider.ts) and a fetch: what a call and
+// `git ai prompt`'s capture both build, so that the request shown is the request sent.
 import type { Provider } from '../config/schema.js';
 import { useFetchHeaders } from './fetch-headers.js';
 import type { ProviderModel } from './model-call.js';

@@ -152,12 +152,9 @@ describe('the hook with NODE_EXTRA_CA_CERTS', () => {
 });
 
 describe('git-ai handed NODE_EXTRA_CA_CERTS under its other name', () => {
-  it('puts it back for the processes it starts, and its provider thread trusts the file', async () => {
+  it('puts it back for the processes it starts, and trusts the file', async () => {
     seed();
-    const env = envFor(front.a.origin, undefined, {
-      GIT_AI_NODE_EXTRA_CA_CERTS: certs.a.certFile,
-      GIT_AI_PROVIDER_THREAD: 'worker',
-    });
+    const env = envFor(front.a.origin, undefined, { GIT_AI_NODE_EXTRA_CA_CERTS: certs.a.certFile });
     const result = await runCliAsync(['commit', '-y'], { cwd: repo.dir, env });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(repo.git('log', '-1', '--format=%s').trim()).toBe(REMOTE_SUBJECT);

@@ -1,6 +1,5 @@
 // One call against the loopback provider server, for every provider: a structured analysis and a plain-text message;
-// round trips, retries, errors, deadline, several completions, streaming. Run twice: with the model made in the
-// test's own thread (call.test.ts) and with the model of a provider thread (worker/thread-call.test.ts).
+// round trips, retries, errors, deadline, several completions, streaming (call.test.ts runs them).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -435,7 +434,7 @@ export function defineCallTests(makeModel: ModelFactory): void {
       const call = write(model, { deadline: Date.now() + 1_000, onPartial: (partial) => partials.push(partial) });
       await expect(call).rejects.toBeInstanceOf(DeadlineError);
       expect(partials.length).toBeGreaterThan(0);
-      // The abort reaches the connection (from a provider thread, one message later).
+      // The abort reaches the connection.
       await expect.poll(() => server.requests[0]?.aborted).toBe(true);
     });
   });
