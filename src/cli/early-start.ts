@@ -1,7 +1,13 @@
-// What a generating command starts before its own modules load: git finds the repository and reads git-ai's git
-// settings, then begins the staged diff and reads the recent history, so Node compiling the command and the config
-// overlap git's work.
-import { readHistory, resolveRepository, type RepositoryHistory } from '../git/repo.js';
+// What a generating command starts before its own modules load: git finds the repository, reads git-ai's git
+// settings and what the index holds, reads the recent history and the staged files' own, and begins the staged diff,
+// so Node compiling the command and the config overlap git's work.
+import {
+  readHistory,
+  readIndexState,
+  resolveRepository,
+  type IndexState,
+  type RepositoryHistory,
+} from '../git/repo.js';
 import { readGitSettings } from '../git/settings.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 
@@ -9,6 +15,8 @@ export interface EarlyStart {
   repo: { root: string; gitDir: string };
   /** readGitSettings's output, read beside the repository's lookup. */
   gitSettings: Promise<string>;
+  /** readIndexState of the user's own index, read beside the repository's lookup. */
+  indexState: Promise<IndexState>;
   diff: StagedDiffStream;
   /** The recent history (readHistory), read beside the diff; stopped by settleEarly if nothing used it. */
   history: Promise<RepositoryHistory>;
@@ -16,14 +24,29 @@ export interface EarlyStart {
 }
 
 /** Rejects as resolveRepository does (outside a repository); the caller then reports that error. */
-export function startEarly(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<EarlyStart> {
+export function startEarly(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** readHistory's: the staged files' own subjects, which only the offline engine reads (default true). */
+  pathSubjects?: boolean;
+}): Promise<EarlyStart> {
   const gitSettings = readGitSettings(options);
+  const indexState = readIndexState(options);
+  indexState.catch(() => undefined); // awaited by the command once the repository is found
   const started = resolveRepository(options).then((repo) => {
     const stopping = new AbortController();
-    const history = readHistory({ cwd: options.cwd, env: options.env, signal: stopping.signal });
+    const history = readHistory({
+      cwd: options.cwd,
+      env: options.env,
+      signal: stopping.signal,
+      staged: indexState,
+      pathSubjects: options.pathSubjects,
+      deferPathSubjects: true, // taken in where the offline engine writes (fillFileHistory)
+    });
     return {
       repo,
       gitSettings,
+      indexState,
       diff: startStagedDiff({ cwd: options.cwd, env: options.env }),
       history,
       stop: () => stopping.abort(),

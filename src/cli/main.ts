@@ -87,7 +87,8 @@ const RUNNERS: Record<string, (invocation: Invocation) => Promise<number | void>
     }
   },
   async prompt({ options }) {
-    const early = options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env });
+    const early =
+      options.all === true ? undefined : startEarly({ cwd: process.cwd(), env: process.env, pathSubjects: false });
     try {
       const { runPromptCommand } = await import('./commands/prompt.js');
       await runPromptCommand({ ...io(), early, all: options.all === true, flags: collectFlags(options) });

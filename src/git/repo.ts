@@ -2,6 +2,7 @@
 import { UserError } from '../errors.js';
 import { GitError, runGit } from './run-git.js';
 import { redactName, type Redaction } from '../security/redact.js';
+import { readPathSubjects } from './path-subjects.js';
 
 export interface GitContext {
   cwd: string;
@@ -48,21 +49,31 @@ export async function resolveRepository(context: GitContext): Promise<{ root: st
   }
 }
 
+export interface IndexState {
+  staged: boolean;
+  conflicted: string[];
+  /** The staged paths that HEAD already has (all but added files; without renames, a renamed file's old path too). */
+  withHistory: string[];
+}
+
 /**
  * What the index holds against HEAD, in one git: whether anything is staged, and the paths with unresolved conflicts
  * (`U` entries; a conflict is the error to report before "nothing staged"). Without rename detection it is as quick
  * as `ls-files --unmerged` and `diff --cached --quiet`, the two processes it replaces.
  */
-export async function readIndexState(context: GitContext): Promise<{ staged: boolean; conflicted: string[] }> {
+export async function readIndexState(context: GitContext): Promise<IndexState> {
   const { stdout } = await runGit(['diff', '--cached', '--name-status', '-z', '--no-renames', '--no-relative'], {
     cwd: context.cwd,
     env: gitEnv(context),
   });
   const fields = stdout.split('\0');
   const conflicted = new Set<string>();
-  for (let index = 0; index + 1 < fields.length; index += 2)
+  const withHistory: string[] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) {
     if (fields[index] === 'U') conflicted.add(fields[index + 1]!);
-  return { staged: stdout !== '', conflicted: [...conflicted] };
+    else if (fields[index] !== 'A') withHistory.push(fields[index + 1]!);
+  }
+  return { staged: stdout !== '', conflicted: [...conflicted], withHistory };
 }
 
 /** Fails with a clear line when the index has unresolved conflicts. */
@@ -85,10 +96,17 @@ export interface RepositoryHistory {
   byFile: Map<string, string[]>;
   /** Secrets taken out of the subjects (they are sent as style examples): kind and which subject, never the value. */
   redactions?: Redaction[];
+  /** The paths whose `byFile` subjects were read over all of history (to the budget): no older read is needed. */
+  filesRead?: Set<string>;
+  /** Takes in the staged paths' subjects still being read (readHistory's `deferPathSubjects`), waiting at most `budgetMs`. */
+  completeFiles?: (budgetMs: number) => Promise<void>;
 }
 
 /** Commits readHistory reads (merges left out): fewer read means the whole history was. */
 export const HISTORY_LIMIT = 300;
+
+/** How long the staged paths' own history may still be read once the recent subjects are in (it starts beside them). */
+export const FILE_HISTORY_BUDGET_MS = 150;
 
 /** Commits whose bodies decide `body = auto`. */
 export const BODY_SAMPLE = 100;
@@ -121,41 +139,20 @@ export function addSubject(
   }
 }
 
-/** Reads recent history in one `git log` (subjects, bodies and the paths each touched); empty for a repository with no commits. */
-export async function readHistory(
-  context: GitContext & { limit?: number; perFile?: number; signal?: AbortSignal },
-): Promise<RepositoryHistory> {
-  const limit = context.limit ?? HISTORY_LIMIT;
-  const perFile = context.perFile ?? 10;
-  const history: RepositoryHistory = {
-    subjects: [],
-    bodies: { withBody: 0, sampled: 0 },
-    byFile: new Map(),
-    redactions: [],
-  };
-  let stdout: string;
-  try {
-    ({ stdout } = await runGit(
-      [
-        '-c',
-        'core.quotePath=false',
-        'log',
-        `-n${limit}`,
-        '--no-merges',
-        '--no-renames',
-        '--format=%x1e%s%x1f%b%x1f',
-        '--name-only',
-        'HEAD',
-      ],
-      { cwd: context.cwd, env: gitEnv(context), signal: context.signal },
-    ));
-  } catch {
-    return history; // unborn branch or shallow oddities: no history is a valid answer
-  }
+/** Reads the window's subjects and bodies into `history`; returns its commits' hashes, newest first. */
+async function readRecentSubjects(
+  context: GitContext & { limit: number; signal?: AbortSignal },
+  history: RepositoryHistory,
+): Promise<string[]> {
+  const { stdout } = await runGit(
+    ['log', `-n${context.limit}`, '--no-merges', '--format=%x1e%H%x1f%s%x1f%b%x1f', 'HEAD'],
+    { cwd: context.cwd, env: gitEnv(context), signal: context.signal },
+  );
+  const hashes: string[] = [];
   for (const record of stdout.split('\x1e')) {
     if (record === '') continue;
-    const [raw = '', body = '', names = ''] = record.split('\x1f');
-    const paths = names.split('\n');
+    const [hash = '', raw = '', body = ''] = record.split('\x1f');
+    hashes.push(hash);
     const { text: subject, kinds } = redactName(raw);
     for (const kind of kinds)
       history.redactions?.push({ kind, place: `recent commit subject ${history.subjects.length + 1}` });
@@ -164,7 +161,96 @@ export async function readHistory(
       history.bodies.sampled += 1;
       if (hasProseBody(body)) history.bodies.withBody += 1;
     }
-    addSubject(history.byFile, paths, subject, perFile);
   }
+  return hashes;
+}
+
+/**
+ * Reads the recent history: the last `limit` subjects and bodies in one `git log` (no paths: listing every commit's
+ * files costs git a tree diff per commit), and beside it the newest `perFile` subjects of each staged path that HEAD
+ * has (`staged`, from readIndexState; read here when not given), from one path-limited `git log` over all of history
+ * (path-subjects.ts); not with `pathSubjects: false` (only the offline engine reads them: `git ai prompt` does
+ * without). That read is awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes
+ * on after this returns, and `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then,
+ * so a run that never writes offline never waits for it. Empty for a repository with no commits.
+ */
+export async function readHistory(
+  context: GitContext & {
+    limit?: number;
+    perFile?: number;
+    signal?: AbortSignal;
+    staged?: Promise<IndexState>;
+    pathSubjects?: boolean;
+    deferPathSubjects?: boolean;
+  },
+): Promise<RepositoryHistory> {
+  const limit = context.limit ?? HISTORY_LIMIT;
+  const perFile = context.perFile ?? 10;
+  const history: RepositoryHistory = {
+    subjects: [],
+    bodies: { withBody: 0, sampled: 0 },
+    byFile: new Map(),
+    redactions: [],
+    filesRead: new Set(),
+  };
+  const budget = new AbortController();
+  const stop = () => budget.abort();
+  context.signal?.addEventListener('abort', stop, { once: true });
+  const staged = context.pathSubjects === false ? undefined : (context.staged ?? readIndexState(context));
+  const files = staged?.then(
+    (state) =>
+      readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
+    () => undefined,
+  );
+  files?.catch(() => undefined);
+  let window: string[];
+  try {
+    window = await readRecentSubjects({ ...context, limit }, history);
+  } catch {
+    stop(); // unborn branch or shallow oddities: no history is a valid answer
+    context.signal?.removeEventListener('abort', stop);
+    return {
+      subjects: [],
+      bodies: { withBody: 0, sampled: 0 },
+      byFile: new Map(),
+      redactions: [],
+      filesRead: new Set(),
+    };
+  }
+  if (files === undefined) {
+    context.signal?.removeEventListener('abort', stop);
+    return history;
+  }
+  history.completeFiles = async (budgetMs) => {
+    history.completeFiles = undefined;
+    const timer = setTimeout(stop, budgetMs);
+    const read = await files;
+    clearTimeout(timer);
+    if (read === undefined) return context.signal?.removeEventListener('abort', stop);
+    const recent = new Set(window);
+    let records = read.records;
+    // Stopped at the budget (a loaded machine, a long history): the window's own commits of the paths are read whole,
+    // as they always were, whatever the time, and the older ones read before the stop follow them.
+    if (read.stopped && !context.signal?.aborted) {
+      const oldest = window.at(-1);
+      const windowed = await readPathSubjects(read.asked, {
+        cwd: context.cwd,
+        env: gitEnv(context),
+        perFile,
+        signal: context.signal,
+        revisions: window.length >= limit && oldest !== undefined ? ['HEAD', '--not', `${oldest}^@`] : ['HEAD'],
+      });
+      records = [...windowed.records, ...records.filter((record) => !recent.has(record.hash))];
+    }
+    context.signal?.removeEventListener('abort', stop);
+    for (const record of records) {
+      if (!recent.has(record.hash))
+        for (const kind of record.kinds)
+          history.redactions?.push({ kind, place: 'older commit subject of a staged file' });
+      addSubject(history.byFile, record.paths, record.subject, perFile);
+    }
+    for (const path of read.asked) history.filesRead?.add(path);
+  };
+  if (!context.deferPathSubjects) await history.completeFiles(FILE_HISTORY_BUDGET_MS);
   return history;
 }

@@ -17,7 +17,7 @@ import { UserError } from '../errors.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import type { Stage } from '../engines/remote/chain.js';
 import { fillFileHistory } from '../git/file-history.js';
-import { readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
+import { FILE_HISTORY_BUDGET_MS, readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import { createTrace, type Span } from '../debug/trace.js';
@@ -94,6 +94,7 @@ export async function writeLocalMessage(options: {
   explain?: (text: string) => void;
 }): Promise<CommitMessage> {
   const { files, history, config, explain } = options;
+  await history.completeFiles?.(FILE_HISTORY_BUDGET_MS); // the staged files' own subjects, still read after a fallback
   const { generateLocalMessage } = await loadLocalEngine();
   const fileHistory: Record<string, string[]> = {};
   for (const file of files.slice(0, 200)) {

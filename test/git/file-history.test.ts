@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillFileHistory } from '../../src/git/file-history.js';
-import { readHistory } from '../../src/git/repo.js';
+import { readPathSubjects } from '../../src/git/path-subjects.js';
+import { readHistory, readIndexState } from '../../src/git/repo.js';
 import { startStagedDiff } from '../../src/git/staged-diff.js';
 import { generateCommitMessage } from '../../src/pipeline/generate.js';
 import { collectDiff } from '../../src/prepare/collect.js';
@@ -53,23 +54,53 @@ describe('fillFileHistory', () => {
     return { context, history, files };
   }
 
-  it('gives a file last touched 400 commits ago its subjects, newest first and redacted', async () => {
+  it('readHistory gives a file last touched 400 commits ago its subjects, newest first and redacted', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
-    const { context, history, files } = await stageOldAndRead();
-    expect(history.byFile.get('src/old.ts')).toBeUndefined(); // outside the 300-commit window
-    const redactionsBefore = history.redactions?.length ?? 0;
-
-    const result = await fillFileHistory(history, files, { ...context, budgetMs: 10_000 });
-
-    expect(result).toEqual({ asked: 1, filled: 1, stopped: false });
+    const { history } = await stageOldAndRead();
     const subjects = history.byFile.get('src/old.ts') ?? [];
     expect(subjects).toHaveLength(3);
     expect(subjects[0]).toBe('perf(old): cache the old value');
     expect(subjects[2]).toBe('feat(old): add the old module');
     expect(subjects[1]).not.toContain(SECRET);
     expect(subjects[1]).toMatch(/^fix\(old\): rotate .+ out of the old module$/);
-    expect(history.redactions?.length).toBe(redactionsBefore + 1);
+    expect(history.redactions).toEqual([{ kind: expect.any(String), place: 'older commit subject of a staged file' }]);
+    expect(history.subjects).toHaveLength(300);
+  });
+
+  it('with the read deferred, the subjects arrive where the offline engine writes (fillFileHistory)', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    repo.git('checkout', '-q', '-f', 'main');
+    repo.write('src/old.ts', 'export const old = 4;\n');
+    repo.git('add', 'src/old.ts');
+    const context = { cwd: repo.dir, env: repo.env };
+    const history = await readHistory({ ...context, staged: readIndexState(context), deferPathSubjects: true });
+    expect(history.byFile.get('src/old.ts')).toBeUndefined();
+    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
+      (file) => file.diff,
+    );
+    expect(await fillFileHistory(history, files, { ...context, budgetMs: 10_000 })).toEqual({
+      asked: 0,
+      filled: 0,
+      stopped: false,
+    });
+    expect(history.byFile.get('src/old.ts')).toHaveLength(3);
+  });
+
+  it('fills a file readHistory did not ask about (pathSubjects: false), from one path-limited read', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, files } = await stageOldAndRead();
+    const history = await readHistory({ ...context, pathSubjects: false });
+    expect(history.byFile.get('src/old.ts')).toBeUndefined();
+    expect(await fillFileHistory(history, files, { ...context, budgetMs: 10_000 })).toEqual({
+      asked: 1,
+      filled: 1,
+      stopped: false,
+    });
+    expect(history.byFile.get('src/old.ts')?.[0]).toBe('perf(old): cache the old value');
+    expect(history.redactions).toHaveLength(1);
   });
 
   it('asks git nothing when the window held the whole history or gave a file enough subjects', async () => {
@@ -104,10 +135,41 @@ describe('fillFileHistory', () => {
     expect(history.byFile.get('src/busy.ts')).toBe(before);
   });
 
+  it("stopped at once, a deferred read still gives the window's own subjects of a staged file", async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    repo.git('checkout', '-q', '-f', 'main');
+    repo.write('src/busy.ts', 'export const busy = -1;\n');
+    repo.git('add', 'src/busy.ts');
+    const context = { cwd: repo.dir, env: repo.env };
+    const history = await readHistory({ ...context, staged: readIndexState(context), deferPathSubjects: true });
+    await fillFileHistory(history, [], { ...context, budgetMs: 0 });
+    expect(history.byFile.get('src/busy.ts')).toEqual(
+      Array.from({ length: 10 }, (_, index) => `chore(busy): step ${399 - index}`),
+    );
+  });
+
+  it('readPathSubjects walks only the commits it is given: the window leaves out a file touched before it', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const context = { cwd: repo.dir, env: repo.env, perFile: 10 };
+    const oldest = repo.git('rev-list', '--no-merges', '--skip=299', '-n1', 'HEAD').trim();
+    const window = ['HEAD', '--not', `${oldest}^@`];
+    expect((await readPathSubjects(['src/old.ts'], { ...context, revisions: window })).records).toEqual([]);
+    expect((await readPathSubjects(['src/old.ts'], context)).records.map((record) => record.paths)).toEqual([
+      ['src/old.ts'],
+      ['src/old.ts'],
+      ['src/old.ts'],
+    ]);
+    const busy = await readPathSubjects(['src/busy.ts'], { ...context, revisions: window });
+    expect(busy.records.map((record) => record.subject)).toHaveLength(10);
+  });
+
   it('starts no git when no budget is left: no extra subjects and no error', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
-    const { context, history, files } = await stageOldAndRead();
+    const { context, files } = await stageOldAndRead();
+    const history = await readHistory({ ...context, pathSubjects: false });
 
     const result = await fillFileHistory(history, files, { ...context, budgetMs: 0 });
 
@@ -115,7 +177,7 @@ describe('fillFileHistory', () => {
     expect(history.byFile.get('src/old.ts')).toBeUndefined();
   });
 
-  it('shows the extra read in the --debug trace of an offline run', async () => {
+  it('shows the file history in the --debug trace of an offline run: read beside the recent history, none after', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
     await stageOldAndRead();
@@ -130,6 +192,6 @@ describe('fillFileHistory', () => {
       debug: (text) => (trace += `${text}\n`),
       warn: () => undefined,
     });
-    expect(trace).toMatch(/file history .* asked=1 filled=1 stopped=false/);
+    expect(trace).toMatch(/file history .* asked=0 filled=0 stopped=false/);
   });
 });

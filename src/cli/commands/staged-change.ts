@@ -79,7 +79,9 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
     else if (options.all)
       temporary = await stageTrackedInTemporaryIndex({ cwd: options.cwd, env: options.env, gitDir: repo.gitDir });
     const context: GitContext = { cwd: options.cwd, env: options.env, indexFile: temporary?.indexFile };
-    const { staged, conflicted } = await readIndexState(context);
+    const { staged, conflicted } = await (temporary
+      ? readIndexState(context)
+      : (early?.indexState ?? readIndexState(context)));
     assertNoConflicts(conflicted);
     if (!staged) {
       throw new UserError('NOTHING_STAGED', 'Nothing is staged to commit.', {
