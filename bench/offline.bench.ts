@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const read = await readHistory({ cwd: dir, env });
       const between = performance.now();
-      writeLocalMessage({ files, history: read, config });
+      await writeLocalMessage({ files, history: read, config });
       inference.push(performance.now() - between);
       history.push(between - started);
     }
