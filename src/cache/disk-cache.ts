@@ -6,6 +6,7 @@ import { makePrivateDir, scanCacheTree, unlinkQuietly, writeFileAtomic } from '.
 import { isValidKey, resolveEntryPath } from './paths.js';
 import type { PruneResult } from './prune.js';
 import { pruneCacheTree } from './prune.js';
+import { readFreshLedger, writeLedger } from './size-ledger.js';
 
 export type { Cache, CacheStats, OpenCacheOptions, PruneStats } from './types.js';
 
@@ -20,16 +21,20 @@ export function openCache(options: OpenCacheOptions): Cache {
   const { dir } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const now = options.now ?? Date.now;
-  // Running size estimate: the tree is measured once per process, then grown by each write and reset by each prune.
+  // Running size estimate: taken from the ledger (size-ledger.ts), or the tree measured when that is stale, then grown
+  // by each write and reset by each prune.
   let estimate = 0;
+  let measuredAt = 0;
   let measured: Promise<void> | undefined;
   let pruning: Promise<PruneResult> | undefined;
   let privateDir: Promise<void> | undefined;
 
   function runPrune(): Promise<PruneResult> {
     pruning ??= pruneCacheTree({ dir, maxBytes, now: now() })
-      .then((result) => {
+      .then(async (result) => {
         estimate = result.remainingBytes;
+        measuredAt = now();
+        await writeLedger(dir, { bytes: estimate, measuredAt });
         return result;
       })
       .finally(() => {
@@ -38,17 +43,28 @@ export function openCache(options: OpenCacheOptions): Cache {
     return pruning;
   }
 
-  async function noteWrite(bytes: number): Promise<void> {
-    if (measured === undefined) {
-      measured = scanCacheTree(dir).then(({ entries }) => {
-        estimate = entries.reduce((sum, entry) => sum + entry.size, 0);
-      });
-      await measured;
-    } else {
-      await measured;
-      estimate += bytes;
+  /** Measures the tree (the scan counts the entry just written) unless the ledger is fresh. */
+  async function measure(): Promise<boolean> {
+    const ledger = await readFreshLedger(dir, now());
+    if (ledger !== undefined) {
+      ({ bytes: estimate, measuredAt } = ledger);
+      return false;
     }
+    const { entries } = await scanCacheTree(dir);
+    estimate = entries.reduce((sum, entry) => sum + entry.size, 0);
+    measuredAt = now();
+    return true;
+  }
+
+  async function noteWrite(bytes: number): Promise<void> {
+    let scanned = false;
+    if (measured === undefined) {
+      measured = measure().then((didScan) => void (scanned = didScan));
+      await measured;
+    } else await measured;
+    if (!scanned) estimate += bytes;
     if (estimate > maxBytes) await runPrune();
+    else await writeLedger(dir, { bytes: estimate, measuredAt });
   }
 
   return {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCache } from '../../src/cache/disk-cache.js';
 import { decodeEntry } from '../../src/cache/entry.js';
+import { ledgerPath } from '../../src/cache/size-ledger.js';
 import { cacheKey } from '../../src/cache/key.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,8 +64,12 @@ async function listTree(dir: string): Promise<string[]> {
 }
 
 async function expectEveryFileValid(dir: string): Promise<number> {
-  const files = await listTree(dir);
-  expect(files.filter((file) => !file.endsWith('.json'))).toEqual([]);
+  const all = await listTree(dir);
+  expect(all.filter((file) => !file.endsWith('.json'))).toEqual([]);
+  // The size ledger beside the shards is no entry: a total both runs wrote, whole (an atomic rename).
+  const ledger = JSON.parse(await readFile(ledgerPath(dir), 'utf8')) as { bytes: unknown };
+  expect(ledger.bytes).toBeGreaterThan(0);
+  const files = all.filter((file) => file !== ledgerPath(dir));
   for (const file of files) {
     const key = file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
     expect(decodeEntry(await readFile(file, 'utf8'), key).ok, file).toBe(true);
