@@ -42,16 +42,22 @@ describe('fillFileHistory', () => {
   let repo: TempRepo | undefined;
   afterEach(() => repo?.cleanup());
 
-  async function stageOldAndRead() {
+  /** Stages `path` with `content` on main; the repository's git context. */
+  function stageOnMain(path: string, content: string) {
     repo!.git('checkout', '-q', '-f', 'main');
-    repo!.write('src/old.ts', 'export const old = 4;\n');
-    repo!.git('add', 'src/old.ts');
-    const context = { cwd: repo!.dir, env: repo!.env };
+    repo!.write(path, content);
+    repo!.git('add', path);
+    return { cwd: repo!.dir, env: repo!.env };
+  }
+
+  async function stagedFiles(context: { cwd: string; env: NodeJS.ProcessEnv }) {
+    return (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map((file) => file.diff);
+  }
+
+  async function stageOldAndRead() {
+    const context = stageOnMain('src/old.ts', 'export const old = 4;\n');
     const history = await readHistory(context);
-    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
-      (file) => file.diff,
-    );
-    return { context, history, files };
+    return { context, history, files: await stagedFiles(context) };
   }
 
   it('readHistory gives a file last touched 400 commits ago its subjects, newest first and redacted', async () => {
@@ -71,15 +77,10 @@ describe('fillFileHistory', () => {
   it('with the read deferred, the subjects arrive where the offline engine writes (fillFileHistory)', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
-    repo.git('checkout', '-q', '-f', 'main');
-    repo.write('src/old.ts', 'export const old = 4;\n');
-    repo.git('add', 'src/old.ts');
-    const context = { cwd: repo.dir, env: repo.env };
+    const context = stageOnMain('src/old.ts', 'export const old = 4;\n');
     const history = await readHistory({ ...context, staged: readIndexState(context), deferPathSubjects: true });
     expect(history.byFile.get('src/old.ts')).toBeUndefined();
-    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
-      (file) => file.diff,
-    );
+    const files = await stagedFiles(context);
     expect(await fillFileHistory(history, files, { ...context, budgetMs: 10_000 })).toEqual({
       asked: 0,
       filled: 0,
@@ -117,14 +118,9 @@ describe('fillFileHistory', () => {
     repo.cleanup();
     repo = createTempRepo();
     buildHistory(repo, 400);
-    repo.git('checkout', '-q', '-f', 'main');
-    repo.write('src/busy.ts', 'export const busy = -1;\n');
-    repo.git('add', 'src/busy.ts');
-    const context = { cwd: repo.dir, env: repo.env };
+    const context = stageOnMain('src/busy.ts', 'export const busy = -1;\n');
     const history = await readHistory(context);
-    const files = (await collectDiff({ lines: startStagedDiff(context).lines, contentBudget: 1 })).map(
-      (file) => file.diff,
-    );
+    const files = await stagedFiles(context);
     const before = history.byFile.get('src/busy.ts');
     expect(before).toHaveLength(10);
     expect(await fillFileHistory(history, files, { ...context, budgetMs: 10_000 })).toEqual({
@@ -138,10 +134,7 @@ describe('fillFileHistory', () => {
   it("stopped at once, a deferred read still gives the window's own subjects of a staged file", async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
-    repo.git('checkout', '-q', '-f', 'main');
-    repo.write('src/busy.ts', 'export const busy = -1;\n');
-    repo.git('add', 'src/busy.ts');
-    const context = { cwd: repo.dir, env: repo.env };
+    const context = stageOnMain('src/busy.ts', 'export const busy = -1;\n');
     const history = await readHistory({ ...context, staged: readIndexState(context), deferPathSubjects: true });
     await fillFileHistory(history, [], { ...context, budgetMs: 0 });
     expect(history.byFile.get('src/busy.ts')).toEqual(
