@@ -207,15 +207,9 @@ export async function readHistory(
   try {
     window = await readRecentSubjects({ ...context, limit }, history);
   } catch {
-    stop(); // unborn branch or shallow oddities: no history is a valid answer
+    stop(); // unborn branch or shallow oddities: no history is a valid answer (git failed before any was read)
     context.signal?.removeEventListener('abort', stop);
-    return {
-      subjects: [],
-      bodies: { withBody: 0, sampled: 0 },
-      byFile: new Map(),
-      redactions: [],
-      filesRead: new Set(),
-    };
+    return history;
   }
   if (files === undefined) {
     context.signal?.removeEventListener('abort', stop);

@@ -1,6 +1,6 @@
 // The stages' cache, writing behind: a stage's `set` returns at once and the write goes on beside the stage's further
-// work (picking the message, the next request), so its file system round trips (an atomic write, the size scan of
-// the process's first write) are off the path to the answer. Every write is kept and settled by `flushed`, which
+// work (picking the message, the next request), so its file system round trips (an atomic write and the cache's size
+// ledger) are off the path to the answer. Every write is kept and settled by `flushed`, which
 // the run awaits before it returns its message: no entry is lost.
 import type { Cache } from '../../cache/types.js';
 
