@@ -16,8 +16,10 @@ import { detectProvider, severalKeysLine } from '../config/detect-provider.js';
 import { UserError } from '../errors.js';
 import { formatCommitMessage, type CommitMessage } from '../engines/message.js';
 import type { Stage } from '../engines/remote/chain.js';
+import { writeRevertMessage } from '../engines/local/revert.js';
 import { fillFileHistory } from '../git/file-history.js';
-import { FILE_HISTORY_BUDGET_MS, readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
+import { FILE_HISTORY_BUDGET_MS, gitEnv, readHistory, type GitContext, type RepositoryHistory } from '../git/repo.js';
+import { readRevertState, type RevertState } from '../git/revert-state.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import { createTrace, type Span } from '../debug/trace.js';
@@ -117,6 +119,25 @@ function finish(message: CommitMessage, config: ResolvedConfig): { message: Comm
   return {
     message: clean,
     text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })),
+  };
+}
+
+/** git's own message for the revert in progress, in the repository's form of it, within its rules; no engine runs. */
+async function writeRevert(
+  state: RevertState,
+  history: RepositoryHistory,
+  context: Omit<RuleContext, 'paths'>,
+): Promise<GeneratedMessage> {
+  const subject = redactMessage(sanitizeMessage({ subject: state.subject })).subject; // a secret in the old subject too
+  const { message, text } = writeRevertMessage({ commit: state.commit, subject }, history.subjects);
+  return {
+    message,
+    text: await applyRules(sanitizeText(text), { ...context, paths: [] }),
+    stage: 'local',
+    engine: 'local',
+    body: true,
+    requests: 0,
+    alternatives: [],
   };
 }
 
@@ -311,6 +332,11 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const engine = resolveEngine(options.config);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   diff.onNote(warn); // a big file the diff did not read is said where the fallbacks are
+  // A revert in progress (`git revert --no-commit`) is committed with git's own message: one file read when there is none.
+  const reverting =
+    options.gitDir === undefined
+      ? undefined
+      : readRevertState({ gitDir: options.gitDir, cwd: context.cwd, env: gitEnv(context) });
   const unchosen =
     options.config.provider === undefined && options.config.engine !== 'local'
       ? detectProvider(options.env)
@@ -353,6 +379,12 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   // The engines write within the repository's rules from the start: header length, body, Conventional Commits.
   const config = constrainConfig(options.config, rules);
   historySpan?.end({ subjects: history.subjects.length });
+  const revert = await reverting;
+  if (revert && 'problem' in revert) warn(`git-ai: ${revert.problem}`);
+  if (revert && 'state' in revert) {
+    options.debug?.(`type revert: REVERT_HEAD names ${revert.state.commit}`);
+    return writeRevert(revert.state, history, { rules, warn });
+  }
   if (engine === 'local') {
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
     options.onProgress?.({ type: 'phase', phase: 'reading' });
