@@ -1,6 +1,12 @@
 // Secrets that span lines: PEM private keys (with or without their BEGIN line), values of YAML block scalars under
-// secret-like names, and the data of a Kubernetes Secret.
-import { isPlaceholderValue, secretNameStrength, shannonEntropy } from './secret-names.js';
+// secret-like names, the data of a Kubernetes Secret, and a Terraform variable's default under a secret-like name.
+import {
+  isPlaceholderValue,
+  isRandomLookingValue,
+  isSecretQuotedValue,
+  secretNameStrength,
+  shannonEntropy,
+} from './secret-names.js';
 
 export interface LineFinding {
   kind: string;
@@ -189,5 +195,40 @@ export function redactSecretBlocks(lines: string[], findings: LineFinding[]): vo
         );
       });
     }
+  }
+}
+
+const VARIABLE_BLOCK = /^\s*variable\s+"(?<name>[^"]+)"\s*\{\s*$/;
+const VARIABLE_DEFAULT = /^(\s*default\s*=\s*)"(?<value>(?:\\.|[^"\\])*)"/;
+const SENSITIVE = /^\s*sensitive\s*=\s*true\b/;
+
+/** `variable "api_token" {` … `default = "<value>"` … `}`: the name is on the block's first line, the value further down. */
+export function redactVariableDefaults(lines: string[], findings: LineFinding[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const head = VARIABLE_BLOCK.exec((lines[i] ?? '').slice(diffPrefix(lines[i] ?? '').length));
+    if (head === null) continue;
+    let end = i + 1;
+    while (
+      end < lines.length &&
+      end < i + 40 &&
+      !/^\s*\}/.test((lines[end] ?? '').slice(diffPrefix(lines[end] ?? '').length))
+    )
+      end++;
+    const body = lines.slice(i + 1, end).map((line) => line.slice(diffPrefix(line).length));
+    const strength = body.some((line) => SENSITIVE.test(line))
+      ? 'strong'
+      : secretNameStrength(head.groups?.['name'] ?? '');
+    if (strength === undefined) continue;
+    body.forEach((content, k) => {
+      const match = VARIABLE_DEFAULT.exec(content);
+      const value = match?.groups?.['value'];
+      if (match === null || value === undefined) return;
+      if (!(strength === 'strong' ? isSecretQuotedValue(value) : isRandomLookingValue(value))) return;
+      const line = lines[i + 1 + k]!;
+      const prefix = diffPrefix(line);
+      lines[i + 1 + k] = `${prefix}${match[1]}"${marker('secret-assignment')}"${content.slice(match[0].length)}`;
+      findings.push({ kind: 'secret-assignment', index: i + 1 + k });
+    });
+    i = end;
   }
 }

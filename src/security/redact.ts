@@ -6,6 +6,7 @@ import {
   redactKeyBodies,
   redactPrivateKeyBlocks,
   redactSecretBlocks,
+  redactVariableDefaults,
   type LineFinding,
 } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
@@ -87,12 +88,13 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
   let current = text;
-  if (MULTI_LINE.test(text) || KEY_BODY_HINT.test(text)) {
+  if (MULTI_LINE.test(text) || KEY_BODY_HINT.test(text) || text.includes('variable "')) {
     const lines = text.split('\n');
     const found: LineFinding[] = [];
     redactPrivateKeyBlocks(lines, found);
     redactKeyBodies(lines, found);
     redactSecretBlocks(lines, found);
+    redactVariableDefaults(lines, found);
     redactSplitValues(lines, SECRET_RULES, found);
     if (found.length > 0) {
       current = lines.join('\n');

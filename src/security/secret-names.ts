@@ -186,12 +186,18 @@ const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred/i;
 const SECRET_NAME_END =
   /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
 
+/** The nouns that end a name run together (`identitytoken`), not those that end other words (`bypass`, `monkey`). */
+const COMPOUND_END = /^[a-z]{2,}(token|secret|password|passwd|passphrase)$/;
+
 export function splitWords(identifier: string): string[] {
-  return identifier
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((word) => word !== '');
+  return (
+    identifier
+      // `apiToken`, and `APIToken` (an acronym, then a word), in one pass.
+      .replace(/([a-z0-9])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2 ')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word !== '')
+  );
 }
 
 /**
@@ -206,6 +212,10 @@ export function secretNameStrength(name: string): 'strong' | 'weak' | undefined 
   const last = words.at(-1);
   if (last === undefined) return undefined;
   if (SECRET_NOUNS.has(last)) return 'strong';
+  // Words run together in lower case: `PGPASSWORD` names a password; `identitytoken`, `clientsecret` a secret when
+  // the value looks random.
+  const compound = COMPOUND_END.exec(last);
+  if (compound !== null) return compound[1]!.startsWith('pass') ? 'strong' : 'weak';
   if (last !== 'key' && last !== 'keys') return undefined;
   const qualifier = words.at(-2);
   if (qualifier === undefined) return 'weak';
@@ -226,4 +236,35 @@ export function isNameLike(value: string): boolean {
   // Words of an identifier (`SemicolonToken$1`, `accessToken`), not the chance capitals of a random value (`aaQ5bKey`).
   if (!words.every((word) => /^[a-z]{2,12}\d{0,2}$/.test(word) || /^\d{1,2}$/.test(word))) return false;
   return words.some((word) => SECRET_NOUNS.has(word) || word.startsWith('auth') || word === 'key');
+}
+
+// Values: does the value under a secret's name hold one.
+
+export const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i;
+
+export function isSecretQuotedValue(value: string): boolean {
+  if (value.length < 8 || isPlaceholderValue(value) || isNameLike(value)) return false;
+  if (URL_OR_PATH.test(value)) return false;
+  // Prose ("Enter your password") is a label; a sentence holding a token-like word is not.
+  if (/\s/.test(value)) return value.split(/\s+/).some(isHighEntropy);
+  return true;
+}
+
+/** A value under a name that only may be a secret's (`tls.key`, `FOO_KEY`): it counts when it looks random. */
+export function isRandomLookingValue(value: string): boolean {
+  return (
+    !/\s/.test(value) &&
+    !URL_OR_PATH.test(value) &&
+    !isPlaceholderValue(value) &&
+    !isWordsAndSuffix(value) &&
+    isHighEntropy(value)
+  );
+}
+
+/** `react-select-6bf0ab`, `app_cache_v2_9f3c`: words and a short id joined by separators, not a random string (whose runs are long). */
+function isWordsAndSuffix(value: string): boolean {
+  const parts = value.split(/[-_.:]/);
+  return (
+    parts.length >= 2 && parts.every((part) => part.length < 12) && parts.some((part) => /^[a-z]{3,}$/i.test(part))
+  );
 }

@@ -1,32 +1,34 @@
 // What a secret looks like in one line: token formats, credentials in URLs, headers and arguments, and values bound to secret-like names.
 import { regexRule, type SecretRule, type SecretSpan } from './rule.js';
-import { isHighEntropy, isNameLike, isPlaceholderValue, secretNameStrength } from './secret-names.js';
+import {
+  hasLetterAndDigit,
+  isHighEntropy,
+  isNameLike,
+  isPlaceholderValue,
+  isRandomLookingValue,
+  isSecretQuotedValue,
+  secretNameStrength,
+  shannonEntropy,
+  URL_OR_PATH,
+} from './secret-names.js';
+import { CONTEXT_RULES } from './secret-contexts.js';
 import { TOKEN_RULES } from './token-formats.js';
 
 export type { SecretRule, SecretSpan } from './rule.js';
 export { isHighEntropy, isPlaceholderValue, isSecretName, shannonEntropy } from './secret-names.js';
 
-/** `<name>` (optionally quoted, optionally typed `: T`), an operator, then a quoted or bare value; tried where a name starts. */
+/** `<name>` (optionally quoted, optionally typed `: T`, `: &'static str`), an operator, then a quoted or bare value; tried where a name starts. */
 const ASSIGNMENT =
-  /(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/y;
+  /(["']?)(?<name>[A-Za-z_$][\w$.-]*)\1\s*(?::\s*&?(?:'[A-Za-z_]\w*\s+)?(?:mut\s+)?[A-Za-z_][\w.$<>[\],|]*(?:\s+[\w.$<>[\],|]+)*\s*(?==))?(?::=|\?=|=>|=(?![=~])|:(?![:=]))\s*(?:(?<quote>["'`])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)|(?<bare>[^\s"'`,;&(){}[\]<>]+))/y;
 
 /** `--token <value>`, `-–api-key "<value>"`: a flag whose name is secret-like, then its value as the next argument. */
 const FLAG_ARGUMENT =
   /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
 
-const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)/i;
-
-function isSecretQuotedValue(value: string): boolean {
-  if (value.length < 8 || isPlaceholderValue(value) || isNameLike(value)) return false;
-  if (URL_OR_PATH.test(value)) return false;
-  // Prose ("Enter your password") is a label; a sentence holding a token-like word is not.
-  if (/\s/.test(value)) return value.split(/\s+/).some(isHighEntropy);
-  return true;
-}
-
 /** A literal, not code: a whole config line (`.env`, YAML, INI), or inside a connection string or a query (`;Password=…`, `?token=…&`). */
 function isLiteralContext(before: string, after: string): boolean {
-  if (/[;&?]\s*$/.test(before)) return true;
+  // A connection string or query, `.npmrc`'s `//registry/:_password=`, a flag's `--password=`.
+  if (/[;&?]\s*$/.test(before) || /^[+ -]?\s*\/\/\S*:$/.test(before) || /(?:^[+ -]?|\s)--?$/.test(before)) return true;
   return /^[+\- ]?\s*(?:export\s+|-+\s*)?["']?$/.test(before) && /^\s*(?:#.*)?$/.test(after);
 }
 
@@ -35,12 +37,9 @@ function isSecretBareValue(value: string, before: string, after: string): boolea
   if (value.length < 8 || /^[([.]/.test(after) || /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(value)) return false;
   if (isPlaceholderValue(value) || isNameLike(value) || /^-?\d+(?:\.\d+)?$/.test(value)) return false;
   if (isHighEntropy(value)) return true;
-  return isLiteralContext(before, after) && /[\d!@#%^&*+=?~/]/.test(value);
-}
-
-/** A value under a name that only may be a secret's (`tls.key`, `FOO_KEY`): it counts when it looks random. */
-function isRandomLookingValue(value: string): boolean {
-  return !/\s/.test(value) && !URL_OR_PATH.test(value) && !isPlaceholderValue(value) && isHighEntropy(value);
+  // In a config line a password needs no digit: `_password=<base64>` of letters only is one too.
+  const mixedLetters = value.length >= 12 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.5;
+  return isLiteralContext(before, after) && (/[\d!@#%^&*+=?~/]/.test(value) || mixedLetters);
 }
 
 function valueSpans(
@@ -139,9 +138,18 @@ export const SECRET_RULES: readonly SecretRule[] = [
   regexRule(
     'url-password',
     ':\\/\\/',
-    /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@'"`]*:(?<secret>[^\s/?#@'"`]+)@/dgi,
+    /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@'"`]*:(?<secret>[^\s/?@'"`]+)@/dgi,
     (v) => !isPlaceholderValue(v) && !/^(?:pass|pwd|password|secret)$/i.test(v),
   ),
+  // A token as a URL's whole user part: a Sentry DSN's key, `https://<token>@github.com/org/repo.git`.
+  regexRule(
+    'url-credentials',
+    ':\\/\\/',
+    /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?<secret>[A-Za-z0-9_.~-]{16,})@/dgi,
+    (v) => isHighEntropy(v) && !isPlaceholderValue(v),
+  ),
+  // An Azure shared access signature: `?sv=…&sig=<base64, URL-encoded>`.
+  regexRule('azure-sas-signature', 'sig=', /[?&;]sig=(?<secret>[A-Za-z0-9%+/=]{30,})/dgi, hasLetterAndDigit),
   // `curl -u user:password`, `--user "user:password"` (also wget, httpie and most HTTP clients).
   regexRule(
     'basic-auth-credentials',
@@ -151,4 +159,5 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ),
   { kind: 'secret-argument', hint: `-[\\w.-]*(?:${NAME_HINT})`, find: findSecretArguments },
   { kind: 'secret-assignment', hint: NAME_HINT, find: findAssignedSecrets },
+  ...CONTEXT_RULES,
 ];

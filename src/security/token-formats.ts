@@ -4,7 +4,7 @@
 // own shape identifies is here; its rules that need a provider's name beside a value of some length are covered by
 // the assignment rules in secret-patterns.ts (a secret-like name and a random-looking value), whatever the provider.
 import { regexRule, type SecretRule } from './rule.js';
-import { hasLetterAndDigit } from './secret-names.js';
+import { hasLetterAndDigit, isPlaceholderValue } from './secret-names.js';
 
 const mixedCase = (value: string): boolean => /[a-z]/.test(value) && /[A-Z]/.test(value);
 /** A Discord bot token starts with a user id (a snowflake: 17-20 digits) in base64. */
@@ -13,6 +13,12 @@ const startsWithSnowflake = (value: string): boolean =>
 /** A base64 blob that decodes to a PEM private key header. */
 const encodesPrivateKey = (value: string): boolean =>
   /PRIVATE KEY/.test(Buffer.from(value.slice(0, 80), 'base64').toString('latin1'));
+
+/** A token's shape filled with a mask (`ghp_xxxx…`, `sk_live_****`) or `EXAMPLE` is a placeholder in docs and templates. */
+const withoutPlaceholders = (rule: SecretRule): SecretRule => ({
+  ...rule,
+  find: (line) => rule.find(line).filter((span) => !isPlaceholderValue(line.slice(span.start, span.end))),
+});
 
 /** Ordered: the most specific first, so a token inside a URL or an assignment is named by its provider. */
 export const TOKEN_RULES: readonly SecretRule[] = [
@@ -154,10 +160,20 @@ export const TOKEN_RULES: readonly SecretRule[] = [
   regexRule('settlemint-token', 'sm_[aps]at_', /\bsm_(?:aat|pat|sat)_[A-Za-z0-9]{16}\b/dg),
   regexRule('shippo-token', 'shippo_', /\bshippo_(?:live|test)_[a-fA-F0-9]{40}\b/dg),
   regexRule('sourcegraph-token', 'sgp_', /\bsgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}\b/dg),
-  regexRule('square-token', 'sq0(?:atp|csp)-', /\bsq0(?:atp|csp)-[\w-]{22,60}/dg),
+  regexRule(
+    'square-token',
+    'sq0(?:atp|csp)-|eaaa',
+    /\b(?:sq0(?:atp|csp)-[\w-]{22,60}|EAAA[\w-]{60})(?![\w-])/dg,
+    mixedCase,
+  ),
+  regexRule(
+    'braintree-token',
+    'access_token\\$production\\$',
+    /\baccess_token\$production\$[a-z0-9]{16}\$[a-f0-9]{32}\b/dg,
+  ),
   regexRule('typeform-token', 'tfp_', /\btfp_[A-Za-z0-9_.=-]{59}/dg),
-  regexRule('vault-token', 'hv[sb]\\.', /\b(?:hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300})/dg),
+  regexRule('vault-token', 'hv[sb]\\.', /\b(?:hvs\.[\w-]{24,120}|hvb\.[\w-]{138,300})(?![\w-])/dg, hasLetterAndDigit),
   // A Kubernetes secret's `tls.key: LS0tLS1CRUdJTi…`: a whole PEM key in base64.
   regexRule('private-key', 'ls0tls1crudjti', /\bLS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}/dg, encodesPrivateKey),
   regexRule('jwt', 'eyj', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/dg),
-];
+].map(withoutPlaceholders);

@@ -3,7 +3,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
-import { generateLookAlikes, generateSecretCorpus } from '../support/secret-corpus.js';
+import { generateProbeCorpus, generateProbeLookAlikes } from '../support/probe-corpus.js';
+import {
+  generateLookAlikes,
+  generateSecretCorpus,
+  type LookAlike,
+  type SecretCorpus,
+} from '../support/secret-corpus.js';
 import { createTempRepo, runCli, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 interface PromptReport {
@@ -25,19 +31,20 @@ afterEach(async () => {
 });
 
 /** A repository whose history holds the corpus' subjects and `before` files, with the corpus and the look-alikes staged. */
-function stageCorpus(): {
-  corpus: ReturnType<typeof generateSecretCorpus>;
-  lookAlikes: ReturnType<typeof generateLookAlikes>;
-} {
-  const corpus = generateSecretCorpus(SEED);
-  const lookAlikes = generateLookAlikes(SEED + 1);
+function stageCorpus(
+  corpus: SecretCorpus = generateSecretCorpus(SEED),
+  lookAlikes: LookAlike[] = generateLookAlikes(SEED + 1),
+): { corpus: SecretCorpus; lookAlikes: LookAlike[] } {
   repo = createTempRepo();
   repo.write('README.md', '# service\n');
   for (const file of corpus.files) if (file.before !== undefined) repo.write(file.path, file.before);
   repo.git('add', '-A');
   repo.git('commit', '-q', '-m', 'chore: initial import');
   for (const subject of corpus.subjects) repo.git('commit', '-q', '--allow-empty', '-m', subject);
-  for (const file of corpus.files) if (file.after !== undefined) repo.write(file.path, file.after);
+  for (const file of corpus.files) {
+    if (file.after !== undefined) repo.write(file.path, file.after);
+    else repo.git('rm', '-q', '--', file.path);
+  }
   // The look-alikes, spread over a source file, a document and a config file.
   const buckets: Record<string, string[]> = {
     'src/lookalikes.ts': [],
@@ -51,6 +58,33 @@ function stageCorpus(): {
   return { corpus, lookAlikes };
 }
 
+/** `git ai prompt`'s report on the staged corpus, after checking nothing was left out for want of room. */
+function promptReport(): PromptReport {
+  const result = runCli(['prompt'], { cwd: repo.dir, env: { ...repo.env, ...ENV } });
+  expect(result.code, result.stderr).toBe(0);
+  const report = JSON.parse(result.stdout) as PromptReport;
+  // Nothing is left out for want of room: every file's content is in the request, so each secret had its chance to leak.
+  expect(
+    report.files.filter((file) => file.omitted !== undefined),
+    `seed ${SEED}`,
+  ).toEqual([]);
+  return report;
+}
+
+/** The labels of the secrets any of whose values is in `text`. */
+const leakedIn = (corpus: SecretCorpus, text: string): string[] =>
+  corpus.secrets.filter((secret) => secret.values.some((value) => text.includes(value))).map((secret) => secret.label);
+
+/** The look-alikes not sent exactly as written, with the false-positive rate logged. */
+function touchedLookAlikes(lookAlikes: LookAlike[], sent: string, name: string): string[] {
+  const touched = lookAlikes.filter((item) => !sent.includes(item.text)).map((item) => item.label);
+  const rate = touched.length / lookAlikes.length;
+  console.log(
+    `${name} (seed ${SEED + 1}): ${touched.length} of ${lookAlikes.length} touched, false-positive rate ${(rate * 100).toFixed(1)}%${touched.length ? `: ${touched.join(', ')}` : ''}`,
+  );
+  return touched;
+}
+
 const ENV = { GIT_AI_MAX_TOKENS: '100000', GIT_AI_MODEL: 'gpt-4o' };
 const sentText = (report: PromptReport) =>
   report.requests.flatMap((entry) => entry.request.messages.map((message) => message.content)).join('\n');
@@ -58,38 +92,21 @@ const sentText = (report: PromptReport) =>
 describe(`the secrets corpus (seed ${SEED})`, () => {
   it('has every generated secret redacted from what `git ai prompt` shows, and the look-alikes untouched', () => {
     const { corpus, lookAlikes } = stageCorpus();
-    const result = runCli(['prompt'], { cwd: repo.dir, env: { ...repo.env, ...ENV } });
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as PromptReport;
-    // Nothing is left out for want of room: every file's content is in the request, so each secret had its chance to leak.
-    expect(
-      report.files.filter((file) => file.omitted !== undefined),
-      `seed ${SEED}`,
-    ).toEqual([]);
+    const report = promptReport();
     const sent = sentText(report);
 
     expect(corpus.secrets.length).toBeGreaterThanOrEqual(60);
-    const leaked = corpus.secrets
-      .filter((secret) => secret.values.some((value) => sent.includes(value)))
-      .map((secret) => secret.label);
+    const leaked = leakedIn(corpus, sent);
     console.log(
       `secrets corpus (seed ${SEED}): ${corpus.secrets.length - leaked.length} of ${corpus.secrets.length} redacted`,
     );
     expect(leaked, `seed ${SEED}`).toEqual([]);
-    // The whole stdout (files, the redaction report) holds no secret either.
-    expect(
-      corpus.secrets
-        .filter((secret) => secret.values.some((value) => result.stdout.includes(value)))
-        .map((secret) => secret.label),
-    ).toEqual([]);
+    // The whole report (files, the redaction report) holds no secret either.
+    expect(leakedIn(corpus, JSON.stringify(report))).toEqual([]);
 
     expect(lookAlikes.length).toBeGreaterThanOrEqual(30);
-    const touched = lookAlikes.filter((item) => !sent.includes(item.text)).map((item) => item.label);
-    const rate = touched.length / lookAlikes.length;
-    console.log(
-      `look-alikes (seed ${SEED + 1}): ${touched.length} of ${lookAlikes.length} touched, false-positive rate ${(rate * 100).toFixed(1)}%${touched.length ? `: ${touched.join(', ')}` : ''}`,
-    );
-    expect(rate, touched.join(', ')).toBeLessThanOrEqual(0.05);
+    const touched = touchedLookAlikes(lookAlikes, sent, 'look-alikes');
+    expect(touched.length / lookAlikes.length, touched.join(', ')).toBeLessThanOrEqual(0.05);
 
     // The report says what was redacted and where (kind and place, never the value).
     expect(report.secretsRedacted).toBe(report.redactions.length);
@@ -141,6 +158,22 @@ describe(`the secrets corpus (seed ${SEED})`, () => {
       secret.values.some((value) => result.stderr.includes(value) || result.stdout.includes(value)),
     );
     expect(leaked.map((secret) => secret.label)).toEqual([]);
+  });
+
+  it('the probe corpus (other formats, syntaxes, keys edited in place, a rename, subjects): all redacted, its look-alikes untouched', () => {
+    const { corpus, lookAlikes } = stageCorpus(generateProbeCorpus(SEED), generateProbeLookAlikes(SEED + 1));
+    const report = promptReport();
+    const sent = sentText(report);
+    expect(corpus.secrets.length).toBeGreaterThanOrEqual(70);
+    const leaked = leakedIn(corpus, JSON.stringify(report));
+    console.log(
+      `probe corpus (seed ${SEED}): ${corpus.secrets.length - leaked.length} of ${corpus.secrets.length} redacted`,
+    );
+    expect(leaked, `seed ${SEED}`).toEqual([]);
+    // The rename is sent with its old name redacted, and the keys edited in place as markers.
+    expect(sent).toMatch(/notes\/\[REDACTED:gitlab-token\]\.md/);
+    expect(report.redactions.some((redaction) => redaction.place.startsWith('ops/deploy_key.txt'))).toBe(true);
+    expect(touchedLookAlikes(lookAlikes, sent, 'probe look-alikes')).toEqual([]);
   });
 
   it('the offline engine writes no secret from a file name into the subject', () => {

@@ -1,0 +1,143 @@
+// Secrets in syntaxes that are no `name = value`: a value after a keyword and a space (`.netrc`, SQL, Dockerfile's old
+// `ENV NAME value`, prose), a string key and a string value (`Setenv("API_TOKEN", "…")`, `environ["TOKEN"] = "…"`),
+// a setter call (`setApiToken("…")`), XML (`<password>…</password>`, `key="ApiToken" value="…"`), and a password glued to
+// a client's `-p` flag (`mysql -pSECRET`, `sshpass -p SECRET`).
+import type { SecretRule, SecretSpan } from './rule.js';
+import {
+  hasLetterAndDigit,
+  isHighEntropy,
+  isNameLike,
+  isPlaceholderValue,
+  isRandomLookingValue,
+  isSecretQuotedValue,
+  secretNameStrength,
+  URL_OR_PATH,
+} from './secret-names.js';
+
+/** A string literal's body, with its quote as group `q` (escapes kept, no backtracking across the closing quote). */
+const STRING = (group: string): string =>
+  `(?<q${group}>["'\`])(?<${group}>(?:\\\\.|(?!\\k<q${group}>)[^\\\\])*)\\k<q${group}>`;
+
+/** The value under a name of this strength holds a secret: a strong name takes any non-placeholder, a weak one a random-looking value. */
+function holdsSecret(name: string, value: string): boolean {
+  const strength = secretNameStrength(name);
+  if (strength === undefined) return false;
+  return strength === 'strong' ? isSecretQuotedValue(value) : isRandomLookingValue(value);
+}
+
+/** A match whose `name` group names a secret that its `secret` group holds. */
+const named = (groups: Record<string, string | undefined>): boolean =>
+  holdsSecret(groups['name'] ?? '', groups['secret'] ?? '');
+
+/** A setter's value: `setApiToken("…")` holds one when `ApiToken` would. */
+function setterHolds(groups: Record<string, string | undefined>): boolean {
+  const name = groups['name'] ?? '';
+  const rest = name.replace(SETTER_PREFIX, '');
+  return rest !== name && holdsSecret(rest, groups['secret'] ?? '');
+}
+
+function spansOf(
+  regex: RegExp,
+  line: string,
+  accept: (groups: Record<string, string | undefined>, line: string, index: number) => boolean,
+): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const match of line.matchAll(regex)) {
+    const range = match.indices?.groups?.['secret'];
+    if (range === undefined || range[1] <= range[0] || !accept(match.groups ?? {}, line, match.index)) continue;
+    spans.push({ start: range[0], end: range[1] });
+  }
+  return spans;
+}
+
+/** `password hunter2` (`.netrc`), `PASSWORD 'x'` / `IDENTIFIED BY 'x'` (SQL), `the token is <value>` (prose). */
+const KEYWORD_VALUE = new RegExp(
+  `\\b(?<keyword>password|passwd|passphrase|pwd|secret|token|api[ _-]?key|identified by)\\s+(?:(?:is|was|of)\\s+)?(?:${STRING('quoted')}|(?<secret>[^\\s"'\`<>()[\\]{},;]{8,}))`,
+  'dgi',
+);
+const NETRC = /^[+ -]?\s*(?:machine\s+\S+\s+|default\s+)?(?:login\s+\S+\s+)?(?:account\s+\S+\s+)?password\s/;
+
+function findKeywordValues(line: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const match of line.matchAll(KEYWORD_VALUE)) {
+    const groups = match.groups ?? {};
+    const quoted = groups['quoted'];
+    const range = quoted !== undefined ? match.indices?.groups?.['quoted'] : match.indices?.groups?.['secret'];
+    const value = quoted ?? groups['secret'];
+    if (range === undefined || value === undefined || isPlaceholderValue(value) || isNameLike(value)) continue;
+    if (URL_OR_PATH.test(value) || /^[-=:]/.test(value)) continue;
+    // A quoted value straight after the keyword (SQL) or a `.netrc` line is a password as it stands; in prose or
+    // code only a random-looking word is one.
+    const plain = quoted !== undefined || NETRC.test(line);
+    const accepted = plain
+      ? isSecretQuotedValue(value) || (value.length >= 6 && hasLetterAndDigit(value))
+      : isHighEntropy(value);
+    if (accepted) spans.push({ start: range[0], end: range[1] });
+  }
+  return spans;
+}
+
+/** `"API_TOKEN", "<value>"` and `["API_TOKEN"] = "<value>"`: a secret's name as a string key, its value the next string. */
+const KEYED_STRING = new RegExp(
+  `(?<nq>["'])(?<name>[A-Za-z_][\\w.-]*)\\k<nq>\\s*(?:\\]\\s*=|,)\\s*${STRING('secret')}`,
+  'dg',
+);
+
+/** `setApiToken("<value>")`, `withPassword('<value>')`, `.token("<value>")`: a setter or builder given a literal. */
+const SETTER_CALL = new RegExp(`(?<![\\w$])(?<name>[A-Za-z_$][\\w$]*)\\(\\s*${STRING('secret')}\\s*\\)`, 'dg');
+const SETTER_PREFIX = /^(?:set|with|put|use)_?(?=[A-Z_a-z])/;
+
+/** `<apiToken>value</apiToken>` and `<add key="ApiToken" value="…"/>`. */
+const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]*)(?:\s[^>]*)?>(?<secret>[^<>\s][^<>]*?)<\/\k<name>\s*>/dg;
+const XML_KEY_VALUE =
+  /\b(?:key|name)\s*=\s*(?<nq>["'])(?<name>[^"'<>]+)\k<nq>\s+value\s*=\s*(?<q>["'])(?<secret>[^"'<>]*)\k<q>/dg;
+
+/** `ENV API_TOKEN <value>`: Dockerfile's older form, a space in place of `=`. */
+const DOCKER_ENV = /^[+ -]?\s*ENV\s+(?<name>[A-Za-z_]\w*)\s+(?<secret>[^\s=][^\s]*)\s*$/dg;
+
+/** `mysql -pSECRET` (no space: with one, the next word is the database), `sshpass -p SECRET`. */
+const PASSWORD_FLAG =
+  /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|sshpass\b[^\n]*?\s-p\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
+
+const NAME_HINT = 'pass|pwd|secret|token|auth|key|cred';
+const KEYED_STRING_MARK = /["']\s*(?:,|\]\s*=)\s*["'`]/;
+const SETTER_MARK = /(?:set|with|put|use)_?[A-Za-z]\w*\(\s*["'`]/;
+const KEY_VALUE_MARK = /\bvalue\s*=\s*["']/;
+const DOCKER_ENV_MARK = /^[+ -]?\s*ENV\s/;
+
+export const CONTEXT_RULES: readonly SecretRule[] = [
+  {
+    kind: 'secret-after-keyword',
+    // The keyword and its space (or `is`): `password hunter2`, not `password=` (the assignment rule's) or `token'`.
+    hint: 'pass(?:word|wd|phrase)? |pwd |secret |token |key |identified by',
+    find: findKeywordValues,
+  },
+  {
+    kind: 'secret-literal',
+    hint: NAME_HINT,
+    find(line) {
+      // Each form has a mark no other line has (most candidate lines only say `key` or `token`): tested first.
+      const spans: SecretSpan[] = [];
+      if (KEYED_STRING_MARK.test(line)) spans.push(...spansOf(KEYED_STRING, line, named));
+      if (SETTER_MARK.test(line)) spans.push(...spansOf(SETTER_CALL, line, setterHolds));
+      if (line.includes('</')) spans.push(...spansOf(XML_ELEMENT, line, named));
+      if (KEY_VALUE_MARK.test(line)) spans.push(...spansOf(XML_KEY_VALUE, line, named));
+      if (DOCKER_ENV_MARK.test(line)) spans.push(...spansOf(DOCKER_ENV, line, named));
+      return spans;
+    },
+  },
+  {
+    kind: 'password-argument',
+    hint: 'mysql|mariadb|sshpass',
+    find(line) {
+      const spans: SecretSpan[] = [];
+      for (const match of line.matchAll(PASSWORD_FLAG)) {
+        const range = match.indices?.groups?.['secret'] ?? match.indices?.groups?.['secret2'];
+        if (range === undefined) continue;
+        const value = line.slice(range[0], range[1]);
+        if (value.length >= 3 && !isPlaceholderValue(value)) spans.push({ start: range[0], end: range[1] });
+      }
+      return spans;
+    },
+  },
+];
