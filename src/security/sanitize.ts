@@ -9,8 +9,16 @@
  *   its line (or to the escape that cancels it), since a terminal would swallow what follows;
  * - any other escape (`ESC` + intermediates + final byte, e.g. `ESC c`, `ESC 7`), and a lone ESC;
  * - every other C0 control but tab and newline (BEL, backspace, CR, form feed...), DEL and the C1 controls;
- * - the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that reorder what a reader sees.
- * A CRLF line end becomes LF. Nothing else changes: the emoji joiners and variation selectors of gitmoji stay.
+ * - the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that reorder what a reader sees
+ *   ("Trojan Source"), and the bidi marks (U+200E, U+200F, U+061C);
+ * - invisible format characters that hide text or split a word a reader sees whole: zero-width space (U+200B),
+ *   word joiner and invisible operators (U+2060-U+2064), the deprecated format controls (U+206A-U+206F), the
+ *   byte-order mark / zero-width no-break space (U+FEFF), interlinear annotation (U+FFF9-U+FFFB), the Mongolian
+ *   vowel separator (U+180E), and the Unicode tag characters (U+E0000-U+E007F) that smuggle invisible ASCII, but
+ *   in an emoji flag's tag sequence (🏴 then tags, as England's flag is written).
+ * A CRLF line end becomes LF, and the Unicode line and paragraph separators (U+2028, U+2029) become LF too. Nothing
+ * else changes: the zero-width joiner and non-joiner (U+200D, U+200C: emoji sequences, Persian and Indic script)
+ * and the variation selectors of gitmoji stay.
  */
 
 const STRING_INTRODUCER = '(?:\\x1b[\\]PX^_]|[\\x90\\x98\\x9d\\x9e\\x9f])';
@@ -27,13 +35,17 @@ const SEQUENCE = new RegExp(
   ].join('|'),
   'g',
 );
-/** What is left once the sequences are gone: controls but tab and newline, DEL, C1, bidi overrides. */
-// eslint-disable-next-line no-control-regex -- control characters are what this matches
-const CONTROL = /\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what this matches
-const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+/** What is left once the sequences are gone: controls but tab and newline, DEL, C1, bidi controls, invisible format characters. */
+const REMOVED =
+  '\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u180e\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+/** A tag character outside an emoji flag's tag sequence (🏴 U+1F3F4, tags U+E0020-U+E007E, cancel tag U+E007F). */
+const STRAY_TAG = '(?<!\\u{1f3f4}[\\u{e0020}-\\u{e007e}]*)[\\u{e0000}-\\u{e007f}]';
+const CONTROL = new RegExp(`\\r\\n|[${REMOVED}\\u2028\\u2029]|${STRAY_TAG}`, 'gu');
+/** Any of it, or a tag character at all (a flag's are checked by CONTROL): the common text has none. */
+const UNSAFE = new RegExp(`[${REMOVED}\\u2028\\u2029]|[\\u{e0000}-\\u{e007f}]`, 'u');
 
-/** True when `text` holds nothing `sanitizeText` would remove (the common case, checked without allocating). */
+/** True when `text` holds nothing `sanitizeText` would remove (the common case, checked without allocating); an emoji
+ * flag's tag sequence reads as false here, and `sanitizeText` keeps it. */
 export function isSafeText(text: string): boolean {
   return !UNSAFE.test(text);
 }
@@ -41,7 +53,9 @@ export function isSafeText(text: string): boolean {
 /** `text` without control characters and escape sequences; tab and newline are kept, CRLF becomes LF. */
 export function sanitizeText(text: string): string {
   if (isSafeText(text)) return text;
-  return text.replace(SEQUENCE, '').replace(CONTROL, (match) => (match === '\r\n' ? '\n' : ''));
+  return text
+    .replace(SEQUENCE, '')
+    .replace(CONTROL, (match) => (match === '\r\n' || match === '\u2028' || match === '\u2029' ? '\n' : ''));
 }
 
 /** For one-line text (a file name in a subject, a label): as `sanitizeText`, and a newline or tab becomes a space. */

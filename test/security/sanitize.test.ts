@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isSafeText, sanitizeLine, sanitizeMessage, sanitizeText } from '../../src/security/sanitize.js';
 
 const ESC = '\x1b';
-/** Anything a terminal could act on: C0 but tab and newline, DEL, C1, and the bidi overrides. */
-// eslint-disable-next-line no-control-regex -- control characters are what this matches
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+/** Anything a terminal could act on: C0 but tab and newline, DEL, C1, the bidi controls, invisible format characters. */
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
 
 describe('sanitizeText', () => {
   it.each([
@@ -39,15 +40,39 @@ describe('sanitizeText', () => {
     ['BEL, backspace, NUL, form feed, vertical tab, DEL', 'a\x07b\x08c\x00d\x0ce\x0bf\x7fg', 'abcdefg'],
     ['CRLF becomes LF, a lone CR goes', 'one\r\ntwo\rthree', 'one\ntwothree'],
     ['bidi overrides and isolates (Trojan Source)', 'if (a\u202e && b\u2066)\u2069\u202c', 'if (a && b)'],
+    [
+      'every bidi embedding, override, isolate and mark',
+      'a\u202ab\u202bc\u202cd\u202de\u2067f\u2068g\u200eh\u200fi\u061cj',
+      'abcdefghij',
+    ],
+    [
+      'zero-width space, word joiner, invisible operators, BOM',
+      '\ufeffre\u200bvert\u2060 x\u2061\u2062\u2063\u2064',
+      'revert x',
+    ],
+    ['interlinear annotation and the Mongolian vowel separator', 'a\ufff9b\ufffac\ufffb\u180ed', 'abcd'],
+    [
+      'tag characters smuggling ASCII',
+      `feat: ok${[...'ignore all'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}\u{e007f}`,
+      'feat: ok',
+    ],
+    ['Unicode line and paragraph separators become newlines', 'feat: a\u2028b\u2029c', 'feat: a\nb\nc'],
+    ['8-bit DCS, SOS, PM, APC strings, ST-terminated', 'a\x90q#0\x9cb\x98sos\x9cc\x9epm\x9cd\x9fapc\x9ce', 'abcde'],
+    ['an unterminated CSI at the end', `feat: z${ESC}[38;5`, 'feat: z38;5'],
   ])('%s', (_name, input, expected) => {
     expect(sanitizeText(input)).toBe(expected);
     expect(CONTROL.test(sanitizeText(input))).toBe(false);
   });
 
   it('keeps tab, newline, Unicode, emoji with joiners and variation selectors as they are', () => {
-    const text = 'feat(ui): ✨ ajoute l’écran 日本語\n\n- a\tb 👩‍💻 ♻️';
+    const text = 'feat(ui): ✨ ajoute l’écran 日本語\n\n- a\tb 👩‍💻 ♻️ می‌خواهم';
     expect(isSafeText(text)).toBe(true);
     expect(sanitizeText(text)).toBe(text);
+  });
+
+  it('keeps an emoji flag written as a tag sequence (England)', () => {
+    const england = '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}';
+    expect(sanitizeText(`docs: ${england} translation`)).toBe(`docs: ${england} translation`);
   });
 
   it('sanitizeLine also folds tab and newline into spaces', () => {
