@@ -6,10 +6,11 @@
 // token) or the piece's bytes (any other) bounds the count from above. The known tokens are the ASCII ones among
 // o200k_base's 50,000 most frequent merges (src/tokens/o200k-pieces.json, from scripts/gen-token-pieces.ts):
 // ~300 kB (~30 ms of CPU to load and hash), and on code the bound comes within ~1.3x of the real count (bytes are
-// ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every request), the same pieces are
-// looked up in its vocabulary instead: the same bound, without loading the list.
+// ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every request), the bound is its exact
+// count: no list to load, no second pass over a text that is counted anyway, and the pieces it merges are remembered
+// for the requests' own counts.
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/esm/encodingParams/constants';
-import { startedTokenizer, type TokenEncoding, type Tokenizer } from './tokenizer.js';
+import { startedTokenizer, type TokenEncoding } from './tokenizer.js';
 
 /** The known pieces are the ASCII tokens among this many lowest ranks of o200k_base (scripts/gen-token-pieces.ts). */
 export const PIECE_RANKS = 50_000;
@@ -25,7 +26,7 @@ const byBytes: TokenBound = (text, limit) => {
 };
 
 let o200k: Promise<TokenBound> | undefined;
-let fromVocabulary: Promise<TokenBound> | undefined;
+let exactBound: Promise<TokenBound> | undefined;
 
 /**
  * UTF-16 units per token past which the pieces cannot bring a text within its limit: the bound counts 2.3-3.4 bytes
@@ -47,28 +48,19 @@ export async function boundWithin(encoding: TokenEncoding, text: string, limit: 
 }
 
 /**
- * The bound for an encoding: pieces for o200k_base, UTF-8 bytes for the others (a token is at least one byte). The
- * pieces are read from the list, or, when the encoding is loaded or loading and the list is not, from its vocabulary.
+ * The bound for an encoding: pieces for o200k_base, UTF-8 bytes for the others (a token is at least one byte). When
+ * o200k_base itself is loaded or loading and the list is not, its exact count is the bound (the tightest there is).
  */
 export function loadTokenBound(encoding: TokenEncoding): Promise<TokenBound> {
   if (encoding !== 'o200k_base') return Promise.resolve(byBytes);
   if (o200k !== undefined) return o200k;
   const exact = startedTokenizer(encoding);
   if (exact !== undefined)
-    return (fromVocabulary ??= exact.then((tokenizer) => pieceBound(vocabularyPieces(tokenizer))));
+    return (exactBound ??= exact.then((tokenizer) => (text, limit) => tokenizer.countWithin(text, limit)));
   return (o200k = import('./o200k-pieces.json', { with: { type: 'json' } }).then(({ default: pieces }) => {
     const known = new Set(pieces);
     return pieceBound((piece) => known.has(piece));
   }));
-}
-
-/** The list's membership test, answered by the encoding's vocabulary. */
-export function vocabularyPieces(tokenizer: Tokenizer): (piece: string) => boolean {
-  return (piece) => {
-    if (!PIECE_TEXT.test(piece)) return false;
-    const rank = tokenizer.rankOfText(piece);
-    return rank >= 0 && rank < PIECE_RANKS;
-  };
 }
 
 function pieceBound(isKnown: (piece: string) => boolean): TokenBound {

@@ -46,12 +46,6 @@ export class BytePairEncoder {
     return this.countWithin(text, Number.POSITIVE_INFINITY)!;
   }
 
-  /** The rank of the one token whose text is `piece`, or -1 (lone surrogates are no token's text). */
-  rankOfText(piece: string): number {
-    const { length, wellFormed } = this.toBytes(piece);
-    return wellFormed ? this.vocabulary.rankOf(this.scratch, 0, length) : -1;
-  }
-
   decode(tokens: readonly number[]): string {
     let length = 0;
     for (const token of tokens) {

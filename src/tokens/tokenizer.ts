@@ -17,8 +17,6 @@ export interface Tokenizer {
   encode(text: string): number[];
   /** Inverse of encode; a slice that ends inside a character decodes that character as U+FFFD. */
   decode(tokens: readonly number[]): string;
-  /** The rank of the one token whose text is `piece`, or -1 (always -1 for the estimate, which has no vocabulary). */
-  rankOfText(piece: string): number;
 }
 
 /**
@@ -72,7 +70,6 @@ async function loadExact(encoding: 'o200k_base' | 'cl100k_base'): Promise<Tokeni
     countWithin: (text, limit) => bpe.countWithin(text, limit),
     encode: (text) => bpe.encode(text),
     decode: (tokens) => bpe.decode(tokens),
-    rankOfText: (piece) => bpe.rankOfText(piece),
   };
 }
 
@@ -109,6 +106,5 @@ function createEstimateTokenizer(): Tokenizer {
       }
       return Buffer.from(bytes).toString('utf8');
     },
-    rankOfText: () => -1,
   };
 }

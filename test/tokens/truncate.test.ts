@@ -22,7 +22,6 @@ async function spyTokenizer(encoding: TokenEncoding): Promise<{ tokenizer: Token
     countWithin: (text, limit) => real.countWithin(record(text), limit),
     encode: (text) => real.encode(record(text)),
     decode: (tokens) => real.decode(tokens),
-    rankOfText: (piece) => real.rankOfText(piece),
   };
   return { tokenizer, seen };
 }
