@@ -4,11 +4,24 @@
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
 import { generateAnswer, modelCallOptions } from './model-call.js';
-import { withExchange, type OutgoingRequest } from './exchange.js';
+import { hookedFetch, withExchange, type OutgoingRequest } from './exchange.js';
+import { resolveSdkSettings, type LanguageModelOptions } from './provider.js';
+import { makeSdkModel } from './sdk-model.js';
 
 /** Thrown by the capturing fetch so that the provider model goes no further. */
 class Captured extends Error {
   override readonly name = 'Captured';
+}
+
+/** Under the exchange's hook, which stops every request here, the capture's model never reaches its own fetch. */
+const sendsNothing = (): Promise<Response> => Promise.reject(new Error('the capture sends nothing'));
+
+/**
+ * The provider's SDK model as a call makes it (providers/sdk-model.ts), over a fetch that sends nothing: the capture
+ * needs no transport, so `git ai prompt` loads neither node:http nor the proxy settings.
+ */
+export function captureModel(options: LanguageModelOptions): Promise<LanguageModel> {
+  return makeSdkModel(resolveSdkSettings(options), hookedFetch(sendsNothing));
 }
 
 export async function captureRequest(options: {

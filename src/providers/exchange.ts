@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Provider } from '../config/schema.js';
 import { askForChoices } from './choices.js';
 import { textResponse } from './fetch-response.js';
-import { urlOf, type FetchFunction } from './transport.js';
+import { urlOf } from './fetch-url.js';
+import type { FetchFunction } from './transport.js';
 
 export interface OutgoingRequest {
   url: string;

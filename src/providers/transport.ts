@@ -9,6 +9,7 @@ import type * as Tls from 'node:tls';
 import { extraCaOptions } from './extra-ca.js';
 import { FetchHeaders } from './fetch-headers.js';
 import { responseOf } from './fetch-response.js';
+import { urlOf } from './fetch-url.js';
 import { proxyFor } from './proxy.js';
 
 // node:http(s) taken as CommonJS modules: an ESM `import` of node:http makes Node 24 build its ESM facade, which reads
@@ -22,11 +23,6 @@ const tlsModules = () =>
 const tlsConnect = (options: Tls.ConnectionOptions) => tlsModules().tls.connect(options);
 
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/** The URL a fetch is given, read without `instanceof Request` (which would load undici for its class). */
-export function urlOf(input: string | URL | Request): URL {
-  return new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-}
 
 export interface Transport {
   fetch: FetchFunction;

@@ -1,7 +1,10 @@
 // `git-ai prompt` on real staged changes: the requests that would be sent, within budget, every file accounted for.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
 import { commitResponder } from '../support/commit-responder.js';
+import { loadedFiles, MODULE_LOG_HOOK } from '../support/module-log.js';
 import { startProviderServer } from '../support/provider-server.js';
 import { createRepoWithSources, runCli, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
@@ -103,6 +106,25 @@ describe('git-ai prompt', () => {
     expect(sent).not.toContain('abcd1234efgh5678ijkl');
     expect(sent).not.toContain('lockfileVersion');
     if (plan === 'multi-step') expect(report.follows).toMatch(/one generate request/);
+  });
+
+  it('builds its bodies with the SDK and the capture, loading no transport (nothing is sent)', () => {
+    stageFiles(2, 10);
+    const log = join(repo.dir, '..', 'modules.log');
+    const result = runCli(['prompt'], {
+      cwd: repo.dir,
+      env: { ...repo.env, NODE_OPTIONS: `--import=${MODULE_LOG_HOOK}`, GIT_AI_TEST_MODULE_LOG: log },
+    });
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as PromptReport).requests[0]!.request.model).toBe('gpt-4o-mini');
+    // The bundle names each module it holds in a `// src/…` or `// node_modules/…` line.
+    const sources = loadedFiles(log).flatMap(
+      (file) => readFileSync(file, 'utf8').match(/^\/\/ (?:src|node_modules)\/\S+/gm) ?? [],
+    );
+    expect(sources).toContain('// src/providers/capture.ts');
+    expect(sources.some((source) => source.startsWith('// node_modules/@ai-sdk/openai/'))).toBe(true);
+    expect(sources).not.toContain('// src/providers/transport.ts');
+    expect(sources).not.toContain('// src/providers/call.ts');
   });
 
   it('is deterministic', () => {

@@ -3,9 +3,8 @@
 import type { Writable } from 'node:stream';
 import type { Config, ConfigKey, Provider } from '../../config/schema.js';
 import type { LanguageModel } from 'ai';
-import { fitAnalysisPrompt } from '../../engines/remote/multi-step.js';
 import type { FittedPrompt } from '../../engines/remote/request-fit.js';
-import { fitDirectPrompt } from '../../engines/remote/single-step.js';
+import { fitAnalysisPrompt, fitDirectPrompt } from '../../engines/remote/stage-prompts.js';
 import { readHistory } from '../../git/repo.js';
 import { resolveBody } from '../../pipeline/body-choice.js';
 import { resolveStyle } from '../../engines/local/house-style.js';
@@ -40,9 +39,9 @@ function poolModeOf(env: NodeJS.ProcessEnv): 'auto' | 'main' | 'pool' {
 
 /** A model for capturing requests: the configured one, with stand-ins for a key or a server that is not needed to build them. */
 async function captureModel(config: Config, env: NodeJS.ProcessEnv): Promise<LanguageModel> {
-  const { createLanguageModel } = await import('../../providers/provider.js');
+  const capture = await import('../../providers/capture.js');
   const provider = resolveProvider(config);
-  return createLanguageModel({
+  return capture.captureModel({
     provider,
     model: resolveModelName(config),
     apiKey: config.apiKey?.trim() ? config.apiKey : 'not-sent',

@@ -1,11 +1,9 @@
 // The multi-step stage: analyse every chunk concurrently (cached), score locally, generate once, select locally.
-import type { PreparedChunk, PreparedDiff } from '../../diff/prepared.js';
-import type { Config } from '../../config/schema.js';
-import { fitPrompt, requestLimit, type FittedPrompt } from './request-fit.js';
-import { resolveModelName } from './request-budget.js';
+import type { PreparedChunk } from '../../diff/prepared.js';
+import { fitAnalysisPrompt } from './stage-prompts.js';
 import { isUserError } from '../../errors.js';
 import { createLimiter } from '../../providers/limiter.js';
-import { buildAnalysisPrompt, buildGeneratePrompt } from './prompts.js';
+import { buildGeneratePrompt } from './prompts.js';
 import type { FileAnalysis } from '../../providers/schemas.js';
 import { analysisSchema } from '../../providers/schemas.js';
 import type { CommitMessage } from '../message.js';
@@ -53,21 +51,6 @@ export function fitAnalyses(ranked: readonly RankedAnalysis[], budgetTokens: num
 async function readCached(ctx: StageContext, key: string): Promise<FileAnalysis[] | undefined> {
   const parsed = analysisSchema.safeParse(await ctx.cache.get<unknown>(key));
   return parsed.success ? parsed.data.files : undefined;
-}
-
-/** A part's analysis prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
-export function fitAnalysisPrompt(options: {
-  chunk: PreparedChunk;
-  prepared: PreparedDiff;
-  config: Config;
-}): Promise<FittedPrompt> {
-  const { chunk, prepared, config } = options;
-  return fitPrompt({
-    build: (cut) => buildAnalysisPrompt({ chunk, listing: prepared.listing, cut }),
-    diffLength: chunk.text.length,
-    encoding: prepared.encoding,
-    limit: requestLimit(resolveModelName(config), config.contextWindow),
-  });
 }
 
 /** Each chunk's analysis from the cache or one request (through the limiter); fails only when more than half fail. */

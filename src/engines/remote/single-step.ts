@@ -4,14 +4,14 @@ import type * as z from 'zod';
 import * as zod from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
 import { cacheKey } from '../../cache/key.js';
-import type { Config, ResolvedConfig } from '../../config/schema.js';
+import type { ResolvedConfig } from '../../config/schema.js';
 import type { ProgressListener } from '../../pipeline/progress.js';
 import type { PreparedDiff } from '../../diff/prepared.js';
 import type { CallEvent, CallResult } from '../../providers/call.js';
 import { callStructured, callText } from '../../providers/call.js';
-import { buildDirectPrompt, type MessageOptions } from './prompts.js';
-import { fitPrompt, requestLimit, schemaText, type FittedPrompt } from './request-fit.js';
-import { resolveModelName } from './request-budget.js';
+import type { MessageOptions } from './prompts.js';
+import { schemaText } from './request-fit.js';
+import { fitDirectPrompt } from './stage-prompts.js';
 import { providerOfModel } from '../../providers/provider.js';
 import type { Candidate } from '../../providers/schemas.js';
 import { hasNativeChoices } from '../../providers/choices.js';
@@ -226,20 +226,6 @@ export function promptOptionsOf(ctx: StageContext): MessageOptions {
     language: config.language,
     instruction: config.instruction,
   };
-}
-
-/** The single-step request's prompt, cut if it must be to fit the window (what both the stage and `git ai prompt` send). */
-export function fitDirectPrompt(
-  options: Parameters<typeof buildDirectPrompt>[0],
-  config: ResolvedConfig | Config,
-): Promise<FittedPrompt> {
-  const { prepared } = options;
-  return fitPrompt({
-    build: (cut) => buildDirectPrompt({ ...options, cut }),
-    diffLength: prepared.chunks.reduce((sum, chunk) => sum + chunk.text.length + 1, 0),
-    encoding: prepared.encoding,
-    limit: requestLimit(resolveModelName(config), config.contextWindow),
-  });
 }
 
 /** One request over the whole prepared diff, asking for config.candidates plain-text messages; the fast path is this request. */

@@ -3,12 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/schema.js';
-import { fitAnalyses, fitAnalysisPrompt } from '../../../src/engines/remote/multi-step.js';
+import { fitAnalyses } from '../../../src/engines/remote/multi-step.js';
 import { buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 import { measurePromptOverhead } from '../../../src/engines/remote/request-budget.js';
 import { RESERVED_OUTPUT_TOKENS, REQUEST_FRAMING_TOKENS } from '../../../src/engines/remote/request-fit.js';
 import { rankAnalyses } from '../../../src/engines/remote/score.js';
-import { fitDirectPrompt } from '../../../src/engines/remote/single-step.js';
+import { fitAnalysisPrompt, fitDirectPrompt } from '../../../src/engines/remote/stage-prompts.js';
 import { prepareDiff } from '../../../src/prepare/prepare-diff.js';
 import { loadTokenizer } from '../../../src/tokens/tokenizer.js';
 
