@@ -98,6 +98,16 @@ export function statusOf(error: unknown): number | undefined {
   return typeof shape.statusCode === 'number' && shape.statusCode >= 400 ? shape.statusCode : undefined;
 }
 
+/** A redirect the provider answered (git's fetch follows none: the key would go to wherever it points), and where to. */
+export function redirectOf(error: unknown): { status: number; location?: string } | undefined {
+  const shape = shapeOf(error) as ErrorShape & { responseHeaders?: Record<string, string> };
+  if (shape.name === 'AI_RetryError') return redirectOf(shape.lastError);
+  const status = shape.statusCode;
+  if (typeof status !== 'number' || status < 300 || status > 399) return undefined;
+  const location = shape.responseHeaders?.['location'];
+  return { status, ...(typeof location === 'string' ? { location } : {}) };
+}
+
 /** The error answer's body text ('' if none). */
 export function bodyOf(error: unknown): string {
   const shape = shapeOf(error);

@@ -109,6 +109,26 @@ function makeResponse(options: {
   };
 }
 
+/**
+ * The body as the server meant it: fetch undoes a `Content-Encoding` (gzip, deflate, br) and so must this; a server
+ * or proxy may compress unasked. zlib is loaded only then (as CommonJS, not its ESM facade).
+ */
+function decodedBody(message: IncomingMessage, headers: FetchHeaders): NodeJS.ReadableStream {
+  const encoding = (headers.get('content-encoding') ?? '').trim().toLowerCase();
+  if (!/^(?:x-)?gzip$|^deflate$|^br$/.test(encoding)) return message;
+  const zlib = process.getBuiltinModule('node:zlib');
+  const decoder =
+    encoding === 'br'
+      ? zlib.createBrotliDecompress()
+      : encoding === 'deflate'
+        ? zlib.createInflate()
+        : zlib.createGunzip();
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  message.on('error', (error) => decoder.destroy(error));
+  return message.pipe(decoder);
+}
+
 /** The answer node:http received for `url`, its body read as it arrives. */
 export function responseOf(message: IncomingMessage, url: string): FetchResponse {
   const headers = new FetchHeaders();
@@ -117,10 +137,11 @@ export function responseOf(message: IncomingMessage, url: string): FetchResponse
   const status = message.statusCode ?? 500;
   const nullBody = status === 204 || status === 304;
   if (nullBody) message.resume();
+  const decoded = decodedBody(message, headers);
   let chunks: AsyncIterator<Buffer> | undefined;
   const source: Source = {
     next: async () => {
-      chunks ??= message[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      chunks ??= decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       const next = await chunks.next();
       return next.done === true ? undefined : next.value;
     },

@@ -5,7 +5,7 @@ import type { NormalizedMessage, NormalizedRequest, ProviderName, StructuredRequ
 /** A complete HTTP answer. */
 export interface Reply {
   status: number;
-  body: string;
+  body: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -74,7 +74,7 @@ async function sendTrickled(target: SendTarget, reply: Reply, intervalMs: number
   if (target.signal.aborted) return;
   target.record.status = reply.status;
   target.res.writeHead(reply.status, reply.headers);
-  for (const byte of Buffer.from(reply.body, 'utf8')) {
+  for (const byte of typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body) {
     if (!(await sleep(intervalMs, target.signal))) return;
     target.res.write(Buffer.of(byte));
   }

@@ -38,8 +38,8 @@ export interface ResponderResult {
   text?: string;
   /** Sent as JSON text, or as the tool call's arguments when the request forced a tool. */
   object?: unknown;
-  /** Sent verbatim as the body (status defaults to 200), e.g. for malformed-output tests. */
-  raw?: string;
+  /** Sent verbatim as the body (status defaults to 200), e.g. for malformed-output tests; bytes as they are (a gzip body). */
+  raw?: string | Buffer;
   /** An error status gets the provider's error body, with `error` as its message. */
   status?: number;
   headers?: Record<string, string>;
