@@ -16,6 +16,7 @@ import { ensureRepo } from './generate-repo.js';
 import { HAS_TIME, median, probeCli, sampleCli } from './measure.js';
 import { runPoolSweep, SWEEP_SIZES, type SweepPoint } from './pool-sweep.js';
 import { renderReport } from './report.js';
+import { checkRequestWindows } from './request-window.js';
 import { OPERATIONS, runCase, type CliTarget, type Operation, type Row } from './run-case.js';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   if (!cli.available) log(`git ai prompt: skipped, ${cli.note}`);
 
   const rows: Row[] = [];
+  const windowChecks: string[] = [];
   for (const benchCase of selected) {
     const repo = ensureRepo(benchCase.spec, { fresh: flags.fresh });
     log(
@@ -108,6 +110,20 @@ async function main(): Promise<void> {
         budgets: flags.budgets,
       })),
     );
+    for (const budget of benchCase.budgets ?? []) {
+      if (budget.contextWindow === undefined || !cli.available) continue;
+      const check = checkRequestWindows({
+        cli: cli.path,
+        cwd: repo.dir,
+        env: isolatedEnv({ GIT_AI_CONTEXT_WINDOW: String(budget.contextWindow) }),
+        args: ['prompt', '--model', budget.model, '--max-tokens', String(budget.maxTokens)],
+        caseName: benchCase.spec.name,
+        contextWindow: budget.contextWindow,
+      });
+      windowChecks.push(
+        await check.catch((error: unknown) => `${benchCase.spec.name}: window check failed: ${String(error)}`),
+      );
+    }
   }
 
   let sweep: SweepPoint[] = [];
@@ -130,7 +146,14 @@ async function main(): Promise<void> {
       ? `CLI measured: ${flags['build-cli'] ? 'built from the current sources' : 'dist/, as copied at the start of the run'} (${cli.path}).`
       : `\`git ai prompt\` not measured: ${cli.note}.`,
   ];
-  const report = renderReport({ rows, sweep, hasTime: HAS_TIME, thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES, notes });
+  const report = renderReport({
+    rows,
+    sweep,
+    hasTime: HAS_TIME,
+    thresholdBytes: DEFAULT_POOL_THRESHOLD_BYTES,
+    notes,
+    extraTargets: windowChecks,
+  });
   process.stdout.write(report);
   const results = {
     date: new Date().toISOString(),
@@ -139,6 +162,7 @@ async function main(): Promise<void> {
     cli,
     rows,
     sweep,
+    windowChecks,
     notes,
   };
   writeFileSync(join(BENCH_TMP, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -63,12 +63,19 @@ export interface ReportInput {
   hasTime: boolean;
   thresholdBytes: number;
   notes: readonly string[];
+  /** Target lines judged outside the rows (each request's window, bench/request-window.ts). */
+  extraTargets?: readonly string[];
 }
 
 export function renderReport(input: ReportInput): string {
   const parts = ['## git-ai diff benchmark', '', renderTable(input.rows, input.hasTime), ''];
   if (input.sweep.length > 0) parts.push(renderSweep(input.sweep, input.thresholdBytes), '');
-  parts.push('### Targets', '', ...judgeTargets(input.rows, input.sweep).map((line) => `- ${line}`), '');
+  parts.push(
+    '### Targets',
+    '',
+    ...[...judgeTargets(input.rows, input.sweep), ...(input.extraTargets ?? [])].map((line) => `- ${line}`),
+    '',
+  );
   if (input.notes.length > 0) parts.push('### Notes', '', ...input.notes.map((note) => `- ${note}`), '');
   return parts.join('\n');
 }

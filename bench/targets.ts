@@ -120,6 +120,21 @@ function longLines(rows: readonly Row[]): string[] {
   });
 }
 
+/** Issue 10's 4,000-file change at context-window 8192: the whole CLI run within the ratio of raw git, under the RSS target. */
+export const MANY_FILES_CASE = '4000';
+
+function manyFiles(rows: readonly Row[]): string[] {
+  const measured = rows.filter(
+    (row) => row.caseName === MANY_FILES_CASE && row.operation.startsWith('git ai') && row.medianMs !== undefined,
+  );
+  return measured.map((row) => {
+    const mb = row.peakRssKB === undefined ? undefined : row.peakRssKB / 1024;
+    const rss =
+      mb === undefined ? 'RSS n/a' : `${mb.toFixed(0)} MB — ${verdict(mb < RSS_TARGET_MB)} (${RSS_TARGET_MB} MB)`;
+    return `${row.caseName} files, ${row.operation} ${row.budget}${row.mode ? ` ${row.mode}` : ''}: ${row.ratio!.toFixed(2)}x raw git (${Math.round(row.medianMs!)} ms) — ${verdict(row.ratio! <= CLI_RATIO_TARGET)} (${CLI_RATIO_TARGET}x); ${rss}`;
+  });
+}
+
 export function judgeTargets(rows: readonly Row[], sweep: readonly SweepPoint[]): string[] {
-  return [...cliRatio(rows), ...poolSpeedup(rows, sweep), ...flatMemory(rows), ...longLines(rows)];
+  return [...cliRatio(rows), ...poolSpeedup(rows, sweep), ...flatMemory(rows), ...longLines(rows), ...manyFiles(rows)];
 }
