@@ -14,10 +14,59 @@ export class StageSkipped extends Error {
   override readonly name = 'StageSkipped';
 }
 
-function networkCode(error: unknown, depth = 0): string | undefined {
+/** The first error code in the cause chain that `pattern` matches. */
+function codeIn(error: unknown, pattern: RegExp, depth = 0): string | undefined {
   if (typeof error !== 'object' || error === null || depth > 4) return undefined;
   const { code, cause } = error as { code?: unknown; cause?: unknown };
-  return typeof code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(code) ? code : networkCode(cause, depth + 1);
+  return typeof code === 'string' && pattern.test(code) ? code : codeIn(cause, pattern, depth + 1);
+}
+const networkCode = (error: unknown) => codeIn(error, /^E[A-Z_]+$|^UND_ERR/);
+
+const statusText = (status: number): string =>
+  // node:http as CommonJS: its ESM facade would load Node 24's undici (see providers/transport.ts).
+  `${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? 'error'}`;
+
+/** An answer's body, cut to fit one line. */
+const clip = (text: string): string => {
+  const line = text.replace(/\s+/g, ' ').replace(/[\s.]+$/, '');
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+};
+
+/** The message of an error body: `{"error": {"message": …}}` (OpenAI, Anthropic, Gemini, a list of them), `{"error": "…"}`. */
+function errorMessageOf(body: unknown): string | undefined {
+  const first = Array.isArray(body) ? (body[0] as unknown) : body;
+  if (typeof first !== 'object' || first === null || !('error' in first)) return undefined;
+  const { error } = first as { error: unknown };
+  if (typeof error === 'string') return error;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : JSON.stringify(error);
+}
+
+/**
+ * A success status whose body is no answer (the SDK could not read it): an error in a 200 (as some gateways and
+ * OpenAI-compatible servers send), an HTML page (a captive portal, a proxy's login), or JSON of another shape.
+ */
+function describeOddSuccess(error: unknown, provider: string): string | undefined {
+  const shape = (error ?? {}) as { name?: unknown; lastError?: unknown };
+  if (shape.name === 'AI_RetryError') return describeOddSuccess(shape.lastError, provider);
+  const { statusCode, responseBody, responseHeaders } = shape as {
+    statusCode?: unknown;
+    responseBody?: unknown;
+    responseHeaders?: Record<string, string> | undefined;
+  };
+  if (typeof statusCode !== 'number' || statusCode < 200 || statusCode > 299 || typeof responseBody !== 'string')
+    return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(responseBody);
+  } catch {
+    const type = responseHeaders?.['content-type'];
+    return `${provider} answered ${statusText(statusCode)} with a body that is not JSON (${type ?? 'no Content-Type'}${responseBody.trim() === '' ? ', empty' : ''})`;
+  }
+  const message = errorMessageOf(body);
+  return message === undefined
+    ? `${provider} answered ${statusText(statusCode)} with JSON that is not an answer of its API`
+    : `${provider} answered ${statusText(statusCode)} with an error: ${clip(message)}`;
 }
 
 /** The message of a JSON error body (`{"error": {"message"}}`, `{"error": "…"}`, `{"message"}`), on one line, at most 120 characters. */
@@ -64,11 +113,13 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     return `${provider} answered ${redirect.status} ${STATUS_CODES[redirect.status] ?? 'redirect'}${target}, not followed (the key goes only to base-url); point base-url there if it is right`;
   }
   const status = statusOf(error);
-  if (status !== undefined) {
-    // node:http as CommonJS: its ESM facade would load Node 24's undici (see providers/transport.ts).
-    const { STATUS_CODES } = process.getBuiltinModule('node:http');
-    return `${provider} answered ${status} ${STATUS_CODES[status] ?? 'error'}`;
-  }
+  if (status !== undefined) return `${provider} answered ${statusText(status)}`;
+  const odd = describeOddSuccess(error, provider);
+  if (odd !== undefined) return odd;
+  // Node's HTTP parser refused the answer.
+  const parse = codeIn(error, /^HPE_/);
+  if (parse === 'HPE_HEADER_OVERFLOW') return `${provider} answered with headers over Node's 16 KB limit (${parse})`;
+  if (parse !== undefined) return `${provider}'s answer was not valid HTTP (${parse})`;
   if (kind === 'network') {
     const code = networkCode(error) ?? 'network error';
     // A connection reset or closed mid-answer reached the provider: it broke off, it was not unreachable.
