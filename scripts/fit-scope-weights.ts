@@ -1,12 +1,14 @@
 // Fits the offline engine's scope decision (two logistic models: does the author write a scope, is the best candidate
 // the author's) on the development half of the corpus, reports both halves per repository against the weights in
 // use, and with --write replaces src/engines/local/scope-weights.ts.
-// --misses prints, per repository, where the authors' scopes stand among the candidates instead.
-// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses]
+// --misses prints, per repository, where the authors' scopes stand among the candidates instead; --areas, for the
+// changes whose files' own histories name two or more scopes, how often each simple rule picks the authors' scope.
+// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses | --areas]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { parseCommitHeader } from '../src/engines/message.js';
 import { chooseType } from '../src/engines/local/index.js';
 import { bestScope, decisionInput, rarelyScopes } from '../src/engines/local/infer-scope.js';
 import { pathTokens } from '../src/engines/local/paths.js';
@@ -24,6 +26,10 @@ interface Example {
   right: boolean;
   /** Where the author's scope stands, for a scoped commit (--misses). */
   standing?: Standing;
+  /** For a scoped commit whose files' histories name two or more scopes: which rules pick the author's (--areas). */
+  areas?: Record<AreaRule, boolean>;
+  /** How many scopes the changed files' own histories name (their areas, --areas). */
+  areaCount: number;
 }
 
 /**
@@ -34,6 +40,14 @@ const STANDINGS = ['best', 'lower', 'path', 'history', 'unseen'] as const;
 type Standing = (typeof STANDINGS)[number];
 
 type Weights = typeof SCOPE_WEIGHTS;
+
+/**
+ * When a change spans areas (its files' own subjects name different scopes), the candidate each rule picks: the
+ * engine's; the heaviest file's scope; the scope most files have; the same weighed by each file's share of the change;
+ * the rarest and the commonest of them in the history; `any`: the author's is one of them (the ceiling of such rules).
+ */
+const AREA_RULES = ['engine', 'heaviest', 'most_files', 'weighted', 'rarest', 'commonest', 'any'] as const;
+type AreaRule = (typeof AREA_RULES)[number];
 
 const arg = (flag: string, fallback: number) => {
   const index = process.argv.indexOf(flag);
@@ -55,8 +69,17 @@ function load(): Example[] {
     if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
     const real = row.scope?.trim() || undefined;
     const right = real !== undefined && bestScope(evidence, input) === real;
-    const example: Example = { repo: row.repo, features: scopeFeatures(input), scoped: real !== undefined, right };
+    const areas = fileAreas(row.file_history, weights);
+    const areaCount = new Set(areas.map(([scope]) => scope)).size;
+    const example: Example = {
+      repo: row.repo,
+      features: scopeFeatures(input),
+      scoped: real !== undefined,
+      right,
+      areaCount,
+    };
     if (real !== undefined) example.standing = standing(real, right, input);
+    if (real !== undefined && areaCount >= 2) example.areas = areaRules(real, right, areas, input);
     examples.push(example);
   }
   return examples;
@@ -68,6 +91,76 @@ function standing(real: string, right: boolean, input: DecisionInput): Standing 
   const key = squash(real);
   if ([...input.weights.keys()].some((path) => pathTokens(path).some((token) => squash(token) === key))) return 'path';
   return input.profile.scopeCounts.has(real) ? 'history' : 'unseen';
+}
+
+/** Each changed file's own area: the scope its subjects give most often (newer ones weigh more), undefined with none. */
+function fileAreas(fileHistory: Record<string, string[]>, weights: Map<string, number>): [string, number][] {
+  const areas: [string, number][] = [];
+  for (const [path, weight] of weights) {
+    const votes = new Map<string, number>();
+    (fileHistory[path] ?? []).forEach((subject, index) => {
+      const scope = parseCommitHeader(subject)?.scope;
+      if (scope) votes.set(scope, (votes.get(scope) ?? 0) + 1 / (1 + 0.25 * index));
+    });
+    const top = [...votes].sort((a, b) => b[1] - a[1])[0];
+    if (top) areas.push([top[0], weight]);
+  }
+  return areas;
+}
+
+function areaRules(
+  real: string,
+  right: boolean,
+  areas: [string, number][],
+  input: DecisionInput,
+): Record<AreaRule, boolean> {
+  const distinct = [...new Set(areas.map(([scope]) => scope))];
+  const top = (tally: Map<string, number>) => [...tally].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const tally = (value: (weight: number) => number) => {
+    const map = new Map<string, number>();
+    for (const [scope, weight] of areas) map.set(scope, (map.get(scope) ?? 0) + value(weight));
+    return map;
+  };
+  const uses = (scope: string) => input.profile.scopeCounts.get(scope) ?? 0;
+  const byUse = [...distinct].sort((a, b) => uses(a) - uses(b));
+  return {
+    engine: right,
+    heaviest: [...areas].sort((a, b) => b[1] - a[1])[0]?.[0] === real,
+    most_files: top(tally(() => 1)) === real,
+    weighted: top(tally((weight) => weight)) === real,
+    rarest: byUse[0] === real,
+    commonest: byUse[byUse.length - 1] === real,
+    any: distinct.includes(real),
+  };
+}
+
+/**
+ * Per repository, over the scoped commits that span areas: how often each rule picks the authors' scope; and the share
+ * of commits the authors left unscoped among those spanning areas (none_span) against those in one area (none_one).
+ */
+function reportAreas(examples: Example[]): void {
+  const columns = [...AREA_RULES, 'none_span', 'none_one'];
+  console.log(
+    `${'repository'.padEnd(36)} ${'split'.padEnd(8)} ${'n'.padStart(4)} ${columns.map((name) => name.padStart(10)).join(' ')}`,
+  );
+  const unscoped = (list: Example[]) => list.filter((example) => !example.scoped).length / Math.max(1, list.length);
+  const all: number[][] = [];
+  for (const repo of repositories(examples)) {
+    const spanning = examples.filter((example) => example.repo === repo && example.areas);
+    if (spanning.length < 5) continue;
+    const rows = examples.filter((example) => example.repo === repo);
+    const shares = [
+      ...AREA_RULES.map((rule) => spanning.filter((example) => example.areas?.[rule]).length / spanning.length),
+      unscoped(rows.filter((example) => example.areaCount >= 2)),
+      unscoped(rows.filter((example) => example.areaCount === 1)),
+    ];
+    all.push(shares);
+    console.log(
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} ${String(spanning.length).padStart(4)} ${shares.map((share) => share.toFixed(2).padStart(10)).join(' ')}`,
+    );
+  }
+  const mean = columns.map((_, k) => all.reduce((sum, shares) => sum + (shares[k] ?? 0), 0) / all.length);
+  console.log(`${`mean (${all.length})`.padEnd(50)} ${mean.map((share) => share.toFixed(3).padStart(10)).join(' ')}`);
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -204,6 +297,10 @@ async function main(): Promise<void> {
   const examples = load();
   if (process.argv.includes('--misses')) {
     reportMisses(examples);
+    return;
+  }
+  if (process.argv.includes('--areas')) {
+    reportAreas(examples);
     return;
   }
   const development = examples.filter((example) => splitOf(example.repo) === 'dev');
