@@ -21,7 +21,7 @@ const CASES: Array<{ name: string; answer: ResponderResult; line: string | RegEx
     answer: {
       raw: JSON.stringify({ error: { message: 'You exceeded your current quota.', type: 'insufficient_quota' } }),
     },
-    line: `git-ai: openai answered 200 OK with an error: You exceeded your current quota${OFFLINE}`,
+    line: `git-ai: openai answered with an error instead of a message: "You exceeded your current quota."${OFFLINE}`,
   },
   {
     name: 'HTTP 200 whose body is an HTML page',

@@ -2,7 +2,6 @@
 import {
   DeadlineError,
   SchemaMismatchError,
-  bodyOf,
   classifyProviderError,
   redirectOf,
   statusOf,
@@ -26,22 +25,6 @@ const statusText = (status: number): string =>
   // node:http as CommonJS: its ESM facade would load Node 24's undici (see providers/transport.ts).
   `${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? 'error'}`;
 
-/** An answer's body, cut to fit one line. */
-const clip = (text: string): string => {
-  const line = text.replace(/\s+/g, ' ').replace(/[\s.]+$/, '');
-  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
-};
-
-/** The message of an error body: `{"error": {"message": …}}` (OpenAI, Anthropic, Gemini, a list of them), `{"error": "…"}`. */
-function errorMessageOf(body: unknown): string | undefined {
-  const first = Array.isArray(body) ? (body[0] as unknown) : body;
-  if (typeof first !== 'object' || first === null || !('error' in first)) return undefined;
-  const { error } = first as { error: unknown };
-  if (typeof error === 'string') return error;
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : JSON.stringify(error);
-}
-
 /**
  * A success status whose body is no answer (the SDK could not read it): an error in a 200 (as some gateways and
  * OpenAI-compatible servers send), an HTML page (a captive portal, a proxy's login), or JSON of another shape.
@@ -63,25 +46,23 @@ function describeOddSuccess(error: unknown, provider: string): string | undefine
     const type = responseHeaders?.['content-type'];
     return `${provider} answered ${statusText(statusCode)} with a body that is not JSON (${type ?? 'no Content-Type'}${responseBody.trim() === '' ? ', empty' : ''})`;
   }
-  const message = errorMessageOf(body);
-  return message === undefined
+  const said = errorMessageIn(Array.isArray(body) ? body[0] : body);
+  return said === undefined
     ? `${provider} answered ${statusText(statusCode)} with JSON that is not an answer of its API`
-    : `${provider} answered ${statusText(statusCode)} with an error: ${clip(message)}`;
+    : `${provider} answered with an error instead of a message: "${said}"`;
 }
 
-/** The message of a JSON error body (`{"error": {"message"}}`, `{"error": "…"}`, `{"message"}`), on one line, at most 120 characters. */
-function errorMessageIn(body: string): string | undefined {
-  if (!body.trimStart().startsWith('{')) return undefined;
-  try {
-    const parsed = JSON.parse(body) as { error?: unknown; message?: unknown };
-    const error = parsed.error as { message?: unknown } | string | undefined;
-    const message = typeof error === 'string' ? error : (error?.message ?? parsed.message);
-    if (typeof message !== 'string' || message.trim() === '') return undefined;
-    const line = sanitizeLine(message).replace(/\s+/g, ' ').trim(); // a provider's words reach the terminal
-    return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-  } catch {
-    return undefined;
-  }
+/**
+ * The message of a parsed JSON error body (`{"error": {"message"}}`, `{"error": "…"}`, `{"message"}`; Gemini's list
+ * of them is read by its first), on one line, at most 120 characters.
+ */
+function errorMessageIn(parsed: unknown): string | undefined {
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { error, message: own } = parsed as { error?: unknown; message?: unknown };
+  const message = typeof error === 'string' ? error : ((error as { message?: unknown } | undefined)?.message ?? own);
+  if (typeof message !== 'string' || message.trim() === '') return undefined;
+  const line = sanitizeLine(message).replace(/\s+/g, ' ').trim(); // a provider's words reach the terminal
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
 /** E.g. "openai did not answer within 20 s", "openai answered 503 Service Unavailable". */
@@ -129,9 +110,6 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   }
   if (kind === 'schema') return `${provider}'s answer was not the JSON the request asked for`;
   if (kind === 'abort') return `${provider} did not answer within ${context.timeoutSeconds} s`;
-  // An error body under a success status (`200` and `{"error": {"message": …}}`): its own words, cut short.
-  const said = errorMessageIn(bodyOf(error));
-  if (said !== undefined) return `${provider} answered with an error instead of a message: "${said}"`;
   const name = error instanceof Error ? error.name : typeof error;
   return `${provider} failed (${name})`;
 }
