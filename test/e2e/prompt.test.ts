@@ -127,6 +127,16 @@ describe('git-ai prompt', () => {
     expect(sources).not.toContain('// src/providers/call.ts');
   });
 
+  it("states git's format.signOff, read with the config, as the trailer the message carries", () => {
+    stageFiles(2, 10);
+    const trailers = () =>
+      (JSON.parse(runCli(['prompt'], { cwd: repo.dir, env: repo.env }).stdout) as { rules: { trailers: string[] } })
+        .rules.trailers;
+    expect(trailers()).toEqual([]);
+    repo.git('config', 'format.signOff', 'true');
+    expect(trailers()).toEqual([expect.stringMatching(/^Signed-off-by: /)]);
+  });
+
   it('is deterministic', () => {
     stageFiles(30, 60);
     const first = runCli(['prompt', '--max-tokens', '2000'], { cwd: repo.dir, env: repo.env }).stdout;

@@ -101,6 +101,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
         root: change.root,
         gitDir: change.gitDir,
         config: change.config,
+        ...(change.formatSignOff === undefined ? {} : { formatSignOff: change.formatSignOff }),
       }),
     ]);
     // The requests as `commit` sends them: within the repository's rules, which the prompt states (and the budget counts).
