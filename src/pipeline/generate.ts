@@ -389,7 +389,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     // The offline engine reads hunks, not a token budget: keep no diff text, only the capped parsed files.
     options.onProgress?.({ type: 'phase', phase: 'reading' });
     const readSpan = localRun?.child('read diff');
-    const collected = await collectDiff({ lines: diff.lines, contentBudget: 1, holdLines: diff.holdLines });
+    const collected = await collectDiff({ lines: diff.lines, contentBudget: 0, holdLines: diff.holdLines });
     const files = collected.map((file) => file.diff);
     readSpan?.end({ files: files.length });
     // The staged files the 300-commit window missed get their older subjects, in a short budget (see file-history).

@@ -24,7 +24,10 @@ export interface CollectedFile {
 export interface CollectOptions {
   /** Diff lines (without '\n') in batches, as read. */
   lines: AsyncIterable<readonly string[]>;
-  /** Tokens the content may use in all; bounds what is kept so memory stays flat as the diff grows. */
+  /**
+   * Tokens the content may use in all; bounds what is kept so memory stays flat as the diff grows. 0 keeps no text
+   * (`text` empty, `fullLength` 0): the offline engine reads only the parsed files.
+   */
   contentBudget: number;
   /** Tells the stream the most of one line read here (StagedDiffStream.holdLines), so that it holds no more. */
   holdLines?: (units: number) => void;
@@ -46,6 +49,7 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
   let keptTotal = 0;
   let engineLines = 0;
   let cap = keepLimit;
+  const keepsText = options.contentBudget > 0;
 
   const finish = (done: FileDiff[]) => {
     for (const diff of done) {
@@ -84,6 +88,9 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
     for (let line of batch) {
       const done = parser.push(line);
       if (done.length > 0) finish(done);
+      // With no text to keep, a text budget of 1 cut every line and re-levelled every file's cap at each file's end
+      // (~0.2 s of CPU on 4,000 files).
+      if (!keepsText) continue;
       // The stream already cut lines past HELD_LINE_LIMIT; past what the budget could show, cut to that.
       if (line.length > lineLimit && parser.lastWasBody) {
         line = cutLine(line, lineLimit);

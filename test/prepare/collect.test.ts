@@ -26,11 +26,22 @@ describe('collectDiff', () => {
     const perFile = Math.ceil(ENGINE_LINE_CAP / 2.5);
     const names = ['a.ts', 'b.ts', 'c.ts', 'd.ts'];
     const all = names.flatMap((name) => addedFile(name, perFile));
-    const files = await collectDiff({ lines: batches(all), contentBudget: 1 });
+    const files = await collectDiff({ lines: batches(all), contentBudget: 0 });
     expect(files.map((file) => file.diff.additions)).toEqual(names.map(() => perFile));
     const kept = files.flatMap((file) => file.diff.hunks.flatMap((hunk) => hunk.lines));
     expect(kept).toEqual(all.filter((line) => /^\+\w\.ts line/.test(line)).slice(0, ENGINE_LINE_CAP));
     expect(files[3]!.diff.hunks).toEqual([]); // nothing of it is left to keep
+  });
+
+  it('keeps no text at a content budget of 0, and parses the same files as with a budget for text', async () => {
+    const all = ['a.ts', 'b.ts', 'c.ts'].flatMap((name, index) => addedFile(name, 40 + index));
+    const none = await collectDiff({ lines: batches(all), contentBudget: 0 });
+    const some = await collectDiff({ lines: batches(all), contentBudget: 2000 });
+    expect(none.map((file) => file.diff)).toEqual(some.map((file) => file.diff));
+    expect(none.map((file) => [file.text, file.fullLength, file.cutLines])).toEqual(none.map(() => ['', 0, 0]));
+    expect(some.map((file) => file.text.split('\n').filter((line) => line.startsWith('+a')).length)).toEqual([
+      40, 0, 0,
+    ]);
   });
 });
 
