@@ -58,7 +58,7 @@ const SPEED_TALK =
   /\b(expensive|deopt\w*|fast[- ]path|hoist\w*|pre-?allocat\w*|reus(e|es|ing)\b|zero-?copy|without allocat\w*|bottleneck|throughput|latency|quadratic|linear time|O\(n\)|amortiz\w*|short-?circuit|early (return|exit))\b/i;
 const PERF_TEST = /\bperformance\.now\(|\bbench\(|\bperf(ormance)?\b/i;
 const PERF_CODE =
-  /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(/;
+  /#__(PURE|NO_SIDE_EFFECTS)__|@__PURE__|\bmemoize\(|\blru\b|@lru_cache|\bfunctools\.cache\b|\bsync\.Pool\b|\bwith_capacity\(|\breserve\(|\b(?:into_)?par_(?:iter|bridge|chunks)\w*\(|\brayon::|\b(?:get|unwrap)_unchecked\w*\(/;
 /** A line that opens a test case: it()/test(), def test_, func TestX, #[test], @Test. */
 export const TEST_CASE =
   /\b(it|test)(\.\w+)?\s*\(|^\s*(async\s+)?def\s+test_|^func\s+Test\w*\(|#\[(\w+::)?test\]|@Test\b/;

@@ -17,6 +17,17 @@ describe('signals and activities', () => {
   });
 
   it.each([
+    ['rayon', 'src/sum.rs', '+    let total: u64 = rows.par_iter().map(|row| row.len() as u64).sum();'],
+    ['an unchecked read', 'src/take.rs', '+        let value = unsafe { *values.get_unchecked(index) };'],
+    ['a capacity', 'src/take.rs', '+    let mut out = Vec::with_capacity(indices.len());'],
+  ])('counts %s as code written for speed', (_label, path, line) => {
+    expect(collectSignals([describeFile(makeDiff(path, [' fn take() {', line, ' }']))]).perfLines).toBe(1);
+    expect(
+      collectSignals([describeFile(makeDiff(path, [' fn take() {', '+    let out = Vec::new();', ' }']))]).perfLines,
+    ).toBe(0);
+  });
+
+  it.each([
     ['typo', ['-  // the efect is registred', '+  // the effect is registered'], ['typo', 'comment']],
     ['renamed variable', ['-  const count = 1', '+  const total = 1'], []],
     ['format', ['-f(a,b)', '+f(a, b)'], ['format']],
