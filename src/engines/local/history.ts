@@ -70,11 +70,16 @@ export function profileHistory(subjects: string[]): HistoryProfile {
 /** How many subjects of each changed file the engine reads (`git log -n 10 -- <path>`). */
 export const FILE_HISTORY_LIMIT = 10;
 
-/** Votes from each changed file's own history; files weigh by how much of the change they carry. */
+/**
+ * Votes from each changed file's own history; files weigh by how much of the change they carry. `unlike` marks the
+ * subjects that say nothing of this change's type (a bot's dependency bump, for a change that bumps none): they still
+ * vote for scopes, not for types.
+ */
 export function profileFileHistory(
   fileHistory: Record<string, string[]>,
   weights: Map<string, number>,
   limit = FILE_HISTORY_LIMIT,
+  unlike?: (header: CommitHeader) => boolean,
 ): FilePriors {
   const types = new Map<CommitType, number>();
   const laterTypes = new Map<CommitType, number>();
@@ -87,29 +92,32 @@ export function profileFileHistory(
   const newestPerFile: CommitType[] = [];
   for (const [path, fileWeight] of weights) {
     const subjects = fileHistory[path] ?? [];
-    const first = subjects.map(parseCommitHeader).find((header) => header !== undefined);
+    const typed = (header: CommitHeader | undefined): header is CommitHeader =>
+      header !== undefined && !unlike?.(header);
+    const first = subjects.map(parseCommitHeader).find(typed);
     if (first) newestPerFile.push(first.type);
     // Fewer subjects than asked for: the file's whole history, and its oldest subject is the commit that added it.
     const whole = subjects.length > 0 && subjects.length < limit;
     const creation = whole ? parseCommitHeader(subjects[subjects.length - 1] ?? '') : undefined;
-    if (creation) {
+    if (typed(creation)) {
       addTo(createdTypes, creation.type, fileWeight);
       createdWeight += fileWeight;
     }
     subjects.forEach((subject, index) => {
       const header = parseCommitHeader(subject);
       if (!header) return;
+      const vote = fileWeight / (1 + 0.25 * index);
+      const perType = scopes.get(header.type) ?? new Map<string, number>();
+      addTo(perType, header.scope ?? '', vote);
+      scopes.set(header.type, perType);
+      if (!typed(header)) return;
       if (!newest || (index === 0 && fileWeight > newest.weight))
         newest = { type: header.type, weight: index === 0 ? fileWeight : 0 };
-      const vote = fileWeight / (1 + 0.25 * index);
       addTo(types, header.type, vote);
       if (!(whole && index === subjects.length - 1)) {
         addTo(laterTypes, header.type, vote);
         laterWeight += vote;
       }
-      const perType = scopes.get(header.type) ?? new Map<string, number>();
-      addTo(perType, header.scope ?? '', vote);
-      scopes.set(header.type, perType);
       weight += vote;
     });
   }

@@ -7,7 +7,7 @@ import { writeBody } from './body.js';
 import { isBreaking } from './breaking.js';
 import { describeFile, type FileChange } from './changes.js';
 import { readChangesets, type ChangesetNote } from './changeset.js';
-import { findDependencyConvention, type DependencyConvention } from './dependency-convention.js';
+import { findDependencyConvention, isDependencyHeader, type DependencyConvention } from './dependency-convention.js';
 import { findDependencyChanges, type DependencyFacts } from './deps.js';
 import { computeTypeFeatures, type TypeFeatures } from './features.js';
 import {
@@ -54,8 +54,14 @@ export function analyseChange(input: Pick<LocalEngineInput, 'files' | 'history' 
   const changes = input.files.map(describeFile);
   const weights = changeWeights(changes);
   const profile = profileHistory(withoutInitialCommit(input.history ?? []));
-  const priors = profileFileHistory(mapValues(input.fileHistory ?? {}, withoutInitialCommit), weights);
   const deps = findDependencyChanges(changes);
+  // A file's bumps by a bot say nothing of how its authors type a change that bumps nothing.
+  const priors = profileFileHistory(
+    mapValues(input.fileHistory ?? {}, withoutInitialCommit),
+    weights,
+    undefined,
+    deps.changes.length === 0 ? isDependencyHeader : undefined,
+  );
   const convention = findDependencyConvention(profile, deps.changes);
   const signals = collectSignals(changes);
   const activities = detectActivities(changes, signals);

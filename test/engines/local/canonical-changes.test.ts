@@ -64,6 +64,24 @@ describe('canonical changes that depend on the history', () => {
     );
   });
 
+  it("types a person's edit to a workflow that bots bump as `ci`, not as the bots' dependency type", () => {
+    const workflow = (checkout: string) =>
+      BEFORE['.github/workflows/test.yml']!.replace(
+        '    steps:\n',
+        `    steps:\n      - uses: actions/checkout@${checkout}\n`,
+      );
+    const commits: Commits = [
+      ...MIXED_HISTORY,
+      ...['v2', 'v3', 'v4'].map((version, index) => ({
+        subject: `build(deps): bump actions/checkout from ${['v1', 'v2', 'v3'][index]} to ${version}`,
+        files: { '.github/workflows/test.yml': workflow(version) },
+      })),
+      { subject: 'fix(cart): round the total', files: { 'src/cart.ts': CART + '// rounded\n' } },
+    ];
+    const after = { '.github/workflows/test.yml': workflow('v4').replace('npm test', 'npm ci\n      - run: npm test') };
+    expect(headerOf({ before: BEFORE, commits, after })).toMatch(/^ci(\([a-z]+\))?: /);
+  });
+
   it('marks an export removed from the public entry point as breaking, where the repository marks them', () => {
     const commits: Commits = [
       ...MIXED_HISTORY,

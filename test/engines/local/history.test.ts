@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isDependencyHeader } from '../../../src/engines/local/dependency-convention.js';
 import { profileFileHistory, profileHistory, scopeShare } from '../../../src/engines/local/history.js';
 
 describe('history profiles', () => {
@@ -32,5 +33,24 @@ describe('history profiles', () => {
     expect(priors.types.get('feat')).toBeGreaterThan(fix);
     expect(priors.types.get('docs')).toBeLessThan(0.1);
     expect(priors.scopes.get('feat')?.get('a')).toBeGreaterThan(0);
+  });
+
+  it('leaves out of the type votes the subjects it is told say nothing of the change, but keeps their scopes', () => {
+    const history = {
+      '.github/workflows/ci.yml': [
+        'build(deps): bump actions/checkout from 3 to 4',
+        'chore(deps): update actions/setup-node action to v4',
+        'ci: run on node 22',
+        'build(deps): bump actions/cache from 3 to 4',
+      ],
+    };
+    const weights = new Map([['.github/workflows/ci.yml', 1]]);
+    const all = profileFileHistory(history, weights);
+    expect(all.newest).toBe('build');
+    const without = profileFileHistory(history, weights, undefined, isDependencyHeader);
+    expect([...without.types]).toEqual([['ci', 1]]);
+    expect(without).toMatchObject({ newest: 'ci', newestPerFile: ['ci'] });
+    expect(without.weight).toBeLessThan(all.weight);
+    expect(without.scopes.get('build')?.get('deps')).toBe(all.scopes.get('build')?.get('deps'));
   });
 });
