@@ -7,9 +7,6 @@ import { sanitizeLine } from '../security/sanitize.js';
 import { COMMANDS, FLAG_KEYS, findCommand } from './definitions.js';
 import { settleEarly, startEarly } from './early-start.js';
 
-// fetch parses HTTP with WebAssembly; V8's optimising tier-up of it ran past the answer and held the exit ~60-100 ms
-// (npm run bench:e2e). The baseline compiler alone is plenty for a few responses.
-setFlagsFromString('--liftoff-only');
 // V8 moves objects from allocation sites that kept surviving straight to the old generation. Loading an
 // encoding (200k long-lived entries) while git starts the diff taught it that about sites the stream shares,
 // so the stream's short-lived lines were tenured and left to full GCs: `git ai prompt` on a 100 MB diff took
