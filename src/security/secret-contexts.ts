@@ -99,7 +99,6 @@ const DOCKER_ENV = /^[+ -]?\s*ENV\s+(?<name>[A-Za-z_]\w*)\s+(?<secret>[^\s=][^\s
 const PASSWORD_FLAG =
   /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|sshpass\b[^\n]*?\s-p\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
 
-const NAME_HINT = 'pass|pwd|secret|token|auth|key|cred';
 const KEYED_STRING_MARK = /["']\s*(?:,|\]\s*=)\s*["'`]/;
 const SETTER_MARK = /(?:set|with|put|use)_?[A-Za-z]\w*\(\s*["'`]/;
 const KEY_VALUE_MARK = /\bvalue\s*=\s*["']/;
@@ -114,9 +113,11 @@ export const CONTEXT_RULES: readonly SecretRule[] = [
   },
   {
     kind: 'secret-literal',
-    hint: NAME_HINT,
+    // Not the secret words (most lines that say `key` or `token` are none of these forms) but each form's mark: a
+    // string after a string (`", "`, `"] = "`), a call given a literal, a closing tag, `value="`, Dockerfile's `ENV `.
+    hint: '["\'], ?["\'`]|["\']\\] ?= ?["\'`]|\\(["\'`]|</|value ?= ?["\']|env ',
     find(line) {
-      // Each form has a mark no other line has (most candidate lines only say `key` or `token`): tested first.
+      // Each form's own mark, tested before its regex runs.
       const spans: SecretSpan[] = [];
       if (KEYED_STRING_MARK.test(line)) spans.push(...spansOf(KEYED_STRING, line, named));
       if (SETTER_MARK.test(line)) spans.push(...spansOf(SETTER_CALL, line, setterHolds));
