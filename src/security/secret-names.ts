@@ -7,14 +7,17 @@ export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '' || /^(?:\$|%\(|%[A-Z_]+%$|#\{|<.*>$|\[.*\]$)/.test(v)) return true;
   if (/\$\{|\{\{|\[REDACTED:|x{6,}|\*{3,}|•{3,}|\.{3}|^(.)\1*$/i.test(v)) return true;
-  if (
-    /changeme|change_me|change-me|changeit|example|placeholder|dummy|^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)
-  )
-    return true;
+  if (/^(?:your|insert|enter|replace|put)[\s_-]/i.test(v)) return true;
+  // A placeholder word is written in one case (`dummy`, `DUMMY`, `Dummy`); `dUmMY` inside a random value is chance.
+  for (const match of v.matchAll(/changeme|change_me|change-me|changeit|example|placeholder|dummy/gi))
+    if (isOneCaseWord(match[0])) return true;
   return /^(?:password|passwd|secret|token|api[_-]?key|sample|fake|test(?:ing)?|redacted|hidden|masked|none|null|nil|undefined|todo|tbd|foo|bar|foobar|true|false)$/i.test(
     v,
   );
 }
+
+/** `word`, `WORD` or `Word`: how a person writes a word, not how chance spells it in a random value. */
+const isOneCaseWord = (word: string): boolean => /^(?:[a-z_-]+|[A-Z_-]+|[A-Z][a-z_-]+)$/.test(word);
 
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
@@ -265,6 +268,8 @@ export function isRandomLookingValue(value: string): boolean {
 function isWordsAndSuffix(value: string): boolean {
   const parts = value.split(/[-_.:]/);
   return (
-    parts.length >= 2 && parts.every((part) => part.length < 12) && parts.some((part) => /^[a-z]{3,}$/i.test(part))
+    parts.length >= 2 &&
+    parts.every((part) => part.length < 12) &&
+    parts.some((part) => part.length >= 3 && /^[a-z]+$/i.test(part) && isOneCaseWord(part))
   );
 }

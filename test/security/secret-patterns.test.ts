@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/security/redact.js';
 import {
   isHighEntropy,
   isPlaceholderValue,
@@ -78,11 +79,20 @@ describe('isPlaceholderValue', () => {
     'example-secret',
     '[REDACTED:jwt]',
     'null',
+    'AKIAIOSFODNN7EXAMPLE',
+    'my-Dummy-token',
   ])('%j is a placeholder', (value) => {
     expect(isPlaceholderValue(value)).toBe(true);
   });
 
-  it.each(['hunter2hunter2', 'p4ssw0rd!2024', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'])('%j is not', (value) => {
+  // A placeholder word spelled in mixed case inside a random value (`dUmMY`, `ExAmPlE`) is chance, not a placeholder.
+  it.each([
+    'hunter2hunter2',
+    'p4ssw0rd!2024',
+    '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+    'Xk9dUmMYqzLwPA1vBnRt',
+    'q7ExAmPlEr2VbN8tLw0Z',
+  ])('%j is not', (value) => {
     expect(isPlaceholderValue(value)).toBe(false);
   });
 });
@@ -105,5 +115,17 @@ describe('SECRET_RULES', () => {
   it('uses distinct kinds', () => {
     const kinds = SECRET_RULES.map((rule) => rule.kind);
     expect(new Set(kinds).size).toBe(kinds.length);
+  });
+});
+
+describe('a random value cut into short parts by `-` and `_`', () => {
+  // Parts of mixed case (`SBlpH`, `hJS`) are not words, so this is a token, not `words-and-a-suffix`.
+  const token = ['AYf', 'SBlpH', 'vHO94-hJS-GFnQYFV8-QKPYGMR6K3W'].join('_');
+  it('is redacted under a name that only may be a secret', () => {
+    const line = `      "identitytoken": "${token}"`;
+    expect(redactSecrets(line).text).not.toContain(token);
+  });
+  it('while a name of words and a suffix is left alone', () => {
+    expect(redactSecrets('      "identitytoken": "docker-desktop_v2"').findings).toEqual([]);
   });
 });
