@@ -2,19 +2,19 @@
 // (secret-corpus.ts) has not, keys of other kinds edited in place, tokens in renames and in history subjects, and
 // look-alikes that name a secret without holding one. Random at test time from a seed, never real keys.
 import {
+  ALNUM,
+  BASE64,
   createRandom,
+  DIGITS,
+  LOWER,
+  secretList,
+  UPPER,
+  URLSAFE,
   type CorpusFile,
-  type CorpusSecret,
   type LookAlike,
   type SecretCorpus,
 } from './secret-corpus.js';
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-const ALNUM = UPPER + LOWER + DIGITS;
-const BASE64 = `${ALNUM}+/`;
-const URLSAFE = `${ALNUM}_-`;
 /** bech32's alphabet, upper-cased as age writes its secret keys. */
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
@@ -30,11 +30,7 @@ function keyFile(random: ReturnType<typeof createRandom>, label: string, lines: 
 export function generateProbeCorpus(seed: number): SecretCorpus {
   const random = createRandom(seed);
   const { from, mixed, hex } = random;
-  const secrets: CorpusSecret[] = [];
-  const add = (label: string, ...values: string[]): string => {
-    secrets.push({ label, values });
-    return values.join('');
-  };
+  const { secrets, add } = secretList();
   const password = () => `${mixed(ALNUM, 12)}${from('%^*~', 1)}${from(DIGITS, 2)}`;
   const generic = () => mixed(ALNUM, 28);
   const b64 = (text: string) => Buffer.from(text).toString('base64');

@@ -24,13 +24,23 @@ export interface SecretCorpus {
   secrets: CorpusSecret[];
 }
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const DIGITS = '0123456789';
-const ALNUM = UPPER + LOWER + DIGITS;
+export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+export const DIGITS = '0123456789';
+export const ALNUM = UPPER + LOWER + DIGITS;
 const HEX = '0123456789abcdef';
-const BASE64 = `${ALNUM}+/`;
-const URLSAFE = `${ALNUM}_-`;
+export const BASE64 = `${ALNUM}+/`;
+export const URLSAFE = `${ALNUM}_-`;
+
+/** The corpus' secrets, and `add`, which records one (each piece a split secret is made of) and returns it whole. */
+export function secretList(): { secrets: CorpusSecret[]; add: (label: string, ...values: string[]) => string } {
+  const secrets: CorpusSecret[] = [];
+  const add = (label: string, ...values: string[]): string => {
+    secrets.push({ label, values });
+    return values.join('');
+  };
+  return { secrets, add };
+}
 
 export function createRandom(seed: number) {
   const next = seededRandom(seed);
@@ -66,11 +76,7 @@ function pemKey(random: ReturnType<typeof createRandom>, label = 'PRIVATE KEY'):
 export function generateSecretCorpus(seed: number): SecretCorpus {
   const random = createRandom(seed);
   const { from, mixed, hex } = random;
-  const secrets: CorpusSecret[] = [];
-  const add = (label: string, ...values: string[]): string => {
-    secrets.push({ label, values });
-    return values.join('');
-  };
+  const { secrets, add } = secretList();
 
   const awsId = () => `AKIA${from(UPPER + DIGITS, 16)}`;
   const ghp = () => `ghp_${mixed(ALNUM, 36)}`;
