@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { loadedFiles, MODULE_LOG_HOOK } from '../support/module-log.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
@@ -29,16 +30,11 @@ function setup(): { run: (args?: string[], extra?: NodeJS.ProcessEnv) => ReturnT
   const run = (args: string[] = [], extra: NodeJS.ProcessEnv = {}) =>
     runCliAsync(['commit', '--dry-run', '--debug', ...args], {
       cwd: repo.dir,
-      env: {
-        ...repo.env,
-        GIT_AI_PROVIDER: 'openai',
-        GIT_AI_BASE_URL: server.baseUrls.openai,
-        GIT_AI_API_KEY: 'test-key',
-        GIT_AI_MODEL: 'test-model',
+      env: remoteEnv(server, repo.env, {
         NODE_OPTIONS: `--import=${MODULE_LOG_HOOK}`,
         GIT_AI_TEST_MODULE_LOG: join(repo.dir, '..', `run-${(runs += 1)}.log`),
         ...extra,
-      },
+      }),
     });
   return { run };
 }

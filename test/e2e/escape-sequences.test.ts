@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 const ESC = '\x1b';
@@ -39,14 +40,7 @@ function stageChange(server: ProviderServer): NodeJS.ProcessEnv {
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
-  return {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: server.baseUrls.openai,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-    GIT_AI_BODY: 'true',
-  };
+  return remoteEnv(server, repo.env, { GIT_AI_BODY: 'true' });
 }
 
 /** The raw commit object of HEAD, bytes as latin1 so a C1 byte cannot hide in a decoding. */

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
+import { remoteEnv } from '../support/remote-env.js';
 import {
   startProviderServer,
   type FaultRule,
@@ -238,16 +239,11 @@ async function setUp(fault: FaultCase): Promise<Setup> {
   const server = fault.baseUrl ? undefined : await serve(fault.server ?? {});
   const baseUrl = fault.baseUrl ? await fault.baseUrl() : server!.baseUrls.openai;
   const seconds = fault.endsByDeadline ? DEADLINE_SECONDS : GENEROUS_SECONDS;
-  const env = {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: baseUrl,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
+  const env = remoteEnv(baseUrl, repo.env, {
     GIT_AI_CACHE: 'false',
     GIT_AI_TIMEOUT: String(seconds),
     ...(fault.wrappedBody ? { GIT_AI_BODY: 'true' } : {}),
-  };
+  });
   return { repo, server, env, seconds };
 }
 

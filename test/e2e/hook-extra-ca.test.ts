@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startHttpProxy, type HttpProxy } from '../support/http-proxy.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import {
   CONVENTIONAL_HEADER,
   MATH_WITH_MULTIPLY,
@@ -70,15 +71,10 @@ function envFor(origin: string, extraCa: string | undefined, extra: NodeJS.Proce
   const env: NodeJS.ProcessEnv = { ...repo.env };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.NODE_OPTIONS;
-  return {
-    ...env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: `${origin}/v1`,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
+  return remoteEnv(`${origin}/v1`, env, {
     ...(extraCa === undefined ? {} : { NODE_EXTRA_CA_CERTS: extraCa }),
     ...extra,
-  };
+  });
 }
 
 /** A plain `git commit` (the hook writes the message); its stderr lines and the message's subject. */

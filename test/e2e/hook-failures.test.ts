@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import type { FaultRule } from '../support/provider-server/types.js';
+import { remoteEnv } from '../support/remote-env.js';
 import {
   BUILT_CLI,
   MATH_WITH_MULTIPLY,
@@ -39,14 +40,7 @@ async function seed(faults: FaultRule[] = []): Promise<{ env: NodeJS.ProcessEnv;
   repo.git('add', '.');
   const file = join(repo.home, 'COMMIT_EDITMSG');
   writeFileSync(file, EMPTY);
-  const env = {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: started.baseUrls.openai,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-  };
-  return { env, file };
+  return { env: remoteEnv(started, repo.env), file };
 }
 
 /** `hook run` as git starts it, without blocking this process (which serves the provider); `onStart` gets the child. */

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isMessageRequest } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { startTerminal, type Terminal } from '../support/terminal.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
@@ -64,13 +65,7 @@ async function countingProvider(options: { latencyMs?: number } = {}): Promise<N
 
 /** The repository's environment pointing git-ai at the loopback server as an OpenAI provider. */
 function providerEnv(started: ProviderServer): NodeJS.ProcessEnv {
-  return {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: started.baseUrls.openai,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-  };
+  return remoteEnv(started, repo.env);
 }
 
 describe('git-ai commit on a terminal', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { PROJECT_ROOT, createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let install: string;
@@ -40,14 +41,7 @@ describe('the built CLI with only its runtime dependency installed', () => {
     const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
     try {
       for (const provider of ['openai', 'anthropic', 'gemini'] as const) {
-        const baseUrl = server.baseUrls[provider];
-        const env = {
-          ...repo.env,
-          GIT_AI_PROVIDER: provider,
-          GIT_AI_BASE_URL: baseUrl,
-          GIT_AI_API_KEY: 'test-key',
-          GIT_AI_MODEL: 'test-model',
-        };
+        const env = remoteEnv(server, repo.env, { GIT_AI_PROVIDER: provider });
         const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env, cli });
         expect(result.stderr).toBe('');
         expect(result.stdout.trim()).toBe('feat(widgets): add the widget registry');

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { makeReadOnly, runCliRespectingModes, runCliRespectingModesAsync } from '../support/permissions.js';
 import { startProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
@@ -125,13 +126,7 @@ describe('permission and file system errors', () => {
     readOnly(cache);
     const server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
     try {
-      const env = {
-        ...repo.env,
-        GIT_AI_PROVIDER: 'openai',
-        GIT_AI_BASE_URL: server.baseUrls.openai,
-        GIT_AI_API_KEY: 'test-key',
-        GIT_AI_MODEL: 'test-model',
-      };
+      const env = remoteEnv(server, repo.env);
       for (const round of [1, 2]) {
         const result = await runCliRespectingModesAsync(['commit', '--dry-run'], { cwd: repo.dir, env });
         expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'feat(widgets): add the widget registry\n' });

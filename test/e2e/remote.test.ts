@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isAnalysisRequest } from '../support/commit-responder.js';
 import { startHttpProxy } from '../support/http-proxy.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
@@ -23,20 +24,7 @@ function envFor(
   provider: 'openai' | 'openai-compatible' | 'anthropic' | 'gemini',
   extra: NodeJS.ProcessEnv = {},
 ): NodeJS.ProcessEnv {
-  const baseUrl =
-    provider === 'anthropic'
-      ? server.baseUrls.anthropic
-      : provider === 'gemini'
-        ? server.baseUrls.gemini
-        : server.baseUrls.openai;
-  return {
-    ...repo.env,
-    GIT_AI_PROVIDER: provider,
-    GIT_AI_BASE_URL: baseUrl,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-    ...extra,
-  };
+  return remoteEnv(server, repo.env, { GIT_AI_PROVIDER: provider, ...extra });
 }
 
 describe('git-ai commit with a remote provider', () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NormalizedRequest, ResponderResult } from '../support/provider-server.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { isAnalysisRequest } from '../support/commit-responder.js';
 import { CONVENTIONAL, installCommitlint, runCommitlint, writeCommitlintConfig } from '../support/commitlint.js';
 import { createTempRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
@@ -50,16 +51,9 @@ function ruleBreakingResponder(repair?: (request: NormalizedRequest) => Responde
   };
 }
 
-async function remoteEnv(respond: ReturnType<typeof ruleBreakingResponder>): Promise<NodeJS.ProcessEnv> {
+async function serveRemote(respond: ReturnType<typeof ruleBreakingResponder>): Promise<NodeJS.ProcessEnv> {
   server = await startProviderServer({ apiKey: 'test-key', respond });
-  return {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: server.baseUrls.openai,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-    GIT_AI_CACHE: 'false',
-  };
+  return remoteEnv(server, repo.env, { GIT_AI_CACHE: 'false' });
 }
 
 const CONFIGS: Array<[name: string, config: object]> = [
@@ -95,7 +89,7 @@ describe('messages within the repository commitlint rules', () => {
 
   it.each(CONFIGS)('remote answers that break the rules, %s: the message passes commitlint', async (_name, config) => {
     seed(config);
-    const env = await remoteEnv(
+    const env = await serveRemote(
       ruleBreakingResponder(() => ({
         object: {
           header: 'feat(api): add the widget registry',
@@ -118,7 +112,7 @@ describe('messages within the repository commitlint rules', () => {
       ...CONVENTIONAL,
       rules: { 'body-empty': [2, 'never'], 'type-enum': [2, 'always', ['feat', 'fix', 'chore']] },
     });
-    const env = await remoteEnv((request) =>
+    const env = await serveRemote((request) =>
       'header' in ((request.structured?.schema as { properties?: object } | undefined)?.properties ?? {})
         ? { object: { header: 'feat(api): add the widget registry', body: 'Widgets register by kind.' } }
         : { text: 'feat(api): add the widget registry' },

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { loadedFiles, MODULE_LOG_HOOK } from '../support/module-log.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { createRepoWithSources, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
@@ -30,15 +31,12 @@ describe('a second run on the same staged change', () => {
       server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
       repo = createRepoWithSources({ count: 2, lines: 40, pathOf: (index) => `src/widgets/w${index}.ts` });
       repo.git('add', '.');
-      const env = (log: string): NodeJS.ProcessEnv => ({
-        ...repo.env,
-        GIT_AI_PROVIDER: provider,
-        GIT_AI_BASE_URL: server.baseUrls[provider],
-        GIT_AI_API_KEY: 'test-key',
-        GIT_AI_MODEL: 'test-model',
-        NODE_OPTIONS: `--import=${MODULE_LOG_HOOK}`,
-        GIT_AI_TEST_MODULE_LOG: join(repo.dir, '..', `${log}.log`),
-      });
+      const env = (log: string): NodeJS.ProcessEnv =>
+        remoteEnv(server, repo.env, {
+          GIT_AI_PROVIDER: provider,
+          NODE_OPTIONS: `--import=${MODULE_LOG_HOOK}`,
+          GIT_AI_TEST_MODULE_LOG: join(repo.dir, '..', `${log}.log`),
+        });
       const cold = await runCliAsync(['commit', '--dry-run', '--debug'], { cwd: repo.dir, env: env('cold') });
       expect(cold.code).toBe(0);
       expect(server.requests).toHaveLength(1);

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer, type ProviderServerOptions } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import {
   CONVENTIONAL_HEADER,
   MATH_WITH_MULTIPLY,
@@ -38,15 +39,8 @@ function stage(): void {
   repo.git('add', '.');
 }
 
-const remoteEnv = (baseUrl: string): NodeJS.ProcessEnv => ({
-  ...repo.env,
-  GIT_AI_PROVIDER: 'openai',
-  GIT_AI_BASE_URL: baseUrl,
-  GIT_AI_API_KEY: 'test-key',
-  GIT_AI_MODEL: 'test-model',
-  GIT_AI_CACHE: 'false',
-  GIT_AI_TIMEOUT: '10',
-});
+const probeEnv = (server: ProviderServer, extra: Parameters<typeof remoteEnv>[2] = {}): NodeJS.ProcessEnv =>
+  remoteEnv(server, repo.env, { GIT_AI_CACHE: 'false', GIT_AI_TIMEOUT: '10', ...extra });
 
 /** Exit 0, a conventional subject that is not the provider's, and exactly one `git-ai: ` line saying `why`. */
 function expectOffline(result: CliResult, why: RegExp): void {
@@ -78,7 +72,7 @@ describe('provider faults a probe adds', () => {
       }),
     });
     stage();
-    const env = remoteEnv(server.baseUrls.openai);
+    const env = probeEnv(server);
     expectOffline(
       await dryRun(env),
       /^git-ai: openai answered with an error instead of a message: "You exceeded your current quota"; /,
@@ -99,7 +93,7 @@ describe('provider faults a probe adds', () => {
       respond: () => ({ raw: gzipSync(Buffer.from(body)), headers: { 'content-encoding': 'gzip' } }),
     });
     stage();
-    const result = await dryRun(remoteEnv(server.baseUrls.openai));
+    const result = await dryRun(probeEnv(server));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(REMOTE_SUBJECT);
@@ -114,7 +108,7 @@ describe('provider faults a probe adds', () => {
     });
     stage();
     for (const provider of ['openai', 'anthropic', 'gemini'] as const) {
-      const env = { ...remoteEnv(server.baseUrls[provider]), GIT_AI_PROVIDER: provider };
+      const env = probeEnv(server, { GIT_AI_PROVIDER: provider });
       expectOffline(await dryRun(env), /answered 307 Temporary Redirect to http:\/\/localhost:\d+, not followed/);
     }
     expect(elsewhere.requests).toEqual([]);
@@ -126,7 +120,7 @@ describe('provider faults a probe adds', () => {
       respond: () => ({ text: REMOTE_SUBJECT, headers: { 'x-padding': 'a'.repeat(100_000) } }),
     });
     stage();
-    const env = remoteEnv(server.baseUrls.openai);
+    const env = probeEnv(server);
     const result = await dryRun(env);
     // Either it is read (Node's limit is 16 KB for requests it serves, not answers it reads) or refused in one line.
     expect(result.stderr).not.toMatch(/internal error|\n\s+at |Error:/);

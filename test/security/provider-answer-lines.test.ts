@@ -4,6 +4,7 @@
 // offline message, exit 0, and one `git-ai:` line that says what came back, never `failed (AI_APICallError)`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProviderServer, type ProviderServer, type ResponderResult } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import {
   CONVENTIONAL_HEADER,
   MATH_WITH_MULTIPLY,
@@ -53,16 +54,7 @@ async function setUp(answer: ResponderResult): Promise<{ repo: TempRepo; env: No
   repo = createMathRepo();
   repo.write('src/math.ts', MATH_WITH_MULTIPLY);
   repo.git('add', '.');
-  const env = {
-    ...repo.env,
-    GIT_AI_PROVIDER: 'openai',
-    GIT_AI_BASE_URL: server.baseUrls.openai,
-    GIT_AI_API_KEY: 'test-key',
-    GIT_AI_MODEL: 'test-model',
-    GIT_AI_CACHE: 'false',
-    GIT_AI_TIMEOUT: '10',
-  };
-  return { repo, env };
+  return { repo, env: remoteEnv(server, repo.env, { GIT_AI_CACHE: 'false', GIT_AI_TIMEOUT: '10' }) };
 }
 
 function expectOneLine(result: CliResult, line: string | RegExp): void {
