@@ -2,6 +2,7 @@
 // text: the text is split into pieces by the encoding's regex; a piece that is a token is that token, any other is
 // merged from its UTF-8 bytes, the lowest-ranked adjacent pair first (the leftmost of equals). Special tokens such as
 // `<|endoftext|>` are plain text here, as a diff's content must be.
+import type { LinesWithin } from './tokenizer.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Pieces merged and remembered, per encoder; past it the memory starts over (identifiers repeat within a diff). */
@@ -40,6 +41,23 @@ export class BytePairEncoder {
       return count > limit;
     });
     return over ? undefined : count;
+  }
+
+  /** See Tokenizer.linesWithin. */
+  linesWithin(text: string, limit: number): LinesWithin {
+    let count = 0;
+    let at = 0;
+    let fit: LinesWithin = { end: 0, tokens: 0, whole: false, overEnd: 0 };
+    const scratch: number[] = [];
+    const over = this.pieces(text, (piece) => {
+      scratch.length = 0;
+      count += this.encodePiece(piece, scratch);
+      at += piece.length;
+      if (count > limit) return true;
+      if (piece.charCodeAt(piece.length - 1) === 0x0a) fit = { end: at, tokens: count, whole: false, overEnd: 0 };
+      return false;
+    });
+    return over ? { ...fit, overEnd: at } : { end: text.length, tokens: count, whole: true, overEnd: text.length };
   }
 
   count(text: string): number {

@@ -14,6 +14,12 @@ export interface Tokenizer {
   count(text: string): number;
   /** The count when it is <= limit, undefined when over; stops tokenizing as soon as the limit is passed. */
   countWithin(text: string, limit: number): number | undefined;
+  /**
+   * One pass over the text's pieces up to the first past `limit`: the longest prefix ending where a piece ends with
+   * '\n' whose count is within the limit (a prefix cut at a piece's end splits into the same pieces, so its count is
+   * exact), or the whole text when it is within the limit.
+   */
+  linesWithin(text: string, limit: number): LinesWithin;
   encode(text: string): number[];
   /** Inverse of encode; a slice that ends inside a character decodes that character as U+FFFD. */
   decode(tokens: readonly number[]): string;
@@ -35,6 +41,16 @@ export function fitsByBytes(text: string, tokens: number): boolean {
   if (text.length > tokens) return false; // every UTF-16 unit is at least one byte
   if (text.length * 3 <= tokens) return true; // and at most three
   return Buffer.byteLength(text, 'utf8') <= tokens;
+}
+
+export interface LinesWithin {
+  /** Units of the prefix (0 for none; the text's length when whole). */
+  end: number;
+  /** Its exact count (an upper bound for the estimate). */
+  tokens: number;
+  whole: boolean;
+  /** Where the piece (or, for the estimate, the line) that went past the limit ends; the text's length when whole. */
+  overEnd: number;
 }
 
 const loaded = new Map<TokenEncoding, Promise<Tokenizer>>();
@@ -68,6 +84,7 @@ async function loadExact(encoding: 'o200k_base' | 'cl100k_base'): Promise<Tokeni
     exact: true,
     count: (text) => bpe.count(text),
     countWithin: (text, limit) => bpe.countWithin(text, limit),
+    linesWithin: (text, limit) => bpe.linesWithin(text, limit),
     encode: (text) => bpe.encode(text),
     decode: (tokens) => bpe.decode(tokens),
   };
@@ -88,6 +105,20 @@ function createEstimateTokenizer(): Tokenizer {
       if (limit < 0 || text.length > limit * ESTIMATE_BYTES_PER_TOKEN) return undefined;
       const tokens = count(text);
       return tokens <= limit ? tokens : undefined;
+    },
+    linesWithin(text, limit) {
+      let end = 0;
+      let bytes = 0;
+      let kept = 0;
+      for (let newline = text.indexOf('\n'); ; newline = text.indexOf('\n', newline + 1)) {
+        const lineEnd = newline === -1 ? text.length : newline + 1;
+        bytes += Buffer.byteLength(text.slice(end, lineEnd), 'utf8');
+        const tokens = Math.ceil(bytes / ESTIMATE_BYTES_PER_TOKEN);
+        if (tokens > limit) return { end, tokens: kept, whole: false, overEnd: lineEnd };
+        kept = tokens;
+        end = lineEnd;
+        if (newline === -1 || end === text.length) return { end, tokens, whole: true, overEnd: end };
+      }
     },
     encode(text) {
       const bytes = Buffer.from(text, 'utf8');

@@ -7,7 +7,7 @@ import { truncateToTokens } from '../../src/tokens/truncate.js';
 
 const ENCODINGS: TokenEncoding[] = ['o200k_base', 'cl100k_base', 'estimate'];
 
-/** The real tokenizer, recording the length of every text it is asked to tokenize. */
+/** The real tokenizer, recording the length of every text it tokenizes (of a single pass, how far it read). */
 async function spyTokenizer(encoding: TokenEncoding): Promise<{ tokenizer: Tokenizer; seen: number[] }> {
   const real = await loadTokenizer(encoding);
   const seen: number[] = [];
@@ -20,6 +20,12 @@ async function spyTokenizer(encoding: TokenEncoding): Promise<{ tokenizer: Token
     exact: real.exact,
     count: (text) => real.count(record(text)),
     countWithin: (text, limit) => real.countWithin(record(text), limit),
+    // One pass that stops at the first piece past the limit: what it read is recorded, where it stopped.
+    linesWithin: (text, limit) => {
+      const fit = real.linesWithin(text, limit);
+      seen.push(fit.overEnd);
+      return fit;
+    },
     encode: (text) => real.encode(record(text)),
     decode: (tokens) => real.decode(tokens),
   };
@@ -114,7 +120,7 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
     expect(truncateToTokens({ text: '', maxTokens, tokenizer }).truncated).toBe(false);
   });
 
-  it('widens the tokenized prefix when tokens hold many bytes each', async () => {
+  it('cuts text whose tokens hold many bytes each in one pass', async () => {
     const { tokenizer, seen } = await spyTokenizer(encoding);
     const text = `${'='.repeat(64)}\n`.repeat(5000);
     const result = truncateToTokens({ text, maxTokens: 500, tokenizer });
@@ -122,8 +128,21 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
     expect(result.tokens).toBe(tokenizer.count(result.text));
     expect(result.tokens).toBeLessThanOrEqual(500);
     expect(tokenizer.count(result.text + `${'='.repeat(64)}\n`)).toBeGreaterThan(500);
-    // One window at the usual density misses; the next is scaled by the density it measured and holds enough.
-    if (tokenizer.exact) expect(seen.filter((length) => length > result.text.length)).toHaveLength(2);
+    expect(seen).toHaveLength(1 + 2); // the cut, then the two counts above
+  });
+
+  it('finds a line end inside a piece by its own count', async () => {
+    const tokenizer = await loadTokenizer(encoding);
+    // "\n\n" is one piece: the line ending at its first newline ends no piece.
+    const text = '+a\n\n'.repeat(400);
+    for (const maxTokens of [3, 10, 99, 300]) {
+      const result = truncateToTokens({ text, maxTokens, tokenizer });
+      expect(result.truncated).toBe(true);
+      expect(result.tokens).toBe(tokenizer.count(result.text));
+      expect(result.tokens).toBeLessThanOrEqual(maxTokens);
+      const nextEnd = text.indexOf('\n', result.text.length);
+      expect(tokenizer.count(text.slice(0, nextEnd + 1))).toBeGreaterThan(maxTokens);
+    }
   });
 
   it('tokenizes only a prefix of a 10 MB input', async () => {
