@@ -8,7 +8,7 @@ import { format, resolveConfig } from 'prettier';
 import type { TypeWeights } from '../src/engines/local/type-model.js';
 import { bestType, scoreTypes } from '../src/engines/local/type-model.js';
 import { COMMIT_TYPES, isCommitType, type CommitType } from '../src/engines/message.js';
-import { HISTORY_FEATURES, type TypeFeatures } from '../src/engines/local/features.js';
+import { HISTORY_FEATURES, HISTORY_SHARED_FEATURES, type TypeFeatures } from '../src/engines/local/features.js';
 import { splitOf } from './eval/data.js';
 import { analysedRows } from './eval/rows.js';
 
@@ -69,7 +69,9 @@ function withoutHistory(examples: Example[]): Example[] {
       perType[type] = { ...example.features.perType[type] };
       for (const name of HISTORY_FEATURES) perType[type][name] = 0;
     }
-    return { ...example, features: { shared: { ...example.features.shared, no_history: 1 }, perType } };
+    const shared: Record<string, number> = { ...example.features.shared, no_history: 1 };
+    for (const name of HISTORY_SHARED_FEATURES) shared[name] = 0;
+    return { ...example, features: { shared, perType } };
   });
 }
 

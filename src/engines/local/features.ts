@@ -6,6 +6,7 @@ import type { FileChange } from './changes.js';
 import { collectLineEvidence } from './line-evidence.js';
 import { isReleaseNote, type ChangesetNote } from './changeset.js';
 import { noteTypes } from './note-type.js';
+import { undoEvidence } from './revert.js';
 import type { DependencyFacts } from './deps.js';
 import type { FilePriors, HistoryProfile } from './history.js';
 import type { ChangeSignals } from './signals.js';
@@ -20,6 +21,9 @@ export interface TypeFeatureInput {
   profile: HistoryProfile;
   priors: FilePriors;
   changeset: ChangesetNote | undefined;
+  /** The changed files' own subjects, newest first, and the repository's (for the undo evidence). */
+  fileHistory?: Record<string, string[]>;
+  history?: string[];
 }
 
 export interface TypeFeatures {
@@ -52,6 +56,9 @@ export const HISTORY_FEATURES = [
   'habit',
 ] as const;
 
+/** The shared features that read the history: zero for a repository without one. */
+export const HISTORY_SHARED_FEATURES = ['undoes_newest'] as const;
+
 const clamp = (value: number) => Math.max(0, Math.min(1, value));
 
 export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
@@ -64,11 +71,13 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
   const modifiedSource = source.filter((change) => change.file.status === 'modified');
   let guards = 0;
   let conditions = 0;
+  let edits = 0;
   for (const change of modifiedSource) {
     const removed = new Set(change.removedLines.map((line) => line.trim()));
     // A guard inside a function this change adds is part of the new code, not a fix to the old.
     for (const line of change.editedLines) {
-      if (removed.has(line.trim())) continue;
+      if (removed.has(line.trim()) || !line.trim()) continue;
+      edits += 1;
       if (GUARD.test(line)) guards += 1;
     }
     const pairs = Math.min(change.addedLines.length, change.removedLines.length);
@@ -135,6 +144,8 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
       ? titles.filter((title) => !FIX_TITLE.test(title) && FEAT_TITLE.test(title)).length / titles.length
       : 0,
     guards: clamp(guards / 2),
+    // Guards as a share of the lines that edit existing code: a small edit that is mostly a guard is a fix.
+    guard_share: edits ? guards / edits : 0,
     conditions: clamp(conditions / 2),
     small_source: size > 0 && size <= 12 ? 1 : 0,
     size_log: clamp(Math.log10(1 + lines) / 4),
@@ -158,6 +169,7 @@ export function computeTypeFeatures(input: TypeFeatureInput): TypeFeatures {
     modified_only: changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     test_edits_only: only('test', 'snapshot') && changes.every((change) => change.file.status === 'modified') ? 1 : 0,
     new_code_share: addedSource ? 1 - editedSource / addedSource : 0,
+    undoes_newest: undoEvidence(changes, input.fileHistory ?? {}, input.history ?? []),
     new_files_share: changes.length
       ? changes.filter((change) => change.file.status === 'added').length / changes.length
       : 0,

@@ -75,6 +75,8 @@ export function analyseChange(input: Pick<LocalEngineInput, 'files' | 'history' 
     profile,
     priors,
     changeset,
+    fileHistory: input.fileHistory ?? {},
+    history: input.history ?? [],
   });
   return { changes, weights, profile, priors, deps, convention, signals, activities, changeset, features };
 }
