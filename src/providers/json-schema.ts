@@ -1,5 +1,5 @@
 // The JSON schema of an answer as the AI SDK sends it, without loading the SDK (git-ai prompt shows it, sends nothing).
-import * as z from 'zod';
+import type * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -27,5 +27,6 @@ function closeObjects(node: unknown): unknown {
 
 /** Same options as the SDK's zodSchema() for zod 4: draft-7, the input side of transforms, no $refs. */
 export function toRequestJsonSchema(schema: z.ZodType): JsonSchema {
-  return closeObjects(z.toJSONSchema(schema, { target: 'draft-7', io: 'input', reused: 'inline' })) as JsonSchema;
+  // The schema's own method, as z.toJSONSchema: importing zod here would load it on every remote run (stage-prompts).
+  return closeObjects(schema.toJSONSchema({ target: 'draft-7', io: 'input', reused: 'inline' })) as JsonSchema;
 }

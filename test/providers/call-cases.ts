@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageModel } from 'ai';
 import { UserError } from '../../src/errors.js';
 import type { CallEvent, TextCallOptions } from '../../src/providers/call.js';
-import type { Candidate } from '../../src/providers/schemas.js';
+import type { Candidate } from '../../src/providers/answer-shapes.js';
 import { callStructured, callText } from '../../src/providers/call.js';
 import { DeadlineError, SchemaMismatchError, isConnectionRefused } from '../../src/providers/errors.js';
 import type { LanguageModelOptions } from '../../src/providers/provider.js';

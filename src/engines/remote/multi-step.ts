@@ -4,8 +4,7 @@ import { fitAnalysisPrompt } from './stage-prompts.js';
 import { isUserError } from '../../errors.js';
 import { createLimiter } from '../../providers/limiter.js';
 import { buildGeneratePrompt } from './prompts.js';
-import type { FileAnalysis } from '../../providers/schemas.js';
-import { analysisSchema } from '../../providers/schemas.js';
+import type { FileAnalysis } from '../../providers/answer-shapes.js';
 import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
 import { rankAnalyses } from './score.js';
@@ -49,6 +48,7 @@ export function fitAnalyses(ranked: readonly RankedAnalysis[], budgetTokens: num
 }
 
 async function readCached(ctx: StageContext, key: string): Promise<FileAnalysis[] | undefined> {
+  const { analysisSchema } = await import('../../providers/schemas.js'); // zod, off the fast path
   const parsed = analysisSchema.safeParse(await ctx.cache.get<unknown>(key));
   return parsed.success ? parsed.data.files : undefined;
 }

@@ -2,7 +2,12 @@
 // summary | symbols`. The same entries as the JSON object it replaces, at about half the output tokens (no keys, no
 // quotes, no path: every output token costs ~8 ms, on the critical path of every multi-step run).
 import type { FileEntry } from '../../diff/prepared.js';
-import { ANALYSIS_KINDS, ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, type Analysis } from '../../providers/schemas.js';
+import {
+  ANALYSIS_KINDS,
+  ANALYSIS_MAX_FILES,
+  ANALYSIS_MAX_SYMBOLS,
+  type Analysis,
+} from '../../providers/answer-shapes.js';
 
 /** The top of the significance scale the prompt asks for (`0` to this), one token whatever the digit. */
 export const SIGNIFICANCE_SCALE = 9;

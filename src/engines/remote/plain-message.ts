@@ -3,7 +3,7 @@
 // remark, CRLF): the first line that reads as a Conventional Commits header is the header, what follows it up to a
 // closing fence, a second header or a closing remark is the body. Pure, and the same for the draft and the answer.
 import { parseCommitHeader } from '../message.js';
-import { toCandidate, type Candidate } from '../../providers/schemas.js';
+import { toCandidate, type Candidate } from '../../providers/answer-shapes.js';
 
 export interface PlainMessage {
   header: string;

@@ -2,7 +2,7 @@
 import type { FileStatus } from '../../diff/types.js';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../diff/prepared.js';
 import type { CommitStyle } from '../message.js';
-import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, type FileAnalysis } from '../../providers/schemas.js';
+import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, type FileAnalysis } from '../../providers/answer-shapes.js';
 import { SIGNIFICANCE_SCALE } from './plain-analysis.js';
 
 export interface Prompt {

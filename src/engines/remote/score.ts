@@ -2,7 +2,7 @@
 import type { FileEntry } from '../../diff/prepared.js';
 import type { FileCategory, FileStatus } from '../../diff/types.js';
 import type { RankedAnalysis } from './prompts.js';
-import type { FileAnalysis } from '../../providers/schemas.js';
+import type { FileAnalysis } from '../../providers/answer-shapes.js';
 
 export type { RankedAnalysis } from './prompts.js';
 

@@ -1,5 +1,5 @@
 // Picks the best of the model's candidate messages locally: invalid ones dropped, the rest scored, ties broken stably.
-import type { Candidate } from '../../providers/schemas.js';
+import type { Candidate } from '../../providers/answer-shapes.js';
 import type { CommitMessage, CommitStyle } from '../message.js';
 import { COMMIT_TYPES, formatCommitMessage, isCommitType, parseCommitHeader } from '../message.js';
 

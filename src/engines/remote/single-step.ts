@@ -1,7 +1,6 @@
 // The single-step stage (one request over the whole prepared diff), and what every remote stage shares: its context, a traced call, picking.
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
-import * as zod from 'zod';
 import type { Cache } from '../../cache/disk-cache.js';
 import { cacheKey } from '../../cache/key.js';
 import type { ResolvedConfig } from '../../config/schema.js';
@@ -13,10 +12,9 @@ import type { MessageOptions } from './prompts.js';
 import { schemaText } from './request-fit.js';
 import { fitDirectPrompt } from './stage-prompts.js';
 import { providerOfModel } from '../../providers/provider.js';
-import type { Candidate } from '../../providers/schemas.js';
+import { readCachedCandidates, type Candidate } from '../../providers/answer-shapes.js';
 import { hasNativeChoices } from '../../providers/choices.js';
 import { streamDraft } from './draft.js';
-import { candidateSchema } from '../../providers/schemas.js';
 import { parsePlainCandidate } from './plain-message.js';
 import type { CommitMessage } from '../message.js';
 import type { RankedAnalysis } from './score.js';
@@ -121,9 +119,6 @@ export async function callTraced<T>(ctx: StageContext, call: TracedCall<T>): Pro
   }
 }
 
-/** What a cached answer must look like to be used (a corrupt or older entry is a miss). */
-const cachedCandidates = zod.object({ candidates: zod.array(candidateSchema) });
-
 /** The message request's answer: plain text, read as one candidate (no JSON to decode: fewer output tokens). */
 export const MESSAGE_ANSWER: AnswerSpec<Candidate> = { answerName: 'commit message', read: parsePlainCandidate };
 
@@ -158,10 +153,10 @@ export async function requestCandidates(
 ): Promise<Candidate[]> {
   const completions = Math.max(1, ctx.config.candidates);
   const key = answerKey(ctx, { kind: 'message', system: call.system, prompt: call.prompt, completions });
-  const cached = cachedCandidates.safeParse(await ctx.cache.get<unknown>(key));
-  if (cached.success) {
+  const cached = readCachedCandidates(await ctx.cache.get<unknown>(key)); // a corrupt or older entry is a miss
+  if (cached !== undefined) {
     ctx.span.child(call.name, { ...call.attrs, cacheHit: true }).end();
-    return cached.data.candidates;
+    return cached;
   }
   const request = { ...call, answer: MESSAGE_ANSWER };
   if (completions === 1) {

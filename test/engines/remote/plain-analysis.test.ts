@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src/diff/prepared.js';
 import { readPlainAnalysis } from '../../../src/engines/remote/plain-analysis.js';
 import { buildAnalysisPrompt } from '../../../src/engines/remote/prompts.js';
-import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, analysisSchema } from '../../../src/providers/schemas.js';
+import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS } from '../../../src/providers/answer-shapes.js';
+import { analysisSchema } from '../../../src/providers/schemas.js';
 
 const entry = (path: string): FileEntry => ({
   path,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { FileEntry, PreparedChunk, PreparedDiff } from '../../../src/diff/prepared.js';
 import type { MessageOptions, RankedAnalysis } from '../../../src/engines/remote/prompts.js';
 import { toRequestJsonSchema } from '../../../src/providers/json-schema.js';
-import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS, analysisSchema } from '../../../src/providers/schemas.js';
+import { ANALYSIS_MAX_FILES, ANALYSIS_MAX_SYMBOLS } from '../../../src/providers/answer-shapes.js';
+import { analysisSchema } from '../../../src/providers/schemas.js';
 import { buildAnalysisPrompt, buildDirectPrompt, buildGeneratePrompt } from '../../../src/engines/remote/prompts.js';
 
 const source: FileEntry = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src/diff/prepared.js';
-import type { FileAnalysis } from '../../../src/providers/schemas.js';
+import type { FileAnalysis } from '../../../src/providers/answer-shapes.js';
 import { describeEntry, rankAnalyses, scoreHeuristic, scoreImpact } from '../../../src/engines/remote/score.js';
 import { makeEntry } from './fixtures.js';
 
