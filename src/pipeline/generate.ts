@@ -207,7 +207,9 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
     const settings = { ...modelSettings(config, env), provider: provider.resolveProvider(config) };
     // The connection (DNS, TCP, TLS: 50-300 ms on real networks) opens while git produces the diff, in any case.
     provider.preconnectProvider(settings);
-    if (!before.answered) provider.preloadProviderSdk(settings.provider).catch(() => undefined); // surfaces at the call
+    // What the first request needs (the SDK, where it streams) loads while git works; a failure surfaces at the call.
+    const stream = options.streamDraft === true;
+    if (!before.answered) provider.preloadProviderSdk(settings.provider, { stream }).catch(() => undefined);
   });
   const modules = Promise.all([
     import('../engines/remote/chain.js'),

@@ -78,8 +78,8 @@ export function preconnectProvider(options: { provider: Provider; baseUrl?: stri
 }
 
 /**
- * Starts loading the SDK module a call to this provider needs, so that it loads while git is still busy. Calls go
- * through the provider model itself (providers/model-call.ts): the `ai` core package is not needed.
+ * Starts loading what the first call to this provider needs (sdk-model.ts), so that it loads while git is still busy.
+ * Calls go through the provider model itself (providers/model-call.ts): the `ai` core package is not needed.
  */
 export const preloadProviderSdk = loadProviderSdk;
 

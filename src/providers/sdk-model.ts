@@ -1,5 +1,6 @@
-// The AI SDK's own model for one provider, from settings already checked (provider.ts) and a fetch: what a call and
-// `git ai prompt`'s capture both build, so that the request shown is the request sent.
+// The model for one provider, from settings already checked (provider.ts) and a fetch: the AI SDK's, with OpenAI's
+// plain-text chat calls sent by git-ai itself (openai-chat.ts). What a call and `git ai prompt`'s capture both build,
+// so that the request shown is the request sent.
 import type { Provider } from '../config/schema.js';
 import { useFetchHeaders } from './fetch-headers.js';
 import type { ProviderModel } from './model-call.js';
@@ -24,16 +25,32 @@ export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string | undefined>> =
 // Local servers (Ollama, LM Studio, llama.cpp) ignore the key, but the OpenAI client insists on sending one.
 const PLACEHOLDER_KEY = 'not-needed';
 
-/** The SDK module a call to this provider needs (~1 MB of bundled JavaScript with zod's share). */
-export function loadProviderSdk(provider: Provider): Promise<unknown> {
+/**
+ * Loads what a call to this provider needs first: for OpenAI and OpenAI-compatible servers git-ai's own Chat
+ * Completions request (openai-chat.ts; the SDK loads at a call it does not make), unless the call streams; for the
+ * others the SDK module (~1 MB of bundled JavaScript with zod's share).
+ */
+export function loadProviderSdk(provider: Provider, options: { stream?: boolean } = {}): Promise<unknown> {
   return provider === 'anthropic'
     ? import('@ai-sdk/anthropic')
     : provider === 'gemini'
       ? import('@ai-sdk/google')
-      : import('@ai-sdk/openai');
+      : options.stream
+        ? import('@ai-sdk/openai')
+        : import('./openai-chat.js');
 }
 
+/** The provider's model: the SDK's, but for OpenAI's chat, whose plain-text calls git-ai sends itself. */
 export async function makeSdkModel(settings: SdkSettings, fetch: FetchFunction): Promise<ProviderModel> {
+  if (settings.provider === 'openai' || settings.provider === 'openai-compatible') {
+    const { openAIChatModel } = await import('./openai-chat.js');
+    return openAIChatModel(settings, fetch, () => sdkModel(settings, fetch));
+  }
+  return sdkModel(settings, fetch);
+}
+
+/** The AI SDK's own model. */
+export async function sdkModel(settings: SdkSettings, fetch: FetchFunction): Promise<ProviderModel> {
   // The SDK prints warnings (e.g. an unsupported setting) to the console; a commit message tool's stderr is not the place.
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
   // The SDK's header helpers use the global Headers: git-ai's own, unless Node's is loaded already (fetch-headers.ts).

@@ -15,12 +15,17 @@ afterEach(async () => {
   await server?.close();
 });
 
-/** The bundled files a run loaded that hold the AI SDK (the bundle keeps a `// node_modules/<package>/…` line per module). */
+/**
+ * The bundled files a run loaded that make its requests: the AI SDK's, or git-ai's own Chat Completions request (the
+ * bundle keeps a `// node_modules/<package>/…` or `// src/…` line per module).
+ */
 function sdkChunksLoaded(log: string): string[] {
   const files = loadedFiles(log);
   expect(files.some((file) => file.endsWith('cli.js'))).toBe(true);
   return files.filter((file) =>
-    /^\/\/ (?:\S*\/)?node_modules\/(ai|@ai-sdk\/[a-z-]+)\/dist\//m.test(readFileSync(file, 'utf8')),
+    /^\/\/ ((?:\S*\/)?node_modules\/(ai|@ai-sdk\/[a-z-]+)\/dist\/|src\/providers\/openai-chat\.ts)/m.test(
+      readFileSync(file, 'utf8'),
+    ),
   );
 }
 
