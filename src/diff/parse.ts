@@ -20,7 +20,8 @@ const NONE = Object.freeze([]) as unknown as FileDiff[];
 
 /** Incremental state machine: feed lines with `push`, collect the last file with `end`. */
 export class DiffParser {
-  private readonly keepLines: boolean;
+  /** Whether hunk body lines are kept; a reader that has all it will use sets it false for the rest of the diff. */
+  keepLines: boolean;
   private readonly maxLineLength: number;
   /** Whether the line last pushed was a hunk body line (content), not a header. */
   lastWasBody = false;

@@ -54,6 +54,9 @@ export async function collectDiff(options: CollectOptions): Promise<CollectedFil
   const finish = (done: FileDiff[]) => {
     for (const diff of done) {
       engineLines += trimHunks(diff, ENGINE_LINE_CAP - engineLines);
+      // Past the cap the rest of the diff's hunk lines would only be cut at each file's end: kept until then, they
+      // outlived the young generation (~60 ms of GC and pushing on 4,000 files).
+      if (engineLines >= ENGINE_LINE_CAP) parser.keepLines = false;
       const text = parts.join('');
       files.push({ diff, text, fullLength: bytes, droppedLines: dropped, cutLines });
       keptTotal += text.length;
