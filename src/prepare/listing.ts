@@ -50,7 +50,14 @@ function renderGroup(group: Group): string {
  */
 export function renderListing(entries: readonly FileEntry[], fits: (text: string) => boolean): string {
   const full = entries.map(renderFileLine).join('\n');
-  if (fits(full)) return full;
+  return fits(full) ? full : foldListing(entries, fits);
+}
+
+/**
+ * The listing folded into directories, deepest first, until `fits(text)` (a single `./` line at worst), for a caller
+ * that already knows one line per file does not fit. `fits` is last called on the text returned.
+ */
+export function foldListing(entries: readonly FileEntry[], fits: (text: string) => boolean): string {
   // Start from each file as a group in its own directory, then merge the deepest directories upward.
   let groups: Group[] = entries.map((entry) => ({
     dir: parentOf(entry.path),

@@ -10,7 +10,7 @@ import { boundWithin } from '../tokens/bound.js';
 import { fitsByBytes, loadTokenizer } from '../tokens/tokenizer.js';
 import { groupIntoChunks } from './chunks.js';
 import { collectDiff, type CollectedFile } from './collect.js';
-import { renderListing } from './listing.js';
+import { foldListing, renderListing } from './listing.js';
 
 /** Share of the input budget the file listing may take before it is folded per directory. */
 export const LISTING_SHARE = 0.25;
@@ -127,11 +127,15 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   let listingTokens = (await boundWithin(info.encoding, fullListing, listingBudget)) ?? Number.POSITIVE_INFINITY;
   if (listingTokens > listingBudget) {
     const tokenizer = await loadTokenizer(info.encoding);
-    listing = renderListing(
-      entries,
-      (text) => fitsByBytes(text, listingBudget) || tokenizer.countWithin(text, listingBudget) !== undefined,
-    );
-    listingTokens = tokenizer.count(listing);
+    // The full listing is over already, and the fold's last count is the listing's: no text is counted twice.
+    let lastCount: number | undefined;
+    listing = foldListing(entries, (text) => {
+      lastCount = undefined;
+      if (fitsByBytes(text, listingBudget)) return true;
+      lastCount = tokenizer.countWithin(text, listingBudget);
+      return lastCount !== undefined;
+    });
+    listingTokens = lastCount ?? tokenizer.count(listing);
   }
   const contentBudget = Math.max(0, total - listingTokens);
 
