@@ -5,6 +5,7 @@
 import type { FileChange } from './changes.js';
 import { readChangesets } from './changeset.js';
 import type { HistoryProfile } from './history.js';
+import { DEPRECATION } from './line-evidence.js';
 
 // A package's entry file: index.* at its root or in its src/, lib.rs, mod.rs at the top of src/, __init__.py of a package.
 const ENTRY =
@@ -35,15 +36,25 @@ export function updatesMigrationGuide(changes: FileChange[]): boolean {
   );
 }
 
+/** Code marked deprecated is taken out (its mark goes, and no new one comes): the removal the deprecation announced. */
+export function removesDeprecated(changes: FileChange[]): boolean {
+  const source = changes.filter((change) => change.role === 'source');
+  return (
+    source.some((change) => change.removedLines.some((line) => DEPRECATION.test(line))) &&
+    !source.some((change) => change.addedLines.some((line) => DEPRECATION.test(line)))
+  );
+}
+
 /**
  * Breaking when the repository marks breaking changes at all (a `!` in its history) and public names go, a migration
- * guide says so, or a release note tags the change `breaking` (covector's `patch:breaking`).
+ * guide says so, deprecated code is removed, or a release note tags the change `breaking` (covector's `patch:breaking`).
  */
 export function isBreaking(changes: FileChange[], profile: HistoryProfile): boolean {
   if (!profile.headers.some((header) => header.breaking)) return false;
   return (
     removedPublicNames(changes).length > 0 ||
     updatesMigrationGuide(changes) ||
+    removesDeprecated(changes) ||
     readChangesets(changes)?.breaking === true
   );
 }

@@ -26,7 +26,9 @@ const ERROR_LINE =
   /\bthrow\b|\braise\b|\bErr\(|\bpanic!|\bbail!|\banyhow!|\breturn\s+(?:nil,\s*)?(?:fmt\.Errorf|errors\.New)|\bcatch\b|\bexcept\b|\.catch\(|\bError\(/;
 const SKIP_LINE =
   /\b(?:it|test|describe)\.(?:skip|todo|fixme)\(|\bx(?:it|describe)\(|#\[ignore\b|pytest\.mark\.(?:skip|xfail)|\bt\.Skip\(|\bskipIf\(|\.skip\b\s*=\s*true/;
-const DEPRECATION = /@deprecated\b|#\[deprecated\b|DeprecationWarning|\bdeprecate\(/;
+/** A deprecation mark: JSDoc's, Rust's attribute, Python's warning and its helpers (`deprecate_renamed_parameter(`). */
+export const DEPRECATION =
+  /@deprecated\b|#\[deprecated\b|DeprecationWarning|\bdeprecated?(?:_\w+)?\(|\bissue_deprecation_warning\b/;
 const VERSION_LINE = /^\s*"?version"?\s*[:=]\s*["']\d+\.\d+/;
 const MANIFEST = /(^|\/)(package\.json|Cargo\.toml|pyproject\.toml|setup\.cfg|deno\.jsonc?|jsr\.json)$/;
 const BENCH = /(^|\/)(bench|benches|benchmarks?)\/|[._-]bench(mark)?s?\.[\w]+$|_bench_test\.go$/i;

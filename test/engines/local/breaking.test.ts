@@ -36,6 +36,34 @@ describe('breaking changes', () => {
       expect(generateLocalMessage({ files: [file], history: marks, maxLength: 72, body: false }).breaking).toBe(false);
   });
 
+  it('marks the removal of code marked deprecated, not a deprecation added or moved', () => {
+    const removed = makeDiff('src/source-code.js', [
+      '-  /** @deprecated use getAllComments() */',
+      '-  getComments(node) {',
+      '-    return this.comments(node);',
+      '-  }',
+    ]);
+    const pyRemoved = makeDiff('py-polars/polars/io/database.py', [
+      '-        issue_deprecation_warning("the pyxlsb engine is deprecated", version="0.20.0")',
+      '-        return read_pyxlsb(source)',
+    ]);
+    const added = makeDiff('src/source-code.js', [
+      '+  /** @deprecated use getAllComments() */',
+      '+  getComments(node) {}',
+    ]);
+    const moved = makeDiff('src/source-code.js', [
+      '-  /** @deprecated use getAllComments() */',
+      '+  /** @deprecated since v9, use getAllComments() */',
+    ]);
+    const breaking = (file: typeof removed, history = marks) =>
+      generateLocalMessage({ files: [file], history, maxLength: 72, body: false }).breaking;
+    expect(breaking(removed)).toBe(true);
+    expect(breaking(pyRemoved)).toBe(true);
+    expect(breaking(removed, ['feat: b', 'fix: a'])).toBe(false);
+    expect(breaking(added)).toBe(false);
+    expect(breaking(moved)).toBe(false);
+  });
+
   it('marks code changed together with a migration guide, but not a release note about migration code', () => {
     const code = makeDiff('lib/rules/no-unused-vars.js', ['-  caughtErrors: "none",', '+  caughtErrors: "all",']);
     const breakingOf = (files: ReturnType<typeof makeDiff>[]) =>
