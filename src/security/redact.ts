@@ -3,6 +3,7 @@
 import {
   diffPrefix,
   marker,
+  mayHoldKeyBody,
   redactKeyBodies,
   redactPrivateKeyBlocks,
   redactSecretBlocks,
@@ -41,9 +42,6 @@ const scanCandidates = (text: string): CandidateLine[] =>
 /** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
 const MULTI_LINE =
   /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
-
-/** A diff line (or a hunk header's context) that starts with 40 base64 characters: maybe a key body. */
-const KEY_BODY_HINT = /^(?:[+ -]|@@ [^\n]*@@)[ \t]*["'`]?[A-Za-z0-9+/]{40}/m;
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;
@@ -88,7 +86,7 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
   let current = text;
-  if (MULTI_LINE.test(text) || KEY_BODY_HINT.test(text) || text.includes('variable "')) {
+  if (MULTI_LINE.test(text) || mayHoldKeyBody(text) || text.includes('variable "')) {
     const lines = text.split('\n');
     const found: LineFinding[] = [];
     redactPrivateKeyBlocks(lines, found);
