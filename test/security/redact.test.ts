@@ -57,6 +57,8 @@ const CASES: Array<[string, string, string]> = [
   ['authorization-header', `+curl -H "Authorization: Bearer ${fake(ALNUM, 32, 45)}" https://api.example.com`, 'BEARER'],
   ['url-password', '+DATABASE_URL=postgres://app:VALUE@db.internal:5432/app', 'S3cr3t-Passw0rd'],
   ['url-password', "+  redis: 'redis://:VALUE@cache:6379/0',", fake(ALNUM, 20, 46)],
+  // 32 hex digits of low entropy (3.19 bits per character): a Sentry key all the same.
+  ['url-credentials', '+SENTRY_DSN=https://VALUE@o123456.ingest.sentry.io/1234567', '978088883d95f196769f8d555b8b7d97'],
   ['secret-assignment', '+const password = "VALUE";', 'hunter2hunter2'],
   ['secret-assignment', '+DB_PASSWORD=VALUE', 'p4ssw0rd!2024'],
   ['secret-assignment', '-DB_PASSWORD=VALUE', 'oldP4ss-2023'],
