@@ -90,6 +90,7 @@ const SNAPSHOT_DIRS = words('__snapshots__');
 // build/ and out/ are common source folder names deeper down, so only at the root or of a workspace member.
 const OUTPUT_DIRS_AT_ROOT = words('build out target coverage .next .nuxt .svelte-kit storybook-static');
 const WORKSPACE_DIRS = words('packages apps libs services crates');
+const SOURCE_DIRS = words('src lib');
 const ASSET_EXTS = words(
   'png jpg jpeg gif bmp ico icns webp avif svg tif tiff heic psd woff woff2 ttf otf eot mp3 wav ogg flac m4a aac mp4 webm mov avi mkv pdf',
 );
@@ -141,8 +142,14 @@ function isGenerated({ base, dirs }: PathParts): boolean {
   if (GENERATED_NAME.test(base) || dirs.some((dir) => OUTPUT_DIRS_ANYWHERE.has(dir))) return true;
   const [top, , output] = dirs;
   if (top === undefined) return false;
-  if (OUTPUT_DIRS_AT_ROOT.has(top)) return true;
-  return output !== undefined && WORKSPACE_DIRS.has(top) && OUTPUT_DIRS_AT_ROOT.has(output);
+  // A folder that holds src/ or lib/ is a package named build (angular-cli's packages/angular/build/src/), not output.
+  if (OUTPUT_DIRS_AT_ROOT.has(top)) return !SOURCE_DIRS.has(dirs[1] ?? '');
+  return (
+    output !== undefined &&
+    WORKSPACE_DIRS.has(top) &&
+    OUTPUT_DIRS_AT_ROOT.has(output) &&
+    !SOURCE_DIRS.has(dirs[3] ?? '')
+  );
 }
 
 export const isVendoredPath = (path: string): boolean => isVendored(partsOf(path));

@@ -54,6 +54,10 @@ describe('classifyFile', () => {
     // build/ and out/ deeper down are ordinary source folders
     ['src/commands/build/index.ts', 'source'],
     ['internal/out/writer.go', 'source'],
+    // a build/ folder that holds src/ or lib/ is a package named build (@angular/build), not output
+    ['packages/angular/build/src/tools/vite/plugin.ts', 'source'],
+    ['build/lib/compile.js', 'source'],
+    ['packages/ui/build/assets/index.js', 'generated'],
     // assets, even when the diff says binary
     ['docs/logo.png', 'asset'],
     ['public/fonts/Inter.woff2', 'asset'],
