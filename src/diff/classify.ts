@@ -172,6 +172,8 @@ function isManifest({ base, dirs, ext }: PathParts): boolean {
 }
 
 function isBuild({ base, dirs }: PathParts): boolean {
+  // Cargo's build script sits beside Cargo.toml; a build.rs under src/ is a module (tauri-cli's `build` command).
+  if (base === 'build.rs' && dirs.includes('src')) return false;
   if (BUILD_FILES.has(base) || BUILD_NAME.test(base)) return true;
   return BUILD_SCRIPT.test(base) && (dirs.length === 0 || dirs.at(-1) === 'scripts');
 }

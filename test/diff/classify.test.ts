@@ -58,6 +58,9 @@ describe('classifyFile', () => {
     ['packages/angular/build/src/tools/vite/plugin.ts', 'source'],
     ['build/lib/compile.js', 'source'],
     ['packages/ui/build/assets/index.js', 'generated'],
+    // Cargo's build script beside Cargo.toml, a module named build under src/
+    ['crates/tauri/build.rs', 'build'],
+    ['tooling/cli/src/mobile/ios/build.rs', 'source'],
     // assets, even when the diff says binary
     ['docs/logo.png', 'asset'],
     ['public/fonts/Inter.woff2', 'asset'],
