@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../src/tokens/tokenizer.js';
 import type { TokenEncoding, Tokenizer } from '../../src/tokens/tokenizer.js';
@@ -143,6 +144,49 @@ describe.each(ENCODINGS)('truncateToTokens with %s', (encoding) => {
       const nextEnd = text.indexOf('\n', result.text.length);
       expect(tokenizer.count(text.slice(0, nextEnd + 1))).toBeGreaterThan(maxTokens);
     }
+  });
+
+  it('keeps, for any text and budget, the most whole lines whose exact count is within it', async () => {
+    const tokenizer = await loadTokenizer(encoding);
+    const unit = fc.oneof(
+      fc.constantFrom(
+        '\n',
+        '\n\n',
+        '\r\n',
+        ' ',
+        '  ',
+        '\t',
+        '+',
+        '-',
+        ';',
+        '//',
+        "'s",
+        'const',
+        'Überall',
+        '日本',
+        '🦜',
+      ),
+      fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 120 }), fc.integer({ min: 1, max: 80 }), (parts, maxTokens) => {
+        const text = parts.join('');
+        const result = truncateToTokens({ text, maxTokens, tokenizer });
+        expect(text.startsWith(result.text)).toBe(true);
+        if (!result.truncated) {
+          expect(result.text).toBe(text);
+          return;
+        }
+        expect(result.text === '' || result.text.endsWith('\n')).toBe(true);
+        expect(result.tokens).toBe(tokenizer.count(result.text));
+        expect(result.tokens).toBeLessThanOrEqual(maxTokens);
+        const nextEnd = text.indexOf('\n', result.text.length);
+        const next = nextEnd === -1 ? text : text.slice(0, nextEnd + 1);
+        expect(tokenizer.count(next)).toBeGreaterThan(maxTokens);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('tokenizes only a prefix of a 10 MB input', async () => {
