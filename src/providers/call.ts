@@ -19,7 +19,7 @@ import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
 import { isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
 import { hasNativeChoices, parseChoices } from './choices.js';
 import { streamAnswer } from './stream.js';
-import { generateAnswer, modelCallOptions, type ModelAnswer } from './model-call.js';
+import { generateAnswer, modelCallOptions, UNFINISHED, type ModelAnswer } from './model-call.js';
 import { withExchange, type ExchangeHooks } from './exchange.js';
 
 export type CallEvent = { type: 'retry'; status?: number; delayMs: number; attempt: number } | { type: 'rate-limited' };
@@ -144,8 +144,10 @@ interface AnswerFormat<T> {
 /** The answer read by `read`; one it cannot read, or one the output bound cut off, is an UnreadableAnswerError. */
 function readOrThrow<T>(name: string, read: (text: string) => T | undefined) {
   return (answer: ModelAnswer): T => {
-    // An answer the output bound cut off is no whole answer, even when its first line reads as one.
-    const value = answer.finishReason === 'length' ? undefined : read(answer.text);
+    // An answer the output bound cut off, or its stream's end (UNFINISHED), is no whole answer, even when its first
+    // line reads as one.
+    const cut = answer.finishReason === 'length' || answer.finishReason === UNFINISHED;
+    const value = cut ? undefined : read(answer.text);
     if (value === undefined) throw new UnreadableAnswerError(name, answer.finishReason);
     return value;
   };

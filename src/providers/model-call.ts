@@ -58,6 +58,9 @@ export function modelCallOptions(options: {
   };
 }
 
+/** The finish reason of a streamed answer that ended before the provider said why it stopped. */
+export const UNFINISHED = 'unfinished';
+
 /** The unified finish reason, from a V3 `{ unified, raw }` or a plain string. */
 export function finishReasonOf(reason: unknown): string | undefined {
   if (typeof reason === 'string') return reason;

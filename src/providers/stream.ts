@@ -3,7 +3,7 @@
 // the same request unstreamed would.
 import type { LanguageModel } from 'ai';
 import type { ModelAnswer, ModelCallOptions } from './model-call.js';
-import { finishReasonOf, providerModel, usageOf } from './model-call.js';
+import { finishReasonOf, providerModel, UNFINISHED, usageOf } from './model-call.js';
 
 /**
  * The answer of one streamed request, with the text so far given to `onText` after each piece. A failure the
@@ -25,7 +25,8 @@ export async function streamAnswer(
       text += part.delta;
       onText(text);
     } else if (part.type === 'finish') {
-      finishReason = finishReasonOf(part.finishReason);
+      // No reason from the provider: the stream ended before its last event (cut mid-event), the answer is partial.
+      finishReason = part.finishReason.raw === undefined ? UNFINISHED : finishReasonOf(part.finishReason);
       usage = usageOf(part.usage);
     }
   }

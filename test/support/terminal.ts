@@ -18,6 +18,8 @@ export interface Terminal {
   keys(...keys: string[]): void;
   /** Types text literally. */
   type(text: string): void;
+  /** The pane's title, as an OSC 0 or 2 sequence would have set it. */
+  title(): string;
   /** The CLI's exit code, once it has exited. */
   exitCode(timeoutMs?: number): Promise<number>;
   close(): void;
@@ -29,6 +31,8 @@ export function startTerminal(options: {
   env: NodeJS.ProcessEnv;
   args: string[];
   scriptDir: string;
+  /** A file that receives every byte the pane is sent (tmux pipe-pane), escape sequences included. */
+  record?: string;
 }): Terminal {
   requireTmux();
   const socket = `git-ai-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -40,7 +44,19 @@ export function startTerminal(options: {
   const cli = [process.execPath, BUILT_CLI, ...options.args].map(quote).join(' ');
   writeFileSync(
     script,
-    ['#!/bin/bash', ...exports, `cd ${quote(options.cwd)}`, cli, 'echo "exit=$?"', 'sleep 60', ''].join('\n'),
+    [
+      '#!/bin/bash',
+      ...exports,
+      `cd ${quote(options.cwd)}`,
+      // A recorded run starts once the recording has: the CLI's first bytes are in it too.
+      ...(options.record === undefined
+        ? []
+        : [`until [ -e ${quote(`${options.record}.ready`)} ]; do sleep 0.02; done`]),
+      cli,
+      'echo "exit=$?"',
+      'sleep 60',
+      '',
+    ].join('\n'),
     { mode: 0o755 },
   );
   // The tmux server's environment is what the pane's shell inherits: only `env`, not the test runner's (CI=true...).
@@ -65,6 +81,10 @@ export function startTerminal(options: {
     { env: terminalEnv },
   );
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  if (options.record !== undefined) {
+    tmux('pipe-pane', '-o', '-t', 'git-ai', `cat >> ${quote(options.record)}`);
+    writeFileSync(`${options.record}.ready`, '');
+  }
   const screen = () => tmux('capture-pane', '-p', '-t', 'git-ai');
   const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
     const started = Date.now();
@@ -81,6 +101,7 @@ export function startTerminal(options: {
     waitFor,
     keys: (...keys) => void tmux('send-keys', '-t', 'git-ai', ...keys),
     type: (text) => void tmux('send-keys', '-t', 'git-ai', '-l', text),
+    title: () => tmux('display-message', '-p', '-t', 'git-ai', '#{pane_title}').trim(),
     exitCode: async (timeoutMs) => Number(/exit=(\d+)/.exec(await waitFor(/exit=\d+/, timeoutMs))?.[1]),
     close: () => void spawnSync('tmux', ['-L', socket, 'kill-server']),
   };

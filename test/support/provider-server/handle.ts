@@ -11,6 +11,7 @@ import {
   buildOutput,
   respondByDefault,
   sendAfter,
+  sendThenDrop,
   sendHeadersThenDrop,
   sendReply,
   sendSuccess,
@@ -98,7 +99,10 @@ async function answer(req: IncomingMessage, route: Route, target: SendTarget, st
   );
   if (result.raw !== undefined) {
     const headers = { 'content-type': adapter.contentType(request.stream, context), ...result.headers };
-    return sendAfter(target, plan.firstByteMs, { status: result.status ?? 200, body: result.raw, headers });
+    const reply = { status: result.status ?? 200, body: result.raw, headers };
+    return result.dropAfterRaw === true
+      ? sendThenDrop(target, plan.firstByteMs, reply)
+      : sendAfter(target, plan.firstByteMs, reply);
   }
   if (result.error !== undefined || (result.status !== undefined && result.status >= 400)) {
     const reply = adapter.errorReply(result.status ?? 500, result.error);

@@ -45,6 +45,15 @@ export async function sendAfter(target: SendTarget, ms: number, reply: Reply): P
   if (await sleep(ms, target.signal)) sendReply(target, reply);
 }
 
+/** A reply's headers and body, then the connection dropped where a complete answer would end. */
+export async function sendThenDrop(target: SendTarget, ms: number, reply: Reply): Promise<void> {
+  if (!(await sleep(ms, target.signal))) return;
+  target.record.status = reply.status;
+  target.res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+  target.res.write(reply.body);
+  if (await sleep(20, target.signal)) target.res.socket?.destroy();
+}
+
 /** The headers of a 200 answer, then the connection dropped: the client reads a body that never comes. */
 export async function sendHeadersThenDrop(target: SendTarget, contentType: string): Promise<void> {
   if (target.signal.aborted) return;

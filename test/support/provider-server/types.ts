@@ -40,6 +40,8 @@ export interface ResponderResult {
   object?: unknown;
   /** Sent verbatim as the body (status defaults to 200), e.g. for malformed-output tests; bytes as they are (a gzip body). */
   raw?: string | Buffer;
+  /** With `raw`: the connection is dropped once the body is written, instead of ended (a stream cut mid-event). */
+  dropAfterRaw?: boolean;
   /** An error status gets the provider's error body, with `error` as its message. */
   status?: number;
   headers?: Record<string, string>;
