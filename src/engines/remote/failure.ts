@@ -72,7 +72,7 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     return `${provider} did not answer within ${context.timeoutSeconds} s`;
   if (error instanceof SchemaMismatchError)
     return error.plainText
-      ? `${provider}'s answer held no valid commit message`
+      ? `${provider}'s answer held no valid ${error.schemaName}`
       : `${provider}'s answer was not the JSON the request asked for`;
   if (error instanceof Error && error.name === 'NoValidCandidateError')
     return `${provider}'s answer held no valid commit message`;
