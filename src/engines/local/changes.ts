@@ -88,6 +88,7 @@ export function describeFile(file: FileDiff): FileChange {
   const removedNames = new Set(removedSymbols.map((symbol) => symbol.name));
   const hashComments = HASH_COMMENTS.test(file.path);
   const changed = [...addedLines, ...removedLines].filter((line) => line.trim());
+  const docstrings = PYTHON.test(file.path) ? file.hunks.every((hunk) => docstringOnly(hunk.lines)) : false;
   return {
     file,
     role: classifyRole(file.path, { binary: file.binary }),
@@ -104,7 +105,7 @@ export function describeFile(file: FileDiff): FileChange {
     }),
     // Blank lines count here: a change that only drops trailing spaces or empty lines is formatting.
     formatOnly: addedLines.length + removedLines.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
-    commentOnly: changed.length > 0 && changed.every((line) => isComment(line, hashComments)),
+    commentOnly: changed.length > 0 && (docstrings || changed.every((line) => isComment(line, hashComments))),
     typeLevel: TYPE_FILES.test(file.path) || (typeLines > 0 && codeLines === 0),
   };
 }
@@ -164,6 +165,43 @@ function isFormatOnly(lines: string[]): boolean {
     at += piece.length;
   }
   return at === removed.length;
+}
+
+const PYTHON = /\.pyi?$/;
+const TRIPLE = /"{3}|'{3}/g;
+// A docstring's own lines: doctest prompts, reST markers, prose (words and punctuation, no call, index or assignment).
+const PY_STATEMENT =
+  /^\s*(?:return|if|elif|else|for|while|import|from|raise|try|except|finally|with|def|class|yield|pass|break|continue|assert|del|global|nonlocal|lambda|async|await|match|case)\b/;
+const DOC_TEXT = /^\s*(?:>>>|\.\.\.(?:\s|$)|\.\. |[-=~^]{3,}\s*$|[A-Za-z`*][^=()[\]{}]*$)/;
+
+/**
+ * Every changed line of a Python hunk lies inside a docstring: the hunk's triple quotes are followed from a start
+ * guessed by the first of them (`"""Summary` opens, `text."""` closes, a bare one closes unless a `def`/`class`
+ * line leads it); a hunk without any counts when its every line reads as a docstring's.
+ */
+function docstringOnly(lines: string[]): boolean {
+  const texts = lines.filter((line) => line[0] !== '\\').map((line) => line.slice(1));
+  const first = texts.findIndex((text) => text.includes('"""') || text.includes("'''"));
+  if (first < 0) return texts.every((text) => !text.trim() || (DOC_TEXT.test(text) && !PY_STATEMENT.test(text)));
+  const quote = (texts[first] ?? '').trim();
+  const lead = texts
+    .slice(0, first)
+    .filter((text) => text.trim())
+    .at(-1);
+  let inside = /^[rbuf]*("{3}|'{3})$/.test(quote)
+    ? !(lead !== undefined && /:\s*$/.test(lead))
+    : !/^[rbuf]*("{3}|'{3})/.test(quote);
+  for (const line of lines) {
+    if (line[0] === '\\') continue;
+    const text = line.slice(1);
+    const quotes = text.match(TRIPLE)?.length ?? 0;
+    const changedLine = (line[0] === '+' || line[0] === '-') && text.trim() !== '';
+    // A changed line on which a docstring opens or closes is the docstring's only if nothing but the quote is code.
+    if (changedLine && !inside && quotes === 0) return false;
+    if (changedLine && quotes > 0 && !/^\s*[rbuf]*("{3}|'{3})|("{3}|'{3})\s*$/.test(text)) return false;
+    if (quotes % 2 === 1) inside = !inside;
+  }
+  return true;
 }
 
 export function isComment(line: string, hashComments: boolean): boolean {

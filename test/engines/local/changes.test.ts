@@ -48,4 +48,41 @@ describe('describeFile', () => {
   ])('typeLevel of %s', (path, lines, expected) => {
     expect(describeFile(makeDiff(path, lines)).typeLevel).toBe(expected);
   });
+
+  it.each([
+    [
+      'a docstring edited inside its quotes',
+      [
+        '     def shift(self, n):',
+        '         """',
+        '-        Shift the values.',
+        '+        Shift the values by n.',
+        '         """',
+      ],
+      true,
+    ],
+    [
+      'a doctest example added, the hunk inside a long docstring',
+      [
+        '     Examples',
+        '     --------',
+        '+    >>> df.with_columns(pl.col("a").shift(1))',
+        '+    Shift every column by one row.',
+      ],
+      true,
+    ],
+    [
+      'a one-line docstring added',
+      ['     def len(self):', '+        """Return the number of rows."""', '         return 1'],
+      true,
+    ],
+    [
+      'code after a docstring',
+      ['         """Return the number of rows."""', '-        return 0', '+        return 1'],
+      false,
+    ],
+    ['a return changed in a hunk without quotes', ['     x = compute()', '-    return x', '+    return y'], false],
+  ])('%s in Python is comment only: %s', (_label, lines, expected) => {
+    expect(describeFile(makeDiff('py-polars/polars/frame.py', lines)).commentOnly).toBe(expected);
+  });
 });
