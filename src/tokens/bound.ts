@@ -9,7 +9,6 @@
 // ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every request), the bound is its exact
 // count: no list to load, no second pass over a text that is counted anyway, and the pieces it merges are remembered
 // for the requests' own counts.
-import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/esm/encodingParams/constants';
 import { startedTokenizer, type TokenEncoding } from './tokenizer.js';
 
 /** The known pieces are the ASCII tokens among this many lowest ranks of o200k_base (scripts/gen-token-pieces.ts). */
@@ -57,14 +56,19 @@ export function loadTokenBound(encoding: TokenEncoding): Promise<TokenBound> {
   const exact = startedTokenizer(encoding);
   if (exact !== undefined)
     return (exactBound ??= exact.then((tokenizer) => (text, limit) => tokenizer.countWithin(text, limit)));
-  return (o200k = import('./o200k-pieces.json', { with: { type: 'json' } }).then(({ default: pieces }) => {
+  // The split regex loads with the pieces: building gpt-tokenizer's three \p{…} regexes costs ~2 ms of every remote run.
+  const loading = Promise.all([
+    import('./o200k-pieces.json', { with: { type: 'json' } }),
+    import('gpt-tokenizer/esm/encodingParams/constants'),
+  ]);
+  return (o200k = loading.then(([{ default: pieces }, { O200K_TOKEN_SPLIT_REGEX }]) => {
     const known = new Set(pieces);
-    return pieceBound((piece) => known.has(piece));
+    return pieceBound((piece) => known.has(piece), O200K_TOKEN_SPLIT_REGEX);
   }));
 }
 
-function pieceBound(isKnown: (piece: string) => boolean): TokenBound {
-  const split = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, 'gu');
+function pieceBound(isKnown: (piece: string) => boolean, splitRegex: RegExp): TokenBound {
+  const split = new RegExp(splitRegex.source, 'gu');
   return (text, limit) => {
     const bytes = text.length <= limit ? byBytes(text, limit) : undefined; // bytes bound it too, and cost less
     if (bytes !== undefined) return bytes;
