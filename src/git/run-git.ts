@@ -101,7 +101,7 @@ export async function* streamGitLineBatches(
   });
   exited.catch(() => undefined);
   try {
-    yield* splitLines(stdout, options.lineLimit);
+    yield* splitLines(readAhead(stdout, READ_AHEAD_BYTES), options.lineLimit);
   } finally {
     if (child.exitCode === null) child.kill();
   }
@@ -109,12 +109,62 @@ export async function* streamGitLineBatches(
   if (code !== 0) throw new GitError(args, code, Buffer.concat(err).toString('utf8'));
 }
 
+/** Most bytes of git's output read ahead of its reader (see readAhead); a diff up to this size is read whole at once. */
+export const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The stream's chunks, read as git writes them up to `maxBytes` ahead of the reader rather than the 16 KiB a stream
+ * holds: git writes its whole output while this thread does other work (loading modules), where it would wait on a
+ * full pipe for the reader, then for the scheduler at every 64 KiB the reader takes (165 files, warm: 386 -> 301 ms).
+ */
+export async function* readAhead(stream: Readable, maxBytes: number): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const onData = (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= maxBytes) stream.pause();
+    settle();
+  };
+  const onEnd = () => {
+    ended = true;
+    settle();
+  };
+  const onError = (error: Error) => {
+    failure = error;
+    settle();
+  };
+  stream.on('data', onData).on('end', onEnd).on('close', onEnd).on('error', onError);
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk !== undefined) {
+        queued -= chunk.length;
+        if (queued < maxBytes && stream.isPaused()) stream.resume();
+        yield chunk;
+      } else if (failure !== undefined) throw failure;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    stream.off('data', onData).off('end', onEnd).off('close', onEnd).off('error', onError);
+    stream.destroy(); // a reader that stops early: git gets EPIPE rather than a pipe nobody reads
+  }
+}
+
 /**
  * Splits a byte stream on '\n' only (a '\r' is content: CRLF files), unlike node:readline; yields a batch per chunk.
  * A line longer than `limit.maxLength` is held as its head only, however long it runs: the rest is counted, never
  * joined, so a 100 MB line costs one scan for its end, not a 100 MB string rebuilt at every chunk.
  */
-export async function* splitLines(stream: Readable, limit?: LineLimit): AsyncGenerator<string[]> {
+export async function* splitLines(stream: AsyncIterable<Buffer>, limit?: LineLimit): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let maxLength = limit?.maxLength ?? Infinity;
   // The line not yet ended: its held parts, their length, and what was counted past the limit.
@@ -140,7 +190,7 @@ export async function* splitLines(stream: Readable, limit?: LineLimit): AsyncGen
     dropped = 0;
     return line;
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     maxLength = limit?.maxLength ?? Infinity;
     // Past the limit an ASCII chunk without a line end is only counted, never decoded: 50 MB of a minified line in
     // 64 KiB chunks takes 5 ms so, 10-14 ms decoded (and 50 MB of strings for the GC to collect).

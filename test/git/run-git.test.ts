@@ -1,8 +1,11 @@
-// Splitting git's output into lines: '\n' only, batches per chunk, and a line past the limit held as its head.
+// Splitting git's output into lines: '\n' only, batches per chunk, and a line past the limit held as its head; git's
+// output read ahead of its reader, within a bound.
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { markCut } from '../../src/diff/long-lines.js';
-import { splitLines } from '../../src/git/run-git.js';
+import { readAhead, spawnGit, splitLines } from '../../src/git/run-git.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 async function split(chunks: string[], maxLength?: number): Promise<string[]> {
   const stream = Readable.from(
@@ -57,5 +60,56 @@ describe('splitLines', () => {
   it('leaves every line whole without a limit', async () => {
     const long = 'z'.repeat(200_000);
     expect(await split([long.slice(0, 70_000), long.slice(70_000), '\n'])).toEqual([long]);
+  });
+});
+
+describe('readAhead', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  /** `git cat-file blob` of a staged 1 MiB file of numbered lines (16 times the pipe's 64 KiB), and its text. */
+  function catBlob() {
+    repo = createTempRepo();
+    const text = Array.from({ length: 65_536 }, (_, i) => `line ${String(i).padStart(9, '0')}`).join('\n') + '\n';
+    repo.write('big.txt', text);
+    repo.git('add', 'big.txt');
+    const id = repo.git('rev-parse', ':big.txt').trim();
+    const { child, stdout } = spawnGit(['cat-file', 'blob', id], { cwd: repo.dir, env: repo.env });
+    return { text, child, stdout, exited: once(child, 'exit'), closed: once(child, 'close') };
+  }
+
+  async function rest(chunks: AsyncGenerator<Buffer>, first: IteratorResult<Buffer>): Promise<string> {
+    const parts = first.done ? [] : [first.value];
+    for await (const chunk of chunks) parts.push(chunk);
+    return Buffer.concat(parts).toString('utf8');
+  }
+
+  it('lets git write its whole output before the reader takes more than the first chunk', async () => {
+    const { text, stdout, exited } = catBlob();
+    const chunks = readAhead(stdout, 8 * 1024 * 1024);
+    const first = await chunks.next();
+    // A stream read only as the reader asks would leave git blocked on the full pipe here, and this wait unanswered.
+    await exited;
+    expect(await rest(chunks, first)).toBe(text);
+  });
+
+  it('reads no further than its bound ahead of the reader: git waits, and every byte still comes', async () => {
+    const { text, child, stdout, closed } = catBlob();
+    const chunks = readAhead(stdout, 64 * 1024);
+    const first = await chunks.next();
+    while (!stdout.isPaused()) await new Promise((resolve) => setImmediate(resolve));
+    // Paused with 64 KiB queued, git can have written at most that, the stream's and the pipe's buffers: not 1 MiB.
+    expect(child.exitCode).toBeNull();
+    expect(await rest(chunks, first)).toBe(text);
+    await closed;
+    expect(child.exitCode).toBe(0);
+  });
+
+  it('stops reading when its reader stops: the stream is destroyed', async () => {
+    const { stdout } = catBlob();
+    const chunks = readAhead(stdout, 8 * 1024 * 1024);
+    await chunks.next();
+    await chunks.return(undefined);
+    expect(stdout.destroyed).toBe(true);
   });
 });
