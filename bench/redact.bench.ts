@@ -64,6 +64,8 @@ async function time(run: () => unknown): Promise<{ wall: number[]; cpu: number[]
 
 const files = makeDiff(true);
 const clean = makeDiff(false);
+/** The same files written without semicolons, an import's string ending a line: the multi-line passes' gates see it. */
+const unterminated = files.map((file) => `${file.replace(/;$/gm, '')}+import { main } from './main'\n`);
 const whole = files.join('');
 const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
 let found = 0;
@@ -71,6 +73,8 @@ let secretlintFound = 0;
 
 // Both warm up first: the numbers are steady-state scan time (the CLI pays module load and regex compilation once).
 for (const file of files) found += redactSecrets(file).findings.length;
+let unterminatedFound = 0;
+for (const file of unterminated) unterminatedFound += redactSecrets(file).findings.length;
 secretlintFound = (
   await lintSource({
     source: { content: whole, filePath: 'staged.diff', ext: '.diff', contentType: 'text' },
@@ -83,6 +87,9 @@ const ours = await time(() => {
 });
 const oursClean = await time(() => {
   for (const file of clean) redactSecrets(file);
+});
+const oursUnterminated = await time(() => {
+  for (const file of unterminated) redactSecrets(file);
 });
 const theirs = await time(() =>
   lintSource({
@@ -101,5 +108,6 @@ const show = (label: string, { wall, cpu }: { wall: number[]; cpu: number[] }, f
   );
 show('git-ai redactSecrets, file by file', ours, found);
 show('  the same files without secrets    ', oursClean, 0);
+show('  the same files without semicolons  ', oursUnterminated, unterminatedFound);
 show('secretlint preset-recommend 11    ', theirs, secretlintFound);
 console.log(`  ratio git-ai / secretlint (CPU): ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}`);

@@ -100,31 +100,33 @@ function redactHunkContext(header: string): string {
 const BASE64_CHAR = new Uint8Array(128);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')
   BASE64_CHAR[char.charCodeAt(0)] = 1;
-/** KEY_BODY_HINT asked of one line, sticky at its start: for hunk headers. */
-const KEY_BODY_START = /(?:[+ -]|@@ [^\n]*@@)[ \t]*["'`]?[A-Za-z0-9+/]{40}/y;
-const KEY_BODY_HINT = /^(?:[+ -]|@@ [^\n]*@@)[ \t]*["'`]?[A-Za-z0-9+/]{40}/m;
+/** A hunk header whose context (after trim and a quote) starts with 40 base64 characters, tried at a line's start. */
+const HUNK_KEY_CONTEXT = /@@ [^\n]*@@\s*["'`]?[A-Za-z0-9+/]{40}/y;
+const isSpace = (code: number): boolean =>
+  code === 0x20 ||
+  code === 0x09 ||
+  (code >= 0x0b && code <= 0x0d) ||
+  (code > 0x7f && /\s/.test(String.fromCharCode(code)));
 
 /**
- * Whether a diff line (or a hunk header's context) starts with 40 base64 characters: maybe a key body. Line by line,
- * as KEY_BODY_HINT with its multi-line `^` took ~2.3 ms per MB and this ~1.2 (`npm run bench:redact`).
+ * Whether redactKeyBodies could find anything: a line (after its diff prefix, spaces and a quote) or a hunk header's
+ * context that starts with 40 base64 characters. Line by line: a multi-line `^` regex took ~2.3 ms per MB, this ~1.2
+ * (`npm run bench:redact`).
  */
 export function mayHoldKeyBody(text: string): boolean {
-  // `^` also starts a line after \r, \u2028 and \u2029: text that holds one is left to the regex.
-  if (text.includes('\r') || text.includes('\u2028') || text.includes('\u2029')) return KEY_BODY_HINT.test(text);
   for (let start = 0; start < text.length;) {
     const first = text.charCodeAt(start);
     if (first === 0x40) {
-      KEY_BODY_START.lastIndex = start; // a hunk header: rare enough for the regex
-      if (KEY_BODY_START.test(text)) return true;
-    } else if (first === 0x2b || first === 0x2d || first === 0x20) {
-      let at = start + 1;
-      while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
-      const quote = text.charCodeAt(at);
-      if (quote === 0x22 || quote === 0x27 || quote === 0x60) at++;
-      let run = 0;
-      while (run < 40 && BASE64_CHAR[text.charCodeAt(at + run)] === 1) run++;
-      if (run === 40) return true;
+      HUNK_KEY_CONTEXT.lastIndex = start;
+      if (HUNK_KEY_CONTEXT.test(text)) return true;
     }
+    let at = first === 0x2b || first === 0x2d || first === 0x20 ? start + 1 : start; // the diff prefix
+    while (isSpace(text.charCodeAt(at))) at++;
+    const quote = text.charCodeAt(at);
+    if (quote === 0x22 || quote === 0x27 || quote === 0x60) at++;
+    let run = 0;
+    while (run < 40 && BASE64_CHAR[text.charCodeAt(at + run)] === 1) run++;
+    if (run === 40) return true;
     const newline = text.indexOf('\n', start);
     if (newline === -1) return false;
     start = newline + 1;

@@ -1,20 +1,11 @@
 // The last stop before a provider request: every piece of diff text, file name and history subject passes here and
 // leaves without secret values.
-import {
-  diffPrefix,
-  marker,
-  mayHoldKeyBody,
-  redactKeyBodies,
-  redactPrivateKeyBlocks,
-  redactSecretBlocks,
-  redactVariableDefaults,
-  type LineFinding,
-} from './key-material.js';
+import { diffPrefix, marker } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
+import { redactAcrossLines } from './multi-line.js';
 import { isSecretFile } from './secret-files.js';
 import { SECRET_RULES } from './secret-patterns.js';
 import type { SecretSpan } from './rule.js';
-import { redactSplitValues } from './split-values.js';
 
 export interface SecretFinding {
   kind: string;
@@ -39,9 +30,6 @@ let scanner: ((text: string) => CandidateLine[]) | undefined;
  * module loads with git's repository helpers, before git is started, where its ~3 ms would delay every command. */
 const scanCandidates = (text: string): CandidateLine[] =>
   (scanner ??= createKeywordScanner(SECRET_RULES.map((rule) => rule.hint)))(text);
-/** What the other multi-line passes look for; text without any of it (most diffs) skips them. */
-const MULTI_LINE =
-  /PRIVATE KEY|:\s*[|>]|kind:\s*["']?Secret|["'`][ \t]*(?:\+|\.\.?|&|\\)?[ \t]*$|\\$|["'`]\s*(?:\+|\.\.?)\s*["'`]/m;
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;
@@ -86,18 +74,10 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
   let current = text;
-  if (MULTI_LINE.test(text) || mayHoldKeyBody(text) || text.includes('variable "')) {
-    const lines = text.split('\n');
-    const found: LineFinding[] = [];
-    redactPrivateKeyBlocks(lines, found);
-    redactKeyBodies(lines, found);
-    redactSecretBlocks(lines, found);
-    redactVariableDefaults(lines, found);
-    redactSplitValues(lines, SECRET_RULES, found);
-    if (found.length > 0) {
-      current = lines.join('\n');
-      for (const finding of found) findings.push({ kind: finding.kind, line: finding.index + 1 });
-    }
+  const across = redactAcrossLines(text, SECRET_RULES);
+  if (across !== undefined) {
+    current = across.text;
+    for (const finding of across.findings) findings.push({ kind: finding.kind, line: finding.index + 1 });
   }
   current = redactCandidateLines(current, findings);
   findings.sort((a, b) => a.line - b.line);
