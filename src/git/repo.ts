@@ -170,8 +170,9 @@ async function readRecentSubjects(
  * files costs git a tree diff per commit), and beside it the newest `perFile` subjects of each staged path that HEAD
  * has (`staged`, from readIndexState; read here when not given), from one path-limited `git log` over all of history
  * (path-subjects.ts); not with `pathSubjects: false` (only the offline engine reads them: `git ai prompt` does
- * without). That read is awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes
- * on after this returns, and `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then,
+ * without; a promise of `pathSubjects` starts it once the engine is known to be the offline one). That read is
+ * awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes on after this returns, and
+ * `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then, starting it if nothing did,
  * so a run that never writes offline never waits for it. Empty for a repository with no commits.
  */
 export async function readHistory(
@@ -180,7 +181,8 @@ export async function readHistory(
     perFile?: number;
     signal?: AbortSignal;
     staged?: Promise<IndexState>;
-    pathSubjects?: boolean;
+    /** A promise: the read starts once it settles true (the engine is known), else only when completeFiles asks. */
+    pathSubjects?: boolean | Promise<boolean>;
     deferPathSubjects?: boolean;
   },
 ): Promise<RepositoryHistory> {
@@ -197,12 +199,22 @@ export async function readHistory(
   const stop = () => budget.abort();
   context.signal?.addEventListener('abort', stop, { once: true });
   const staged = context.pathSubjects === false ? undefined : (context.staged ?? readIndexState(context));
-  const files = staged?.then(
-    (state) =>
-      readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
-    () => undefined,
-  );
-  files?.catch(() => undefined);
+  let files: Promise<Awaited<ReturnType<typeof readPathSubjects>> | undefined> | undefined;
+  const startFiles = () => {
+    files ??= staged!.then(
+      (state) =>
+        readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
+      () => undefined,
+    );
+    files.catch(() => undefined);
+    return files;
+  };
+  if (context.pathSubjects === undefined || context.pathSubjects === true) startFiles();
+  else if (context.pathSubjects !== false)
+    context.pathSubjects.then(
+      (wanted) => void (wanted && startFiles()),
+      () => undefined,
+    );
   let window: string[];
   try {
     window = await readRecentSubjects({ ...context, limit }, history);
@@ -211,14 +223,14 @@ export async function readHistory(
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
-  if (files === undefined) {
+  if (staged === undefined) {
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
   history.completeFiles = async (budgetMs) => {
     history.completeFiles = undefined;
     const timer = setTimeout(stop, budgetMs);
-    const read = await files;
+    const read = await startFiles();
     clearTimeout(timer);
     if (read === undefined) return context.signal?.removeEventListener('abort', stop);
     const recent = new Set(window);
