@@ -87,7 +87,11 @@ function makeResponse(options: {
   const made = options.source === undefined ? undefined : makeBody(options.source);
   const bytes = (): Promise<Uint8Array> =>
     made === undefined ? Promise.resolve(new Uint8Array(0)) : readAll(made.body.getReader());
-  const text = async (): Promise<string> => Buffer.from(await bytes()).toString('utf8');
+  // As fetch's UTF-8 decode: one leading byte order mark is dropped (Buffer's toString keeps it as U+FEFF).
+  const text = async (): Promise<string> =>
+    Buffer.from(await bytes())
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   return {
     status: options.status,
     statusText: options.statusText,

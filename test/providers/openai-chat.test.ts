@@ -111,6 +111,10 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
       { raw: envelope({ index: 0, message: { content: 'fix: a' }, finish_reason: 'length' }) },
     ],
     ['an odd finish reason', { raw: envelope({ index: 0, message: { content: 'fix: a' }, finish_reason: 'eos' }) }],
+    [
+      'a message after a byte order mark',
+      { raw: `\uFEFF${envelope({ index: 0, message: { content: 'fix: a' }, finish_reason: 'stop' })}` },
+    ],
     ['no choices', { raw: JSON.stringify({ choices: [] }) }],
     ['a body that is not JSON', { raw: '<html>captive portal</html>' }],
     ['JSON of another shape', { raw: JSON.stringify({ object: 'list', data: [] }) }],
