@@ -91,7 +91,7 @@ type Count = number | null | undefined;
 /** What git-ai reads of an answer that passed the check. */
 export interface ChatCompletion {
   choices: {
-    message: { content?: string | null; refusal?: string | null };
+    message: { content?: string | null; refusal?: string | null; audio?: { transcript?: string | null } | null };
     finish_reason?: string | null;
   }[];
   usage?: {

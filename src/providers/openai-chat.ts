@@ -93,8 +93,10 @@ const FINISH_REASONS: Readonly<Record<string, string>> = {
 
 function resultOf(answer: ChatCompletion, body: unknown, headers: Record<string, string>): GenerateResult {
   const choice = answer.choices[0]!;
-  const { content, refusal } = choice.message;
-  const texts = [content, refusal].filter((text): text is string => typeof text === 'string' && text.length > 0);
+  const { content, refusal, audio } = choice.message;
+  // As the SDK: an audio answer's transcript stands for empty content.
+  const text = typeof content === 'string' && content.length > 0 ? content : audio?.transcript;
+  const texts = [text, refusal].filter((text): text is string => typeof text === 'string' && text.length > 0);
   const raw = choice.finish_reason ?? undefined;
   const refused = typeof refusal === 'string' && refusal.length > 0;
   const unified = raw === 'stop' && refused ? 'content-filter' : ((raw && FINISH_REASONS[raw]) ?? 'other');

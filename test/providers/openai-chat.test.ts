@@ -115,6 +115,14 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
       'a message after a byte order mark',
       { raw: `\uFEFF${envelope({ index: 0, message: { content: 'fix: a' }, finish_reason: 'stop' })}` },
     ],
+    [
+      'an audio answer: its transcript',
+      { raw: envelope({ index: 0, message: { content: '', audio: { transcript: 'fix: b' } }, finish_reason: 'stop' }) },
+    ],
+    [
+      'an audio answer with content too',
+      { raw: envelope({ index: 0, message: { content: 'fix: a', audio: { transcript: 'fix: b' } } }) },
+    ],
     ['no choices', { raw: JSON.stringify({ choices: [] }) }],
     ['a body that is not JSON', { raw: '<html>captive portal</html>' }],
     ['JSON of another shape', { raw: JSON.stringify({ object: 'list', data: [] }) }],
