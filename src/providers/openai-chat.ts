@@ -1,8 +1,9 @@
 // A plain-text Chat Completions request (OpenAI, OpenAI-compatible), made here instead of by @ai-sdk/openai: loading
 // that package and the zod it needs took a one-file run 70 ms of its 320 ms of CPU on Node 20 (bench/e2e-ab.ts, load
-// 8), for a request that is one small JSON body. It is the SDK chat model's request (URL, headers, body) and its reading
-// of the answer and errors (test/providers/openai-chat.test.ts holds the two equal); any other call (a response
-// schema, a stream, a reasoning model, provider options) goes to the SDK's own model, loaded then.
+// 8), for a request that is one small JSON body. It is the SDK chat model's request (URL, headers, body; the
+// user-agent names git-ai, not SDK packages it does not load) and its reading of the answer and errors
+// (test/providers/openai-chat.test.ts holds the two equal); any other call (a response schema, a stream, a reasoning
+// model, provider options) goes to the SDK's own model, loaded then.
 import type { ModelCallOptions, ProviderModel } from './model-call.js';
 import { ApiCallError, InvalidResponseDataError, JsonParseError, TypeValidationError } from './api-error.js';
 import { readChatCompletion, type ChatCompletion } from './openai-chat-answer.js';

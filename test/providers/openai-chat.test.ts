@@ -72,14 +72,15 @@ async function sideBySide(settings: SdkSettings, options: (model: ProviderModel)
   const sdkModelMade = await sdk;
   const expected = await outcome(sdkModelMade, options(sdkModelMade));
   const actual = await outcome(direct, options(direct));
-  const [sent, ours] = server.requests.map(({ method, path, headers, body }) => ({
+  // Every header but the user-agent, which names git-ai on git-ai's own request (see agents below).
+  const [sent, ours] = server.requests.map(({ method, path, headers: { 'user-agent': _agent, ...headers }, body }) => ({
     method,
     path,
-    authorization: headers['authorization'],
-    type: headers['content-type'],
+    headers,
     body: JSON.stringify(body),
   }));
-  return { expected, actual, sent, ours, handed: handed.count };
+  const agents = server.requests.map(({ headers }) => headers['user-agent']);
+  return { expected, actual, sent, ours, agents, handed: handed.count };
 }
 
 const plain = (model: ProviderModel) => modelCallOptions({ model, system: 'You write.', prompt: 'Write the message' });
@@ -136,10 +137,15 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
     ['a 503 with no body', { status: 503, raw: '' }],
   ])('%s: read as the SDK reads it, from the same request', async (_case, result) => {
     answer = result;
-    const { expected, actual, sent, ours, handed } = await sideBySide(settings(), plain);
+    const { expected, actual, sent, ours, agents, handed } = await sideBySide(settings(), plain);
     expect(actual).toEqual(expected);
     expect(ours).toEqual(sent);
     expect(sent?.path).toBe('/v1/chat/completions');
+    expect(Object.keys(sent?.headers ?? {})).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    expect(agents).toEqual([
+      expect.stringMatching(/^ai-sdk\/openai\/\S+ ai-sdk\/provider-utils\/\S+ runtime\/node\.js\/v/),
+      `git-ai runtime/node.js/${process.version}`,
+    ]);
     expect(handed).toBe(0);
   });
 
