@@ -36,6 +36,7 @@ export class BytePairEncoder {
     let count = 0;
     const scratch: number[] = [];
     const over = this.pieces(text, (piece) => {
+      if (this.beyond(piece, limit - count)) return true;
       scratch.length = 0;
       count += this.encodePiece(piece, scratch);
       return count > limit;
@@ -50,9 +51,10 @@ export class BytePairEncoder {
     let fit: LinesWithin = { end: 0, tokens: 0, whole: false, overEnd: 0 };
     const scratch: number[] = [];
     const over = this.pieces(text, (piece) => {
+      at += piece.length;
+      if (this.beyond(piece, limit - count)) return true;
       scratch.length = 0;
       count += this.encodePiece(piece, scratch);
-      at += piece.length;
       if (count > limit) return true;
       if (piece.charCodeAt(piece.length - 1) === 0x0a) fit = { end: at, tokens: count, whole: false, overEnd: 0 };
       return false;
@@ -75,6 +77,15 @@ export class BytePairEncoder {
     let at = 0;
     for (const token of tokens) at = this.vocabulary.copyInto(token, out, at);
     return out.toString('utf8');
+  }
+
+  /**
+   * The piece is surely more than `room` tokens: it has more UTF-16 units (so more UTF-8 bytes) than room tokens of
+   * the longest token's bytes hold. Merging is quadratic in a piece's bytes (a 60k-character run of `A` in a data URI
+   * took ~7 s against a 2,000-token budget), so a piece past the room left is not merged at all.
+   */
+  private beyond(piece: string, room: number): boolean {
+    return piece.length > room * this.vocabulary.longest;
   }
 
   /** Calls `visit` with each piece in order; stops (and returns true) when it returns true. */

@@ -38,6 +38,8 @@ export function buildVocabularyTables(ranks: RankList): VocabularyTables {
 
 export class Vocabulary {
   readonly size: number;
+  /** The longest token's length in bytes: a text of n bytes is at least ceil(n / longest) tokens. */
+  readonly longest: number;
   private readonly bytes: Uint8Array;
   private readonly offsets: Uint32Array;
   private readonly table: Int32Array;
@@ -49,6 +51,10 @@ export class Vocabulary {
     this.table = tables.table;
     this.size = tables.offsets.length - 1;
     this.mask = tables.table.length - 1;
+    let longest = 0;
+    for (let rank = 0; rank < this.size; rank++)
+      longest = Math.max(longest, this.offsets[rank + 1]! - this.offsets[rank]!);
+    this.longest = longest;
   }
 
   /** The rank of the token whose bytes are `source[start..end)`, or -1 when no token is those bytes. */

@@ -71,6 +71,26 @@ describe.each(ENCODINGS)('%s, packed', (encoding) => {
       { numRuns: 400 },
     );
   });
+
+  // Merging a piece is quadratic in its bytes: one of 200k characters took minutes to merge before it was refused
+  // unmerged, as surely more tokens than the budget's room (more bytes than that many of the longest token's).
+  it('answers over for a piece far larger than the room left without merging it', { timeout: 5_000 }, () => {
+    const head = 'ok\n';
+    const text = `${head}${'A'.repeat(200_000)}\n`;
+    const headTokens = reference.encode(head, PLAIN_TEXT).length;
+    expect(tokenizer.countWithin(text, 50)).toBeUndefined();
+    expect(tokenizer.linesWithin(text, 50)).toEqual({
+      end: head.length,
+      tokens: headTokens,
+      whole: false,
+      overEnd: text.length - 1,
+    });
+    // A piece just within its room is still merged and counted.
+    const run = 'A'.repeat(1_000);
+    const tokens = reference.encode(run, PLAIN_TEXT).length;
+    expect(tokenizer.countWithin(run, tokens)).toBe(tokens);
+    expect(tokenizer.linesWithin(`${run}\n`, tokens + 1)).toMatchObject({ whole: true, tokens: tokens + 1 });
+  });
 });
 
 const noByteOrderMark = (part: string): boolean => !part.includes('\uFEFF');
