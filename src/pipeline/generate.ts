@@ -195,7 +195,7 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
 function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>) {
   const { config, env } = options;
   const providers = import('../providers/provider.js');
-  const budgeting = import('../engines/remote/request-budget.js');
+  const budgeting = import('./remote-engine.js');
   const paths = import('../cache/paths.js');
   const hint = import('../cache/answered-hint.js');
   const fingerprint = answered.then((before) => before.fingerprint);
@@ -207,14 +207,7 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
     const stream = options.streamDraft === true;
     if (!before.answered) provider.preloadProviderSdk(settings.provider, { stream }).catch(() => undefined);
   });
-  const modules = Promise.all([
-    import('../engines/remote/chain.js'),
-    providers,
-    import('../cache/disk-cache.js'),
-    paths,
-    hint,
-    preloading,
-  ]);
+  const modules = Promise.all([budgeting, providers, paths, hint, preloading]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   return { budgeting, modules, fingerprint };
 }
@@ -454,7 +447,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [{ generateWithFallback }, { createLanguageModel }, { disabledCache, openCache }, { resolveCacheDir }, hint] =
+  const [{ generateWithFallback, disabledCache, openCache }, { createLanguageModel }, { resolveCacheDir }, hint] =
     await modules;
   let recording: Promise<unknown> | undefined;
   try {
