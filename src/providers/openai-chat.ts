@@ -74,6 +74,57 @@ function connectionError(error: unknown, url: string, body: unknown): unknown {
   });
 }
 
+// The SDK's (handle-fetch-error.ts): a failure with one of these codes, itself or a cause of it, may be retried.
+const NETWORK_CODES = new Set([
+  'ConnectionRefused',
+  'ConnectionClosed',
+  'FailedToOpenSocket',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function isNetworkError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+const isAbortError = (error: unknown): boolean =>
+  (error instanceof Error || error instanceof DOMException) &&
+  ['AbortError', 'ResponseAborted', 'TimeoutError'].includes(error.name);
+
+/**
+ * The body's text, or the SDK's error for a body that failed to read (a connection reset mid-body, a broken gzip
+ * stream): "Failed to process successful/error response" with the answer's status, retried as that status is, or
+ * as a network error is.
+ */
+async function bodyText(response: Response, url: string, body: unknown): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (isAbortError(error) || error instanceof ApiCallError) throw error;
+    throw new ApiCallError({
+      message: `Failed to process ${response.ok ? 'successful' : 'error'} response`,
+      cause: error,
+      statusCode: response.status,
+      responseHeaders: headersOf(response),
+      url,
+      requestBodyValues: body,
+      ...(isNetworkError(error) ? { isRetryable: true } : {}),
+    });
+  }
+}
+
 function parseAnswer(text: string): ChatCompletion | JsonParseError | TypeValidationError {
   let value: unknown;
   try {
@@ -156,7 +207,7 @@ async function sendPlainCall(options: {
   } catch (error) {
     throw connectionError(error, url, body);
   }
-  const text = await response.text();
+  const text = await bodyText(response, url, body);
   const headers = headersOf(response);
   if (!response.ok) throw failedAnswer(response, text, url, body);
   const answer = parseAnswer(text);

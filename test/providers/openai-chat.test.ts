@@ -2,6 +2,7 @@
 // server: the same request on the wire, the same answer read, the same errors; every other call is the SDK's.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyProviderError, isConnectionRefused } from '../../src/providers/errors.js';
 import { modelCallOptions, type ModelCallOptions, type ProviderModel } from '../../src/providers/model-call.js';
@@ -135,6 +136,20 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
     ['a 400 naming an unknown model', { status: 400, error: 'The model `x` does not exist' }],
     ['a 502 that is not JSON', { status: 502, raw: 'Bad Gateway' }],
     ['a 503 with no body', { status: 503, raw: '' }],
+    [
+      'a 503 whose gzip body is cut short',
+      {
+        status: 503,
+        raw: gzipSync('{"error":{"message":"x"}}').subarray(0, 12),
+        headers: { 'content-encoding': 'gzip' },
+      },
+    ],
+    ['a 200 whose gzip body is no gzip', { raw: 'not gzip at all', headers: { 'content-encoding': 'gzip' } }],
+    ['a 503 dropped mid-body', { status: 503, raw: '{"error":', dropAfterRaw: true }],
+    [
+      'a 200 dropped mid-body',
+      { raw: envelope({ index: 0, message: { content: 'fix: a' } }).slice(0, 30), dropAfterRaw: true },
+    ],
   ])('%s: read as the SDK reads it, from the same request', async (_case, result) => {
     answer = result;
     const { expected, actual, sent, ours, agents, handed } = await sideBySide(settings(), plain);
