@@ -173,16 +173,23 @@ const TRIPLE = /"{3}|'{3}/g;
 const PY_STATEMENT =
   /^\s*(?:return|if|elif|else|for|while|import|from|raise|try|except|finally|with|def|class|yield|pass|break|continue|assert|del|global|nonlocal|lambda|async|await|match|case)\b/;
 const DOC_TEXT = /^\s*(?:>>>|\.\.\.(?:\s|$)|\.\. |[-=~^]{3,}\s*$|[A-Za-z`*][^=()[\]{}]*$)/;
+// A class body's annotated field (dataclass, TypedDict, pydantic, attrs): `timeout: float`, `parent: "Node" | None`,
+// a comment after it. Prose has words after its colon (`timeout: seconds to wait.`), numpy's `n : int` a space before.
+const TYPE_NAME = String.raw`["']?[A-Za-z_](?:[\w.]*\w)?["']?`;
+const ANNOTATION = new RegExp(String.raw`^\s*[A-Za-z_]\w*:\s*${TYPE_NAME}(?:\s*\|\s*${TYPE_NAME})*\s*(?:#.*)?$`);
 
 /**
  * Every changed line of a Python hunk lies inside a docstring: the hunk's triple quotes are followed from a start
  * guessed by the first of them (`"""Summary` opens, `text."""` closes, a bare one closes unless a `def`/`class`
- * line leads it); a hunk without any counts when its every line reads as a docstring's.
+ * line leads it); a hunk without any counts when its every line reads as a docstring's and none as an annotated field.
  */
 function docstringOnly(lines: string[]): boolean {
   const texts = lines.filter((line) => line[0] !== '\\').map((line) => line.slice(1));
   const first = texts.findIndex((text) => text.includes('"""') || text.includes("'''"));
-  if (first < 0) return texts.every((text) => !text.trim() || (DOC_TEXT.test(text) && !PY_STATEMENT.test(text)));
+  if (first < 0)
+    return texts.every(
+      (text) => !text.trim() || (DOC_TEXT.test(text) && !PY_STATEMENT.test(text) && !ANNOTATION.test(text)),
+    );
   const quote = (texts[first] ?? '').trim();
   const lead = texts
     .slice(0, first)

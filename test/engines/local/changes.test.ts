@@ -82,6 +82,28 @@ describe('describeFile', () => {
       false,
     ],
     ['a return changed in a hunk without quotes', ['     x = compute()', '-    return x', '+    return y'], false],
+    [
+      'dataclass fields added',
+      [
+        '     name: str',
+        '     retries: int',
+        '+    timeout: float',
+        '+    verbose: bool  # log more',
+        '     host: str',
+      ],
+      false,
+    ],
+    ['annotated fields alone', ['+    yield_ratio: float', '+    parent: "Node" | None'], false],
+    [
+      "a Google-style docstring's arguments, no quotes in the hunk",
+      ['     Args:', '-        timeout: seconds to wait.', '+        timeout: Seconds to wait before giving up.'],
+      true,
+    ],
+    [
+      'a numpy-style parameter retyped',
+      ['     Parameters', '     ----------', '-    n : int', '+    n : int | None'],
+      true,
+    ],
   ])('%s in Python is comment only: %s', (_label, lines, expected) => {
     expect(describeFile(makeDiff('py-polars/polars/frame.py', lines)).commentOnly).toBe(expected);
   });
