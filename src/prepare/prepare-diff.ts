@@ -127,14 +127,17 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
   let listingTokens = (await boundWithin(info.encoding, fullListing, listingBudget)) ?? Number.POSITIVE_INFINITY;
   if (listingTokens > listingBudget) {
     const tokenizer = await loadTokenizer(info.encoding);
-    // The full listing is over already, and the fold's last count is the listing's: no text is counted twice.
+    // The bound is only an upper one (UTF-8 bytes for cl100k_base and the estimate, ~1.3x for o200k_base's pieces):
+    // the full listing is folded only when its own count, stopped at the share, is over too. The last count is the
+    // listing's, so no text is counted twice.
     let lastCount: number | undefined;
-    listing = foldListing(entries, (text) => {
+    const fits = (text: string): boolean => {
       lastCount = undefined;
       if (fitsByBytes(text, listingBudget)) return true;
       lastCount = tokenizer.countWithin(text, listingBudget);
       return lastCount !== undefined;
-    });
+    };
+    if (!fits(fullListing)) listing = foldListing(entries, fits);
     listingTokens = lastCount ?? tokenizer.count(listing);
   }
   const contentBudget = Math.max(0, total - listingTokens);

@@ -76,6 +76,30 @@ describe('prepareDiff budgets', () => {
     expect(prepared.listingTokens).toBeLessThanOrEqual(Math.floor(2000 * 0.25));
   });
 
+  // The bound the listing is checked by first (UTF-8 bytes here) is only an upper one: a listing over its share by
+  // the bound but within it by its count keeps its per-file lines.
+  it.each([
+    ['cl100k_base', 'gpt-4-turbo'],
+    ['estimate', 'claude-sonnet-4-5'],
+  ])('keeps one line per file when %s counts the listing within its share and its bytes are over', async (_, model) => {
+    const extra = Array.from({ length: 120 }, (_, i) => ({
+      path: `src/components/widgets/item-${i}.tsx`,
+      lines: ['x'],
+    }));
+    const text = makeSyntheticDiff({ files: 0, extra });
+    const full = (await prepare(text, { model, maxTokens: 1_000_000 })).prepared;
+    expect(full.listing.split('\n')).toHaveLength(120);
+    const tokenizer = await loadTokenizer(full.encoding);
+    const tokens = tokenizer.count(full.listing);
+    const maxTokens = Math.ceil(tokens * 1.1) * 4;
+    const { prepared } = await prepare(text, { model, maxTokens });
+    const share = Math.floor(prepared.budget.total * 0.25);
+    expect(tokens).toBeLessThanOrEqual(share);
+    expect(Buffer.byteLength(full.listing)).toBeGreaterThan(share);
+    expect(prepared.listing).toBe(full.listing);
+    expect(prepared.listingTokens).toBe(tokens);
+  });
+
   it('lists lockfiles and binaries without their content, withholds secret files and redacts secrets', async () => {
     const text = makeSyntheticDiff({
       files: 2,
