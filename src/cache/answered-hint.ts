@@ -3,6 +3,7 @@
 // work; a wrong guess costs only that overlap, since the cache itself decides whether a request is made.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makePrivateDir, writeFileAtomic } from './fs-ops.js'; // loaded with the cache on every remote path anyway
 
 const HINT_FILE = 'last-answered';
 
@@ -29,8 +30,6 @@ export async function wasLastAnswered(cacheDir: string, fingerprint: string | un
 export async function noteAnswered(cacheDir: string, fingerprint: string | undefined): Promise<void> {
   if (fingerprint === undefined) return;
   try {
-    // Loaded here: the read side is read on every remote run, the write side only after an answer.
-    const { makePrivateDir, writeFileAtomic } = await import('./fs-ops.js');
     await makePrivateDir(cacheDir);
     await writeFileAtomic(join(cacheDir, HINT_FILE), fingerprint, new Date());
   } catch {

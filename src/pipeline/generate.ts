@@ -10,6 +10,7 @@ import {
   type ChangeIdentity,
   type EarlyAnswer,
 } from '../cache/early-answer.js';
+import { resolveCacheDir } from '../cache/paths.js'; // in the bundle beside early-answer: an import() added a module
 import type { Config, Provider, ResolvedConfig } from '../config/schema.js';
 import type { FileDiff } from '../diff/types.js';
 import { detectProvider, severalKeysLine } from '../config/detect-provider.js';
@@ -196,7 +197,6 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
   const { config, env } = options;
   const providers = import('../providers/provider.js');
   const budgeting = import('./remote-engine.js');
-  const paths = import('../cache/paths.js');
   const hint = import('../cache/answered-hint.js');
   const fingerprint = answered.then((before) => before.fingerprint);
   const preloading = Promise.all([providers, answered]).then(([provider, before]) => {
@@ -207,7 +207,7 @@ function startRemote(options: GenerateOptions, answered: Promise<AnsweredBefore>
     const stream = options.streamDraft === true;
     if (!before.answered) provider.preloadProviderSdk(settings.provider, { stream }).catch(() => undefined);
   });
-  const modules = Promise.all([budgeting, providers, paths, hint, preloading]);
+  const modules = Promise.all([budgeting, providers, hint, preloading]);
   modules.catch(() => undefined); // awaited below; a failure must not count as unhandled if preparing fails first
   return { budgeting, modules, fingerprint };
 }
@@ -226,10 +226,7 @@ interface AnsweredBefore {
 }
 
 async function checkAnswered(options: GenerateOptions): Promise<AnsweredBefore> {
-  const [{ indexFingerprint, wasLastAnswered }, { resolveCacheDir }] = await Promise.all([
-    import('../cache/answered-hint.js'),
-    import('../cache/paths.js'),
-  ]);
+  const { indexFingerprint, wasLastAnswered } = await import('../cache/answered-hint.js');
   const fingerprint =
     options.config.cache && options.gitDir !== undefined
       ? await indexFingerprint({ gitDir: options.gitDir, indexFile: options.context.indexFile })
@@ -447,8 +444,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const provider = resolveProvider(config);
   const model = resolveModelName(config);
 
-  const [{ generateWithFallback, disabledCache, openCache }, { createLanguageModel }, { resolveCacheDir }, hint] =
-    await modules;
+  const [{ generateWithFallback, disabledCache, openCache }, { createLanguageModel }, hint] = await modules;
   let recording: Promise<unknown> | undefined;
   try {
     const languageModel = () =>

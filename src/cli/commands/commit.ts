@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { createCommit } from '../../git/commit.js';
 import { generateCommitMessage, type GeneratedMessage } from '../../pipeline/generate.js';
 import type { CommitPrompts } from '../ui/commit-prompts.js';
+import { detectTerminal } from '../ui/terminal.js'; // in the bundle beside main: an import() added a module
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange, type StagedChange } from './staged-change.js';
 
@@ -114,7 +115,6 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
       ...(request.fresh ? { cache: false } : {}),
       ...(request.candidates ? { candidates: request.candidates } : {}),
     };
-    const { detectTerminal } = await import('../ui/terminal.js');
     const live = detectTerminal({ stdin: {}, stdout: {}, stderr: options.stderr }, options.env).live && !options.json;
     const view = live
       ? (await import('../ui/generation-view.js')).startGenerationView({ stream: options.stderr })
