@@ -142,8 +142,9 @@ function isGenerated({ base, dirs }: PathParts): boolean {
   if (GENERATED_NAME.test(base) || dirs.some((dir) => OUTPUT_DIRS_ANYWHERE.has(dir))) return true;
   const [top, , output] = dirs;
   if (top === undefined) return false;
-  // A folder that holds src/ or lib/ is a package named build (angular-cli's packages/angular/build/src/), not output.
-  if (OUTPUT_DIRS_AT_ROOT.has(top)) return !SOURCE_DIRS.has(dirs[1] ?? '');
+  // build/lib/ and out/src/ at the root are setuptools' and tsc's output; a workspace member's build/ that holds src/
+  // or lib/ is a package named build (angular-cli's packages/angular/build/src/).
+  if (OUTPUT_DIRS_AT_ROOT.has(top)) return true;
   return (
     output !== undefined &&
     WORKSPACE_DIRS.has(top) &&
@@ -172,8 +173,10 @@ function isManifest({ base, dirs, ext }: PathParts): boolean {
 }
 
 function isBuild({ base, dirs }: PathParts): boolean {
-  // Cargo's build script sits beside Cargo.toml; a build.rs under src/ is a module (tauri-cli's `build` command).
-  if (base === 'build.rs' && dirs.includes('src')) return false;
+  // Cargo's build script sits beside Cargo.toml, which the path does not show: a build.rs right in src/ or under a
+  // crate's src/ (tauri's tooling/cli/src/mobile/ios/build.rs) is a module; under a top src/ of crates (rust-lang's
+  // src/bootstrap/build.rs) it is a build script.
+  if (base === 'build.rs' && (dirs.at(-1) === 'src' || dirs.indexOf('src', 1) > 0)) return false;
   if (BUILD_FILES.has(base) || BUILD_NAME.test(base)) return true;
   return BUILD_SCRIPT.test(base) && (dirs.length === 0 || dirs.at(-1) === 'scripts');
 }

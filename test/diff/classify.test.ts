@@ -54,13 +54,21 @@ describe('classifyFile', () => {
     // build/ and out/ deeper down are ordinary source folders
     ['src/commands/build/index.ts', 'source'],
     ['internal/out/writer.go', 'source'],
-    // a build/ folder that holds src/ or lib/ is a package named build (@angular/build), not output
+    // a workspace member's build/ that holds src/ or lib/ is a package named build (@angular/build), not output
     ['packages/angular/build/src/tools/vite/plugin.ts', 'source'],
-    ['build/lib/compile.js', 'source'],
     ['packages/ui/build/assets/index.js', 'generated'],
-    // Cargo's build script beside Cargo.toml, a module named build under src/
+    // at the root it is output: setuptools' build/lib/, tsc's out/src/, a coverage report
+    ['build/lib/compile.js', 'generated'],
+    ['build/lib/mypkg/core.py', 'generated'],
+    ['out/src/extension.js', 'generated'],
+    ['coverage/src/index.ts.html', 'generated'],
+    // Cargo's build script beside Cargo.toml (under rust-lang's top src/ too), a module named build in a src/
     ['crates/tauri/build.rs', 'build'],
+    ['src/tools/rustfmt/build.rs', 'build'],
+    ['src/bootstrap/build.rs', 'build'],
     ['tooling/cli/src/mobile/ios/build.rs', 'source'],
+    ['tooling/cli/src/build.rs', 'source'],
+    ['src/build.rs', 'source'],
     // assets, even when the diff says binary
     ['docs/logo.png', 'asset'],
     ['public/fonts/Inter.woff2', 'asset'],
