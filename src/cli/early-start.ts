@@ -1,6 +1,6 @@
 // What a generating command starts before its own modules load: git finds the repository, reads git-ai's git
-// settings and what the index holds, reads the recent history, and begins the staged diff, so Node compiling the
-// command and the config overlap git's work; the staged files' own history once the config says the offline engine writes.
+// settings and what the index holds, reads the recent history and the staged files' own, and begins the staged diff,
+// so Node compiling the command and the config overlap git's work.
 import {
   readHistory,
   readIndexState,
@@ -20,8 +20,6 @@ export interface EarlyStart {
   diff: StagedDiffStream;
   /** The recent history (readHistory), read beside the diff; stopped by settleEarly if nothing used it. */
   history: Promise<RepositoryHistory>;
-  /** Says whether the offline engine writes: only then are the staged files' own subjects read (one git fewer). */
-  pathSubjectsWanted: (wanted: boolean) => void;
   stop: () => void;
 }
 
@@ -35,8 +33,6 @@ export function startEarly(options: {
   const gitSettings = readGitSettings(options);
   const indexState = readIndexState(options);
   indexState.catch(() => undefined); // awaited by the command once the repository is found
-  let pathSubjectsWanted: (wanted: boolean) => void = () => undefined;
-  const wanted = new Promise<boolean>((resolve) => (pathSubjectsWanted = resolve));
   const started = resolveRepository(options).then((repo) => {
     const stopping = new AbortController();
     const history = readHistory({
@@ -44,7 +40,7 @@ export function startEarly(options: {
       env: options.env,
       signal: stopping.signal,
       staged: indexState,
-      pathSubjects: options.pathSubjects === false ? false : wanted,
+      pathSubjects: options.pathSubjects,
       deferPathSubjects: true, // taken in where the offline engine writes (fillFileHistory)
     });
     return {
@@ -53,7 +49,6 @@ export function startEarly(options: {
       indexState,
       diff: startStagedDiff({ cwd: options.cwd, env: options.env }),
       history,
-      pathSubjectsWanted,
       stop: () => stopping.abort(),
     };
   });

@@ -170,9 +170,8 @@ async function readRecentSubjects(
  * files costs git a tree diff per commit), and beside it the newest `perFile` subjects of each staged path that HEAD
  * has (`staged`, from readIndexState; read here when not given), from one path-limited `git log` over all of history
  * (path-subjects.ts); not with `pathSubjects: false` (only the offline engine reads them: `git ai prompt` does
- * without; a promise of `pathSubjects` starts it once the engine is known to be the offline one). That read is
- * awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes on after this returns, and
- * `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then, starting it if nothing did,
+ * without). That read is awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes
+ * on after this returns, and `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then,
  * so a run that never writes offline never waits for it. Empty for a repository with no commits.
  */
 export async function readHistory(
@@ -181,8 +180,7 @@ export async function readHistory(
     perFile?: number;
     signal?: AbortSignal;
     staged?: Promise<IndexState>;
-    /** A promise: the read starts once it settles true (the engine is known), else only when completeFiles asks. */
-    pathSubjects?: boolean | Promise<boolean>;
+    pathSubjects?: boolean;
     deferPathSubjects?: boolean;
   },
 ): Promise<RepositoryHistory> {
@@ -199,22 +197,12 @@ export async function readHistory(
   const stop = () => budget.abort();
   context.signal?.addEventListener('abort', stop, { once: true });
   const staged = context.pathSubjects === false ? undefined : (context.staged ?? readIndexState(context));
-  let files: Promise<Awaited<ReturnType<typeof readPathSubjects>> | undefined> | undefined;
-  const startFiles = () => {
-    files ??= staged!.then(
-      (state) =>
-        readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
-      () => undefined,
-    );
-    files.catch(() => undefined);
-    return files;
-  };
-  if (context.pathSubjects === undefined || context.pathSubjects === true) startFiles();
-  else if (context.pathSubjects !== false)
-    context.pathSubjects.then(
-      (wanted) => void (wanted && startFiles()),
-      () => undefined,
-    );
+  const files = staged?.then(
+    (state) =>
+      readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
+    () => undefined,
+  );
+  files?.catch(() => undefined);
   let window: string[];
   try {
     window = await readRecentSubjects({ ...context, limit }, history);
@@ -223,14 +211,14 @@ export async function readHistory(
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
-  if (staged === undefined) {
+  if (files === undefined) {
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
   history.completeFiles = async (budgetMs) => {
     history.completeFiles = undefined;
     const timer = setTimeout(stop, budgetMs);
-    const read = await startFiles();
+    const read = await files;
     clearTimeout(timer);
     if (read === undefined) return context.signal?.removeEventListener('abort', stop);
     const recent = new Set(window);

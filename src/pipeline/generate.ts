@@ -27,7 +27,6 @@ import { createTrace, type Span } from '../debug/trace.js';
 import { describeRedactions, redactMessage } from '../security/redact.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 import { resolveBody, resolveConfig } from './body-choice.js';
-import { resolveEngine } from './engine.js';
 import type { Fallback } from './events.js';
 import type { ProgressListener } from './progress.js';
 import { applyRepositoryRules, describeUnmetRules } from '../rules/apply-rules.js';
@@ -81,6 +80,11 @@ export interface GeneratedMessage {
   alternatives: string[];
   /** Set when something failed and something else wrote the message (the line was printed too). */
   fallback?: Fallback;
+}
+
+export function resolveEngine(config: Config): 'local' | 'remote' {
+  if (config.engine === 'auto') return config.provider ? 'remote' : 'local';
+  return config.engine;
 }
 
 // The offline engine (~120 kB bundled) loads where it writes: a remote run needs it only when the provider fails.

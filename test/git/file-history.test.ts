@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillFileHistory } from '../../src/git/file-history.js';
 import { readPathSubjects } from '../../src/git/path-subjects.js';
@@ -89,30 +87,6 @@ describe('fillFileHistory', () => {
       stopped: false,
     });
     expect(history.byFile.get('src/old.ts')).toHaveLength(3);
-  });
-
-  it('with pathSubjects a promise, git reads the files only once it says so, or where the offline engine writes', async () => {
-    repo = createTempRepo();
-    buildHistory(repo, 400);
-    const staged = stageOnMain('src/old.ts', 'export const old = 4;\n');
-    const trace = join(repo.home, 'git-trace');
-    const context = { ...staged, env: { ...staged.env, GIT_TRACE: trace } };
-    const fileReads = () => (existsSync(trace) ? readFileSync(trace, 'utf8') : '').split('--name-only').length - 1;
-
-    const remote = await readHistory({ ...context, pathSubjects: Promise.resolve(false), deferPathSubjects: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(fileReads()).toBe(0); // the remote engine: no git for the files
-    await fillFileHistory(remote, await stagedFiles(staged), { ...context, budgetMs: 10_000 }); // its fallback
-    expect(remote.byFile.get('src/old.ts')).toHaveLength(3);
-    expect(fileReads()).toBe(1);
-
-    let offline!: (wanted: boolean) => void;
-    const wanted = new Promise<boolean>((resolve) => (offline = resolve));
-    const local = await readHistory({ ...context, pathSubjects: wanted, deferPathSubjects: true });
-    offline(true);
-    await local.completeFiles?.(10_000);
-    expect(local.byFile.get('src/old.ts')).toHaveLength(3);
-    expect(fileReads()).toBe(2);
   });
 
   it('fills a file readHistory did not ask about (pathSubjects: false), from one path-limited read', async () => {

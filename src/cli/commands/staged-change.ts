@@ -12,7 +12,6 @@ import {
   type RepositoryHistory,
 } from '../../git/repo.js';
 import type { StagedDiffStream } from '../../git/staged-diff.js';
-import { resolveEngine } from '../../pipeline/engine.js';
 import type { EarlyStart } from '../early-start.js';
 
 export interface StagedChangeOptions {
@@ -75,7 +74,6 @@ export async function openStagedChange(options: StagedChangeOptions): Promise<St
       configProblem = error;
       config = parseConfig({ engine: 'local' });
     }
-    early?.pathSubjectsWanted(resolveEngine(config) === 'local');
     if (options.paths?.length)
       temporary = await stagePathsInTemporaryIndex({ cwd: options.cwd, env: options.env, paths: options.paths });
     else if (options.all)
