@@ -2,6 +2,7 @@
 // plain-text chat calls sent by git-ai itself (openai-chat.ts). What a call and `git ai prompt`'s capture both build,
 // so that the request shown is the request sent.
 import type { Provider } from '../config/schema.js';
+import { guardEventStreams } from './event-stream-end.js';
 import { useFetchHeaders } from './fetch-headers.js';
 import type { ProviderModel } from './model-call.js';
 import type { FetchFunction } from './transport.js';
@@ -56,6 +57,7 @@ export async function sdkModel(settings: SdkSettings, fetch: FetchFunction): Pro
   // The SDK's header helpers use the global Headers: git-ai's own, unless Node's is loaded already (fetch-headers.ts).
   useFetchHeaders();
   const { provider, modelId, baseURL } = settings;
+  fetch = guardEventStreams(fetch);
   if (provider === 'openai' || provider === 'openai-compatible') {
     const { createOpenAI } = await import('@ai-sdk/openai');
     return provider === 'openai'

@@ -3,6 +3,7 @@
 // the same request unstreamed would.
 import type { LanguageModel } from 'ai';
 import type { ModelAnswer, ModelCallOptions } from './model-call.js';
+import { endedInsideEvent } from './event-stream-end.js';
 import { finishReasonOf, providerModel, UNFINISHED, usageOf } from './model-call.js';
 
 /**
@@ -15,20 +16,30 @@ export async function streamAnswer(
   options: ModelCallOptions,
   onText: (text: string) => void,
 ): Promise<ModelAnswer> {
-  const { stream } = await providerModel(model).doStream(options);
+  const provider = providerModel(model);
+  const { stream } = await provider.doStream(options);
   let text = '';
   let finishReason: string | undefined;
   let usage: ModelAnswer['usage'] = { inputTokens: undefined, outputTokens: undefined };
-  for await (const part of stream) {
-    if (part.type === 'error') throw part.error;
-    if (part.type === 'text-delta' && part.delta !== '') {
-      text += part.delta;
-      onText(text);
-    } else if (part.type === 'finish') {
-      // No reason from the provider: the stream ended before its last event (cut mid-event), the answer is partial.
-      finishReason = part.finishReason.raw === undefined ? UNFINISHED : finishReasonOf(part.finishReason);
-      usage = usageOf(part.usage);
+  // A Chat Completions stream may end without a finish reason (some OpenAI-compatible servers never send one): there
+  // only a body that ended inside an event is partial. Anthropic and Gemini always give one in their last event.
+  const reasonOptional = provider.provider.endsWith('.chat');
+  try {
+    for await (const part of stream) {
+      if (part.type === 'error') throw part.error;
+      if (part.type === 'text-delta' && part.delta !== '') {
+        text += part.delta;
+        onText(text);
+      } else if (part.type === 'finish') {
+        const given = part.finishReason.raw !== undefined || reasonOptional;
+        finishReason = given ? finishReasonOf(part.finishReason) : UNFINISHED;
+        usage = usageOf(part.usage);
+      }
     }
+  } catch (error) {
+    // The body ended inside an event (cut mid-event): the text so far is no whole answer.
+    if (!endedInsideEvent(error)) throw error;
+    finishReason = UNFINISHED;
   }
   return { text, finishReason, usage };
 }

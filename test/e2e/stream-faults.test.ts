@@ -1,4 +1,5 @@
-// A streamed answer (SSE) that ends badly, on a real terminal (tmux): one without `data: [DONE]`, one cut mid-event.
+// A streamed answer (SSE) that ends badly, on a real terminal (tmux): one without `data: [DONE]`, one without a finish
+// reason, one cut mid-event.
 // What reaches the pane has none of the answer's escape sequences, the message shown is whole, and it is committed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +82,13 @@ describe('a streamed answer that ends badly, on a terminal', () => {
     const env = await serve([{ raw: chunks(HOSTILE).join('') }]);
     expectCommitted(await commitOnTerminal(env));
     expect(server!.requests.filter((request) => request.normalized?.stream)).toHaveLength(1);
+  });
+
+  it('without a finish reason but ended by `data: [DONE]`, as some OpenAI-compatible servers send it: whole, committed once asked', async () => {
+    const frames = chunks(HOSTILE).slice(0, -1); // no frame with a finish_reason
+    const env = await serve([{ raw: `${frames.join('')}data: [DONE]\n\n` }]);
+    expectCommitted(await commitOnTerminal(env));
+    expect(server!.requests.filter((request) => isMessageRequest(request.normalized))).toHaveLength(1);
   });
 
   it('cut mid-event, the connection dropped: asked again, the whole message shown and committed', async () => {
