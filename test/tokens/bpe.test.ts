@@ -72,6 +72,24 @@ describe.each(ENCODINGS)('%s, packed', (encoding) => {
     );
   });
 
+  // Pieces of over 256 bytes are merged through a heap: the same tokens as gpt-tokenizer's scan.
+  it("merges long pieces (letters, base64's A run, spaces) to gpt-tokenizer's tokens", () => {
+    const letter = fc.constantFrom('A', 'A', 'A', 'a', 'b', 'Q', 'e', 'é', 'ß', '日');
+    const long = fc.oneof(
+      fc.string({ unit: letter, minLength: 260, maxLength: 3_000 }),
+      fc.integer({ min: 260, max: 3_000 }).map((n) => ' '.repeat(n)),
+      fc.integer({ min: 260, max: 3_000 }).map((n) => `data:;base64,${'A'.repeat(n)}=`),
+    );
+    fc.assert(
+      fc.property(long, (text) => {
+        const expected = reference.encode(text, PLAIN_TEXT);
+        expect(tokenizer.encode(text)).toEqual(expected);
+        expect(tokenizer.countWithin(text, expected.length)).toBe(expected.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   // Merging a piece is quadratic in its bytes: one of 200k characters took minutes to merge before it was refused
   // unmerged, as surely more tokens than the budget's room (more bytes than that many of the longest token's).
   it('answers over for a piece far larger than the room left without merging it', { timeout: 5_000 }, () => {
