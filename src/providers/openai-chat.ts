@@ -39,6 +39,20 @@ function plainCall(modelId: string, options: ModelCallOptions): { system: string
 
 const headersOf = (response: Response): Record<string, string> => Object.fromEntries([...response.headers]);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The SDK's openaiErrorDataSchema: a message, and a type and code, where given, of their types. */
+function isErrorData(data: unknown): data is { error: { message: string } } {
+  if (!isRecord(data) || !isRecord(data.error)) return false;
+  const { message, type, code } = data.error;
+  return (
+    typeof message === 'string' &&
+    (type === undefined || type === null || typeof type === 'string') &&
+    (code === undefined || code === null || typeof code === 'string' || typeof code === 'number')
+  );
+}
+
 /** The error of a non-2xx answer, as the SDK's openaiFailedResponseHandler makes it. */
 function failedAnswer(response: Response, text: string, url: string, body: unknown): ApiCallError {
   const common = {
@@ -50,9 +64,8 @@ function failedAnswer(response: Response, text: string, url: string, body: unkno
   };
   if (text.trim() !== '') {
     try {
-      const data = JSON.parse(text) as { error?: { message?: unknown } } | null;
-      if (typeof data?.error?.message === 'string')
-        return new ApiCallError({ ...common, message: data.error.message, data });
+      const data = JSON.parse(text) as unknown;
+      if (isErrorData(data)) return new ApiCallError({ ...common, message: data.error.message, data });
     } catch {
       // not JSON: the status text, as below
     }

@@ -135,6 +135,15 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
     ['a 429', { status: 429, error: 'slow down', headers: { 'retry-after': '2' } }],
     ['a 400 naming an unknown model', { status: 400, error: 'The model `x` does not exist' }],
     ['a 502 that is not JSON', { status: 502, raw: 'Bad Gateway' }],
+    [
+      'a 400 whose error type is a number',
+      { status: 400, raw: JSON.stringify({ error: { message: 'The model `x` does not exist', type: 400 } }) },
+    ],
+    [
+      'a 400 whose error code is a number',
+      { status: 400, raw: JSON.stringify({ error: { message: 'The model `x` does not exist', code: 400 } }) },
+    ],
+    ['a 400 whose error is a string', { status: 400, raw: JSON.stringify({ error: 'bad request' }) }],
     ['a 503 with no body', { status: 503, raw: '' }],
     [
       'a 503 whose gzip body is cut short',
