@@ -1,5 +1,5 @@
 // A reader that tells the staged-diff stream how much of a line it uses gets the same result from a stream that then
-// holds only that much (and a little more) of a minified line, instead of 4 Mi units of it.
+// holds only that much (and a little more) of a minified line, instead of HELD_LINE_LIMIT units of it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { HELD_LINE_LIMIT, heldLineLength } from '../../src/diff/long-lines.js';
 import { startStagedDiff } from '../../src/git/staged-diff.js';
@@ -30,14 +30,29 @@ describe('a stream told how much of a line its reader uses', () => {
   it.each([
     ['a remote budget of 8,000 tokens', 8000, 1],
     ['the offline engine (both lines cut to 2 units of text)', 1, 2],
-    ['a budget of 1M tokens (2M units of a line)', 1_000_000, 1],
-  ])('collects the same text and hunks for %s as a stream that holds 4 Mi', async (_, contentBudget, cutLines) => {
-    const whole = await collectDiff({ lines: start().lines, contentBudget });
+    ['a budget of 1M tokens (HELD_LINE_LIMIT units of a line, not 2M)', 1_000_000, 1],
+  ])(
+    'collects the same text and hunks for %s as a stream that holds HELD_LINE_LIMIT',
+    async (_, contentBudget, cutLines) => {
+      const whole = await collectDiff({ lines: start().lines, contentBudget });
+      const diff = start();
+      const held = await collectDiff({ lines: diff.lines, contentBudget, holdLines: diff.holdLines });
+      expect(held).toEqual(whole);
+      const app = held.find((file) => file.diff.path === 'web/app.js')!;
+      expect(app.cutLines).toBe(cutLines);
+      expect(app.diff.hunks[0]!.lines[0]).toMatch(/ \[git-ai: line cut, \d+ more characters\]$/);
+    },
+  );
+
+  it('keeps at most HELD_LINE_LIMIT units of one line whatever the budget: a 1M budget keeps no more of it', async () => {
     const diff = start();
-    const held = await collectDiff({ lines: diff.lines, contentBudget, holdLines: diff.holdLines });
-    expect(held).toEqual(whole);
-    const app = held.find((file) => file.diff.path === 'web/app.js')!;
-    expect(app.cutLines).toBe(cutLines);
-    expect(app.diff.hunks[0]!.lines[0]).toMatch(/ \[git-ai: line cut, \d+ more characters\]$/);
+    const files = await collectDiff({ lines: diff.lines, contentBudget: 1_000_000, holdLines: diff.holdLines });
+    const text = files.find((file) => file.diff.path === 'web/app.js')!.text;
+    const line = text.split('\n').find((row) => row.startsWith('+var a='))!;
+    const head = line.replace(/ \[git-ai: line cut, (\d+) more characters\]$/, '');
+    const dropped = Number(/(\d+) more characters\]$/.exec(line)![1]);
+    expect(head.length).toBeLessThanOrEqual(HELD_LINE_LIMIT);
+    expect(head.length).toBeGreaterThan(HELD_LINE_LIMIT - 100);
+    expect(head.length + dropped).toBe(bundle.length + 1); // the added line's + and the whole bundle
   });
 });
