@@ -167,7 +167,7 @@ describe.each(SETTINGS)('a plain-text call to %s', (_name, settings) => {
     expect(sent?.path).toBe('/v1/chat/completions');
     expect(Object.keys(sent?.headers ?? {})).toEqual(expect.arrayContaining(['authorization', 'content-type']));
     expect(agents).toEqual([
-      expect.stringMatching(/^ai-sdk\/openai\/\S+ ai-sdk\/provider-utils\/\S+ runtime\/node\.js\/v/),
+      expect.stringMatching(/^ai-sdk\/openai\/\S+ ai-sdk\/provider-utils\/\S+ runtime\/node\.js\/v?\d/), // Node 21+ has navigator, whose userAgent the SDK reads: `node.js/24`
       `git-ai runtime/node.js/${process.version}`,
     ]);
     expect(handed).toBe(0);
