@@ -106,3 +106,14 @@ export interface ChatCompletion {
 export function readChatCompletion(value: unknown): ChatCompletion | undefined {
   return isChatCompletion(value) ? (value as ChatCompletion) : undefined;
 }
+
+const errorData = object({
+  error: object({
+    message: isString,
+    type: nullish(isString),
+    code: nullish((value) => isString(value) || isNumber(value)),
+  }),
+});
+
+/** The SDK's openaiErrorDataSchema: a message, and a type and code, where given, of their types. */
+export const isErrorData = (data: unknown): data is { error: { message: string } } => errorData(data);

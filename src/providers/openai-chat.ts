@@ -6,13 +6,11 @@
 // model, provider options) goes to the SDK's own model, loaded then.
 import type { ModelCallOptions, ProviderModel } from './model-call.js';
 import { ApiCallError, InvalidResponseDataError, JsonParseError, TypeValidationError } from './api-error.js';
-import { readChatCompletion, type ChatCompletion } from './openai-chat-answer.js';
-import type { SdkSettings } from './sdk-model.js';
+import { isErrorData, readChatCompletion, type ChatCompletion } from './openai-chat-answer.js';
+import { DEFAULT_BASE_URLS, PLACEHOLDER_KEY, type SdkSettings } from './sdk-model.js';
 import type { FetchFunction } from './transport.js';
 
 type GenerateResult = Awaited<ReturnType<ProviderModel['doGenerate']>>;
-
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /** The SDK's rule (getOpenAILanguageModelCapabilities): o-series, and GPT 5 and later but their `-chat` variants. */
 export function isOpenAIReasoningModel(modelId: string): boolean {
@@ -39,27 +37,19 @@ function plainCall(modelId: string, options: ModelCallOptions): { system: string
 
 const headersOf = (response: Response): Record<string, string> => Object.fromEntries([...response.headers]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The SDK's openaiErrorDataSchema: a message, and a type and code, where given, of their types. */
-function isErrorData(data: unknown): data is { error: { message: string } } {
-  if (!isRecord(data) || !isRecord(data.error)) return false;
-  const { message, type, code } = data.error;
-  return (
-    typeof message === 'string' &&
-    (type === undefined || type === null || typeof type === 'string') &&
-    (code === undefined || code === null || typeof code === 'string' || typeof code === 'number')
-  );
-}
-
 /** The error of a non-2xx answer, as the SDK's openaiFailedResponseHandler makes it. */
-function failedAnswer(response: Response, text: string, url: string, body: unknown): ApiCallError {
+function failedAnswer(
+  response: Response,
+  headers: Record<string, string>,
+  text: string,
+  url: string,
+  body: unknown,
+): ApiCallError {
   const common = {
     url,
     requestBodyValues: body,
     statusCode: response.status,
-    responseHeaders: headersOf(response),
+    responseHeaders: headers,
     responseBody: text,
   };
   if (text.trim() !== '') {
@@ -121,7 +111,12 @@ const isAbortError = (error: unknown): boolean =>
  * stream): "Failed to process successful/error response" with the answer's status, retried as that status is, or
  * as a network error is.
  */
-async function bodyText(response: Response, url: string, body: unknown): Promise<string> {
+async function bodyText(
+  response: Response,
+  headers: Record<string, string>,
+  url: string,
+  body: unknown,
+): Promise<string> {
   try {
     return await response.text();
   } catch (error) {
@@ -130,7 +125,7 @@ async function bodyText(response: Response, url: string, body: unknown): Promise
       message: `Failed to process ${response.ok ? 'successful' : 'error'} response`,
       cause: error,
       statusCode: response.status,
-      responseHeaders: headersOf(response),
+      responseHeaders: headers,
       url,
       requestBodyValues: body,
       ...(isNetworkError(error) ? { isRetryable: true } : {}),
@@ -220,9 +215,9 @@ async function sendPlainCall(options: {
   } catch (error) {
     throw connectionError(error, url, body);
   }
-  const text = await bodyText(response, url, body);
   const headers = headersOf(response);
-  if (!response.ok) throw failedAnswer(response, text, url, body);
+  const text = await bodyText(response, headers, url, body);
+  if (!response.ok) throw failedAnswer(response, headers, text, url, body);
   const answer = parseAnswer(text);
   if (answer instanceof Error)
     throw new ApiCallError({
@@ -248,15 +243,14 @@ export function openAIChatModel(
   sdk: () => Promise<ProviderModel>,
 ): ProviderModel {
   const { modelId, apiKey } = settings;
-  const name = settings.provider === 'openai' ? 'openai' : settings.provider;
   // As createOpenAI: base-url, else OPENAI_BASE_URL, else OpenAI's; no trailing slash.
-  const baseUrl = (settings.baseURL ?? process.env.OPENAI_BASE_URL)?.replace(/\/$/, '') ?? DEFAULT_BASE_URL;
-  const key = apiKey ?? (settings.provider === 'openai' ? process.env.OPENAI_API_KEY : 'not-needed');
+  const baseUrl = (settings.baseURL ?? process.env.OPENAI_BASE_URL)?.replace(/\/$/, '') ?? DEFAULT_BASE_URLS.openai!;
+  const key = apiKey ?? (settings.provider === 'openai' ? process.env.OPENAI_API_KEY : PLACEHOLDER_KEY);
   let made: Promise<ProviderModel> | undefined;
   const model = () => (made ??= sdk());
   return {
     specificationVersion: 'v3',
-    provider: `${name}.chat`,
+    provider: `${settings.provider}.chat`,
     modelId,
     supportedUrls: { 'image/*': [/^https?:\/\/.*$/] },
     doGenerate: async (options) => {

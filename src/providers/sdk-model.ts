@@ -24,7 +24,7 @@ export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string | undefined>> =
 };
 
 // Local servers (Ollama, LM Studio, llama.cpp) ignore the key, but the OpenAI client insists on sending one.
-const PLACEHOLDER_KEY = 'not-needed';
+export const PLACEHOLDER_KEY = 'not-needed';
 
 /**
  * Loads what a call to this provider needs first: for OpenAI and OpenAI-compatible servers git-ai's own Chat
