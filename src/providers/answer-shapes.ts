@@ -9,7 +9,6 @@ type AnalysisKind = Exclude<CommitType, 'revert'>;
 export const ANALYSIS_KINDS = COMMIT_TYPES.filter(
   (type): type is AnalysisKind => type !== 'revert',
 ) as unknown as readonly [AnalysisKind, ...AnalysisKind[]];
-export const CANDIDATE_TYPES = COMMIT_TYPES;
 
 /** Files one analysis answer describes at most (every answer token costs ~8 ms; the rest are follow-on edits). */
 export const ANALYSIS_MAX_FILES = 3;
@@ -44,6 +43,8 @@ export interface Candidate {
 }
 export type Analysis = z.output<typeof analysisSchema>;
 
+const nullableText = (field: unknown) => field === null || typeof field === 'string';
+
 /** A cached message answer's candidates (`{ candidates: [...] }`), each with just its fields, as the schema reads them; undefined for a corrupt or older entry. */
 export function readCachedCandidates(value: unknown): Candidate[] | undefined {
   const candidates = (value as { candidates?: unknown } | null | undefined)?.candidates;
@@ -52,8 +53,7 @@ export function readCachedCandidates(value: unknown): Candidate[] | undefined {
   for (const item of candidates as unknown[]) {
     if (typeof item !== 'object' || item === null) return undefined;
     const { type, scope, subject, body, breaking } = item as Record<string, unknown>;
-    const nullableText = (field: unknown) => field === null || typeof field === 'string';
-    if (!(CANDIDATE_TYPES as readonly unknown[]).includes(type) || typeof subject !== 'string') return undefined;
+    if (!(COMMIT_TYPES as readonly unknown[]).includes(type) || typeof subject !== 'string') return undefined;
     if (!nullableText(scope) || !nullableText(body) || typeof breaking !== 'boolean') return undefined;
     read.push({
       type: type as CommitType,
