@@ -44,13 +44,9 @@ function renderGroup(group: Group): string {
   return `${group.dir || './'}: ${files}, +${groupDigits(group.additions)} -${groupDigits(group.deletions)}`;
 }
 
-/**
- * Renders the listing within `fits(text)`: one line per file when it fits, else files are folded into their
- * directories, deepest directories first, until it fits (a single `./` line at worst).
- */
-export function renderListing(entries: readonly FileEntry[], fits: (text: string) => boolean): string {
-  const full = entries.map(renderFileLine).join('\n');
-  return fits(full) ? full : foldListing(entries, fits);
+/** The listing, one line per file; where it does not fit its share, foldListing folds it. */
+export function renderListing(entries: readonly FileEntry[]): string {
+  return entries.map(renderFileLine).join('\n');
 }
 
 /**

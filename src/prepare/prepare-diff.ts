@@ -122,7 +122,7 @@ export async function prepareDiff(options: PrepareDiffOptions): Promise<PrepareD
 
   const listingBudget = Math.floor(total * LISTING_SHARE);
   // Loading an encoding costs ~0.1 s: a listing within its share by the bound (src/tokens/bound.ts) never needs it.
-  const fullListing = renderListing(entries, () => true);
+  const fullListing = renderListing(entries);
   let listing = fullListing;
   let listingTokens = (await boundWithin(info.encoding, fullListing, listingBudget)) ?? Number.POSITIVE_INFINITY;
   if (listingTokens > listingBudget) {

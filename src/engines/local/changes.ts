@@ -88,7 +88,6 @@ export function describeFile(file: FileDiff): FileChange {
   const removedNames = new Set(removedSymbols.map((symbol) => symbol.name));
   const hashComments = HASH_COMMENTS.test(file.path);
   const changed = [...addedLines, ...removedLines].filter((line) => line.trim());
-  const docstrings = PYTHON.test(file.path) ? file.hunks.every((hunk) => docstringOnly(hunk.lines)) : false;
   return {
     file,
     role: classifyRole(file.path, { binary: file.binary }),
@@ -105,7 +104,10 @@ export function describeFile(file: FileDiff): FileChange {
     }),
     // Blank lines count here: a change that only drops trailing spaces or empty lines is formatting.
     formatOnly: addedLines.length + removedLines.length > 0 && file.hunks.every((hunk) => isFormatOnly(hunk.lines)),
-    commentOnly: changed.length > 0 && (docstrings || changed.every((line) => isComment(line, hashComments))),
+    commentOnly:
+      changed.length > 0 &&
+      (changed.every((line) => isComment(line, hashComments)) ||
+        (PYTHON.test(file.path) && file.hunks.every((hunk) => docstringOnly(hunk.lines)))),
     typeLevel: TYPE_FILES.test(file.path) || (typeLines > 0 && codeLines === 0),
   };
 }
