@@ -134,9 +134,25 @@ export function mayHoldKeyBody(text: string): boolean {
   return false;
 }
 
+/** An armored block that holds no secret: a certificate, a public key, a PGP public key or signature. */
+const PUBLIC_BEGIN = /-----BEGIN (?![A-Z0-9 ]*PRIVATE KEY)[A-Z0-9 ]+-----/;
+const ARMOR_END = /-----END [A-Z0-9 ]+-----/;
+
 export function redactKeyBodies(lines: string[], findings: LineFinding[]): void {
+  // Within a public block's BEGIN and END in one hunk, base64 lines are the certificate's or public key's own.
+  let inPublicBlock = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (inPublicBlock && !line.startsWith('@@')) {
+      if (line.includes('-----END ') && ARMOR_END.test(line)) inPublicBlock = false;
+      continue;
+    }
+    inPublicBlock = false;
+    if (line.includes('-----BEGIN ')) {
+      const begin = PUBLIC_BEGIN.exec(line);
+      if (begin !== null) inPublicBlock = !ARMOR_END.test(line.slice(begin.index + begin[0].length));
+      continue;
+    }
     if (line.startsWith('@@')) {
       const redacted = redactHunkContext(line);
       if (redacted !== line) {

@@ -1,5 +1,6 @@
 // The last stop before a provider request: every piece of diff text, file name and history subject passes here and
 // leaves without secret values.
+import { decodeEscapes, ESCAPE } from './escaped-text.js';
 import { diffPrefix, marker } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
 import { redactAcrossLines } from './multi-line.js';
@@ -70,6 +71,50 @@ function redactCandidateLines(text: string, findings: SecretFinding[]): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
+const ESCAPES = new RegExp(ESCAPE.source, 'g');
+
+/**
+ * Lines with an escape, scanned again as they read unescaped (`\"password\": \"…\"` in a notebook's JSON source,
+ * `%3Fkey%3D…` in an encoded URL), each secret found there redacted where its escaped text is in the line.
+ */
+function redactEscapedLines(text: string, findings: SecretFinding[]): string {
+  let out = '';
+  let copied = 0;
+  let lineNumber = 1;
+  let counted = 0;
+  ESCAPES.lastIndex = 0;
+  for (let match = ESCAPES.exec(text); match !== null; match = ESCAPES.exec(text)) {
+    const start = text.lastIndexOf('\n', match.index) + 1;
+    const newline = text.indexOf('\n', match.index);
+    const end = newline === -1 ? text.length : newline;
+    ESCAPES.lastIndex = end;
+    const line = text.slice(start, end);
+    const decoded = decodeEscapes(line);
+    const spans: Array<SecretSpan & { kind: string }> = [];
+    for (const candidate of scanCandidates(decoded.text))
+      for (const index of candidate.rules) {
+        const rule = SECRET_RULES[index]!;
+        for (const span of rule.find(decoded.text)) {
+          const from = decoded.at[span.start]!;
+          const to = decoded.at[span.end]!;
+          if (!spans.some((known) => known.start < to && from < known.end))
+            spans.push({ start: from, end: to, kind: rule.kind });
+        }
+      }
+    if (spans.length === 0) continue;
+    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNumber++;
+    counted = start;
+    let redacted = line;
+    for (const span of spans.sort((a, b) => b.start - a.start)) {
+      redacted = redacted.slice(0, span.start) + marker(span.kind) + redacted.slice(span.end);
+      findings.push({ kind: span.kind, line: lineNumber });
+    }
+    out += text.slice(copied, start) + redacted;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /** Replaces each secret value in `text` with `[REDACTED:<kind>]`, keeping the rest of its line and the line count. */
 export function redactSecrets(text: string): RedactionResult {
   const findings: SecretFinding[] = [];
@@ -80,6 +125,7 @@ export function redactSecrets(text: string): RedactionResult {
     for (const finding of across.findings) findings.push({ kind: finding.kind, line: finding.index + 1 });
   }
   current = redactCandidateLines(current, findings);
+  current = redactEscapedLines(current, findings);
   findings.sort((a, b) => a.line - b.line);
   return { text: current, findings };
 }

@@ -1,0 +1,134 @@
+// A third probe, written as an outside prober would, against what the first two corpora (secret-corpus.ts,
+// probe-corpus.ts) leave out: token formats with a prefix of their own that no rule had, tokens where no word boundary
+// falls before them (a URL-encoded query, a JSON string's `\n`), names and values behind escaped quotes (a notebook's
+// source), and look-alikes that must stay (certificates, public keys, placeholders). Random at test time, never real.
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/security/redact.js';
+import { ALNUM, BASE64, createRandom, DIGITS, LOWER, UPPER, URLSAFE } from '../support/secret-corpus.js';
+
+const random = createRandom(20261202);
+const { mixed, hex, from } = random;
+const HEX = '0123456789abcdef';
+
+/** [format, a token of it]: formats no rule had before this round. */
+const NEW_FORMATS: Array<[string, string]> = [
+  ['Groq gsk_', `gsk_${mixed(ALNUM, 52)}`],
+  ['Replicate r8_', `r8_${mixed(ALNUM, 37)}`],
+  ['xAI xai-', `xai-${mixed(ALNUM, 80)}`],
+  ['OpenRouter sk-or-v1-', `sk-or-v1-${hex(64)}`],
+  ['Notion legacy secret_', `secret_${mixed(ALNUM, 43)}`],
+  ['Supabase personal token sbp_', `sbp_${hex(40)}`],
+  ['Supabase secret key sb_secret_', `sb_secret_${mixed(URLSAFE, 31)}`],
+  ['Netlify nfp_', `nfp_${mixed(ALNUM, 36)}`],
+  ['Tencent Cloud AKID', `AKID${mixed(ALNUM, 32)}`],
+  ['Google OAuth access token ya29.', `ya29.a0${mixed(URLSAFE, 150)}`],
+  ['Google OAuth refresh token 1//0', `1//0${mixed(URLSAFE, 100)}`],
+  ['Mapbox secret token sk.eyJ', `sk.eyJ1Ijoi${mixed(URLSAFE, 60)}.${mixed(URLSAFE, 22)}`],
+  ['Tailscale tskey-auth-', `tskey-auth-k${mixed(ALNUM, 16)}-${mixed(ALNUM, 33)}`],
+  ['Docker Hub dckr_pat_', `dckr_pat_${mixed(URLSAFE, 27)}`],
+  ['Bitbucket app password ATBB', `ATBB${mixed(ALNUM, 32)}`],
+  ['Airtable personal token', `pat${mixed(ALNUM, 14)}.${hex(64)}`],
+  ['Figma figd_', `figd_${mixed(URLSAFE, 40)}`],
+  ['Pinecone pcsk_', `pcsk_${mixed(ALNUM, 5)}_${mixed(ALNUM, 60)}`],
+  ['LangSmith lsv2_pt_', `lsv2_pt_${hex(32)}_${hex(10)}`],
+  ['Langfuse sk-lf-', `sk-lf-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`],
+  ['Resend re_', `re_${mixed(ALNUM, 8)}_${mixed(ALNUM, 24)}`],
+  ['Neon napi_', `napi_${mixed(LOWER + DIGITS, 64)}`],
+  ['Contentful CFPAT-', `CFPAT-${mixed(URLSAFE, 43)}`],
+  ['Buildkite bkua_', `bkua_${hex(40)}`],
+  ['Render rnd_', `rnd_${mixed(ALNUM, 32)}`],
+  ['ElevenLabs sk_', `sk_${hex(48)}`],
+  ['Dropbox sl.', `sl.${mixed(URLSAFE, 135)}`],
+  ['Doppler service token dp.st.<config>.', `dp.st.prd.${mixed(ALNUM, 43)}`],
+  ['Twitter bearer token', `${'A'.repeat(21)}${mixed(ALNUM, 20)}%3D${mixed(ALNUM, 50)}`],
+];
+
+/** Formats rules had, in places where no word boundary falls before the token. */
+const KNOWN_FORMATS: Array<[string, string]> = [
+  ['GitHub fine-grained PAT', `github_pat_11${from(UPPER + DIGITS, 20)}_${mixed(ALNUM, 59)}`],
+  ['GitLab glpat-', `glpat-${mixed(URLSAFE, 20)}`],
+  ['Slack xoxb-', `xoxb-${from(DIGITS, 12)}-${from(DIGITS, 13)}-${mixed(ALNUM, 24)}`],
+  ['Stripe sk_live_', `sk_live_51${mixed(ALNUM, 60)}`],
+  ['npm npm_', `npm_${mixed(ALNUM, 36)}`],
+  ['Anthropic sk-ant-', `sk-ant-api03-${mixed(URLSAFE, 93)}AA`],
+  ['OpenAI sk-proj-', `sk-proj-${mixed(URLSAFE, 80)}`],
+  ['Vault hvs.', `hvs.CAESI${mixed(URLSAFE, 90)}`],
+  ['JWT', `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx${mixed(URLSAFE, 40)}.${mixed(URLSAFE, 43)}`],
+  ['Hugging Face hf_', `hf_${mixed(UPPER + LOWER, 34)}`],
+];
+
+/** [place, the diff text with `§` where the token goes]. */
+const PLACES: Array<[string, string]> = [
+  ['a call argument', '+  const client = createClient("§");'],
+  ['prose', '+Use § for the staging runner.'],
+  ['a commit subject', 'chore: rotate §'],
+  ['a removed line', '-const legacy = "§";'],
+  ['a context line', '   "token": "§",'],
+  ['a hunk header', '@@ -10,6 +10,7 @@ const client = connect("§");'],
+  ['a URL-encoded query', '+GET /cb?next=https%3A%2F%2Fapi.example.com%2F%3Fkey%3D§&x=1'],
+  ['after a JSON string escape', '+    "source": "import os\\n§\\n",'],
+  ['a notebook cell setting the environment', '+    "os.environ[\\"SERVICE_KEY\\"] = \\"§\\"\\n",'],
+];
+
+const leaks = (text: string, token: string): boolean =>
+  text.includes(token) || text.includes(encodeURIComponent(token));
+
+describe('probe round 3: token formats', () => {
+  const cases = [...NEW_FORMATS, ...KNOWN_FORMATS].flatMap(([format, token]) =>
+    PLACES.map(([place, line]) => [format, place, line.replace('§', token), token] as const),
+  );
+
+  it.each(cases)('redacts %s in %s', (_format, _place, text, token) => {
+    expect(leaks(redactSecrets(text).text, token)).toBe(false);
+  });
+});
+
+describe('probe round 3: names behind escaped quotes', () => {
+  const secret = mixed(ALNUM, 28);
+  const cases: Array<[string, string]> = [
+    ['a notebook cell', '+    "os.environ[\\"COHERE_API_KEY\\"] = \\"§\\"\\n",'],
+    ['JSON inside a JSON string', '+  "settings": "{\\"password\\": \\"§\\"}",'],
+    ['a single-quoted escape', "+  echo 'export DB_PASSWORD=\\'§\\''"],
+    ['a URL-encoded password parameter', '+curl "https://api.internal/login?next=%2Fhome%3Fpassword%3D§"'],
+  ];
+
+  it.each(cases)('redacts the value in %s', (_place, line) => {
+    expect(redactSecrets(line.replace('§', secret)).text).not.toContain(secret);
+  });
+});
+
+describe('probe round 3: look-alikes stay', () => {
+  const b64 = (length: number) => mixed(BASE64, length);
+  const armored = (label: string, prefix: string) =>
+    [
+      `+-----BEGIN ${label}-----`,
+      ...Array.from({ length: 6 }, () => `${prefix}${b64(64)}`),
+      `${prefix}${b64(20)}==`,
+      `+-----END ${label}-----`,
+    ].join('\n');
+  const lookAlikes: Array<[string, string]> = [
+    ['a certificate', armored('CERTIFICATE', '+')],
+    ['a public key, unchanged', armored('PUBLIC KEY', ' ')],
+    ['a PGP public key block', armored('PGP PUBLIC KEY BLOCK', '+')],
+    ['a Slack token placeholder', '+SLACK_BOT_TOKEN=xoxb-your-bot-token'],
+    ['a Groq placeholder', '+# Set GROQ_API_KEY to gsk_... from the console'],
+    ['a regex of a token format', '+const pattern = /sk_[a-f0-9]{48}/;'],
+    ['secret_key_base', '+secret_key_base_for_the_test_environment_of_rails = 1'],
+    [
+      'a URL-encoded redirect',
+      '+redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback%3Fstate%3Dabc&response_type=code',
+    ],
+    ['a search query', '+  "url": "https://example.com/search?q=secret%20santa%20ideas",'],
+    ['a notebook reading the environment', '+    "x = os.environ[\\"OPENAI_API_KEY\\"]\\n",'],
+    ['a notebook printing a label', '+    "print(\\"the password field is required\\")\\n",'],
+    ['escaped JSON naming a field', '+  \\"name\\": \\"api-token-field\\", \\"type\\": \\"password\\"'],
+    ['an ETag', `+  "etag": "W/\\"${hex(32)}\\"",`],
+    ['a publishable Stripe key', `+publicKey: "pk_live_${mixed(ALNUM, 24)}"`],
+    ['a run of A in base64', `+  "${'A'.repeat(48)}${b64(40)}",`],
+    ['hex of 48', `+sha = "${from(HEX, 48)}"`],
+  ];
+
+  it.each(lookAlikes)('leaves %s untouched', (_what, text) => {
+    expect(redactSecrets(text).text).toBe(text);
+  });
+});
