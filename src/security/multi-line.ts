@@ -9,6 +9,7 @@ import {
   redactVariableDefaults,
   type LineFinding,
 } from './key-material.js';
+import { redactNameValuePairs } from './name-value-pairs.js';
 import type { SecretRule } from './rule.js';
 import { redactSplitValues } from './split-values.js';
 
@@ -19,6 +20,8 @@ const BLOCK_SCALAR_HINT = /:[^\S\n]*[|>]/;
 /** A Kubernetes Secret's kind (its `\s*` may run over a line's end and the next line's diff prefix). */
 const SECRET_KIND_HINT = /kind["']?[\s+-]*:[\s+-]*["']?Secret/;
 const VARIABLE_HINT = /variable\s+"/;
+/** A `value` field at the start of a line (after its diff prefix, spaces and a quote). */
+const NAME_VALUE_HINT = /\n[+ -]?\s*["']?value["']?\s*:/;
 /** A line that ends in a string literal (and maybe a join operator) or a backslash, or literals joined inline. */
 const SPLIT_HINT = /["'`][^\S\n]*(?:\+|\.\.?|&|\\)?[^\S\n]*(?:\n|$)|\\(?:\n|$)|["'`]\s*(?:\+|\.\.?)\s*["'`]/;
 
@@ -30,6 +33,7 @@ export const MULTI_LINE_PASSES: ReadonlyArray<{ gate: (text: string) => boolean;
     run: redactSecretBlocks,
   },
   { gate: (text) => text.includes('variable') && VARIABLE_HINT.test(text), run: redactVariableDefaults },
+  { gate: (text) => NAME_VALUE_HINT.test(text), run: redactNameValuePairs },
   { gate: (text) => SPLIT_HINT.test(text), run: (lines, findings, rules) => redactSplitValues(lines, rules, findings) },
 ];
 

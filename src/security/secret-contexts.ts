@@ -71,11 +71,15 @@ function findKeywordValues(line: string): SecretSpan[] {
     const plain = quoted !== undefined || NETRC.test(line);
     const accepted = plain
       ? isSecretQuotedValue(value) || (value.length >= 6 && hasLetterAndDigit(value))
-      : isHighEntropy(value);
+      : isHighEntropy(value) || isSpecialLiteral(value);
     if (accepted) spans.push({ start: range[0], end: range[1] });
   }
   return spans;
 }
+
+/** Letters, digits and, inside, a character no word or identifier has (`Tr0ub4dor!3xK9`): a password as it stands. */
+const isSpecialLiteral = (value: string): boolean =>
+  hasLetterAndDigit(value) && /[!@#%^~*&]/.test(value.slice(1, -1)) && !/[.,;:!?]$/.test(value);
 
 /** `"API_TOKEN", "<value>"` and `["API_TOKEN"] = "<value>"`: a secret's name as a string key, its value the next string. */
 const KEYED_STRING = new RegExp(
@@ -99,10 +103,80 @@ const DOCKER_ENV = /^[+ -]?\s*ENV\s+(?<name>[A-Za-z_]\w*)\s+(?<secret>[^\s=][^\s
 const PASSWORD_FLAG =
   /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|sshpass\b[^\n]*?\s-p\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
 
+/** `aws configure set aws_secret_access_key …`, `npm config set //registry/:_authToken …`, `gh secret set NAME --body …`. */
+const CONFIG_SET =
+  /\b(?<verb>config(?:ure)?\s+set|config:set|secrets?\s+set)\s+(?:--?[a-z][\w-]*\s+)*(?<name>[\w.:/@-]+)\s+(?:(?:--body|-b)[=\s]\s*)?(?<q>["']?)(?<secret>[^\s"'<>|;&]+)/dg;
+
+/** `docker login -u ci -p <password>` (and podman, helm registry, buildah): a short `-p` there is the password. */
+const LOGIN_PASSWORD =
+  /\b(?:docker|podman|buildah|nerdctl|registry)\s+login\b[^\n|;&]*?\s-p\s+(?<q>["']?)(?<secret>[^\s"'-][^\s"']*)/dg;
+
+/** `auth=("user", "<password>")`, `HTTPBasicAuth("user", "<password>")`, `BasicAuth('user', '<password>')`. */
+const BASIC_AUTH_PAIR = new RegExp(
+  `\\b(?:auth|basic_?auth|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|DigestAuth|withBasicAuth|setBasicAuth)\\s*(?:=\\s*[(\\[]|\\(\\s*\\(?)\\s*${STRING('user')}\\s*,\\s*${STRING('secret')}`,
+  'dgi',
+);
+
+/** PowerShell's `ConvertTo-SecureString "<password>" -AsPlainText`. */
+const SECURE_STRING = new RegExp(`ConvertTo-SecureString\\s+(?:-String\\s+)?${STRING('secret')}`, 'dgi');
+
+/** A pre-signed URL's signature: S3's `X-Amz-Signature=`, GCS's `X-Goog-Signature=`, CloudFront's `Signature=`. */
+const URL_SIGNATURE =
+  /[?&](?:X-Amz-Signature|X-Goog-Signature|Signature|X-Amz-Security-Token)=(?<secret>[A-Za-z0-9%+/=_~-]{30,})/dg;
+
+/** `process.env.API_TOKEN || "<value>"`, `env.API_TOKEN ?? '<value>'`: a secret's fallback literal. */
+const FALLBACK = new RegExp(`(?<name>[A-Za-z_$][\\w$]*)["'\\]]*\\s*(?:\\|\\||\\?\\?)\\s*${STRING('secret')}`, 'dg');
+
+/** `Cookie: session=<value>; csrftoken=<value>`: a cookie's values are credentials when they look random. */
+const COOKIE_HEADER = /\bcookie["']?\s*[:=]\s*["']?(?<pairs>[^"'\n]+)/dgi;
+const COOKIE_PAIR = /(?:^|;\s*)[\w.-]+=(?<value>[^;\s"']+)/dg;
+
+/** A Markdown table row naming a secret and giving its value in backticks: `| API_TOKEN | \`…\` |`. */
+const TABLE_ROW = /^[+ -]?\s*\|\s*`?(?<name>[A-Za-z_][\w.-]*)`?\s*\|\s*`(?<secret>[^`|]+)`\s*\|/dg;
+
+/** `{"name": "DB_PASSWORD", "value": "<value>"}` (ECS, Kubernetes in JSON): a name and its value in one object. */
+const NAME_VALUE = new RegExp(
+  `["']?(?:name|key)["']?\\s*:\\s*${STRING('name')}\\s*,\\s*["']?value["']?\\s*:\\s*${STRING('secret')}`,
+  'dg',
+);
+
 const KEYED_STRING_MARK = /["']\s*(?:,|\]\s*=)\s*["'`]/;
 const SETTER_MARK = /(?:set|with|put|use)_?[A-Za-z]\w*\(\s*["'`]/;
 const KEY_VALUE_MARK = /\bvalue\s*=\s*["']/;
 const DOCKER_ENV_MARK = /^[+ -]?\s*ENV\s/;
+
+function findCommandSecrets(line: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const match of line.matchAll(CONFIG_SET)) {
+    const range = match.indices?.groups?.['secret'];
+    const { verb = '', name = '', secret = '' } = match.groups ?? {};
+    if (range === undefined || isPlaceholderValue(secret) || /^[$-]/.test(secret)) continue;
+    // Whatever `secret set` is given is a secret; a `config set` value is one under a secret's name.
+    const held = /^secret/.test(verb) ? secret.length >= 6 && !isNameLike(secret) : holdsSecret(name, secret);
+    if (held) spans.push({ start: range[0], end: range[1] });
+  }
+  for (const regex of [LOGIN_PASSWORD, BASIC_AUTH_PAIR, SECURE_STRING])
+    spans.push(...spansOf(regex, line, (groups) => isPassword(groups['secret'] ?? '')));
+  return spans;
+}
+
+/** A password given where only a password goes: anything but a placeholder, a variable or an earlier redaction. */
+const isPassword = (value: string): boolean => value.length >= 3 && !isPlaceholderValue(value) && !/^[$%]/.test(value);
+
+function findCookieValues(line: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  for (const header of line.matchAll(COOKIE_HEADER)) {
+    const at = header.indices?.groups?.['pairs']?.[0];
+    const pairs = header.groups?.['pairs'];
+    if (at === undefined || pairs === undefined) continue;
+    for (const pair of pairs.matchAll(COOKIE_PAIR)) {
+      const range = pair.indices?.groups?.['value'];
+      const value = pair.groups?.['value'] ?? '';
+      if (range !== undefined && isRandomLookingValue(value)) spans.push({ start: at + range[0], end: at + range[1] });
+    }
+  }
+  return spans;
+}
 
 export const CONTEXT_RULES: readonly SecretRule[] = [
   {
@@ -126,6 +200,24 @@ export const CONTEXT_RULES: readonly SecretRule[] = [
       if (DOCKER_ENV_MARK.test(line)) spans.push(...spansOf(DOCKER_ENV, line, named));
       return spans;
     },
+  },
+  {
+    kind: 'command-secret',
+    hint: 'config(?:ure)? set|config:set|secrets? set|(?:docker|podman|buildah|nerdctl|registry) login|auth ?= ?[(\\[]|auth ?\\(|convertto-securestring',
+    find: findCommandSecrets,
+  },
+  {
+    kind: 'signed-url-signature',
+    hint: 'signature=|x-amz-security-token=',
+    find: (line) => spansOf(URL_SIGNATURE, line, (g) => hasLetterAndDigit(g['secret'] ?? '')),
+  },
+  { kind: 'secret-fallback', hint: '(?:\\|\\||\\?\\?) ?["\'`]', find: (line) => spansOf(FALLBACK, line, named) },
+  { kind: 'cookie', hint: 'cookie', find: findCookieValues },
+  { kind: 'secret-table-row', hint: '\\| ?`', find: (line) => spansOf(TABLE_ROW, line, named) },
+  {
+    kind: 'secret-name-value',
+    hint: 'value"|value\'|value :|value:',
+    find: (line) => spansOf(NAME_VALUE, line, named),
   },
   {
     kind: 'password-argument',

@@ -29,7 +29,10 @@ const FLAG_ARGUMENT =
 function isLiteralContext(before: string, after: string): boolean {
   // A connection string or query, `.npmrc`'s `//registry/:_password=`, a flag's `--password=`.
   if (/[;&?]\s*$/.test(before) || /^[+ -]?\s*\/\/\S*:$/.test(before) || /(?:^[+ -]?|\s)--?$/.test(before)) return true;
-  return /^[+\- ]?\s*(?:export\s+|-+\s*)?["']?$/.test(before) && /^\s*(?:#.*)?$/.test(after);
+  // A flag's value (`--from-literal=password=…`, `--set db.password=…`).
+  if (/(?:^[+ -]?|\s)--?[A-Za-z][\w-]*[= ]$/.test(before)) return true;
+  // A whole line, or one commented out (`# password: …`, `// token = …`, INI's `; …`).
+  return /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+|-+\s*)?["']?$/.test(before) && /^\s*(?:#.*)?$/.test(after);
 }
 
 function isSecretBareValue(value: string, before: string, after: string): boolean {
@@ -37,6 +40,8 @@ function isSecretBareValue(value: string, before: string, after: string): boolea
   if (value.length < 8 || /^[([.]/.test(after) || /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(value)) return false;
   if (isPlaceholderValue(value) || isNameLike(value) || /^-?\d+(?:\.\d+)?$/.test(value)) return false;
   if (isHighEntropy(value)) return true;
+  // A character no identifier or expression has, inside the value (`Tr0ub4dor!3xK9`): a literal wherever it stands.
+  if (hasLetterAndDigit(value) && /[!@#%^~]/.test(value.slice(1, -1)) && !URL_OR_PATH.test(value)) return true;
   // In a config line a password needs no digit: `_password=<base64>` of letters only is one too.
   const mixedLetters = value.length >= 12 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.5;
   return isLiteralContext(before, after) && (/[\d!@#%^&*+=?~/]/.test(value) || mixedLetters);
@@ -62,6 +67,10 @@ function valueSpans(
   }
   return spans;
 }
+
+/** The rest of a bare value cut at `&`, up to the line's end (or a comment), and what may stand before its name. */
+const WHOLE_LINE_REST = /^(&[^\s"'`]*)\s*(?:#.*)?$/;
+const WHOLE_LINE_START = /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+)?["']?$/;
 
 const NAME_WORD = /pass|pwd|secret|token|auth|key|cred/gi;
 /** What ASSIGNMENT needs after its name: the name's closing quote, spaces, then `:`, `=` or `?=` (or a type's `:`). */
@@ -105,9 +114,15 @@ export function findAssignedSecrets(line: string): SecretSpan[] {
       match = ASSIGNMENT.exec(line);
     }
     const { name, quoted, bare } = match?.groups ?? {};
-    const value = quoted ?? bare;
+    let value = quoted ?? bare;
     if (match === null || name !== line.slice(start, end) || value === undefined) continue;
-    const valueEnd = match.index + match[0].length;
+    let valueEnd = match.index + match[0].length;
+    // A whole config line's value runs to its end, `&` and all (`password: Tr0ub&dor3`); in a query `&` ends it.
+    const rest = bare === undefined ? undefined : WHOLE_LINE_REST.exec(line.slice(valueEnd));
+    if (rest != null && WHOLE_LINE_START.test(line.slice(0, match.index))) {
+      value += rest[1];
+      valueEnd += rest[1]!.length;
+    }
     NAME_WORD.lastIndex = valueEnd;
     const accepted =
       strength === 'weak'
@@ -137,7 +152,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   regexRule(
     'authorization-header',
     'authorization',
-    /\bauthorization["']?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)/dgi,
+    /\bauthorization["']?\]?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)/dgi,
     (v) => !isPlaceholderValue(v),
   ),
   regexRule(

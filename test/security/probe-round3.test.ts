@@ -132,3 +132,76 @@ describe('probe round 3: look-alikes stay', () => {
     expect(redactSecrets(text).text).toBe(text);
   });
 });
+
+describe('probe round 3: syntaxes the name rules missed', () => {
+  const secret = random.mixed(ALNUM, 30);
+  // A password of letters, digits and the characters people add: `!` inside, `&` inside.
+  const password = `${random.mixed(ALNUM, 6)}!${random.mixed(ALNUM, 4)}&${random.mixed(ALNUM, 3)}9`;
+  const cases: Array<[string, string, string]> = [
+    ['a Kubernetes env entry', `+        - name: DB_PASSWORD\n+          value: "${password}"`, password],
+    ['a Kubernetes env entry, plain', `+        - name: API_TOKEN\n+          value: ${secret}`, secret],
+    ['an ECS environment entry on one line', `+  {"name": "DB_PASSWORD", "value": "${password}"},`, password],
+    [
+      'an ECS environment entry',
+      `+      {\n+        "name": "API_TOKEN",\n+        "value": "${secret}"\n+      },`,
+      secret,
+    ],
+    ['a Markdown table row', `+| API_TOKEN | \`${secret}\` |`, secret],
+    ['gh secret set --body', `+gh secret set API_TOKEN --body "${secret}"`, secret],
+    ['gh secret set -b', `+gh secret set DEPLOY_PAT -b ${secret}`, secret],
+    ['aws configure set', `+aws configure set aws_secret_access_key ${random.mixed(BASE64, 40)}`, ''],
+    ['npm config set', `+npm config set //registry.npmjs.org/:_authToken ${secret}`, secret],
+    ['kubectl --from-literal', `+kubectl create secret generic db --from-literal=password=${password}`, password],
+    ['helm --set', `+helm upgrade app ./chart --set db.password=${password}`, password],
+    ['docker login -p', `+docker login -u ci -p ${password} registry.example.com`, password],
+    ['a requests auth tuple', `+requests.get(url, auth=("app", "${password}"))`, password],
+    ['HTTPBasicAuth', `+session.auth = HTTPBasicAuth('app', '${password}')`, password],
+    ['ConvertTo-SecureString', `+$pw = ConvertTo-SecureString "${password}" -AsPlainText -Force`, password],
+    ['an env fallback ||', `+const token = process.env.API_TOKEN || "${secret}";`, secret],
+    ['an env fallback ??', `+const token = env.API_TOKEN ?? '${secret}';`, secret],
+    ['a Cookie header', `+  -H "Cookie: session=${secret}; theme=dark"`, secret],
+    [
+      'an S3 pre-signed URL',
+      `+https://b.s3.amazonaws.com/f?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=${hex(64)}`,
+      '',
+    ],
+    ['a GCS signed URL', `+https://storage.googleapis.com/b/o?X-Goog-Signature=${hex(128)}`, ''],
+    ['authorization as an index', `+  headers["authorization"] = "bearer ${secret}"`, secret],
+    ['a password with & in a config line', `+password: ${password}`, password],
+    ['a commented-out config line', `+# password: ${password}`, password],
+    ['a password with ! in code', `+  cfg.Password = Tr0ub4dor!${random.mixed(ALNUM, 5)}9x`, ''],
+  ];
+
+  it.each(cases)('redacts the value in %s', (_place, text, value) => {
+    const out = redactSecrets(text).text;
+    // Where the value is made inline, the line's last word is it.
+    const secretValue = value !== '' ? value : (/[=\s]([^\s=]+)$/.exec(text)?.[1] ?? text);
+    expect(out).not.toContain(secretValue);
+    expect(out).toContain('[REDACTED:');
+  });
+
+  const lookAlikes = [
+    '+const mode = process.env.NODE_ENV || "development";',
+    '+const token = options.token ?? "default-token-value";',
+    '+| apiKey | `string` | Your API key |',
+    '+| token | `process.env.TOKEN` | read from the environment |',
+    '+document.cookie = "theme=dark; lang=en-GB";',
+    '+gh secret set DEPLOY_KEY --repo org/repo < key.pem',
+    '+gh secret set API_TOKEN --body "$API_TOKEN"',
+    '+npm config set registry https://registry.npmjs.org/',
+    '+docker login -u "$USER" -p "$PASSWORD" ghcr.io',
+    '+requests.get(url, auth=(user, password))',
+    '+        - name: LOG_LEVEL\n+          value: debug',
+    '+        - name: API_TOKEN\n+          valueFrom:\n+            secretKeyRef: { name: api, key: token }',
+    '+      {"name": "PORT", "value": "8080"},',
+    '+      - name: DB_PASSWORD\n+        value: "${DB_PASSWORD}"',
+    '+printf("%-20s %5d%%\\n", name, pct);',
+    '+# password: see 1Password vault "CI"',
+    '+ConvertTo-SecureString $plain -AsPlainText -Force',
+    '+  - key: app.kubernetes.io/name\n+    value: frontend-app-v2',
+  ];
+
+  it.each(lookAlikes)('leaves %s untouched', (text) => {
+    expect(redactSecrets(text).text).toBe(text);
+  });
+});
