@@ -1,8 +1,9 @@
 // `node --import tsx bench/e2e-ab.ts <cli.js> <cli.js> [--case 1] [--reps 12] [--node <path>]`: two builds of the CLI
 // (e.g. `npx tsup --out-dir /tmp/a` before and after a change), cold runs of one e2e case interleaved A B B A ..., each
-// on a fresh cache, against the bench's latency-simulating provider. Prints each build's medians: wall, the CLI's own
-// CPU (git's not included), own time (wall less the server's time) and spawn -> first request. On a shared machine
-// the interleaving and the CPU column are what make a small difference visible.
+// on a fresh cache, against the bench's latency-simulating provider, through the launcher bin/git-ai as a user runs
+// it (`direct:<cli.js>` runs `node <cli.js>` instead, as the bench did before the launcher). Prints each build's
+// medians: wall, the CLI's own CPU (git's not included), own time (wall less the server's time) and spawn -> first
+// request. On a shared machine the interleaving and the CPU column are what make a small difference visible.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,8 @@
 // generated changes of 1 to 1,300 files. Flags: --quick (fewer cases, one repetition), --fresh (regenerate the
 // repositories), --cases 1,30, --reps N, --dist (measure a copy of dist/ instead of a build of the current sources),
 // --set key=value (a git-ai setting for every run, as GIT_AI_<KEY>; repeatable, e.g. --set candidates=1),
-// --node-arg=<option> (a Node option for the CLI's process, e.g. --node-arg=--liftoff-only; repeatable),
+// --node-arg=<option> (a Node option for the CLI's process, e.g. --node-arg=--cpu-prof; repeatable; given through
+// NODE_OPTIONS, since the CLI runs through its launcher bin/git-ai as a user's does, so only options Node allows there),
 // --node <path> (the Node binary that runs the CLI, e.g. one from `npm i node@24` in a scratch folder; default: the
 // one running the bench, so `~/node24/bin/node --import tsx bench/e2e.bench.ts` measures Node 24 too).
 import { execFileSync } from 'node:child_process';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
   const checks = checkTargets(summaries);
   const header = [
     `Node ${nodeVersion} (${node})`,
-    `CLI ${flags.dist ? 'dist/ (copy)' : 'built from the current sources'}; \`node cli.js --version\` takes ${(startup / 1000).toFixed(2)} s (the floor of every run)`,
+    `CLI ${flags.dist ? 'dist/ (copy)' : 'built from the current sources'}, run through bin/git-ai; \`git-ai --version\` takes ${(startup / 1000).toFixed(2)} s (the floor of every run)`,
     ...(Object.keys(flags.settings).length === 0
       ? []
       : [

@@ -1,5 +1,5 @@
 /* global process -- the global one, on purpose: see below */
-// Loaded into the measured CLI (`node --import`): at exit it writes the process's own CPU time (user + system, its
+// Loaded into the measured CLI (`--import`, in NODE_OPTIONS when it runs through its launcher): at exit it writes the process's own CPU time (user + system, its
 // git children not included) to GIT_AI_BENCH_CPU_FILE. On a machine other sessions share, CPU time moves far less
 // with the load than wall time does, so it is the steadier figure of git-ai's own work.
 // The global process and process.getBuiltinModule, not `import ... from 'node:fs' / 'node:process'`: those ESM
