@@ -15,7 +15,11 @@
  *   word joiner and invisible operators (U+2060-U+2064), the deprecated format controls (U+206A-U+206F), the
  *   byte-order mark / zero-width no-break space (U+FEFF), interlinear annotation (U+FFF9-U+FFFB), the Mongolian
  *   vowel separator (U+180E), and the Unicode tag characters (U+E0000-U+E007F) that smuggle invisible ASCII, but
- *   in an emoji flag's tag sequence (🏴 then tags, as England's flag is written).
+ *   in an emoji flag's tag sequence (🏴 then tags, as England's flag is written);
+ * - the other default-ignorable characters a renderer draws as nothing: the soft hyphen (U+00AD), the combining
+ *   grapheme joiner (U+034F), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: blank "letters" that pass for
+ *   an identifier), the Khmer inherent vowels (U+17B4, U+17B5), shorthand format controls (U+1BCA0-U+1BCA3) and the
+ *   musical symbol format controls (U+1D173-U+1D17A).
  * A CRLF line end becomes LF, and the Unicode line and paragraph separators (U+2028, U+2029) become LF too. Nothing
  * else changes: the zero-width joiner and non-joiner (U+200D, U+200C: emoji sequences, Persian and Indic script)
  * and the variation selectors of gitmoji stay.
@@ -37,12 +41,15 @@ const SEQUENCE = new RegExp(
 );
 /** What is left once the sequences are gone: controls but tab and newline, DEL, C1, bidi controls, invisible format characters. */
 const REMOVED =
-  '\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u180e\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+  '\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\xad\\u061c\\u115f\\u1160\\u180e\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}';
+/** Invisible combining marks (the grapheme joiner, the Khmer inherent vowels), kept out of a class: alone there they
+ * would read as joined to the character before them. */
+const INVISIBLE_MARKS = '\\u034f|\\u17b4|\\u17b5';
 /** A tag character outside an emoji flag's tag sequence (🏴 U+1F3F4, tags U+E0020-U+E007E, cancel tag U+E007F). */
 const STRAY_TAG = '(?<!\\u{1f3f4}[\\u{e0020}-\\u{e007e}]*)[\\u{e0000}-\\u{e007f}]';
-const CONTROL = new RegExp(`\\r\\n|[${REMOVED}\\u2028\\u2029]|${STRAY_TAG}`, 'gu');
+const CONTROL = new RegExp(`\\r\\n|[${REMOVED}\\u2028\\u2029]|${INVISIBLE_MARKS}|${STRAY_TAG}`, 'gu');
 /** Any of it, or a tag character at all (a flag's are checked by CONTROL): the common text has none. */
-const UNSAFE = new RegExp(`[${REMOVED}\\u2028\\u2029]|[\\u{e0000}-\\u{e007f}]`, 'u');
+const UNSAFE = new RegExp(`[${REMOVED}\\u2028\\u2029]|${INVISIBLE_MARKS}|[\\u{e0000}-\\u{e007f}]`, 'u');
 
 /** True when `text` holds nothing `sanitizeText` would remove (the common case, checked without allocating); an emoji
  * flag's tag sequence reads as false here, and `sanitizeText` keeps it. */

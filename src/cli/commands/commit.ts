@@ -8,6 +8,7 @@ import type { CommitPrompts } from '../ui/commit-prompts.js';
 import { detectTerminal } from '../ui/terminal.js'; // in the bundle beside main: an import() added a module
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange, type StagedChange } from './staged-change.js';
+import { toTerminalJson } from '../../security/terminal-json.js';
 
 export interface CommitCommandOptions {
   cwd: string;
@@ -81,7 +82,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
     if (options.signal?.aborted) throw interrupted();
     if (mode === 'print') {
       options.stdout.write(
-        options.json ? `${JSON.stringify(report(generated, { committed: false, started }), null, 2)}\n` : `${text}\n`,
+        options.json ? `${toTerminalJson(report(generated, { committed: false, started }))}\n` : `${text}\n`,
       );
       return 0;
     }
@@ -94,8 +95,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
       extraArgs: options.gitArgs,
       paths: options.paths,
     });
-    if (options.json)
-      options.stdout.write(`${JSON.stringify(report(generated, { committed: true, started }), null, 2)}\n`);
+    if (options.json) options.stdout.write(`${toTerminalJson(report(generated, { committed: true, started }))}\n`);
     else if (output) options.stdout.write(output);
     return 0;
   } finally {

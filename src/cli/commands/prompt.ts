@@ -21,6 +21,7 @@ import { constrainConfig } from '../../rules/effective-config.js';
 import { describeRepositoryRules } from '../../rules/guidance.js';
 import { loadRepositoryRules } from '../../rules/repository-rules.js';
 import { openStagedChange } from './staged-change.js';
+import { toTerminalJson } from '../../security/terminal-json.js';
 
 export interface PromptCommandOptions {
   cwd: string;
@@ -193,7 +194,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
       secretsRedacted: redactions.length + (history.redactions?.length ?? 0),
       redactions: [...redactions, ...(history.redactions ?? [])],
     };
-    options.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    options.stdout.write(`${toTerminalJson(report)}\n`);
   } finally {
     await change.dispose();
   }
