@@ -219,6 +219,12 @@ export const TOKEN_RULES: readonly SecretRule[] = [
   tokenRule('dropbox-token', 'sl\\.', /\bsl\.(?:u\.)?[\w-]{130,}/dg, hasLetterAndDigit),
   // A Twitter (X) app's bearer token: 21 `A`s, then URL-encoded base64 (a `%` no base64 image has).
   tokenRule('twitter-bearer-token', 'aaaaaaaaaaaaaaaaaaaaa', /\bA{21}[A-Za-z0-9]{10,}%[23][0-9A-F][A-Za-z0-9%]{20,}/dg),
+  // A key store in base64, by its header: PKCS#12 (`MII…IBAzCC`: a SEQUENCE, then version 3), JKS (0xFEEDFEED), JCEKS.
+  tokenRule(
+    'keystore',
+    'ibazcc|\\/u3\\+7qaaaa|zs7ozgaaaa',
+    /(?:(?<=^[+ -])|(?<![A-Za-z0-9+/]))(?:MII[A-Za-z0-9+/]{2}[AQgw]IBAzCC|\/u3\+7QAAAA|zs7OzgAAAA)[A-Za-z0-9+/]{40,}={0,2}/dg,
+  ),
   // A Kubernetes secret's `tls.key: LS0tLS1CRUdJTi…`: a whole PEM key in base64.
   tokenRule('private-key', 'ls0tls1crudjti', /\bLS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}/dg, encodesPrivateKey),
   tokenRule('jwt', 'eyj', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/dg),

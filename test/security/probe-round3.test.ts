@@ -205,3 +205,23 @@ describe('probe round 3: syntaxes the name rules missed', () => {
     expect(redactSecrets(text).text).toBe(text);
   });
 });
+
+describe('probe round 3: key stores in base64', () => {
+  // Each store's own header (as keytool and openssl write them), then random bytes.
+  const stores: Array<[string, string]> = [
+    ['a PKCS#12 file (openssl)', `MIID/AIBAzCCA7IGCSqGSIb3${random.mixed(BASE64, 300)}`],
+    ['a PKCS#12 file (keytool)', `MIIJ2gIBAzCCCYQGCSqGSIb3${random.mixed(BASE64, 300)}`],
+    ['a JKS key store', `/u3+7QAAAAIAAAABAAAA${random.mixed(BASE64, 300)}`],
+    ['a JCEKS key store', `zs7OzgAAAAIAAAABAAAA${random.mixed(BASE64, 300)}`],
+  ];
+
+  it.each(stores)('redacts %s under any name, and the first line of one wrapped at 76', (_what, store) => {
+    expect(redactSecrets(`+  KEYSTORE_B64: ${store}`).text).not.toContain(store.slice(0, 40));
+    expect(redactSecrets(`+${store.slice(0, 76)}\n+${store.slice(76, 152)}`).text).not.toContain(store.slice(0, 40));
+  });
+
+  it('leaves a certificate in base64 DER alone', () => {
+    const certificate = `+  ca.crt: MIIDdzCCAl+gAwIBAgIE${random.mixed(BASE64, 300)}`;
+    expect(redactSecrets(certificate).text).toBe(certificate);
+  });
+});
