@@ -3,7 +3,8 @@
 // use, and with --write replaces src/engines/local/scope-weights.ts.
 // --misses prints, per repository, where the authors' scopes stand among the candidates instead; --areas, for the
 // changes whose files' own histories name two or more scopes, how often each simple rule picks the authors' scope.
-// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses | --areas]
+// --loo fits once per repository on all the others and reports each on the weights it was left out of.
+// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses | --areas | --loo]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -241,13 +242,50 @@ function solve(matrix: number[][], vector: number[]): number[] {
   return x;
 }
 
+function fitWeights(examples: Example[]): Weights {
+  return {
+    bar: BAR,
+    scoped: fitLogistic(examples, (example) => example.scoped),
+    right: fitLogistic(
+      examples.filter((example) => example.scoped),
+      (example) => example.right,
+    ),
+  };
+}
+
+const writes = (weights: Weights, example: Example) => {
+  const scoped = score(weights.scoped, example.features);
+  return scoped * score(weights.right, example.features) > weights.bar * (1 - scoped);
+};
+
+/** Per repository, the weights in use against weights fitted on every other repository (both halves): how the fit generalises. */
+function reportLeftOut(examples: Example[]): void {
+  const sums = [0, 0, 0, 0];
+  let count = 0;
+  for (const repo of repositories(examples)) {
+    const rows = examples.filter((example) => example.repo === repo);
+    const scoped = rows.filter((example) => example.scoped);
+    const unscoped = rows.filter((example) => !example.scoped);
+    if (scoped.length < rows.length * 0.05) continue;
+    const leftOut = fitWeights(examples.filter((example) => example.repo !== repo));
+    const figures = [SCOPE_WEIGHTS, leftOut].flatMap((weights) => [
+      scoped.filter((example) => example.right && writes(weights, example)).length / scoped.length,
+      unscoped.filter((example) => !writes(weights, example)).length / Math.max(1, unscoped.length),
+    ]);
+    figures.forEach((value, k) => (sums[k]! += value));
+    count += 1;
+    const [exactInUse, absentInUse, exactLeftOut, absentLeftOut] = figures.map((value) => value.toFixed(2));
+    console.log(
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactInUse} -> ${exactLeftOut}  no scope ${absentInUse} -> ${absentLeftOut}`,
+    );
+  }
+  const mean = (k: number) => ((sums[k] ?? 0) / count).toFixed(3);
+  console.log(`mean (${count}), in use -> left out: exact ${mean(0)} -> ${mean(2)}  no scope ${mean(1)} -> ${mean(3)}`);
+}
+
 /** Per repository: scope exact where the author wrote one, no scope where they wrote none (of the examples here). */
 function report(examples: Example[], before: Weights, after: Weights): void {
   const repos = repositories(examples);
-  const writes = (weights: Weights, example: Example) => {
-    const scoped = score(weights.scoped, example.features);
-    return scoped * score(weights.right, example.features) > weights.bar * (1 - scoped);
-  };
   const means = new Map<string, number[][]>();
   for (const repo of repos) {
     const rows = examples.filter((example) => example.repo === repo);
@@ -303,15 +341,12 @@ async function main(): Promise<void> {
     reportAreas(examples);
     return;
   }
+  if (process.argv.includes('--loo')) {
+    reportLeftOut(examples);
+    return;
+  }
   const development = examples.filter((example) => splitOf(example.repo) === 'dev');
-  const fitted: Weights = {
-    bar: BAR,
-    scoped: fitLogistic(development, (example) => example.scoped),
-    right: fitLogistic(
-      development.filter((example) => example.scoped),
-      (example) => example.right,
-    ),
-  };
+  const fitted = fitWeights(development);
   console.log(`${examples.length} natural commits (${development.length} development); in use -> fitted:`);
   report(examples, SCOPE_WEIGHTS, fitted);
   if (!process.argv.includes('--write')) return;
