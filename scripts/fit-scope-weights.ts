@@ -1,8 +1,9 @@
 // Fits the offline engine's scope decision (two logistic models: does the author write a scope, is the best candidate
 // the author's) on the development half of the corpus, reports both halves per repository against the weights in
 // use, and with --write replaces src/engines/local/scope-weights.ts.
-// --misses prints, per repository, where the authors' scopes stand among the candidates instead; --areas, for the
-// changes whose files' own histories name two or more scopes, how often each simple rule picks the authors' scope.
+// --misses prints, per repository, where the authors' scopes stand among the candidates and what the decision made of
+// them instead; --areas, for the changes whose files' own histories name two or more scopes, how often each simple rule
+// picks the authors' scope.
 // --loo fits once per repository on all the others and reports each on the weights it was left out of.
 // Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses | --areas | --loo]
 
@@ -166,24 +167,37 @@ function reportAreas(examples: Example[]): void {
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** Per repository, where the authors' scopes stand among the candidates (the shares of the scoped commits). */
+/**
+ * What the decision in use makes of the scoped commits: the authors' scope written (written), another written (wrong),
+ * none written where the best candidate was theirs (held) or was not (none_bad).
+ */
+const OUTCOMES = ['written', 'wrong', 'held', 'none_bad'] as const;
+
+function outcome(example: Example): (typeof OUTCOMES)[number] {
+  if (writes(SCOPE_WEIGHTS, example)) return example.right ? 'written' : 'wrong';
+  return example.right ? 'held' : 'none_bad';
+}
+
+/** Per repository, where the authors' scopes stand among the candidates, and what the decision made of them (shares of the scoped commits). */
 function reportMisses(examples: Example[]): void {
-  console.log(`${'repository'.padEnd(36)} ${'split'.padEnd(8)} ${STANDINGS.map((name) => name.padStart(7)).join(' ')}`);
+  const columns = [...STANDINGS, ...OUTCOMES];
+  console.log(`${'repository'.padEnd(36)} ${'split'.padEnd(8)} ${columns.map((name) => name.padStart(8)).join(' ')}`);
   const all: number[][] = [];
   for (const repo of repositories(examples)) {
     const scoped = examples.filter((example) => example.repo === repo && example.standing);
     const rows = examples.filter((example) => example.repo === repo);
     if (scoped.length < rows.length * 0.05) continue;
-    const shares = STANDINGS.map(
-      (name) => scoped.filter((example) => example.standing === name).length / scoped.length,
-    );
+    const shares = [
+      ...STANDINGS.map((name) => scoped.filter((example) => example.standing === name).length / scoped.length),
+      ...OUTCOMES.map((name) => scoped.filter((example) => outcome(example) === name).length / scoped.length),
+    ];
     all.push(shares);
     console.log(
-      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} ${shares.map((share) => share.toFixed(2).padStart(7)).join(' ')}`,
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} ${shares.map((share) => share.toFixed(2).padStart(8)).join(' ')}`,
     );
   }
-  const mean = STANDINGS.map((_, k) => all.reduce((sum, shares) => sum + (shares[k] ?? 0), 0) / all.length);
-  console.log(`${`mean (${all.length})`.padEnd(45)} ${mean.map((share) => share.toFixed(3).padStart(7)).join(' ')}`);
+  const mean = columns.map((_, k) => all.reduce((sum, shares) => sum + (shares[k] ?? 0), 0) / all.length);
+  console.log(`${`mean (${all.length})`.padEnd(45)} ${mean.map((share) => share.toFixed(3).padStart(8)).join(' ')}`);
 }
 
 function repositories(examples: Example[]): string[] {
