@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { isSafeText, sanitizeLine, sanitizeMessage, sanitizeText } from '../../src/security/sanitize.js';
 
 const ESC = '\x1b';
-/** Anything a terminal could act on: C0 but tab and newline, DEL, C1, the bidi controls, invisible format characters. */
+/** Anything a terminal could act on: C0 but tab and newline, DEL, C1, the bidi controls, invisible format characters,
+ * and the default-ignorable characters drawn as nothing (soft hyphen, grapheme joiner, Hangul fillers, Khmer vowels...). */
 const CONTROL =
-  // eslint-disable-next-line no-control-regex -- control characters are what this matches
-  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/u;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and invisible characters are what this matches
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}]|[\u{e0000}-\u{e007f}]/u;
 
 describe('sanitizeText', () => {
   it.each([
