@@ -1,5 +1,6 @@
 // The last stop before a provider request: every piece of diff text, file name and history subject passes here and
 // leaves without secret values.
+import { ENCODED_HINT, findEncodedSecrets } from './encoded-text.js';
 import { decodeEscapes, ESCAPE } from './escaped-text.js';
 import { diffPrefix, marker } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
@@ -27,10 +28,12 @@ export interface RedactionResult {
 }
 
 let scanner: ((text: string) => CandidateLine[]) | undefined;
+/** The scanner's index past the rules: a line with a base64 run that may encode a secret (encoded-text.ts). */
+const ENCODED = SECRET_RULES.length;
 /** Which rules each line needs, in one pass; most lines of a diff are no candidate for any. Built at first use: this
  * module loads with git's repository helpers, before git is started, where its ~3 ms would delay every command. */
 const scanCandidates = (text: string): CandidateLine[] =>
-  (scanner ??= createKeywordScanner(SECRET_RULES.map((rule) => rule.hint)))(text);
+  (scanner ??= createKeywordScanner([...SECRET_RULES.map((rule) => rule.hint), ENCODED_HINT]))(text);
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;
@@ -43,6 +46,13 @@ function applySpans(line: string, spans: SecretSpan[], kind: string): string {
 function redactLine(line: string, rules: readonly number[], lineNumber: number, findings: SecretFinding[]): string {
   let out = line;
   for (const index of rules) {
+    if (index === ENCODED) {
+      for (const span of findEncodedSecrets(out, kindInDecoded).sort((a, b) => b.start - a.start)) {
+        out = applySpans(out, [span], span.kind);
+        findings.push({ kind: span.kind, line: lineNumber });
+      }
+      continue;
+    }
     const rule = SECRET_RULES[index]!;
     const spans = rule.find(out);
     if (spans.length === 0) continue;
@@ -50,6 +60,13 @@ function redactLine(line: string, rules: readonly number[], lineNumber: number, 
     for (let n = 0; n < spans.length; n++) findings.push({ kind: rule.kind, line: lineNumber });
   }
   return out;
+}
+
+/** The kind of the first secret in text decoded from base64, if it holds one. */
+function kindInDecoded(decoded: string): string | undefined {
+  const found: SecretFinding[] = [];
+  redactCandidateLines(decoded, found);
+  return found[0]?.kind;
 }
 
 /** Redacts every line some rule could match, running only the rules whose hints are in it. */

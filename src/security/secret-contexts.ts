@@ -99,9 +99,9 @@ const XML_KEY_VALUE =
 /** `ENV API_TOKEN <value>`: Dockerfile's older form, a space in place of `=`. */
 const DOCKER_ENV = /^[+ -]?\s*ENV\s+(?<name>[A-Za-z_]\w*)\s+(?<secret>[^\s=][^\s]*)\s*$/dg;
 
-/** `mysql -pSECRET` (no space: with one, the next word is the database), `sshpass -p SECRET`. */
+/** `mysql -pSECRET` (no space: with one, the next word is the database), `sshpass -p SECRET`, `redis-cli -a SECRET`. */
 const PASSWORD_FLAG =
-  /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|sshpass\b[^\n]*?\s-p\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
+  /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|(?:sshpass\b[^\n]*?\s-p|redis-cli\b[^\n]*?\s-a)\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
 
 /** `aws configure set aws_secret_access_key …`, `npm config set //registry/:_authToken …`, `gh secret set NAME --body …`. */
 const CONFIG_SET =
@@ -221,7 +221,7 @@ export const CONTEXT_RULES: readonly SecretRule[] = [
   },
   {
     kind: 'password-argument',
-    hint: 'mysql|mariadb|sshpass',
+    hint: 'mysql|mariadb|sshpass|redis-cli',
     find(line) {
       const spans: SecretSpan[] = [];
       for (const match of line.matchAll(PASSWORD_FLAG)) {

@@ -26,7 +26,11 @@ const FLAG_ARGUMENT =
   /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
 
 /** A literal, not code: a whole config line (`.env`, YAML, INI), or inside a connection string or a query (`;Password=…`, `?token=…&`). */
-function isLiteralContext(before: string, after: string): boolean {
+function isLiteralContext(line: string, after: string): boolean {
+  // A hunk header's function context is a line of the file: `@@ -3,6 +3,7 @@ password: …`.
+  const before = line.startsWith('@@') ? line.replace(/^@@ [^@]*@@ ?/, '') : line;
+  // One of several `key=value` pairs on a line (an inventory, a libpq connection string, env before a command).
+  if (/(?:^[+ -]?|\s)[\w.-]+=[^\s=,;()]+\s+$/.test(before) || /^\s+[\w.-]+=\S/.test(after)) return true;
   // A connection string or query, `.npmrc`'s `//registry/:_password=`, a flag's `--password=`.
   if (/[;&?]\s*$/.test(before) || /^[+ -]?\s*\/\/\S*:$/.test(before) || /(?:^[+ -]?|\s)--?$/.test(before)) return true;
   // A flag's value (`--from-literal=password=…`, `--set db.password=…`).
@@ -119,7 +123,7 @@ export function findAssignedSecrets(line: string): SecretSpan[] {
     let valueEnd = match.index + match[0].length;
     // A whole config line's value runs to its end, `&` and all (`password: Tr0ub&dor3`); in a query `&` ends it.
     const rest = bare === undefined ? undefined : WHOLE_LINE_REST.exec(line.slice(valueEnd));
-    if (rest != null && WHOLE_LINE_START.test(line.slice(0, match.index))) {
+    if (rest != null && WHOLE_LINE_START.test(line.slice(0, match.index).replace(/^@@ [^@]*@@ ?/, ''))) {
       value += rest[1];
       valueEnd += rest[1]!.length;
     }

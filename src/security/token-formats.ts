@@ -99,7 +99,8 @@ export const TOKEN_RULES: readonly SecretRule[] = [
     /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}(?![A-Za-z\d_-])/dg,
     startsWithSnowflake,
   ),
-  tokenRule('telegram-bot-token', '\\d:aa', /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/dg),
+  // Also in its API's URL, `api.telegram.org/bot<token>/`, where no word boundary falls before it.
+  tokenRule('telegram-bot-token', '\\d:aa', /(?:\b|(?<=\/bot))\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/dg),
   tokenRule('huggingface-token', 'hf_|api_org_', /\b(?:hf|api_org)_[A-Za-z]{34}\b/dg, mixedCase),
   tokenRule('digitalocean-token', 'do[opr]_v1_', /\bdo[opr]_v1_[a-f0-9]{64}\b/dg),
   tokenRule('shopify-token', 'shp(?:at|ca|pa|ss)_', /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/dg),

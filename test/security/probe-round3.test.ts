@@ -225,3 +225,45 @@ describe('probe round 3: key stores in base64', () => {
     expect(redactSecrets(certificate).text).toBe(certificate);
   });
 });
+
+describe('probe round 3: secrets in base64, in hunk headers, in key=value lists', () => {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const token = `ghp_${random.mixed(ALNUM, 36)}`;
+  const password = `${random.mixed(ALNUM, 12)}7x`;
+  const dockerConfig = b64(`{"auths":{"ghcr.io":{"auth":"${b64(`ci:${password}`)}"}}}`);
+  const prettyConfig = b64(`{\n  "auths": {\n    "ghcr.io": { "auth": "${b64(`ci:${password}`)}" }\n  }\n}`);
+  const cases: Array<[string, string, string]> = [
+    ['a token in base64 under a plain name', `+GH_B64=${b64(token)}`, b64(token)],
+    ['a token in base64 piped to base64 -d', `+echo ${b64(token)} | base64 -d > ~/.token`, b64(token)],
+    ['a Docker config in base64 outside a Secret', `+  .dockerconfigjson: ${dockerConfig}`, dockerConfig],
+    ['a pretty-printed Docker config in base64', `+dockerconfig: ${prettyConfig}`, prettyConfig],
+    ['an OpenAI key in base64', `+OPENAI_B64: "${b64(`sk-proj-${random.mixed(URLSAFE, 60)}`)}"`, ''],
+    ['a hunk header holding a config line', `@@ -3,6 +3,7 @@ password: ${password}`, password],
+    ['a hunk header holding an env line', `@@ -3,6 +3,7 @@ DB_PASSWORD=${password}`, password],
+    ['an Ansible inventory line', `+web1 ansible_host=10.0.0.1 ansible_password=${password}`, password],
+    ['a libpq connection string', `+psql "host=db user=app password=${password} dbname=app"`, password],
+    ['redis-cli -a', `+redis-cli -h cache -a ${password} ping`, password],
+    ['a Telegram bot URL', `+https://api.telegram.org/bot${from(DIGITS, 9)}:AA${random.mixed(URLSAFE, 33)}/getMe`, ''],
+  ];
+
+  it.each(cases)('redacts %s', (_what, text, value) => {
+    const out = redactSecrets(text).text;
+    const secretValue = value !== '' ? value : (/(?:"|: |bot)([^"\s]{30,})/.exec(text)?.[1] ?? text);
+    expect(out).not.toContain(secretValue.slice(0, 24));
+    expect(out).toContain('[REDACTED:');
+  });
+
+  const lookAlikes = [
+    `+  "image": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA${random.mixed(BASE64, 200)}"`,
+    `+echo ${b64('hello world, this is just a plain message')} | base64 -d`,
+    `+  config: ${b64('{"auths":{}}')}`,
+    `+QUtJQ${random.mixed(BASE64, 60)}`,
+    '+db = connect(user=u, password=pw1234567)',
+    '+client(host=h, token=tok12345678)',
+    '@@ -3,6 +3,7 @@ def check_password(user, password):',
+  ];
+
+  it.each(lookAlikes)('leaves %s untouched', (text) => {
+    expect(redactSecrets(text).text).toBe(text);
+  });
+});
