@@ -211,7 +211,12 @@ export const CONTEXT_RULES: readonly SecretRule[] = [
     hint: 'signature=|x-amz-security-token=',
     find: (line) => spansOf(URL_SIGNATURE, line, (g) => hasLetterAndDigit(g['secret'] ?? '')),
   },
-  { kind: 'secret-fallback', hint: '(?:\\|\\||\\?\\?) ?["\'`]', find: (line) => spansOf(FALLBACK, line, named) },
+  {
+    kind: 'secret-fallback',
+    hint: '(?:\\|\\||\\?\\?) ?["\'`]',
+    // In code a fallback is often a mode (`credentials ?? 'same-origin'`): a secret's has letters and digits.
+    find: (line) => spansOf(FALLBACK, line, (groups) => named(groups) && hasLetterAndDigit(groups['secret'] ?? '')),
+  },
   { kind: 'cookie', hint: 'cookie', find: findCookieValues },
   { kind: 'secret-table-row', hint: '\\| ?`', find: (line) => spansOf(TABLE_ROW, line, named) },
   {

@@ -267,3 +267,10 @@ describe('probe round 3: secrets in base64, in hunk headers, in key=value lists'
     expect(redactSecrets(text).text).toBe(text);
   });
 });
+
+describe('probe round 3: real code the new rules must leave alone', () => {
+  // Lines the new rules touched in a scan of 8,000 files of node_modules (36 MB) that no rule before them did.
+  it.each(["+    credentials: init.credentials ?? 'same-origin',"])('leaves %s untouched', (text) => {
+    expect(redactSecrets(text).text).toBe(text);
+  });
+});
