@@ -1,6 +1,6 @@
 // What a generating command starts before its own modules load: git finds the repository, reads git-ai's git
-// settings and what the index holds, reads the recent history and the staged files' own, and begins the staged diff,
-// so Node compiling the command and the config overlap git's work.
+// settings and what the index holds, reads the recent history, and begins the staged diff, so Node compiling the
+// command and the config overlap git's work. The staged files' own history waits for the engine that reads it.
 import {
   readHistory,
   readIndexState,
@@ -41,7 +41,7 @@ export function startEarly(options: {
       signal: stopping.signal,
       staged: indexState,
       pathSubjects: options.pathSubjects,
-      deferPathSubjects: true, // taken in where the offline engine writes (fillFileHistory)
+      deferPathSubjects: true, // started by the engine (see generate) and taken in where the offline one writes
     });
     return {
       repo,

@@ -98,7 +98,9 @@ export interface RepositoryHistory {
   redactions?: Redaction[];
   /** The paths whose `byFile` subjects were read over all of history (to the budget): no older read is needed. */
   filesRead?: Set<string>;
-  /** Takes in the staged paths' subjects still being read (readHistory's `deferPathSubjects`), waiting at most `budgetMs`. */
+  /** Starts reading the staged paths' subjects, if it has not started (readHistory's `deferPathSubjects`). */
+  startFiles?: () => void;
+  /** Takes in the staged paths' subjects (started here if need be), waiting at most `budgetMs`. */
   completeFiles?: (budgetMs: number) => Promise<void>;
 }
 
@@ -170,9 +172,10 @@ async function readRecentSubjects(
  * files costs git a tree diff per commit), and beside it the newest `perFile` subjects of each staged path that HEAD
  * has (`staged`, from readIndexState; read here when not given), from one path-limited `git log` over all of history
  * (path-subjects.ts); not with `pathSubjects: false` (only the offline engine reads them: `git ai prompt` does
- * without). That read is awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it goes
- * on after this returns, and `completeFiles` (fillFileHistory, where the offline engine writes) takes it in then,
- * so a run that never writes offline never waits for it. Empty for a repository with no commits.
+ * without). That read is awaited here, to FILE_HISTORY_BUDGET_MS after the first; with `deferPathSubjects` it does
+ * not even start until `startFiles` (a remote run: once its request is sent) or `completeFiles` (fillFileHistory,
+ * where the offline engine writes), so a run that never writes offline neither waits for it nor spends a git process
+ * on it before its request. Empty for a repository with no commits.
  */
 export async function readHistory(
   context: GitContext & {
@@ -197,12 +200,14 @@ export async function readHistory(
   const stop = () => budget.abort();
   context.signal?.addEventListener('abort', stop, { once: true });
   const staged = context.pathSubjects === false ? undefined : (context.staged ?? readIndexState(context));
-  const files = staged?.then(
-    (state) =>
-      readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
-    () => undefined,
-  );
-  files?.catch(() => undefined);
+  let files: Promise<Awaited<ReturnType<typeof readPathSubjects>> | undefined> | undefined;
+  const readFiles = () =>
+    (files ??= staged?.then(
+      (state) =>
+        readPathSubjects(state.withHistory, { cwd: context.cwd, env: gitEnv(context), perFile, signal: budget.signal }),
+      () => undefined,
+    ));
+  if (!context.deferPathSubjects) readFiles()?.catch(() => undefined);
   let window: string[];
   try {
     window = await readRecentSubjects({ ...context, limit }, history);
@@ -211,14 +216,16 @@ export async function readHistory(
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
-  if (files === undefined) {
+  if (staged === undefined) {
     context.signal?.removeEventListener('abort', stop);
     return history;
   }
+  history.startFiles = () => void readFiles()?.catch(() => undefined);
   history.completeFiles = async (budgetMs) => {
     history.completeFiles = undefined;
+    history.startFiles = undefined;
     const timer = setTimeout(stop, budgetMs);
-    const read = await files;
+    const read = await readFiles();
     clearTimeout(timer);
     if (read === undefined) return context.signal?.removeEventListener('abort', stop);
     const recent = new Set(window);

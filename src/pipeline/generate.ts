@@ -366,6 +366,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   });
   loadingRules.catch(() => undefined); // awaited below, after the history
   const history = await (options.history ?? readHistory(context));
+  if (engine === 'local') history.startFiles?.(); // a remote run reads them once its request is sent (below)
   const rules = await loadingRules;
   for (const line of rules.notices) warn(`git-ai: ${line}`);
   // The engines write within the repository's rules from the start: header length, body, Conventional Commits.
@@ -455,6 +456,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       createLanguageModel({
         ...modelSettings(config, options.env),
         provider,
+        // The staged files' own subjects are for the offline fallback only: their git starts once the request is out.
+        onSent: () => history.startFiles?.(),
         onLoad: (loading) => {
           const span = root.child('load sdk');
           loading.then(

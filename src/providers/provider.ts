@@ -8,7 +8,7 @@ import type { ProviderModel } from './model-call.js';
 import { DEFAULT_BASE_URLS, loadProviderSdk, type SdkSettings } from './sdk-model.js';
 
 export { DEFAULT_BASE_URLS } from './sdk-model.js';
-import type { Transport } from './transport.js';
+import type { FetchFunction, Transport } from './transport.js';
 
 /**
  * Each provider's small, fast, cheap tier, which is all a commit message needs. An openai-compatible server has no
@@ -115,14 +115,35 @@ export function resolveSdkSettings(options: LanguageModelOptions): SdkSettings {
 }
 
 /** The SDK model made in this thread, over the shared transport and the call's exchange hooks. */
-async function inProcessModel(settings: SdkSettings, env: NodeJS.ProcessEnv | undefined): Promise<ProviderModel> {
+async function inProcessModel(
+  settings: SdkSettings,
+  env: NodeJS.ProcessEnv | undefined,
+  onSent: (() => void) | undefined,
+): Promise<ProviderModel> {
   const [{ makeSdkModel }, { hookedFetch }, made] = await Promise.all([
     import('./sdk-model.js'),
     import('./exchange.js'),
     sharedTransport(env),
   ]);
   // Through the call's exchange hooks (several choices in one request; `git ai prompt`'s capture).
-  return makeSdkModel(settings, hookedFetch(made.fetch));
+  return makeSdkModel(settings, hookedFetch(tellFirstSend(made.fetch, onSent)));
+}
+
+/**
+ * `fetch`, calling `onSent` once, after its first request has left: in the check phase after the transport was
+ * called, by when a connected socket (the early connection) has taken the request's bytes.
+ */
+function tellFirstSend(fetch: FetchFunction, onSent: (() => void) | undefined): FetchFunction {
+  if (onSent === undefined) return fetch;
+  let told = false;
+  return (input, init) => {
+    const answer = fetch(input, init);
+    if (!told) {
+      told = true;
+      setImmediate(onSent);
+    }
+    return answer;
+  };
 }
 
 /**
@@ -158,13 +179,15 @@ function loadOnFirstCall(
 export async function createLanguageModel(
   options: LanguageModelOptions & {
     /** Given the SDK's loading when it starts, at the first request. */ onLoad?: (loading: Promise<unknown>) => void;
+    /** Called once the model's first request is sent: work the request does not need can start then. */
+    onSent?: () => void;
   },
 ): Promise<LanguageModel> {
   const settings = resolveSdkSettings(options);
   return loadOnFirstCall(
     settings.provider,
     settings.modelId,
-    () => inProcessModel(settings, options.env),
+    () => inProcessModel(settings, options.env, options.onSent),
     options.onLoad,
   );
 }

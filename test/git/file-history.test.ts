@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fillFileHistory } from '../../src/git/file-history.js';
 import { readPathSubjects } from '../../src/git/path-subjects.js';
 import { readHistory, readIndexState } from '../../src/git/repo.js';
@@ -7,6 +9,7 @@ import { startStagedDiff } from '../../src/git/staged-diff.js';
 import { generateCommitMessage } from '../../src/pipeline/generate.js';
 import { collectDiff } from '../../src/prepare/collect.js';
 import { loadConfig } from '../../src/config/load.js';
+import { startProviderServer } from '../support/provider-server.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 const SECRET = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
@@ -87,6 +90,56 @@ describe('fillFileHistory', () => {
       stopped: false,
     });
     expect(history.byFile.get('src/old.ts')).toHaveLength(3);
+  });
+
+  /** The context with git's trace (GIT_TRACE) in a file, and what git has run so far that reads path subjects. */
+  function traced(context: { cwd: string; env: NodeJS.ProcessEnv }) {
+    const file = join(repo!.dir, '.git', 'trace.log');
+    const pathReads = () =>
+      (existsSync(file) ? readFileSync(file, 'utf8') : '')
+        .split('\n')
+        .filter((line) => / built-in: git .*log .*--name-only/.test(line));
+    return { context: { ...context, env: { ...context.env, GIT_TRACE: file } }, pathReads };
+  }
+
+  it('a deferred read runs no git for the staged paths until startFiles, then takes in what it read', async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, pathReads } = traced(stageOnMain('src/old.ts', 'export const old = 4;\n'));
+    const staged = readIndexState(context);
+    const history = await readHistory({ ...context, staged, deferPathSubjects: true });
+    await staged;
+    await new Promise((resolve) => setTimeout(resolve, 200)); // time for a git started beside the history to say so
+    expect(pathReads()).toEqual([]);
+    history.startFiles?.();
+    await history.completeFiles?.(10_000);
+    expect(pathReads()).toHaveLength(1);
+    expect(history.byFile.get('src/old.ts')).toHaveLength(3);
+  });
+
+  it("a remote run reads the staged paths' subjects once its request is sent", async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, pathReads } = traced(stageOnMain('src/old.ts', 'export const old = 4;\n'));
+    const server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ text: 'perf(old): keep the old value' }),
+    });
+    try {
+      const { config } = await loadConfig({ cwd: repo.dir, env: context.env });
+      await generateCommitMessage({
+        context,
+        root: repo.dir,
+        config: { ...config, engine: 'remote', provider: 'openai', apiKey: 'k', baseUrl: server.baseUrls.openai },
+        env: context.env,
+        history: readHistory({ ...context, staged: readIndexState(context), deferPathSubjects: true }),
+        warn: () => undefined,
+      });
+      expect(server.requests.length).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(pathReads()).toHaveLength(1));
+    } finally {
+      await server.close();
+    }
   });
 
   it('fills a file readHistory did not ask about (pathSubjects: false), from one path-limited read', async () => {

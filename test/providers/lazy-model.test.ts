@@ -42,4 +42,21 @@ describe('the first request', () => {
     expect((await askForAnalysis(model)).value.files).toHaveLength(1);
     expect(loads).toHaveLength(1);
   });
+
+  it('tells onSent once, after its first request has left, not when it is made', async () => {
+    let sent = 0;
+    const model = await createLanguageModel({
+      provider: 'openai',
+      model: 'm',
+      apiKey: 'k',
+      baseUrl: server().baseUrls.openai,
+      onSent: () => (sent += 1),
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toBe(0);
+    const answering = askForAnalysis(model);
+    await askForAnalysis(model);
+    await answering;
+    expect(sent).toBe(1);
+  });
 });
