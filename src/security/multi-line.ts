@@ -23,7 +23,7 @@ const VARIABLE_HINT = /variable\s+"/;
 /** A `value` field at the start of a line (after its diff prefix, spaces and a quote). */
 const NAME_VALUE_HINT = /\n[+ -]?\s*["']?value["']?\s*:/;
 /** A line that ends in a string literal (and maybe a join operator) or a backslash, or literals joined inline. */
-const SPLIT_HINT = /["'`][^\S\n]*(?:\+|\.\.?|&|\\)?[^\S\n]*(?:\n|$)|\\(?:\n|$)|["'`]\s*(?:\+|\.\.?)\s*["'`]/;
+const SPLIT_HINT = /["'`][^\S\n]*(?:\+|\.\.?|&|\|\||\\)?[^\S\n]*(?:\n|$)|\\(?:\n|$)|["'`]\s*(?:\+|\.\.?|\|\|)\s*["'`]/;
 
 export const MULTI_LINE_PASSES: ReadonlyArray<{ gate: (text: string) => boolean; run: Pass }> = [
   { gate: (text) => text.includes('PRIVATE KEY'), run: redactPrivateKeyBlocks },

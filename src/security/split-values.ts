@@ -1,4 +1,4 @@
-// Secrets cut in pieces: string literals joined by `+`, `.`, `..` or juxtaposition (on one line or across lines), and
+// Secrets cut in pieces: string literals joined by `+`, `.`, `..`, SQL's `||`, a backslash or juxtaposition (on one line or across lines), and
 // values continued on the next line with a backslash. The pieces are joined, scanned as one line, and every piece a
 // secret overlaps is redacted.
 import type { LineFinding } from './key-material.js';
@@ -12,10 +12,11 @@ interface Piece {
 }
 
 const LITERAL = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
-const JOIN_INLINE = /^\s*(?:\+|\.\.?|&)?\s*$/;
+const JOIN_INLINE = /^\s*(?:\+|\.\.?|&|\|\||\\)?\s*$/;
 /** A line that may continue into the next: it ends with a literal (and maybe a join operator), or a backslash. */
-const CONTINUES = /["'`]\s*(?:\+|\.\.?|&|\\)?\s*$|\\$/;
-const INLINE_JOIN = /["'`]\s*(?:\+|\.\.?)\s*["'`]/;
+const CONTINUES = /["'`]\s*(?:\+|\.\.?|&|\|\||\\)?\s*$|\\$/;
+const LITERAL_THEN_BACKSLASH = /["'`]\s*\\$/;
+const INLINE_JOIN = /["'`]\s*(?:\+|\.\.?|\|\|)\s*["'`]/;
 
 function literalsOf(line: string, from: number): Array<{ start: number; end: number; before: string; after: string }> {
   const found = [];
@@ -132,7 +133,8 @@ export function redactSplitValues(lines: string[], rules: readonly SecretRule[],
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.startsWith('@@') || line.startsWith('diff --git ')) continue;
-    if (line.endsWith('\\') && i + 1 < lines.length) {
+    // A literal then a backslash (`"…" \` in Ruby, C, shell) is a join of literals, below; anything else, a value going on.
+    if (line.endsWith('\\') && !LITERAL_THEN_BACKSLASH.test(line) && i + 1 < lines.length) {
       // `TOKEN=abc\` + `def`: the value goes on where the next line starts.
       const next = lines[i + 1] ?? '';
       const nextPrefix = diffPrefix(next);

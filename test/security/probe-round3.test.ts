@@ -274,3 +274,20 @@ describe('probe round 3: real code the new rules must leave alone', () => {
     expect(redactSecrets(text).text).toBe(text);
   });
 });
+
+describe('probe round 3: literals joined by a backslash or SQL ||', () => {
+  const token = `ghp_${random.mixed(ALNUM, 36)}`;
+  const [head, tail] = [token.slice(0, 18), token.slice(18)];
+  const cases: Array<[string, string]> = [
+    ['Ruby, a backslash between literals', `+TOKEN = "${head}" \\\n+  "${tail}"`],
+    ['C, a macro continued', `+#define GH_TOKEN "${head}" \\\n+  "${tail}"`],
+    ['SQL ||, on one line', `+SELECT '${head}' || '${tail}';`],
+    ['SQL ||, across lines', `+SELECT '${head}' ||\n+  '${tail}';`],
+  ];
+
+  it.each(cases)('redacts both pieces: %s', (_what, text) => {
+    const out = redactSecrets(text).text;
+    expect(out).not.toContain(head);
+    expect(out).not.toContain(tail);
+  });
+});
