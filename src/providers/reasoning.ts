@@ -1,8 +1,12 @@
 // Reasoning models spend output tokens thinking before they answer: bound their output so the answer still fits,
 // and ask again with the least reasoning the provider allows when an answer was cut off.
 
-/** Model families that reason before answering (their thinking counts as output). */
-const REASONING = /^(o\d|gpt-5|gemini-(2\.5|3)|claude-(opus|sonnet)-4|claude-3-7|deepseek-r1|qwq|magistral)/i;
+/**
+ * Model families that reason before answering (their thinking counts as output), as their vendors and local servers
+ * (Ollama, LM Studio, OpenRouter) name them: Qwen3 thinks by default except its coder and instruct models.
+ */
+const REASONING =
+  /^(o\d|gpt-5|gpt-oss|gemini-(2\.5|3)|claude-(opus|sonnet)-4|claude-3-7|deepseek-r1|deepseek-reasoner|qwq|qwen3(?!.*(coder|instruct))|magistral|phi4-reasoning|grok-(3-mini|4|code)|.*thinking)/i;
 
 /** Output tokens for the answer itself: the candidates' JSON, with room to spare (as reserved in the window). */
 export const ANSWER_TOKENS = 1024;
