@@ -139,7 +139,9 @@ function readFormatSignOff(output: string): boolean {
 
 // The provider's own variables stand in for api-key and base-url, below GIT_AI_*; they follow the chosen provider.
 export function vendorVariables(provider: Provider | undefined): Partial<Record<ConfigKey, string[]>> {
-  if (provider === 'anthropic') return { 'api-key': ['ANTHROPIC_API_KEY'] };
+  // ANTHROPIC_BASE_URL as Anthropic's SDK and Claude Code read it (a gateway): named here, the early connection and
+  // `config list` follow it, where the SDK alone would send there unseen.
+  if (provider === 'anthropic') return { 'api-key': ['ANTHROPIC_API_KEY'], 'base-url': ['ANTHROPIC_BASE_URL'] };
   if (provider === 'gemini') return { 'api-key': ['GEMINI_API_KEY', 'GOOGLE_GENERATIVE_AI_API_KEY'] };
   return { 'api-key': ['OPENAI_API_KEY'], 'base-url': ['OPENAI_BASE_URL'] };
 }
