@@ -35,4 +35,16 @@ describe('a provider key in the environment, with its vendor variables', () => {
     expect(listed.stdout).toMatch(/^provider +anthropic +env ANTHROPIC_API_KEY is set$/m);
     expect(listed.stdout).toContain(`${server.baseUrls.anthropic}  env ANTHROPIC_BASE_URL`);
   });
+
+  it('several keys: --json carries the same line as stderr in its warnings', async () => {
+    server = await startProviderServer({ apiKey: 'sk-env-key', respond: commitResponder() });
+    stage();
+    const env = { ...repo.env, OPENAI_API_KEY: 'sk-env-key', GEMINI_API_KEY: 'sk-env-key' };
+    const result = await runCliAsync(['commit', '--dry-run', '--json'], { cwd: repo.dir, env });
+    expect(result.code).toBe(0);
+    const said = result.stderr.trimEnd().split('\n');
+    expect(said).toEqual([expect.stringMatching(/^git-ai: OPENAI_API_KEY, GEMINI_API_KEY are all set/)]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ engine: 'local', warnings: said });
+    expect(server.requests).toHaveLength(0);
+  });
 });

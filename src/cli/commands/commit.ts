@@ -52,7 +52,8 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
   const started = performance.now();
   const change = await openStagedChange({ ...options, paths: options.paths });
   try {
-    const generate = createGenerator(options, change);
+    const warnings: string[] = [];
+    const generate = createGenerator(options, change, warnings);
     let generated = await generate({ instruction: options.instruction });
     const mode = options.json
       ? options.yes && !options.dryRun
@@ -82,7 +83,7 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
     if (options.signal?.aborted) throw interrupted();
     if (mode === 'print') {
       options.stdout.write(
-        options.json ? `${toTerminalJson(report(generated, { committed: false, started }))}\n` : `${text}\n`,
+        options.json ? `${toTerminalJson(report(generated, { committed: false, started, warnings }))}\n` : `${text}\n`,
       );
       return 0;
     }
@@ -95,7 +96,8 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
       extraArgs: options.gitArgs,
       paths: options.paths,
     });
-    if (options.json) options.stdout.write(`${toTerminalJson(report(generated, { committed: true, started }))}\n`);
+    if (options.json)
+      options.stdout.write(`${toTerminalJson(report(generated, { committed: true, started, warnings }))}\n`);
     else if (output) options.stdout.write(output);
     return 0;
   } finally {
@@ -105,10 +107,14 @@ export async function runCommitCommand(options: CommitCommandOptions): Promise<n
 
 type Generate = (request: { instruction?: string; fresh?: boolean; candidates?: number }) => Promise<GeneratedMessage>;
 
-/** One generation, with a spinner (and the streamed text) on a live stderr; Ctrl-C during it exits 130. */
-function createGenerator(options: CommitCommandOptions, change: StagedChange): Generate {
+/**
+ * One generation, with a spinner (and the streamed text) on a live stderr; Ctrl-C during it exits 130. Its stderr
+ * lines (a fallback, several keys, a big file not diffed) are also kept in `warnings`, for `--json`.
+ */
+function createGenerator(options: CommitCommandOptions, change: StagedChange, warnings: string[]): Generate {
   let first = true;
   return async (request) => {
+    warnings.length = 0;
     const config: Config = {
       ...change.config,
       // A regenerate is a new request: the cache would give back the answer just rejected.
@@ -135,6 +141,10 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange): G
         gitDir: change.gitDir,
         signOff: options.signOff,
         formatSignOff: change.formatSignOff,
+        warn: (line) => {
+          warnings.push(line);
+          options.stderr.write(`${line}\n`);
+        },
         ...(request.instruction ? { instruction: request.instruction } : {}),
       });
       if (options.signal?.aborted) throw interrupted();
@@ -195,7 +205,7 @@ async function decide(options: {
 }
 
 /** What `--json` prints, for scripts and editors. */
-function report(generated: GeneratedMessage, options: { committed: boolean; started: number }) {
+function report(generated: GeneratedMessage, options: { committed: boolean; started: number; warnings: string[] }) {
   return {
     message: generated.text,
     candidates: candidatesOf(generated),
@@ -204,7 +214,7 @@ function report(generated: GeneratedMessage, options: { committed: boolean; star
     ...(generated.provider ? { provider: generated.provider } : {}),
     ...(generated.model ? { model: generated.model } : {}),
     requests: generated.requests,
-    warnings: generated.fallback ? [generated.fallback.line] : [],
+    warnings: options.warnings,
     committed: options.committed,
     timings: { totalMs: Math.round(performance.now() - options.started) },
   };
