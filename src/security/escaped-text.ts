@@ -1,8 +1,10 @@
 // A line as it reads once its escapes are undone: `\"` in a JSON string (a notebook's source, a config held in a
 // string) and `%3D` in a URL-encoded value hide a secret's quotes, name or shape from rules written for plain text.
 
-/** A line with an escape a rule could be blind behind: a backslash before a quote, or a percent-escape. */
-export const ESCAPE = /\\["']|%[0-9A-Fa-f]{2}/;
+/** A line with an escape a rule could be blind behind: a backslash before a quote, a percent-escape, or an invisible
+ * character inside a word (a zero-width space, joiner or word joiner, a soft hyphen, a BOM), pasted with a token. */
+export const ESCAPE = /\\["']|%[0-9A-Fa-f]{2}|[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 export interface DecodedLine {
   text: string;
@@ -19,7 +21,8 @@ const hexValue = (code: number): number =>
         ? code - 87
         : -1;
 
-/** `line` with `\"`, `\'` and printable ASCII percent-escapes (`%3D`, `%2F`, `%40`) undone, and where each unit came from. */
+/** `line` with `\"`, `\'` and printable ASCII percent-escapes (`%3D`, `%2F`, `%40`) undone and invisible characters
+ * dropped, and where each unit came from. */
 export function decodeEscapes(line: string): DecodedLine {
   let text = '';
   const at: number[] = [];
@@ -43,6 +46,7 @@ export function decodeEscapes(line: string): DecodedLine {
         continue;
       }
     }
+    if (INVISIBLE.test(line[i]!)) continue;
     at.push(i);
     text += line[i];
   }

@@ -291,3 +291,14 @@ describe('probe round 3: literals joined by a backslash or SQL ||', () => {
     expect(out).not.toContain(tail);
   });
 });
+
+describe('probe round 3: an invisible character inside a token', () => {
+  const token = `ghp_${random.mixed(ALNUM, 36)}`;
+  it.each(['200B', '200C', '200D', '2060', 'FEFF', '00AD'])('redacts a token with U+%s pasted inside it', (code) => {
+    const char = String.fromCharCode(parseInt(code, 16));
+    const text = `+const token = readToken() ?? "${token.slice(0, 12)}${char}${token.slice(12)}";`;
+    const out = redactSecrets(text).text;
+    expect(out).not.toContain(token.slice(12));
+    expect(out).toContain('[REDACTED:github-token]');
+  });
+});
