@@ -33,6 +33,14 @@ export interface Transport {
 /** The TLS server name (SNI) for a host: none for an IP address, which RFC 6066 does not allow (Node warns, DEP0123). */
 const serverName = (host: string): string | undefined => (isIP(host) === 0 ? host : undefined);
 
+/**
+ * A failure at the proxy itself carries its host (never its credentials) and, for a refused tunnel, its status, so
+ * that the line said names the proxy (engines/remote/failure.ts) rather than the provider.
+ */
+function atProxy<E extends Error>(error: E, proxy: URL, status?: number): E {
+  return Object.assign(error, { proxy: proxy.host, ...(status === undefined ? {} : { proxyStatus: status }) });
+}
+
 /** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it. */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -51,11 +59,8 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
     connect.once('connect', (response, socket) => {
       if (response.statusCode !== 200) {
         socket.destroy();
-        reject(
-          Object.assign(new Error(`the proxy ${proxy.host} refused the tunnel: ${response.statusCode}`), {
-            code: 'ECONNREFUSED',
-          }),
-        );
+        const refused = new Error(`the proxy ${proxy.host} refused the tunnel: ${response.statusCode}`);
+        reject(atProxy(Object.assign(refused, { code: 'ECONNREFUSED' }), proxy, response.statusCode));
         return;
       }
       const secure = tlsConnect({
@@ -68,7 +73,7 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
       secure.once('secureConnect', () => resolve(secure));
       secure.once('error', reject);
     });
-    connect.once('error', reject);
+    connect.once('error', (error) => reject(atProxy(error, proxy)));
     connect.end();
   });
 }
@@ -224,6 +229,7 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
       });
       request.once('error', (error) => {
         signal?.removeEventListener('abort', onAbort);
+        if (forward) atProxy(error, proxy); // a forwarded request's connection is to the proxy
         reject(signal?.aborted ? signal.reason : fetchFailed(error));
       });
       request.end(body);

@@ -9,11 +9,20 @@ export interface HttpProxy {
   close(): Promise<void>;
 }
 
-export async function startHttpProxy(): Promise<HttpProxy> {
+/** `credentials` (`user:password`): every request without them as Basic Proxy-Authorization is answered 407. */
+export async function startHttpProxy(options: { credentials?: string } = {}): Promise<HttpProxy> {
   const seen: string[] = [];
   const sockets = new Set<Socket>();
+  const expected =
+    options.credentials === undefined ? undefined : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
+  const refused = (req: IncomingMessage) => expected !== undefined && req.headers['proxy-authorization'] !== expected;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.push(`${req.method} ${req.url}`);
+    if (refused(req)) {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"', 'content-type': 'text/html' });
+      res.end('<html><body>Proxy Authentication Required</body></html>');
+      return;
+    }
     const target = new URL(req.url ?? '');
     const upstream = request(
       {
@@ -33,6 +42,10 @@ export async function startHttpProxy(): Promise<HttpProxy> {
   });
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
+    if (refused(req)) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
+      return;
+    }
     const [host = '', port = '443'] = (req.url ?? '').split(':');
     const upstream = connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

@@ -21,6 +21,32 @@ function codeIn(error: unknown, pattern: RegExp, depth = 0): string | undefined 
 }
 const networkCode = (error: unknown) => codeIn(error, /^E[A-Z_]+$|^UND_ERR/);
 
+/** The proxy a failure happened at (providers/transport.ts tags it: its host, a refused tunnel's status), if any. */
+function proxyIn(error: unknown, depth = 0): { proxy: string; proxyStatus?: number } | undefined {
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const { proxy, proxyStatus, cause, lastError } = error as Record<string, unknown>;
+  if (typeof proxy === 'string') return { proxy, ...(typeof proxyStatus === 'number' ? { proxyStatus } : {}) };
+  return proxyIn(cause, depth + 1) ?? proxyIn(lastError, depth + 1);
+}
+
+const PROXY_CREDENTIALS = 'put its user and password in the proxy URL (http://user:password@host:port)';
+
+/** A failure at the proxy rather than at the provider: refused, unreachable, or asking for credentials (407). */
+function describeProxyFailure(error: unknown, provider: string, status: number | undefined): string | undefined {
+  // Only a proxy answers 407, so a forwarded request's 407 is the proxy's even untagged.
+  if (status === 407) return `the proxy asked for credentials (${statusText(407)}); ${PROXY_CREDENTIALS}`;
+  const at = proxyIn(error);
+  if (at === undefined) return undefined;
+  if (at.proxyStatus !== undefined) {
+    const refused = `the proxy ${at.proxy} refused the tunnel to ${provider} (${statusText(at.proxyStatus)})`;
+    return at.proxyStatus === 407 ? `${refused}; ${PROXY_CREDENTIALS}` : refused;
+  }
+  const code = networkCode(error);
+  return code !== undefined && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code)
+    ? `the proxy ${at.proxy} could not be reached (${code})`
+    : undefined;
+}
+
 const statusText = (status: number): string =>
   // node:http as CommonJS: its ESM facade would load Node 24's undici (see providers/transport.ts).
   `${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? 'error'}`;
@@ -94,6 +120,8 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     return `${provider} answered ${redirect.status} ${STATUS_CODES[redirect.status] ?? 'redirect'}${target}, not followed (the key goes only to base-url); point base-url there if it is right`;
   }
   const status = statusOf(error);
+  const atProxy = describeProxyFailure(error, provider, status);
+  if (atProxy !== undefined) return atProxy;
   if (status !== undefined) return `${provider} answered ${statusText(status)}`;
   const odd = describeOddSuccess(error, provider);
   if (odd !== undefined) return odd;
