@@ -31,7 +31,7 @@ export async function noteAnswered(cacheDir: string, fingerprint: string | undef
   if (fingerprint === undefined) return;
   try {
     await makePrivateDir(cacheDir);
-    await writeFileAtomic(join(cacheDir, HINT_FILE), fingerprint, new Date());
+    await writeFileAtomic(join(cacheDir, HINT_FILE), fingerprint);
   } catch {
     // the hint is only a hint
   }

@@ -28,13 +28,33 @@ export function openCache(options: OpenCacheOptions): Cache {
   let measured: Promise<void> | undefined;
   let pruning: Promise<PruneResult> | undefined;
   let privateDir: Promise<void> | undefined;
+  // One ledger write at a time, with the estimate as it is when it starts, and after the entries being written: a
+  // run's two sets at once (its request's answer and its early answer) write it once, never an older total last.
+  let ledgerWrite: Promise<void> | undefined;
+  let ledgerStale = false;
+  let writing = 0;
+  let written: (() => void) | undefined;
+
+  function saveLedger(): Promise<void> {
+    ledgerStale = true;
+    ledgerWrite ??= (async () => {
+      while (ledgerStale) {
+        while (writing > 0) await new Promise<void>((resolve) => (written = resolve));
+        await new Promise((resolve) => setImmediate(resolve)); // the last entry's own count comes in first
+        ledgerStale = false;
+        await writeLedger(dir, { bytes: estimate, measuredAt });
+      }
+      ledgerWrite = undefined;
+    })();
+    return ledgerWrite;
+  }
 
   function runPrune(): Promise<PruneResult> {
     pruning ??= pruneCacheTree({ dir, maxBytes, now: now() })
       .then(async (result) => {
         estimate = result.remainingBytes;
         measuredAt = now();
-        await writeLedger(dir, { bytes: estimate, measuredAt });
+        await saveLedger();
         return result;
       })
       .finally(() => {
@@ -56,15 +76,20 @@ export function openCache(options: OpenCacheOptions): Cache {
     return true;
   }
 
+  /** The tree's size before this run's first write, once (see measure). */
+  let measuredBefore: Promise<boolean> | undefined;
+
   async function noteWrite(bytes: number): Promise<void> {
     let scanned = false;
     if (measured === undefined) {
-      measured = measure().then((didScan) => void (scanned = didScan));
+      // warm()'s measuring ran before this entry was written: its bytes are added like a later entry's.
+      const before = measuredBefore;
+      measured = (before ?? measure()).then((didScan) => void (scanned = didScan && before === undefined));
       await measured;
     } else await measured;
     if (!scanned) estimate += bytes;
     if (estimate > maxBytes) await runPrune();
-    else await writeLedger(dir, { bytes: estimate, measuredAt });
+    else await saveLedger();
   }
 
   return {
@@ -93,8 +118,14 @@ export function openCache(options: OpenCacheOptions): Cache {
         const createdAt = now();
         const body = encodeEntry({ key, createdAt, value });
         if (body === undefined) return;
-        await (privateDir ??= makePrivateDir(dir));
-        await writeFileAtomic(resolveEntryPath(dir, key), body, new Date(createdAt));
+        writing += 1;
+        try {
+          await (privateDir ??= makePrivateDir(dir));
+          await writeFileAtomic(resolveEntryPath(dir, key), body, new Date(createdAt));
+        } finally {
+          writing -= 1;
+          if (writing === 0) written?.();
+        }
         await noteWrite(Buffer.byteLength(body, 'utf8'));
       } catch {
         // Unwritable directory, full disk, or a value JSON cannot encode: the run goes on uncached.
@@ -104,6 +135,11 @@ export function openCache(options: OpenCacheOptions): Cache {
     async prune(): Promise<PruneStats> {
       const { removedEntries, removedBytes } = await runPrune();
       return { removedEntries, removedBytes };
+    },
+
+    warm(): void {
+      (privateDir ??= makePrivateDir(dir)).catch(() => undefined);
+      if (measured === undefined) measuredBefore ??= measure().catch(() => false);
     },
 
     async stats(): Promise<CacheStats> {

@@ -11,7 +11,7 @@ import { PROVIDERS, type Config } from '../config/schema.js';
 import { COMMIT_TYPES, type CommitMessage } from '../engines/message.js';
 import type { RepositoryHistory } from '../git/repo.js';
 import type { StagedDiffStream } from '../git/staged-diff.js';
-import { openCache } from './disk-cache.js';
+import { openCache, type Cache } from './disk-cache.js';
 import { cacheKey } from './key.js';
 
 declare const __BUILD_ID__: string | undefined;
@@ -137,7 +137,8 @@ export async function readEarlyAnswer(cacheDir: string, key: string): Promise<Ea
   return parsed.success ? parsed.output : undefined;
 }
 
-/** Stores an answer; a cache that cannot be written only loses it. */
-export async function writeEarlyAnswer(cacheDir: string, key: string, answer: EarlyAnswer): Promise<void> {
-  await openCache({ dir: cacheDir }).set(key, answer);
+/** Stores an answer in the run's cache (the one its requests' answers go to: one size ledger); a cache that cannot be
+ * written only loses it. */
+export async function writeEarlyAnswer(cache: Cache, key: string, answer: EarlyAnswer): Promise<void> {
+  await cache.set(key, answer);
 }

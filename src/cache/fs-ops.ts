@@ -26,13 +26,16 @@ export async function makePrivateDir(dir: string): Promise<void> {
   if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(dir, PRIVATE_DIR_MODE);
 }
 
-/** Write to a unique temp file beside the target (0600, in directories made 0700), then rename: readers see the old file, the new one or none. */
-export async function writeFileAtomic(path: string, body: string, mtime: Date): Promise<void> {
+/**
+ * Write to a unique temp file beside the target (0600, in directories made 0700), then rename: readers see the old
+ * file, the new one or none. With `mtime` the file gets that time (an entry's, for the LRU order); without, the write's.
+ */
+export async function writeFileAtomic(path: string, body: string, mtime?: Date): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = makeTempPath(path, process.pid, randomBytes(6).toString('hex'));
   try {
     await writeFile(temp, body, { flag: 'wx', mode: PRIVATE_FILE_MODE });
-    await utimes(temp, mtime, mtime);
+    if (mtime !== undefined) await utimes(temp, mtime, mtime);
     await rename(temp, path);
   } catch (error) {
     await unlinkQuietly(temp);

@@ -35,7 +35,7 @@ export async function readFreshLedger(dir: string, now: number): Promise<SizeLed
 /** Best effort: a ledger that cannot be written means the next run measures the tree itself. */
 export async function writeLedger(dir: string, ledger: SizeLedger): Promise<void> {
   try {
-    await writeFileAtomic(ledgerPath(dir), JSON.stringify(ledger), new Date());
+    await writeFileAtomic(ledgerPath(dir), JSON.stringify(ledger)); // its time is in it: no mtime of its own to set
   } catch {
     // unwritable: the next run scans
   }

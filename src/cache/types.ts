@@ -19,6 +19,8 @@ export interface Cache {
   /** When over the size cap, deletes least-recently-used entries down to 80% of it. */
   prune(): Promise<PruneStats>;
   stats(): Promise<CacheStats>;
+  /** Starts what a first set waits for (its directory, the size estimate), e.g. while a request is out; never fails. */
+  warm?(): void;
 }
 
 export interface OpenCacheOptions {

@@ -450,14 +450,26 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
   const model = resolveModelName(config);
 
   const [{ generateWithFallback, disabledCache, openCache }, { createLanguageModel }, hint] = await modules;
+  const cache = config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache;
+  // The early key names the diff as read, all read by now unless the budgeting stopped early (then there is none).
+  let earlyKey: Promise<string | undefined> | undefined;
+  const earlyKeyOf = (): Promise<string | undefined> => {
+    const digest = digesting?.digest();
+    return digest === undefined ? Promise.resolve(undefined) : (earlyKey ??= earlyAnswerKey(identity(digest)));
+  };
+  // What the request's bytes do not need waits until it is out, and is ready when its answer comes.
+  const onSent = () => {
+    history.startFiles?.(); // the staged files' own subjects, for the offline fallback only
+    cache.warm?.();
+    earlyKeyOf().catch(() => undefined); // awaited where the answer is recorded
+  };
   let recording: Promise<unknown> | undefined;
   try {
     const languageModel = () =>
       createLanguageModel({
         ...modelSettings(config, options.env),
         provider,
-        // The staged files' own subjects are for the offline fallback only: their git starts once the request is out.
-        onSent: () => history.startFiles?.(),
+        onSent,
         onLoad: (loading) => {
           const span = root.child('load sdk');
           loading.then(
@@ -473,7 +485,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
       history: history.subjects,
       guidance,
       model: languageModel,
-      cache: config.cache ? openCache({ dir: resolveCacheDir(options.env) }) : disabledCache,
+      cache,
       local: () => writeLocalMessage({ files, history, config: resolved }),
       signal,
       trace,
@@ -488,10 +500,9 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     const { stage } = result;
     const recordAnswer = async (answered: Exclude<typeof stage, 'local'>): Promise<void> => {
       const noting = hint.noteAnswered(resolveCacheDir(options.env), await fingerprint);
-      const digest = digesting?.digest();
-      const key = digest === undefined ? undefined : await earlyAnswerKey(identity(digest));
+      const key = await earlyKeyOf();
       if (key !== undefined)
-        await writeEarlyAnswer(resolveCacheDir(options.env), key, {
+        await writeEarlyAnswer(cache, key, {
           message: result.message,
           alternatives: result.alternatives,
           stage: answered,

@@ -138,7 +138,7 @@ describe('the stored answer', () => {
 
   it('reads back what was written, and misses another key', async () => {
     const dir = cacheDir();
-    await writeEarlyAnswer(dir, 'ab'.repeat(32), answer);
+    await writeEarlyAnswer(openCache({ dir }), 'ab'.repeat(32), answer);
     expect(await readEarlyAnswer(dir, 'ab'.repeat(32))).toEqual(answer);
     expect(await readEarlyAnswer(dir, 'cd'.repeat(32))).toBeUndefined();
   });
@@ -152,7 +152,7 @@ describe('the stored answer', () => {
   it('loses the answer quietly where the cache cannot be written (its directory is a file)', async () => {
     const dir = join(cacheDir(), 'cache');
     writeFileSync(dir, 'not a directory');
-    await expect(writeEarlyAnswer(dir, 'ab'.repeat(32), answer)).resolves.toBeUndefined();
+    await expect(writeEarlyAnswer(openCache({ dir }), 'ab'.repeat(32), answer)).resolves.toBeUndefined();
     expect(await readEarlyAnswer(dir, 'ab'.repeat(32))).toBeUndefined();
   });
 });

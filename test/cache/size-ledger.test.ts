@@ -56,6 +56,24 @@ describe('the size ledger', () => {
     expect(ledger).toEqual({ bytes, measuredAt: CLOCK });
   });
 
+  it('warmed first (while a request is out), two sets at once leave a ledger of both entries, each counted once', async () => {
+    const cache = openCache({ dir, now: () => CLOCK });
+    cache.warm?.();
+    await Promise.all([cache.set(keyOf(0), payload), cache.set(keyOf(1), { ...payload, other: true })]);
+    const { entries, bytes } = await cache.stats();
+    expect(entries).toBe(2);
+    expect(JSON.parse(await readFile(ledgerPath(dir), 'utf8'))).toEqual({ bytes, measuredAt: CLOCK });
+  });
+
+  it('warm() makes no directory and no file where the cache cannot be (under a regular file)', async () => {
+    const under = join(dir, 'file');
+    await writeFile(under, 'not a directory');
+    const cache = openCache({ dir: join(under, 'cache'), now: () => CLOCK });
+    cache.warm?.();
+    await cache.set(keyOf(0), payload);
+    expect(await readFile(under, 'utf8')).toBe('not a directory');
+  });
+
   it('readFreshLedger reads no ledger where there is none', async () => {
     expect(await readFreshLedger(dir, CLOCK)).toBeUndefined();
   });

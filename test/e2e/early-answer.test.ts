@@ -1,7 +1,7 @@
 // A warm run answered by the early key (src/cache/early-answer.ts): the message from the cache before the diff is
 // prepared, without loading the budgeting, the token bound, zod or the remote engine; and a new request whenever
 // what decides the answer changed (the staged change, a setting, the model, the instruction, .gitaiignore, the history).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
@@ -65,6 +65,19 @@ describe('the early answer', () => {
       ),
     );
     expect(heavy).toEqual([]);
+  });
+
+  it("writes the request's answer and the early answer to one cache: its size ledger counts each once", async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    const { run } = setup();
+    expect((await run()).code).toBe(0);
+    const root = join(repo.home, '.cache', 'git-ai', 'v1');
+    const sizes = readdirSync(root)
+      .filter((name) => /^[0-9a-f]{2}$/.test(name))
+      .flatMap((shard) => readdirSync(join(root, shard)).map((name) => statSync(join(root, shard, name)).size));
+    expect(sizes).toHaveLength(2);
+    const ledger = JSON.parse(readFileSync(join(root, 'size.json'), 'utf8')) as { bytes: number };
+    expect(ledger.bytes).toBe(sizes[0]! + sizes[1]!);
   });
 
   it('asks again when the staged change, a setting, the model, the instruction, .gitaiignore or the history changed', async () => {
