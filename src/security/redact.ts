@@ -6,6 +6,7 @@ import { diffPrefix, marker } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
 import { redactAcrossLines } from './multi-line.js';
 import { isSecretFile } from './secret-files.js';
+import STORED_KEYWORDS from './secret-keywords.json' with { type: 'json' };
 import { SECRET_RULES } from './secret-patterns.js';
 import type { SecretSpan } from './rule.js';
 
@@ -30,10 +31,12 @@ export interface RedactionResult {
 let scanner: ((text: string) => CandidateLine[]) | undefined;
 /** The scanner's index past the rules: a line with a base64 run that may encode a secret (encoded-text.ts). */
 const ENCODED = SECRET_RULES.length;
+/** The hints the scanner looks for: each rule's, then the encoded text's (scripts/gen-secret-keywords.ts stores them). */
+export const SCANNER_HINTS: readonly string[] = [...SECRET_RULES.map((rule) => rule.hint), ENCODED_HINT];
 /** Which rules each line needs, in one pass; most lines of a diff are no candidate for any. Built at first use: this
  * module loads with git's repository helpers, before git is started, where its ~3 ms would delay every command. */
 const scanCandidates = (text: string): CandidateLine[] =>
-  (scanner ??= createKeywordScanner([...SECRET_RULES.map((rule) => rule.hint), ENCODED_HINT]))(text);
+  (scanner ??= createKeywordScanner(SCANNER_HINTS, STORED_KEYWORDS))(text);
 
 function applySpans(line: string, spans: SecretSpan[], kind: string): string {
   let out = line;

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKeywordScanner, keywordsOf } from '../../src/security/keyword-scan.js';
+import { SCANNER_HINTS } from '../../src/security/redact.js';
+import STORED_KEYWORDS from '../../src/security/secret-keywords.json' with { type: 'json' };
 import { SECRET_RULES } from '../../src/security/secret-patterns.js';
 
 const HINTS = SECRET_RULES.map((rule) => rule.hint);
@@ -31,6 +33,20 @@ describe('keywordsOf', () => {
   it('leaves a hint with a repetition, a class shorthand or an empty alternative to its regex', () => {
     for (const hint of ['sk[0-9a-f]{32}', '\\.[\\w-]{6}\\.', '\\s-u', 'a+', 'b*', 'x|', 'a(?=b)', '[^a]', 'a.b'])
       expect(keywordsOf(hint), hint).toBeUndefined();
+  });
+});
+
+describe('the stored keywords (src/security/secret-keywords.json)', () => {
+  it("are keywordsOf's for each hint the redactor scans, and for no other: else run scripts/gen-secret-keywords.ts", () => {
+    expect(STORED_KEYWORDS).toEqual(Object.fromEntries(SCANNER_HINTS.map((hint) => [hint, keywordsOf(hint) ?? null])));
+  });
+
+  it('stand in for parsing a hint: its stored literals are looked for, or with null its regex', () => {
+    const stored = createKeywordScanner(['abc', 'd+'], { abc: ['xyz'], 'd+': null });
+    expect(stored('abc\nxYz\nddd').map(({ start, rules }) => ({ start, rules }))).toEqual([
+      { start: 4, rules: [0] },
+      { start: 8, rules: [1] },
+    ]);
   });
 });
 
