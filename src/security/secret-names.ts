@@ -184,10 +184,10 @@ const VALUE_SUFFIXES = new Set([
   'data',
 ]);
 
-const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred/i;
+const SECRET_NAME_HINT = /pass|pwd|secret|token|auth|key|cred|pat/i;
 /** A cheap check before the words are split: a secret's name ends in a secret noun, `key`, or one of them and a value suffix. */
 const SECRET_NAME_END =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|auth|key|keys|creds?|credentials?|pat)(?:[\W_]*(?:value|val|base|str|raw|plain|plaintext|b64|base64|hex|data))?$/i;
 
 /** The nouns that end a name run together (`identitytoken`), not those that end other words (`bypass`, `monkey`). */
 const COMPOUND_END = /^[a-z]{2,}(token|secret|password|passwd|passphrase)$/;
@@ -205,7 +205,7 @@ export function splitWords(identifier: string): string[] {
 
 /**
  * How surely a name holds a secret: `strong` for `DB_PASSWORD`, `apiKey`, `client_secret`, `secret_key_base`;
- * `weak` for a key that no word marks either way (`FOO_KEY`, `tls.key`, a bare `key`),
+ * `weak` for a key that no word marks either way (`FOO_KEY`, `tls.key`, a bare `key`) and for `GITLAB_PAT`,
  * whose value must look random to count; undefined for `passwordField`, `tokenUrl`, `author`, `primaryKey`.
  */
 export function secretNameStrength(name: string): 'strong' | 'weak' | undefined {
@@ -219,6 +219,8 @@ export function secretNameStrength(name: string): 'strong' | 'weak' | undefined 
   // the value looks random.
   const compound = COMPOUND_END.exec(last);
   if (compound !== null) return compound[1]!.startsWith('pass') ? 'strong' : 'weak';
+  // A personal access token (`GITLAB_PAT`, `AZURE_DEVOPS_EXT_PAT`); `pat` alone is as often a pattern.
+  if (last === 'pat') return words.length >= 2 ? 'weak' : undefined;
   if (last !== 'key' && last !== 'keys') return undefined;
   const qualifier = words.at(-2);
   if (qualifier === undefined) return 'weak';
@@ -260,6 +262,8 @@ export function isRandomLookingValue(value: string): boolean {
     !URL_OR_PATH.test(value) &&
     !isPlaceholderValue(value) &&
     !isWordsAndSuffix(value) &&
+    // A pattern's syntax (`^https?://[^/]+$`, `(?<id>\d+)`), which no token's alphabet has.
+    !/[\^$[\]{}()|\\]/.test(value) &&
     isHighEntropy(value)
   );
 }

@@ -76,7 +76,7 @@ function valueSpans(
 const WHOLE_LINE_REST = /^(&[^\s"'`]*)\s*(?:#.*)?$/;
 const WHOLE_LINE_START = /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+)?["']?$/;
 
-const NAME_WORD = /pass|pwd|secret|token|auth|key|cred/gi;
+const NAME_WORD = /pass|pwd|secret|token|auth|key|cred|pat/gi;
 /** What ASSIGNMENT needs after its name: the name's closing quote, spaces, then `:`, `=` or `?=` (or a type's `:`). */
 const OPERATOR_AHEAD = /["']?\s*[:=?]/y;
 const isNameChar = (code: number): boolean =>
@@ -184,5 +184,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   ),
   { kind: 'secret-argument', hint: `-[\\w.-]*(?:${NAME_HINT})`, find: findSecretArguments },
   { kind: 'secret-assignment', hint: NAME_HINT, find: findAssignedSecrets },
+  // `GITLAB_PAT=…`: its own hint, as `pat` is in every `path` and `pattern` a line of code says.
+  { kind: 'pat-assignment', hint: '[_-]pat ?[:="\']', find: findAssignedSecrets },
   ...CONTEXT_RULES,
 ];

@@ -302,3 +302,25 @@ describe('probe round 3: an invisible character inside a token', () => {
     expect(out).toContain('[REDACTED:github-token]');
   });
 });
+
+describe('probe round 3: personal access tokens by name', () => {
+  const base32 = 'abcdefghijklmnopqrstuvwxyz234567';
+  const cases: Array<[string, string]> = [
+    ['an Azure DevOps PAT', `+AZURE_DEVOPS_EXT_PAT=${random.mixed(base32, 52)}`],
+    ['a GitLab PAT in YAML', `+  GITLAB_PAT: ${random.mixed(ALNUM, 26)}`],
+    ['a deploy PAT in JSON', `+  "deploy_pat": "${random.mixed(ALNUM, 40)}",`],
+  ];
+  it.each(cases)('redacts %s', (_what, text) => {
+    expect(redactSecrets(text).text).toContain('[REDACTED:pat-assignment]');
+  });
+
+  it.each([
+    '+URL_PAT = "^https?://[^/]+/(?<id>[0-9a-f]{32})$"',
+    '+ID_PAT = r"[A-Z]{2}\\d{6}-[0-9a-f]{8}"',
+    '+DATE_PAT = "%Y-%m-%d %H:%M"',
+    '+let pat = "a1B2c3D4e5F6g7H8i9J0";',
+    '+file_path = "a/b/c1234567890abcdef"',
+  ])('leaves %s untouched', (text) => {
+    expect(redactSecrets(text).text).toBe(text);
+  });
+});
