@@ -1,11 +1,40 @@
 // Which proxy a request goes through: HTTPS_PROXY / HTTP_PROXY (either case), unless NO_PROXY names the host.
+import { BlockList, isIP } from 'node:net';
 
 function variable(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name.toLowerCase()] ?? env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** Whether NO_PROXY (comma- or space-separated: `*`, hosts, `.domain` or `domain` suffixes, optional `:port`) covers the URL. */
+/** One NO_PROXY entry as host (lower case, no brackets) and optional port: `[::1]:8080`, a bare `::1`, `host:443`. */
+function readEntry(entry: string): { name: string; port?: string } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { name: bracketed[1] ?? '', ...(bracketed[2] ? { port: bracketed[2] } : {}) };
+  // Two colons or more: an IPv6 address (with a /prefix maybe), which has no port unless bracketed.
+  if ((entry.match(/:/g) ?? []).length > 1) return { name: entry };
+  const [name = '', port] = entry.split(/:(?=\d+$)/);
+  return { name, ...(port === undefined ? {} : { port }) };
+}
+
+/** Whether the address `host` lies in the CIDR block `name` (`10.0.0.0/8`, `fd00::/8`), as curl reads NO_PROXY. */
+function inBlock(host: string, name: string): boolean {
+  const [network = '', bits = ''] = name.split('/');
+  const family = isIP(network);
+  if (family === 0 || isIP(host) !== family || !/^\d+$/.test(bits)) return false;
+  const block = new BlockList();
+  try {
+    block.addSubnet(network, Number(bits), family === 4 ? 'ipv4' : 'ipv6');
+  } catch {
+    return false; // a prefix longer than the address
+  }
+  return block.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * Whether NO_PROXY covers the URL, as curl, npm and undici read it: comma- or space-separated `*`, hosts, `.domain`
+ * or `domain` suffixes (`*.domain` too), IP addresses (IPv6 bare or in brackets), CIDR blocks, each with an optional
+ * `:port`.
+ */
 export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   if (noProxy === undefined) return false;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -15,14 +44,22 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     .filter(Boolean)
     .some((entry) => {
       if (entry === '*') return true;
-      const [name = '', entryPort] = entry
-        .toLowerCase()
-        .replace(/^\*?\./, '.')
-        .split(/:(?=\d+$)/);
+      const { name, port: entryPort } = readEntry(entry.toLowerCase().replace(/^\*?\./, '.'));
       if (entryPort !== undefined && entryPort !== port) return false;
+      if (name.includes('/')) return inBlock(host, name);
       const bare = name.replace(/^\./, '');
+      if (isIP(bare) !== 0) return isIP(host) !== 0 && sameAddress(host, bare);
       return host === bare || host.endsWith(`.${bare}`);
     });
+}
+
+/** Two spellings of one address (`::1` and `0:0:0:0:0:0:0:1`). */
+function sameAddress(a: string, b: string): boolean {
+  const family = isIP(a);
+  if (family !== isIP(b)) return false;
+  const block = new BlockList();
+  block.addAddress(b, family === 4 ? 'ipv4' : 'ipv6');
+  return block.check(a, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** The proxy for this URL, or undefined for a direct connection. */

@@ -39,6 +39,23 @@ describe('proxyFor', () => {
     expect(proxyFor(new URL(url), env)?.href).toBe(expected);
   });
 
+  it.each([
+    ['http://[::1]:8080/v1', '::1', true],
+    ['http://[::1]:8080/v1', '[::1]', true],
+    ['http://[::1]:8080/v1', '[::1]:8080', true],
+    ['http://[::1]:8080/v1', '[::1]:8081', false],
+    ['http://[::1]:8080/v1', '0:0:0:0:0:0:0:1', true],
+    ['http://[fd00::5]/v1', 'fd00::/8', true],
+    ['http://[fe80::5]/v1', 'fd00::/8', false],
+    ['http://10.1.2.3:11434/v1', '10.0.0.0/8', true],
+    ['http://10.1.2.3:11434/v1', '10.0.0.0/8:11434', true],
+    ['http://192.168.1.9/v1', '10.0.0.0/8', false],
+    ['http://192.168.1.9/v1', '192.168.1.0/33', false],
+    ['https://internal.example/v1', '10.0.0.0/8', false],
+  ])('NO_PROXY covers %s with %s: %s (IPv6 and CIDR as curl reads them)', (url, noProxy, expected) => {
+    expect(bypassesProxy(new URL(url), noProxy)).toBe(expected);
+  });
+
   it('reads NO_PROXY lists separated by commas or spaces', () => {
     expect(bypassesProxy(new URL('http://b.example:80/'), 'a.example, b.example')).toBe(true);
     expect(bypassesProxy(new URL('http://b.example:80/'), 'a.example c.example')).toBe(false);
@@ -68,6 +85,16 @@ describe('createTransport', () => {
     expect(direct.status).toBe(200);
     expect(proxy.seen).toHaveLength(1);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('goes around HTTP_PROXY for a loopback server a CIDR block in no_proxy covers', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'direct' }) });
+    proxy = await startHttpProxy();
+    const url = `${server.baseUrls.openai}/chat/completions`;
+    const env = { HTTP_PROXY: proxy.url, no_proxy: 'internal.example,127.0.0.0/8' };
+    expect((await createTransport(env).fetch(url, post(chat))).status).toBe(200);
+    expect(proxy.seen).toEqual([]);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('asks HTTPS_PROXY for a CONNECT tunnel to an https origin', async () => {
