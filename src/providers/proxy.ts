@@ -62,17 +62,31 @@ function sameAddress(a: string, b: string): boolean {
   return block.check(a, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-/** The proxy for this URL, or undefined for a direct connection. */
+/**
+ * A proxy variable git-ai cannot use: not a URL, or a scheme it does not speak (socks5://, https://). Its message
+ * names the variable and at most the scheme and host, never a user or password; it is not retried.
+ */
+export class ProxyUrlError extends Error {
+  override readonly name = 'ProxyUrlError';
+}
+
+/** The proxy for this URL, or undefined for a direct connection; a ProxyUrlError for one that cannot be used. */
 export function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
   if (bypassesProxy(url, variable(env, 'NO_PROXY'))) return undefined;
-  const raw =
-    url.protocol === 'https:'
-      ? (variable(env, 'HTTPS_PROXY') ?? variable(env, 'HTTP_PROXY'))
-      : variable(env, 'HTTP_PROXY');
-  if (raw === undefined) return undefined;
+  const names = url.protocol === 'https:' ? ['HTTPS_PROXY', 'HTTP_PROXY'] : ['HTTP_PROXY'];
+  const name = names.find((candidate) => variable(env, candidate) !== undefined);
+  const raw = name === undefined ? undefined : variable(env, name);
+  if (name === undefined || raw === undefined) return undefined;
+  const shown = env[name.toLowerCase()] === undefined ? name : name.toLowerCase();
+  let proxy: URL;
   try {
-    return new URL(raw.includes('://') ? raw : `http://${raw}`);
+    proxy = new URL(raw.includes('://') ? raw : `http://${raw}`);
   } catch {
-    return undefined;
+    throw new ProxyUrlError(`${shown} is not a URL (http://host:port)`);
   }
+  if (proxy.protocol !== 'http:')
+    throw new ProxyUrlError(
+      `${shown} names ${proxy.protocol}//${proxy.host}, a proxy git-ai does not speak to: give an http:// one`,
+    );
+  return proxy;
 }

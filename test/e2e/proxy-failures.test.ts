@@ -98,3 +98,32 @@ describe('a proxy that is not there', () => {
     },
   );
 });
+
+describe('a proxy variable git-ai cannot use', () => {
+  it.each([
+    [
+      'HTTP_PROXY',
+      `socks5://alice:${SECRET}@127.0.0.1:1080`,
+      'HTTP_PROXY names socks5://127.0.0.1:1080, a proxy git-ai does not speak to: give an http:// one',
+    ],
+    [
+      'https_proxy',
+      `https://alice:${SECRET}@127.0.0.1:3129`,
+      'https_proxy names https://127.0.0.1:3129, a proxy git-ai does not speak to: give an http:// one',
+    ],
+    ['HTTPS_PROXY', `http://alice:${SECRET}@[proxy`, 'HTTPS_PROXY is not a URL (http://host:port)'],
+  ])('%s=%s: said once, not retried, no request goes out direct', async (name, value, said) => {
+    await setUp();
+    const base = name === 'HTTP_PROXY' ? server : `https://127.0.0.1:${await closedPort()}/v1`;
+    const env = remoteEnv(base, repo.env, { [name]: value });
+    const result = await run(['--debug'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`git-ai: ${said}; the offline engine wrote this message`);
+    expect(result.stderr).toMatch(/attempts=1 error=ProxyUrlError/);
+    expect(result.stderr).not.toContain(SECRET);
+    expect(server.requests).toHaveLength(0);
+    const strict = await run(['--engine', 'remote'], env);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`The remote engine failed: ${said}; no message was written.`);
+  });
+});

@@ -29,6 +29,14 @@ function proxyIn(error: unknown, depth = 0): { proxy: string; proxyStatus?: numb
   return proxyIn(cause, depth + 1) ?? proxyIn(lastError, depth + 1);
 }
 
+/** The message of a proxy variable that cannot be used (providers/proxy.ts), anywhere in the error's chain. */
+function proxyUrlProblem(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const { name, message, cause, lastError } = error as Record<string, unknown>;
+  if (name === 'ProxyUrlError' && typeof message === 'string') return message;
+  return proxyUrlProblem(cause, depth + 1) ?? proxyUrlProblem(lastError, depth + 1);
+}
+
 const PROXY_CREDENTIALS = 'put its user and password in the proxy URL (http://user:password@host:port)';
 
 /** A failure at the proxy rather than at the provider: refused, unreachable, or asking for credentials (407). */
@@ -119,6 +127,8 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     // Not followed: the API key would go to wherever it points.
     return `${provider} answered ${redirect.status} ${STATUS_CODES[redirect.status] ?? 'redirect'}${target}, not followed (the key goes only to base-url); point base-url there if it is right`;
   }
+  const proxyUrl = proxyUrlProblem(error);
+  if (proxyUrl !== undefined) return proxyUrl;
   const status = statusOf(error);
   const atProxy = describeProxyFailure(error, provider, status);
   if (atProxy !== undefined) return atProxy;
