@@ -365,7 +365,8 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     trailers: options.trailers,
   });
   loadingRules.catch(() => undefined); // awaited below, after the history
-  const history = await (options.history ?? readHistory(context));
+  // Without the early start (the hook, --all): a remote run reads the staged files' own subjects once its request is out.
+  const history = await (options.history ?? readHistory({ ...context, deferPathSubjects: engine !== 'local' }));
   if (engine === 'local') history.startFiles?.(); // a remote run reads them once its request is sent (below)
   const rules = await loadingRules;
   for (const line of rules.notices) warn(`git-ai: ${line}`);

@@ -142,6 +142,36 @@ describe('fillFileHistory', () => {
     }
   });
 
+  it("without the early start (the hook's way), a remote run the cache answers runs no git for the staged paths", async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const { context, pathReads } = traced(stageOnMain('src/old.ts', 'export const old = 4;\n'));
+    const server = await startProviderServer({
+      apiKey: 'k',
+      respond: () => ({ text: 'perf(old): keep the old value' }),
+    });
+    try {
+      const { config } = await loadConfig({ cwd: repo.dir, env: context.env });
+      const run = () =>
+        generateCommitMessage({
+          context,
+          root: repo!.dir,
+          config: { ...config, engine: 'remote', provider: 'openai', apiKey: 'k', baseUrl: server.baseUrls.openai },
+          env: context.env,
+          warn: () => undefined,
+        });
+      await run();
+      expect(server.requests).toHaveLength(1);
+      await vi.waitFor(() => expect(pathReads()).toHaveLength(1)); // once the request was sent
+      await run();
+      expect(server.requests).toHaveLength(1); // answered by the cache: no request, so no fallback to read for
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(pathReads()).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('fills a file readHistory did not ask about (pathSubjects: false), from one path-limited read', async () => {
     repo = createTempRepo();
     buildHistory(repo, 400);
