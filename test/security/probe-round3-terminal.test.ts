@@ -49,6 +49,20 @@ describe('probe round 3: git ai prompt on a terminal', () => {
     expect(JSON.stringify(report.requests)).toContain('\x9b2J');
   });
 
+  it('--debug names each redaction at a file name without its controls', async () => {
+    server = await startProviderServer({ apiKey: 'test-key', respond: () => ({ text: 'feat: add report' }) });
+    repo = createMathRepo();
+    const token = `ghp_${'Qw8rT2zLp9Xv4Nc7Hs1Ja6Ke3Mb5Yd0GfAbZz'}`;
+    repo.write('src/report\u202etxt\x9b2J.exe', `export const token = "${token}";\n`);
+    repo.git('add', '.');
+    const env = remoteEnv(server, repo.env);
+    const result = await runCliAsync(['commit', '--dry-run', '--debug', '--no-cache'], { cwd: repo.dir, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/redacted github-token at src\/report/);
+    expect(result.stderr).not.toMatch(TERMINAL_UNSAFE);
+    expect(result.stderr).not.toContain(token);
+  });
+
   it('writes each such character as a \\u escape of the same value', () => {
     const value = { path: 'a\u202eb\x9b\u{e0041}\u00adc', plain: 'ok: ü ✓ 🏴' };
     const printed = toTerminalJson(value);

@@ -9,6 +9,7 @@ import { detectTerminal } from '../ui/terminal.js'; // in the bundle beside main
 import type { EarlyStart } from '../early-start.js';
 import { openStagedChange, type StagedChange } from './staged-change.js';
 import { toTerminalJson } from '../../security/terminal-json.js';
+import { sanitizeText } from '../../security/sanitize.js';
 
 export interface CommitCommandOptions {
   cwd: string;
@@ -134,7 +135,8 @@ function createGenerator(options: CommitCommandOptions, change: StagedChange, wa
         signal: options.signal,
         diff: first ? change.diff : undefined, // the early diff serves the first generation only
         history: first ? change.history : undefined,
-        debug: options.debug ? (text) => options.stderr.write(`${text}\n`) : undefined,
+        // The trace and the redactions name files: their names reach the terminal sanitised.
+        debug: options.debug ? (text) => options.stderr.write(`${sanitizeText(text)}\n`) : undefined,
         onProgress: view?.listener,
         // Only where the view prints the text as it comes: not for --json, the hook or a stderr that is no terminal.
         streamDraft: view !== undefined,
