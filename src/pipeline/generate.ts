@@ -185,10 +185,21 @@ async function applyRulesQuietly(texts: string[], context: RuleContext): Promise
 export async function generateCommitMessage(options: GenerateOptions): Promise<GeneratedMessage> {
   // git computes the diff while the history is read.
   const diff = options.diff ?? startStagedDiff({ ...options.context, signal: options.signal });
+  // Without the early start (the hook, --all): a remote run reads the staged files' own subjects once its request is
+  // out, and that git, like the diff's, stops with the run.
+  const reading = new AbortController();
+  const history =
+    options.history ??
+    readHistory({
+      ...options.context,
+      signal: reading.signal,
+      deferPathSubjects: resolveEngine(options.config) !== 'local',
+    });
   try {
-    return await generate({ ...options, diff });
+    return await generate({ ...options, diff, history });
   } finally {
     diff.cancel(); // git must not outlive a failure before or during the read
+    reading.abort();
   }
 }
 
@@ -319,7 +330,9 @@ async function answerFromCache(options: {
   };
 }
 
-async function generate(options: GenerateOptions & { diff: StagedDiffStream }): Promise<GeneratedMessage> {
+async function generate(
+  options: GenerateOptions & { diff: StagedDiffStream; history: Promise<RepositoryHistory> },
+): Promise<GeneratedMessage> {
   const { context, signal, diff } = options;
   const engine = resolveEngine(options.config);
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -365,8 +378,7 @@ async function generate(options: GenerateOptions & { diff: StagedDiffStream }): 
     trailers: options.trailers,
   });
   loadingRules.catch(() => undefined); // awaited below, after the history
-  // Without the early start (the hook, --all): a remote run reads the staged files' own subjects once its request is out.
-  const history = await (options.history ?? readHistory({ ...context, deferPathSubjects: engine !== 'local' }));
+  const history = await options.history;
   if (engine === 'local') history.startFiles?.(); // a remote run reads them once its request is sent (below)
   const rules = await loadingRules;
   for (const line of rules.notices) warn(`git-ai: ${line}`);
