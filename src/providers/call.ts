@@ -16,7 +16,7 @@ import {
   statusOf,
 } from './errors.js';
 import { DEFAULT_MODELS, apiKeyHint, providerOfModel } from './provider.js';
-import { isReasoningModel, outputTokensFor, wasCutOff } from './reasoning.js';
+import { isReasoningModel, wasCutOff } from './reasoning.js';
 import { hasNativeChoices, parseChoices } from './choices.js';
 import { streamAnswer } from './stream.js';
 import { generateAnswer, modelCallOptions, UNFINISHED, type ModelAnswer } from './model-call.js';
@@ -33,6 +33,8 @@ interface RequestOptions {
   /** Epoch milliseconds: no attempt runs past it, no wait ends after it. */
   deadline: number;
   maxOutputTokens?: number;
+  /** The configured window (`context-window`), if any: the output bound stays inside the model's window. */
+  contextWindow?: number;
   /**
    * Completions to ask for in this one request where the provider decodes several side by side (`n`,
    * `candidateCount`; see choices.ts); elsewhere one. `values` holds those that could be read.
@@ -191,7 +193,6 @@ async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): P
   let refusedFailures = 0;
   let schemaFailures = 0;
   const { provider, modelId } = providerOfModel(model);
-  const maxOutputTokens = options.maxOutputTokens ?? outputTokensFor(modelId);
   let leastReasoning = false;
   const completions = Math.max(1, Math.floor(options.completions ?? 1));
   let answer: string | undefined;
@@ -218,7 +219,8 @@ async function callModel<T>(options: RequestOptions, format: AnswerFormat<T>): P
         prompt: options.prompt,
         schema: format.schema,
         schemaName: format.name,
-        maxOutputTokens,
+        maxOutputTokens: options.maxOutputTokens,
+        contextWindow: options.contextWindow,
         leastReasoning,
         abortSignal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });

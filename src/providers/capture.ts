@@ -31,6 +31,8 @@ export async function captureRequest(options: {
   /** The answer's schema; none when the answer is asked for as plain text. */
   schema?: z.ZodType;
   schemaName?: string;
+  /** The configured window (`context-window`), if any: it bounds a reasoning model's output as a call's does. */
+  contextWindow?: number;
 }): Promise<OutgoingRequest> {
   let captured: OutgoingRequest | undefined;
   const intercept = (request: OutgoingRequest): never => {

@@ -7,7 +7,8 @@ import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
 import { toRequestJsonSchema } from './json-schema.js';
 import { providerOfModel } from './provider.js';
-import { LEAST_REASONING, outputTokensFor } from './reasoning.js';
+import { resolveModelInfo } from '../tokens/models.js';
+import { LEAST_REASONING, REQUEST_FRAMING_TOKENS, outputTokensWithin } from './reasoning.js';
 
 /** The provider model as @ai-sdk/* 3 builds it (createLanguageModel makes nothing else). */
 export type ProviderModel = Extract<LanguageModel, { specificationVersion: 'v3' }>;
@@ -39,23 +40,41 @@ export function modelCallOptions(options: {
   schema?: z.ZodType;
   schemaName?: string;
   maxOutputTokens?: number;
+  /** The configured window (`context-window`), if any: a reasoning model's output bound stays inside the window. */
+  contextWindow?: number;
   leastReasoning?: boolean;
   abortSignal?: AbortSignal;
 }): ModelCallOptions {
   const { schema } = options;
+  const jsonSchema = schema === undefined ? undefined : toRequestJsonSchema(schema);
   return {
     prompt: [
       { role: 'system', content: options.system },
       { role: 'user', content: [{ type: 'text', text: options.prompt }] },
     ],
-    maxOutputTokens: options.maxOutputTokens ?? outputTokensFor(providerOfModel(options.model).modelId),
+    maxOutputTokens: options.maxOutputTokens ?? outputBound(options, jsonSchema),
     responseFormat:
-      schema === undefined
+      jsonSchema === undefined
         ? { type: 'text' }
-        : { type: 'json', schema: toRequestJsonSchema(schema) as never, name: options.schemaName },
+        : { type: 'json', schema: jsonSchema as never, name: options.schemaName },
     ...(options.leastReasoning ? { providerOptions: LEAST_REASONING } : {}),
     ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
   };
+}
+
+/** The request's output bound, inside the model's window: its input bounded by bytes (a token is at least one). */
+function outputBound(
+  options: { model: LanguageModel; system: string; prompt: string; contextWindow?: number },
+  jsonSchema: unknown,
+): number {
+  const { modelId } = providerOfModel(options.model);
+  const inputBound =
+    Buffer.byteLength(options.system) +
+    Buffer.byteLength(options.prompt) +
+    (jsonSchema === undefined ? 0 : Buffer.byteLength(JSON.stringify(jsonSchema))) +
+    REQUEST_FRAMING_TOKENS;
+  const { contextWindow } = resolveModelInfo(modelId, { contextWindow: options.contextWindow });
+  return outputTokensWithin({ modelId, contextWindow, inputBound });
 }
 
 /** The finish reason of a streamed answer that ended before the provider said why it stopped. */

@@ -22,6 +22,21 @@ export function outputTokensFor(modelId: string): number {
   return isReasoningModel(modelId) ? ANSWER_TOKENS + REASONING_TOKENS : ANSWER_TOKENS;
 }
 
+/** The chat format's own framing per request (roles, message separators). */
+export const REQUEST_FRAMING_TOKENS = 32;
+
+/**
+ * The output bound of a request inside the model's window: a reasoning model's thinking room cut to what the window
+ * leaves after the input (`inputBound`, an upper bound of its tokens: its UTF-8 bytes), never below the answer's own
+ * reserve, which every request's input leaves free (engines/remote/request-fit.ts). A strict server (vLLM) rejects a
+ * request whose input and output bound together exceed the window.
+ */
+export function outputTokensWithin(options: { modelId: string; contextWindow: number; inputBound: number }): number {
+  const wanted = outputTokensFor(options.modelId);
+  if (wanted === ANSWER_TOKENS) return wanted;
+  return Math.max(ANSWER_TOKENS, Math.min(wanted, options.contextWindow - options.inputBound));
+}
+
 /** Provider options asking for the least reasoning, for the retry of an answer cut off while thinking. */
 export const LEAST_REASONING = {
   openai: { reasoningEffort: 'minimal' },

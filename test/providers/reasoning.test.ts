@@ -3,7 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callText } from '../../src/providers/call.js';
 import { parsePlainCandidate } from '../../src/engines/remote/plain-message.js';
 import { createLanguageModel } from '../../src/providers/provider.js';
-import { ANSWER_TOKENS, REASONING_TOKENS, isReasoningModel, outputTokensFor } from '../../src/providers/reasoning.js';
+import {
+  ANSWER_TOKENS,
+  REASONING_TOKENS,
+  REQUEST_FRAMING_TOKENS,
+  isReasoningModel,
+  outputTokensFor,
+  outputTokensWithin,
+} from '../../src/providers/reasoning.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 
 describe('isReasoningModel', () => {
@@ -34,7 +41,10 @@ describe('isReasoningModel', () => {
 });
 
 let server: ProviderServer | undefined;
-afterEach(() => server?.close());
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 const cutOff = JSON.stringify({
   id: 'chatcmpl-cut',
@@ -97,5 +107,43 @@ describe('a call to a reasoning model', () => {
       deadline: Date.now() + 10_000,
     });
     expect(server.requests[0]?.body).toMatchObject({ max_tokens: ANSWER_TOKENS });
+  });
+});
+
+describe('a reasoning model in a small window', () => {
+  it.each([
+    // [window, prompt bytes, expected bound]: the thinking room is what the window leaves, never under the answer's.
+    [400_000, 6_000, ANSWER_TOKENS + REASONING_TOKENS],
+    [8_192, 4_000, 8_192 - 4_000 - REQUEST_FRAMING_TOKENS - 1],
+    [8_192, 7_500, ANSWER_TOKENS],
+  ])('window %d, a %d-byte prompt: output bound %d', async (contextWindow, promptBytes, expected) => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'feat: add the parser' }) });
+    const model = await createLanguageModel({
+      provider: 'openai-compatible',
+      model: 'qwen3:8b',
+      apiKey: 'k',
+      baseUrl: server.baseUrls.openai,
+    });
+    await callText({
+      model,
+      system: 's',
+      prompt: 'p'.repeat(promptBytes),
+      answerName: 'commit message',
+      read: parsePlainCandidate,
+      deadline: Date.now() + 10_000,
+      contextWindow,
+    });
+    const body = server.requests[0]?.body as Record<string, unknown>;
+    const bound = (body.max_completion_tokens ?? body.max_tokens) as number;
+    expect(bound).toBe(expected);
+    // What a strict server (vLLM) checks: the input's tokens (at most its bytes) and the bound inside the window,
+    // wherever the input leaves the answer's reserve.
+    if (promptBytes + 1 + REQUEST_FRAMING_TOKENS + ANSWER_TOKENS <= contextWindow)
+      expect(promptBytes + 1 + REQUEST_FRAMING_TOKENS + bound).toBeLessThanOrEqual(contextWindow);
+  });
+
+  it('bounds a model that does not reason to the answer alone, whatever the window', () => {
+    expect(outputTokensWithin({ modelId: 'gpt-4o-mini', contextWindow: 4_096, inputBound: 3_900 })).toBe(ANSWER_TOKENS);
+    expect(outputTokensWithin({ modelId: 'o4-mini', contextWindow: 4_096, inputBound: 100 })).toBe(3_996);
   });
 });

@@ -61,12 +61,14 @@ async function providerRequest(options: {
   /** Every request asks for plain text (the message, a part's analysis lines): none carries a schema. */
   prompt: FittedPrompt;
   tokenizer: Tokenizer;
+  contextWindow: number | undefined;
 }) {
   const { captureRequest } = await import('../../providers/capture.js');
   const { url, body } = await captureRequest({
     model: options.model,
     system: options.prompt.system,
     prompt: options.prompt.prompt,
+    contextWindow: options.contextWindow,
   });
   const tokens = [options.prompt.system, options.prompt.prompt].map((text) => options.tokenizer.count(text));
   return {
@@ -140,6 +142,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
         model: languageModel,
         prompt: directPrompt,
         tokenizer,
+        contextWindow: config.contextWindow,
       })),
     };
     const requests =
@@ -153,6 +156,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
                 model: languageModel,
                 prompt: await fitAnalysisPrompt({ chunk, prepared, config }),
                 tokenizer,
+                contextWindow: config.contextWindow,
               })),
             })),
           )

@@ -1,15 +1,14 @@
 // Every request inside its window: system and prompt counted together, and cut until they fit.
 import type * as z from 'zod';
 import { toRequestJsonSchema } from '../../providers/json-schema.js';
-import { ANSWER_TOKENS } from '../../providers/reasoning.js';
+import { ANSWER_TOKENS, REQUEST_FRAMING_TOKENS } from '../../providers/reasoning.js';
 import { resolveModelInfo } from '../../tokens/models.js';
 import { loadTokenizer, type TokenEncoding } from '../../tokens/tokenizer.js';
 import type { Prompt, PromptCut } from './prompts.js';
 
 /** Tokens kept for the answer: a part's analysis lines or the message, with room to spare (also each request's output bound). */
 export const RESERVED_OUTPUT_TOKENS = ANSWER_TOKENS;
-/** The chat format's own framing per request (roles, message separators). */
-export const REQUEST_FRAMING_TOKENS = 32;
+export { REQUEST_FRAMING_TOKENS };
 
 const schemaTexts = new WeakMap<z.ZodType, string>();
 

@@ -91,6 +91,7 @@ export async function callTraced<T>(ctx: StageContext, call: TracedCall<T>): Pro
       prompt: call.prompt,
       signal: call.signal ?? ctx.signal,
       deadline: call.deadline ?? ctx.deadline,
+      contextWindow: ctx.config.contextWindow,
       completions: call.completions,
       onPartial: call.onPartial,
       now: ctx.now,
