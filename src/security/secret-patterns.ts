@@ -25,6 +25,9 @@ const ASSIGNMENT =
 const FLAG_ARGUMENT =
   /(?:^[+ -]?|[\s"'(])--?(?<name>[A-Za-z][\w.-]*[A-Za-z0-9])\s+(?:(?<quote>["'])(?<quoted>(?:\\.|(?!\k<quote>)[^\\])*)\k<quote>|(?<bare>[^\s"'`|;&<>()]+))/g;
 
+/** What stands before a flag's `name=value` or `name:value` argument: the flag and `=` or a space. */
+const FLAG_VALUE_BEFORE = /(?:^[+ -]?|\s)--?[A-Za-z][\w-]*[= ]$/;
+
 /** A literal, not code: a whole config line (`.env`, YAML, INI), or inside a connection string or a query (`;Password=…`, `?token=…&`). */
 function isLiteralContext(line: string, after: string): boolean {
   // A hunk header's function context is a line of the file: `@@ -3,6 +3,7 @@ password: …`.
@@ -34,7 +37,7 @@ function isLiteralContext(line: string, after: string): boolean {
   // A connection string or query, `.npmrc`'s `//registry/:_password=`, a flag's `--password=`.
   if (/[;&?]\s*$/.test(before) || /^[+ -]?\s*\/\/\S*:$/.test(before) || /(?:^[+ -]?|\s)--?$/.test(before)) return true;
   // A flag's value (`--from-literal=password=…`, `--set db.password=…`).
-  if (/(?:^[+ -]?|\s)--?[A-Za-z][\w-]*[= ]$/.test(before)) return true;
+  if (FLAG_VALUE_BEFORE.test(before)) return true;
   // A whole line, or one commented out (`# password: …`, `// token = …`, INI's `; …`).
   return /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+|-+\s*)?["']?$/.test(before) && /^\s*(?:#.*)?$/.test(after);
 }
@@ -46,6 +49,8 @@ function isSecretBareValue(value: string, before: string, after: string): boolea
   if (isHighEntropy(value)) return true;
   // A character no identifier or expression has, inside the value (`Tr0ub4dor!3xK9`): a literal wherever it stands.
   if (hasLetterAndDigit(value) && /[!@#%^~]/.test(value.slice(1, -1)) && !URL_OR_PATH.test(value)) return true;
+  // A path given to a flag (`-v $PWD:/go/src/…`, `-e DB_PASSWORD=/run/secrets/db`): where a file is, not a secret.
+  if (URL_OR_PATH.test(value) && FLAG_VALUE_BEFORE.test(before)) return false;
   // In a config line a password needs no digit: `_password=<base64>` of letters only is one too.
   const mixedLetters = value.length >= 12 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.5;
   return isLiteralContext(before, after) && (/[\d!@#%^&*+=?~/]/.test(value) || mixedLetters);
