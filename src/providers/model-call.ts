@@ -8,7 +8,13 @@ import type * as z from 'zod';
 import { toRequestJsonSchema } from './json-schema.js';
 import { providerOfModel } from './provider.js';
 import { resolveModelInfo } from '../tokens/models.js';
-import { LEAST_REASONING, REQUEST_FRAMING_TOKENS, outputTokensWithin } from './reasoning.js';
+import {
+  ANSWER_TOKENS,
+  LEAST_REASONING,
+  REQUEST_FRAMING_TOKENS,
+  isReasoningModel,
+  outputTokensWithin,
+} from './reasoning.js';
 
 /** The provider model as @ai-sdk/* 3 builds it (createLanguageModel makes nothing else). */
 export type ProviderModel = Extract<LanguageModel, { specificationVersion: 'v3' }>;
@@ -68,6 +74,7 @@ function outputBound(
   jsonSchema: unknown,
 ): number {
   const { modelId } = providerOfModel(options.model);
+  if (!isReasoningModel(modelId)) return ANSWER_TOKENS; // only a reasoning model's bound depends on the input
   const inputBound =
     Buffer.byteLength(options.system) +
     Buffer.byteLength(options.prompt) +
