@@ -24,7 +24,7 @@ import { readRevertState, type RevertState } from '../git/revert-state.js';
 import { startStagedDiff, type StagedDiffStream } from '../git/staged-diff.js';
 import { collectDiff } from '../prepare/collect.js';
 import { createTrace, type Span } from '../debug/trace.js';
-import { describeRedactions, redactMessage } from '../security/redact.js';
+import { describeRedactions, redactMessage, type Redaction } from '../security/redact.js';
 import { sanitizeMessage, sanitizeText } from '../security/sanitize.js';
 import { resolveBody, resolveConfig } from './body-choice.js';
 import type { Fallback } from './events.js';
@@ -32,6 +32,7 @@ import type { ProgressListener } from './progress.js';
 import { applyRepositoryRules, describeUnmetRules } from '../rules/apply-rules.js';
 import { constrainConfig, hasRules } from '../rules/effective-config.js';
 import { describeRepositoryRules } from '../rules/guidance.js';
+import { cleanInstruction } from '../rules/instructions.js';
 import { loadRepositoryRules, type RepositoryRules } from '../rules/repository-rules.js';
 
 export interface GenerateOptions {
@@ -195,8 +196,16 @@ export async function generateCommitMessage(options: GenerateOptions): Promise<G
       signal: reading.signal,
       deferPathSubjects: resolveEngine(options.config) !== 'local',
     });
+  // The person's instruction is sent with the request: without secret values, as the diff is.
+  const instruction = cleanInstruction(options.instruction);
   try {
-    return await generate({ ...options, diff, history });
+    return await generate({
+      ...options,
+      instruction: instruction?.text,
+      instructionRedactions: instruction?.redactions ?? [],
+      diff,
+      history,
+    });
   } finally {
     diff.cancel(); // git must not outlive a failure before or during the read
     reading.abort();
@@ -331,7 +340,11 @@ async function answerFromCache(options: {
 }
 
 async function generate(
-  options: GenerateOptions & { diff: StagedDiffStream; history: Promise<RepositoryHistory> },
+  options: GenerateOptions & {
+    diff: StagedDiffStream;
+    history: Promise<RepositoryHistory>;
+    instructionRedactions: Redaction[];
+  },
 ): Promise<GeneratedMessage> {
   const { context, signal, diff } = options;
   const engine = resolveEngine(options.config);
@@ -446,7 +459,12 @@ async function generate(
     signal,
     diff: digesting ?? diff,
   });
-  const redacted = [...redactions, ...(history.redactions ?? [])];
+  const redacted = [
+    ...redactions,
+    ...(history.redactions ?? []),
+    ...rules.instructions.redactions,
+    ...options.instructionRedactions,
+  ];
   prepareSpan.end({
     files: prepared.files.length,
     chunks: prepared.chunks.length,

@@ -2,10 +2,22 @@
 // instructions in the prompt (and its budget), and the sign-off.
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTRUCTIONS_FILE } from '../../src/rules/instructions.js';
+import { commitResponder } from '../support/commit-responder.js';
+import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
+import { remoteEnv } from '../support/remote-env.js';
 import { MATH_WITH_MULTIPLY, createMathRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
 
 let repo: TempRepo;
-afterEach(() => repo?.cleanup());
+let server: ProviderServer | undefined;
+afterEach(async () => {
+  repo?.cleanup();
+  await server?.close();
+  server = undefined;
+});
+
+/** Clearly fake secrets in their real formats, built so that no scanner of this file's source sees them whole. */
+const SLACK_TOKEN = ['xoxb', '-1234567890-1234567890123-', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('');
+const STRIPE_KEY = ['sk', '_live_', '4eC39HqLyjWDarjtT1zdp7dcR4nd0m'].join('');
 
 /** The math repository with a history that writes references in one form, on `branch`, with a change staged. */
 function seed(history: string[], branch: string): TempRepo {
@@ -111,6 +123,42 @@ describe("the team's instructions", () => {
       user: 'Scope is the package name.',
     });
     expect(report.budget.promptTokens).toBeGreaterThan(before.budget.promptTokens);
+  });
+});
+
+describe('a secret in the instructions', () => {
+  it('in .gitaiinstructions or the instructions setting is not sent, and git ai prompt says where it was', async () => {
+    seed([], 'main-work');
+    repo.write(INSTRUCTIONS_FILE, `Mention the ticket.\nThe bot token is ${SLACK_TOKEN}.\n`);
+    const env = { ...repo.env, GIT_AI_INSTRUCTIONS: `Never print ${STRIPE_KEY}.` };
+    const result = await runCliAsync(['prompt'], { cwd: repo.dir, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(SLACK_TOKEN);
+    expect(result.stdout).not.toContain(STRIPE_KEY);
+    const report = JSON.parse(result.stdout) as {
+      requests: { request: { messages: { content: string }[] } }[];
+      redactions: { kind: string; place: string }[];
+    };
+    expect(report.requests[0]!.request.messages[0]!.content).toContain('The bot token is [REDACTED:slack-token].');
+    expect(report.redactions.map((redaction) => redaction.place)).toEqual([
+      `${INSTRUCTIONS_FILE} line 2`,
+      'the instructions setting line 1',
+    ]);
+  });
+
+  it('given with --context is not sent to the provider, and --debug says so', async () => {
+    seed([], 'main-work');
+    server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
+    const result = await runCliAsync(['commit', '--dry-run', '--debug', '--context', `say ${STRIPE_KEY} was rotated`], {
+      cwd: repo.dir,
+      env: remoteEnv(server, repo.env),
+    });
+    expect(result.code).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    const sent = JSON.stringify(server.requests[0]!.body);
+    expect(sent).not.toContain(STRIPE_KEY);
+    expect(sent).toMatch(/say \[REDACTED:[a-z-]+\] was rotated/);
+    expect(result.stderr).toMatch(/^redacted [a-z-]+ at the instruction for this message line 1$/m);
   });
 });
 

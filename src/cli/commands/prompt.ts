@@ -179,7 +179,7 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
         ticket: rules.ticket
           ? { id: rules.ticket.ticket.id, form: rules.ticket.form.kind, fromHistory: rules.ticket.fromHistory }
           : null,
-        instructions: rules.instructions,
+        instructions: { repository: rules.instructions.repository, user: rules.instructions.user },
         trailers: rules.trailers,
       },
       requests,
@@ -194,9 +194,10 @@ export async function runPromptCommand(options: PromptCommandOptions): Promise<v
           ...(chunk?.truncated ? { truncated: true, chunk: chunk.id } : chunk ? { chunk: chunk.id } : {}),
         };
       }),
-      // What was taken out (kind and place, never the value): of the diff, the file names and the history subjects.
-      secretsRedacted: redactions.length + (history.redactions?.length ?? 0),
-      redactions: [...redactions, ...(history.redactions ?? [])],
+      // What was taken out (kind and place, never the value): of the diff, the file names, the history subjects and the
+      // team's instructions.
+      secretsRedacted: redactions.length + (history.redactions?.length ?? 0) + rules.instructions.redactions.length,
+      redactions: [...redactions, ...(history.redactions ?? []), ...rules.instructions.redactions],
     };
     options.stdout.write(`${toTerminalJson(report)}\n`);
   } finally {
