@@ -148,11 +148,17 @@ export function vendorVariables(provider: Provider | undefined): Partial<Record<
 
 function readEnvLayer(env: NodeJS.ProcessEnv, names: (key: ConfigKey) => readonly string[], check: Check): Setting[] {
   return CONFIG_KEYS.flatMap((key) => {
-    const name = names(key).find((variable) => !isBlank(env[variable]));
+    const candidates = names(key);
+    const name = candidates.find((variable) => !isBlank(env[variable]));
     const raw = name === undefined ? undefined : env[name];
-    return name === undefined || raw === undefined
-      ? []
-      : check(() => [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin: name }], key);
+    if (name === undefined || raw === undefined) return [];
+    // GEMINI_API_KEY and GOOGLE_GENERATIVE_AI_API_KEY both set, to different keys: `config list` says which is used.
+    const ignored = candidates.filter(
+      (variable) => variable !== name && !isBlank(env[variable]) && env[variable]!.trim() !== raw.trim(),
+    );
+    const origin =
+      ignored.length === 0 ? name : `${name} (${ignored.join(', ')} is set too, to another value, and not used)`;
+    return check(() => [{ key, value: parseConfigValue(key, raw, name), source: 'env' as const, origin }], key);
   });
 }
 

@@ -196,9 +196,15 @@ describe('provider variables', () => {
     ],
     [
       'GEMINI_API_KEY for gemini',
-      { GIT_AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'g2', GEMINI_API_KEY: 'g1' },
+      { GIT_AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'g1', GEMINI_API_KEY: 'g1' },
       'g1',
       'GEMINI_API_KEY',
+    ],
+    [
+      'GEMINI_API_KEY for gemini, saying that GOOGLE_GENERATIVE_AI_API_KEY holds another key',
+      { GIT_AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'g2', GEMINI_API_KEY: 'g1' },
+      'g1',
+      'GEMINI_API_KEY (GOOGLE_GENERATIVE_AI_API_KEY is set too, to another value, and not used)',
     ],
   ])('%s', async (_case, env, apiKey, origin) => {
     writeUserFile('[default]\napi-key = from-file\n');
