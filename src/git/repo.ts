@@ -27,7 +27,7 @@ export async function resolveRepository(context: GitContext): Promise<{ root: st
     return { root, gitDir };
   } catch (error) {
     if (error instanceof GitError && /not a git repository/i.test(error.stderr)) {
-      throw new UserError('NOT_A_REPOSITORY', `Not a git repository: ${context.cwd}`, {
+      throw new UserError('NOT_A_REPOSITORY', `${context.cwd} is not in a git repository.`, {
         hint: 'Run git-ai inside a git work tree, or create one with `git init`.',
         cause: error,
       });

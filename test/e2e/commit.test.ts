@@ -137,7 +137,9 @@ describe('git-ai commit errors', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/Not a git repository.*git init/);
+    expect(result.stderr).toMatch(
+      /^git-ai: \S+ is not in a git repository\. Run git-ai inside a git work tree, or create one with `git init`\.\n$/,
+    );
   });
 
   it('without git on PATH', () => {
