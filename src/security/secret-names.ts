@@ -262,10 +262,17 @@ export function isRandomLookingValue(value: string): boolean {
     !URL_OR_PATH.test(value) &&
     !isPlaceholderValue(value) &&
     !isWordsAndSuffix(value) &&
-    // A pattern's syntax (`^https?://[^/]+$`, `(?<id>\d+)`), which no token's alphabet has.
-    !/[\^$[\]{}()|\\]/.test(value) &&
+    !isPattern(value) &&
     isHighEntropy(value)
   );
+}
+
+/** Marks of a regular expression's structure; a generated password has `$`, `(` or `^` too, but at random. */
+const PATTERN_MARKS = [/^\^/, /\$$/, /\[[^\]]+\]/, /\\[dDwWsSbB.]/, /\{\d+(?:,\d*)?\}/, /\(\?/];
+
+/** A pattern (`^https?://[^/]+$`, `[A-Z]{2}\d{6}`): two of its marks at least, which a random value hardly has. */
+function isPattern(value: string): boolean {
+  return PATTERN_MARKS.filter((mark) => mark.test(value)).length >= 2;
 }
 
 /** `react-select-6bf0ab`, `app_cache_v2_9f3c`: words and a short id joined by separators, not a random string (whose runs are long). */

@@ -323,4 +323,13 @@ describe('probe round 3: personal access tokens by name', () => {
   ])('leaves %s untouched', (text) => {
     expect(redactSecrets(text).text).toBe(text);
   });
+
+  // A generated password has a pattern's characters at random, not its structure: still redacted under a weak name.
+  it.each([
+    '+FOO_KEY = "aB3$x9Qz7LmP2vK8wN5rT1yU6iO4pE0s"',
+    '+redis_key = "aB3|x9Qz7LmP2vK8(wN5rT1yU6)iO4pE0s"',
+    '+GITLAB_PAT: "q8^Zx{3Lm}P2v[K8wN]5rT1yU6iO4pE"',
+  ])('still redacts %s', (text) => {
+    expect(redactSecrets(text).text).toContain('[REDACTED:');
+  });
 });
