@@ -33,6 +33,13 @@ export interface Transport {
 /** The TLS server name (SNI) for a host: none for an IP address, which RFC 6066 does not allow (Node warns, DEP0123). */
 const serverName = (host: string): string | undefined => (isIP(host) === 0 ? host : undefined);
 
+/** The host to connect to: an IPv6 literal without the URL's brackets (`[::1]` is no name DNS knows). */
+const hostOf = (url: URL): string => url.hostname.replace(/^\[|\]$/g, '');
+
+/** `host:port` as a CONNECT request names it, an IPv6 address in brackets (RFC 9110, 9.3.6). */
+const authorityOf = (target: { host: string; port: number }): string =>
+  `${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`;
+
 /**
  * A failure at the proxy itself carries its host (never its credentials) and, for a refused tunnel, its status, so
  * that the line said names the proxy (engines/remote/failure.ts) rather than the provider.
@@ -41,7 +48,7 @@ function atProxy<E extends Error>(error: E, proxy: URL, status?: number): E {
   return Object.assign(error, { proxy: proxy.host, ...(status === undefined ? {} : { proxyStatus: status }) });
 }
 
-/** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it. */
+/** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it (`host` without brackets). */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const authorization = proxy.username
@@ -50,11 +57,11 @@ function tunnelThrough(proxy: URL, target: { host: string; port: number }): Prom
         }
       : {};
     const connect = http.request({
-      host: proxy.hostname,
+      host: hostOf(proxy),
       port: proxy.port || 80,
       method: 'CONNECT',
-      path: `${target.host}:${target.port}`,
-      headers: { host: `${target.host}:${target.port}`, ...authorization },
+      path: authorityOf(target),
+      headers: { host: authorityOf(target), ...authorization },
     });
     connect.once('connect', (response, socket) => {
       if (response.statusCode !== 200) {
@@ -139,20 +146,20 @@ function fetchFailed(cause: unknown): TypeError {
 /** A connection to the origin of `url` (through the proxy when one applies), ready for a request. */
 function openSocket(url: URL, proxy: URL | undefined): Promise<Socket> {
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  if (url.protocol === 'https:' && proxy !== undefined) return tunnelThrough(proxy, { host: url.hostname, port });
+  if (url.protocol === 'https:' && proxy !== undefined) return tunnelThrough(proxy, { host: hostOf(url), port });
   return new Promise((resolve, reject) => {
     const forward = proxy !== undefined;
     const socket =
       url.protocol === 'https:'
         ? tlsConnect({
-            host: url.hostname,
+            host: hostOf(url),
             port,
-            servername: serverName(url.hostname),
+            servername: serverName(hostOf(url)),
             ALPNProtocols: ['http/1.1'],
             ...extraCaOptions(),
           })
         : netConnect({
-            host: forward ? proxy.hostname : url.hostname,
+            host: forward ? hostOf(proxy) : hostOf(url),
             port: forward ? Number(proxy.port || 80) : port,
           });
     socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => resolve(socket));
@@ -177,13 +184,13 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
       const forward = proxy !== undefined && url.protocol === 'http:';
       const options: Record<string, unknown> = forward
-        ? { host: proxy.hostname, port: proxy.port || 80, path: url.href, agent: agentFor(proxy, undefined) }
+        ? { host: hostOf(proxy), port: proxy.port || 80, path: url.href, agent: agentFor(proxy, undefined) }
         : {
-            host: url.hostname,
+            host: hostOf(url),
             port: url.port || (url.protocol === 'https:' ? 443 : 80),
             path: `${url.pathname}${url.search}`,
             agent: agentFor(url, proxy),
-            servername: serverName(url.hostname),
+            servername: serverName(hostOf(url)),
           };
       if (forward && proxy.username)
         headers['proxy-authorization'] =

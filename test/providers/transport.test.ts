@@ -22,6 +22,20 @@ const post = (body: unknown, signal?: AbortSignal): RequestInit => ({
   signal,
 });
 
+/** A TCP relay listening on [::1] to a server on 127.0.0.1. */
+async function relayOnIpv6(target: URL): Promise<{ port: number; close(): void }> {
+  const relay = createServer((client) => {
+    const socket = connect(Number(target.port), target.hostname, () => {
+      client.pipe(socket);
+      socket.pipe(client);
+    });
+    client.once('error', () => socket.destroy());
+    socket.once('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '::1', resolve));
+  return { port: (relay.address() as AddressInfo).port, close: () => relay.close() };
+}
+
 describe('proxyFor', () => {
   it.each([
     ['https://api.openai.com/v1', { HTTPS_PROXY: 'http://proxy:3128' }, 'http://proxy:3128/'],
@@ -109,6 +123,28 @@ describe('createTransport', () => {
     target.close();
     expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${port}`]);
     expect(failure).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  });
+
+  it('reaches an IPv6 literal ([::1]): directly, through an HTTP proxy there, and CONNECT names it in brackets', async () => {
+    server = await startProviderServer({ apiKey: 'k', respond: () => ({ text: 'over ipv6' }) });
+    proxy = await startHttpProxy();
+    const provider = await relayOnIpv6(new URL(server.url));
+    const proxyOnIpv6 = await relayOnIpv6(new URL(proxy.url));
+    try {
+      const url = `http://[::1]:${provider.port}/v1/chat/completions`;
+      expect((await createTransport({}).fetch(url, post(chat))).status).toBe(200);
+      const env = { HTTP_PROXY: `http://[::1]:${proxyOnIpv6.port}` };
+      expect((await createTransport(env).fetch(url, post(chat))).status).toBe(200);
+      expect(proxy.seen).toEqual([`POST ${url}`]);
+      expect(server.requests).toHaveLength(2);
+      // An https origin at [::1]: the tunnel asks for it in brackets (TLS then fails on the plain server).
+      const tunnel = createTransport({ HTTPS_PROXY: proxy.url });
+      await tunnel.fetch(`https://[::1]:${provider.port}/v1/chat/completions`, post(chat)).catch(() => undefined);
+      expect(proxy.seen.at(-1)).toBe(`CONNECT [::1]:${provider.port}`);
+    } finally {
+      provider.close();
+      proxyOnIpv6.close();
+    }
   });
 
   it('fails like fetch when nothing listens, with the socket error as the cause', async () => {

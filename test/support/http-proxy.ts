@@ -2,6 +2,9 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
+/** A URL's host to connect to: an IPv6 literal without its brackets. */
+const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
+
 export interface HttpProxy {
   url: string;
   /** `GET http://host/path` for forwarded requests, `CONNECT host:port` for tunnels, in arrival order. */
@@ -26,7 +29,7 @@ export async function startHttpProxy(options: { credentials?: string } = {}): Pr
     const target = new URL(req.url ?? '');
     const upstream = request(
       {
-        host: target.hostname,
+        host: bare(target.hostname),
         port: target.port,
         path: `${target.pathname}${target.search}`,
         method: req.method,
@@ -46,8 +49,8 @@ export async function startHttpProxy(options: { credentials?: string } = {}): Pr
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
       return;
     }
-    const [host = '', port = '443'] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host, () => {
+    const target = new URL(`http://${req.url ?? ''}`);
+    const upstream = connect(Number(target.port || 443), bare(target.hostname), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);
