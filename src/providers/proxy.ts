@@ -88,5 +88,17 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv): URL | undefined {
     throw new ProxyUrlError(
       `${shown} names ${proxy.protocol}//${proxy.host}, a proxy git-ai does not speak to: give an http:// one`,
     );
+  try {
+    proxyAuthorization(proxy);
+  } catch {
+    throw new ProxyUrlError(`${shown} has a % in its user or password that starts no escape: write it as %25`);
+  }
   return proxy;
+}
+
+/** The Proxy-Authorization header for the proxy URL's user and password (percent-decoded), if it has a user. */
+export function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (!proxy.username) return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
 }

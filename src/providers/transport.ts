@@ -10,7 +10,7 @@ import { extraCaOptions } from './extra-ca.js';
 import { FetchHeaders } from './fetch-headers.js';
 import { responseOf } from './fetch-response.js';
 import { urlOf } from './fetch-url.js';
-import { proxyFor } from './proxy.js';
+import { proxyAuthorization, proxyFor } from './proxy.js';
 
 // node:http(s) taken as CommonJS modules: an ESM `import` of node:http makes Node 24 build its ESM facade, which reads
 // every export, undici's lazy WebSocket, CloseEvent and MessageEvent among them (~50-150 ms of CPU on this machine).
@@ -51,17 +51,12 @@ function atProxy<E extends Error>(error: E, proxy: URL, status?: number): E {
 /** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it (`host` without brackets). */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const authorization = proxy.username
-      ? {
-          'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
-        }
-      : {};
     const connect = http.request({
       host: hostOf(proxy),
       port: proxy.port || 80,
       method: 'CONNECT',
       path: authorityOf(target),
-      headers: { host: authorityOf(target), ...authorization },
+      headers: { host: authorityOf(target), ...proxyAuthorization(proxy) },
     });
     connect.once('connect', (response, socket) => {
       if (response.statusCode !== 200) {
@@ -192,9 +187,7 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
             agent: agentFor(url, proxy),
             servername: serverName(hostOf(url)),
           };
-      if (forward && proxy.username)
-        headers['proxy-authorization'] =
-          `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
+      if (forward) Object.assign(headers, proxyAuthorization(proxy));
       const early = warm.get(url.origin);
       warm.delete(url.origin);
       // An early connection serves this one request on its own (no agent), then closes; later ones use the pool.

@@ -112,6 +112,11 @@ describe('a proxy variable git-ai cannot use', () => {
       'https_proxy names https://127.0.0.1:3129, a proxy git-ai does not speak to: give an http:// one',
     ],
     ['HTTPS_PROXY', `http://alice:${SECRET}@[proxy`, 'HTTPS_PROXY is not a URL (http://host:port)'],
+    [
+      'HTTP_PROXY',
+      `http://alice:100%zz${SECRET}@127.0.0.1:3128`,
+      'HTTP_PROXY has a % in its user or password that starts no escape: write it as %25',
+    ],
   ])('%s=%s: said once, not retried, no request goes out direct', async (name, value, said) => {
     await setUp();
     const base = name === 'HTTP_PROXY' ? server : `https://127.0.0.1:${await closedPort()}/v1`;

@@ -1,7 +1,7 @@
 // The SDK's fetch over node:http: answers, errors and aborts as fetch has them, proxies honoured, early connections used.
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bypassesProxy, proxyFor } from '../../src/providers/proxy.js';
+import { bypassesProxy, proxyAuthorization, proxyFor, ProxyUrlError } from '../../src/providers/proxy.js';
 import { createTransport } from '../../src/providers/transport.js';
 import { startHttpProxy, type HttpProxy } from '../support/http-proxy.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
@@ -68,6 +68,17 @@ describe('proxyFor', () => {
     ['https://internal.example/v1', '10.0.0.0/8', false],
   ])('NO_PROXY covers %s with %s: %s (IPv6 and CIDR as curl reads them)', (url, noProxy, expected) => {
     expect(bypassesProxy(new URL(url), noProxy)).toBe(expected);
+  });
+
+  it("sends the proxy URL's user and password percent-decoded, and names one that cannot be decoded", () => {
+    const basic = (credentials: string) => ({
+      'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}`,
+    });
+    expect(proxyAuthorization(new URL('http://a%40corp:p%25w%3A@proxy:3128'))).toEqual(basic('a@corp:p%w:'));
+    expect(proxyAuthorization(new URL('http://proxy:3128'))).toEqual({});
+    expect(() => proxyFor(new URL('http://x.test/'), { http_proxy: 'http://a:100%zz-secret@proxy:3128' })).toThrow(
+      new ProxyUrlError('http_proxy has a % in its user or password that starts no escape: write it as %25'),
+    );
   });
 
   it('reads NO_PROXY lists separated by commas or spaces', () => {
