@@ -266,6 +266,7 @@ function ruleRepair(options: {
   guidance: readonly string[];
   deadline: number;
   signal?: AbortSignal;
+  contextWindow: number | undefined;
 }): Repair {
   return async (text, errors) => {
     const span = options.root.child('repair', { rules: errors.map((error) => error.name).join(',') });
@@ -277,6 +278,7 @@ function ruleRepair(options: {
       guidance: options.guidance,
       deadline: options.deadline,
       signal: options.signal,
+      contextWindow: options.contextWindow,
     });
     span.end({ answered: answer !== undefined });
     return answer;
@@ -317,6 +319,7 @@ async function answerFromCache(options: {
     guidance: options.guidance,
     deadline: Date.now() + config.timeout * 1000,
     signal: generate.signal,
+    contextWindow: config.contextWindow,
   });
   const ruleContext: RuleContext = { rules: options.rules, paths: hit.paths, warn: options.warn };
   const written = finish(hit.message, resolved);
@@ -550,7 +553,14 @@ async function generate(
     const repair: Repair | undefined =
       result.stage === 'local'
         ? undefined
-        : ruleRepair({ root, model: languageModel, guidance, deadline: started + config.timeout * 1000, signal });
+        : ruleRepair({
+            root,
+            model: languageModel,
+            guidance,
+            deadline: started + config.timeout * 1000,
+            signal,
+            contextWindow: config.contextWindow,
+          });
     const ruleContext: RuleContext = { rules, paths: files.map((file) => file.path), warn };
     const written = finish(result.message, resolved);
     const text = await applyRules(written.text, ruleContext, repair);

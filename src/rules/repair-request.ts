@@ -14,6 +14,8 @@ export interface RepairRequestOptions {
   guidance: readonly string[];
   deadline: number;
   signal?: AbortSignal;
+  /** The configured window (`context-window`), if any: a reasoning model's output bound stays inside it. */
+  contextWindow?: number;
 }
 
 export const REPAIR_SCHEMA_NAME = 'corrected_commit_message';
@@ -64,6 +66,7 @@ export async function requestRuleRepair(options: RepairRequestOptions): Promise<
       schemaName: REPAIR_SCHEMA_NAME,
       signal: options.signal,
       deadline: options.deadline,
+      contextWindow: options.contextWindow,
     });
     const header = result.value.header.trim().split('\n')[0] ?? '';
     if (header === '') return undefined;
