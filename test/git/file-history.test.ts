@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fillFileHistory } from '../../src/git/file-history.js';
@@ -138,6 +138,60 @@ describe('fillFileHistory', () => {
       expect(server.requests.length).toBeGreaterThan(0);
       await vi.waitFor(() => expect(pathReads()).toHaveLength(1));
     } finally {
+      await server.close();
+    }
+  });
+
+  it("without the early start, the staged paths' git started once the request is out stops when the run ends", async () => {
+    repo = createTempRepo();
+    buildHistory(repo, 400);
+    const staged = stageOnMain('src/old.ts', 'export const old = 4;\n');
+    // A git whose path-limited log goes on (a long history), saying its pid; every other git is the real one.
+    const bin = join(repo.dir, '.git', 'slow-bin');
+    const pids = join(repo.dir, '.git', 'path-log.pid');
+    const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    mkdirSync(bin);
+    const shim = `#!/bin/sh\ncase "$*" in *--name-only*) echo $$ > '${pids}'; exec sleep 60;; esac\nexec '${git}' "$@"\n`;
+    writeFileSync(join(bin, 'git'), shim, { mode: 0o755 });
+    const env = { ...staged.env, PATH: `${bin}:${staged.env.PATH ?? process.env.PATH ?? ''}` };
+    const running = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const server = await startProviderServer({
+      apiKey: 'k',
+      // The answer comes once the path-limited log runs, as it would beside a real request.
+      respond: async () => {
+        await vi.waitFor(() => expect(existsSync(pids)).toBe(true), { timeout: 10_000 });
+        return { text: 'perf(old): keep the old value' };
+      },
+    });
+    let pid: number | undefined;
+    try {
+      const { config } = await loadConfig({ cwd: repo.dir, env });
+      const generated = await generateCommitMessage({
+        context: { cwd: staged.cwd, env },
+        root: repo.dir,
+        config: {
+          ...config,
+          engine: 'remote',
+          provider: 'openai',
+          apiKey: 'k',
+          baseUrl: server.baseUrls.openai,
+          cache: false,
+        },
+        env,
+        warn: () => undefined,
+      });
+      expect(generated.stage).not.toBe('local');
+      pid = Number(readFileSync(pids, 'utf8').trim());
+      await vi.waitFor(() => expect(running(pid!)).toBe(false), { timeout: 5_000 });
+    } finally {
+      if (pid !== undefined && running(pid)) process.kill(pid);
       await server.close();
     }
   });
