@@ -18,5 +18,5 @@ if ((only === '--version' || only === '-v') && more.length === 0) {
   // The hook starts Node without NODE_EXTRA_CA_CERTS (src/git/hook-script.ts): put it back before anything reads it.
   if (process.env.GIT_AI_NODE_EXTRA_CA_CERTS !== undefined)
     (await import('../providers/extra-ca.js')).takeExtraCaHandoff(process.env);
-  await import('./main.js');
+  (await import('./main.js')).runMain(process.argv);
 }

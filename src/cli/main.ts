@@ -242,4 +242,7 @@ function exitWhenFlushed(code: number): void {
   process.stderr.write('', done);
 }
 
-main(process.argv).then(exitWhenFlushed, (error: unknown) => exitWhenFlushed(reportError(error)));
+/** The CLI's run, started by the binary's entry (src/cli/entry.ts): importing this module runs nothing. */
+export function runMain(argv: readonly string[]): void {
+  main(argv).then(exitWhenFlushed, (error: unknown) => exitWhenFlushed(reportError(error)));
+}

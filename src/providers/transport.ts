@@ -15,8 +15,9 @@ import { proxyAuthorization, proxyFor } from './proxy.js';
 // node:http(s) taken as CommonJS modules: an ESM `import` of node:http makes Node 24 build its ESM facade, which reads
 // every export, undici's lazy WebSocket, CloseEvent and MessageEvent among them (~50-150 ms of CPU on this machine).
 // node:https and node:tls load at the first https origin only (10-25 ms on Node 20, 40-90 ms on Node 24 here): a
-// local server (Ollama, LM Studio) is plain http.
-const http = process.getBuiltinModule('node:http');
+// local server (Ollama, LM Studio) is plain http. node:http itself loads at the first request or preconnect: this
+// module loads with main's code (tsup.config.ts), on runs that send nothing too.
+const httpModule = () => process.getBuiltinModule('node:http');
 let secure: { https: typeof Https; tls: typeof Tls } | undefined;
 const tlsModules = () =>
   (secure ??= { https: process.getBuiltinModule('node:https'), tls: process.getBuiltinModule('node:tls') });
@@ -51,7 +52,7 @@ function atProxy<E extends Error>(error: E, proxy: URL, status?: number): E {
 /** A tunnel through an HTTP proxy (CONNECT host:port), then TLS to the origin over it (`host` without brackets). */
 function tunnelThrough(proxy: URL, target: { host: string; port: number }): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const connect = http.request({
+    const connect = httpModule().request({
       host: hostOf(proxy),
       port: proxy.port || 80,
       method: 'CONNECT',
@@ -112,7 +113,7 @@ function agentFor(url: URL, proxy: URL | undefined): HttpAgent {
         ? proxyTunnelAgent(proxy)
         : url.protocol === 'https:'
           ? (new (tlsModules().https.Agent)({ keepAlive: true, ...extraCaOptions() }) as unknown as HttpAgent)
-          : new http.Agent({ keepAlive: true });
+          : new (httpModule().Agent)({ keepAlive: true });
     agents.set(key, agent);
   }
   return agent;
@@ -207,7 +208,7 @@ export function createTransport(env: NodeJS.ProcessEnv): Transport {
               },
             };
       const request: ClientRequest = (
-        url.protocol === 'https:' && !forward ? tlsModules().https.request : http.request
+        url.protocol === 'https:' && !forward ? tlsModules().https.request : httpModule().request
       )({
         ...options,
         ...connection,

@@ -2,7 +2,6 @@
 // mechanical repair) and asks for the message fixed. Loaded only on the remote path, when a rule still fails.
 import type { LanguageModel } from 'ai';
 import type { LintOutcome } from '@commitlint/types';
-import * as z from 'zod';
 import { callStructured } from '../providers/call.js';
 
 export interface RepairRequestOptions {
@@ -20,13 +19,17 @@ export interface RepairRequestOptions {
 
 export const REPAIR_SCHEMA_NAME = 'corrected_commit_message';
 
-export const repairSchema = z.object({
-  header: z.string().describe('The corrected header line, `type(scope)!: subject` (scope optional).'),
-  body: z
-    .string()
-    .nullable()
-    .describe('The corrected body, with any footer lines at its end after a blank line; null when there is none.'),
-});
+/** The answer's schema. zod loads with it, only when a repair is asked for: this module loads with main's code. */
+export async function loadRepairSchema() {
+  const z = await import('zod');
+  return z.object({
+    header: z.string().describe('The corrected header line, `type(scope)!: subject` (scope optional).'),
+    body: z
+      .string()
+      .nullable()
+      .describe('The corrected body, with any footer lines at its end after a blank line; null when there is none.'),
+  });
+}
 
 const SYSTEM = [
   "You correct a git commit message so that it passes the repository's commitlint rules.",
@@ -62,7 +65,7 @@ export async function requestRuleRepair(options: RepairRequestOptions): Promise<
       model: options.model,
       system,
       prompt,
-      schema: repairSchema,
+      schema: await loadRepairSchema(),
       schemaName: REPAIR_SCHEMA_NAME,
       signal: options.signal,
       deadline: options.deadline,

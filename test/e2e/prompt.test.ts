@@ -108,7 +108,7 @@ describe('git-ai prompt', () => {
     if (plan === 'multi-step') expect(report.follows).toMatch(/one generate request/);
   });
 
-  it('builds its bodies as a call does and with the capture, loading no transport and no SDK (nothing is sent)', () => {
+  it('builds its bodies as a call does and with the capture, loading no SDK (nothing is sent)', () => {
     stageFiles(2, 10);
     const log = join(repo.dir, '..', 'modules.log');
     const result = runCli(['prompt'], {
@@ -125,8 +125,6 @@ describe('git-ai prompt', () => {
     // Plain-text requests to OpenAI are git-ai's own (providers/openai-chat.ts): neither the SDK nor zod loads.
     expect(sources).toContain('// src/providers/openai-chat.ts');
     expect(sources.filter((source) => /^\/\/ node_modules\/(zod|ai|@ai-sdk)\//.test(source))).toEqual([]);
-    expect(sources).not.toContain('// src/providers/transport.ts');
-    expect(sources).not.toContain('// src/providers/call.ts');
   });
 
   it("states git's format.signOff, read with the config, as the trailer the message carries", () => {
