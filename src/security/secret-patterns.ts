@@ -11,6 +11,7 @@ import {
   shannonEntropy,
   URL_OR_PATH,
 } from './secret-names.js';
+import { BASIC_AUTHORIZATION_RULE } from './basic-authorization.js';
 import { CONTEXT_RULES } from './secret-contexts.js';
 import { TOKEN_RULES } from './token-formats.js';
 
@@ -84,7 +85,8 @@ const WHOLE_LINE_START = /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+)?["']?$/;
 const NAME_WORD = /pass|pwd|secret|token|auth|key|cred|pat/gi;
 /** What ASSIGNMENT needs after its name: the name's closing quote, spaces, then `:`, `=` or `?=` (or a type's `:`). */
 const OPERATOR_AHEAD = /["']?\s*[:=?]/y;
-const isNameChar = (code: number): boolean =>
+/** A character of a name as ASSIGNMENT reads one: a letter, a digit, `_`, `$`, `.` or `-`. */
+export const isNameChar = (code: number): boolean =>
   (code >= 48 && code <= 57) ||
   (code >= 65 && code <= 90) ||
   (code >= 97 && code <= 122) ||
@@ -164,6 +166,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     /\bauthorization["']?\]?\s*[:=,]\s*["']?(?:bearer|basic|token)\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)/dgi,
     (v) => !isPlaceholderValue(v),
   ),
+  BASIC_AUTHORIZATION_RULE,
   regexRule(
     'url-password',
     ':\\/\\/',
