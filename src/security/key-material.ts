@@ -83,7 +83,7 @@ const BODY_LINE = /^\s*["'`]?([A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})["'`]?(?:\\n)?
 const BODY_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,69}={0,2}["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
 const HUNK_CONTEXT = /^(@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@ ?)(.*)$/;
 
-function isKeyBody(base64: string): boolean {
+export function isKeyBody(base64: string): boolean {
   return /[a-z]/.test(base64) && /[A-Z]/.test(base64) && /\d/.test(base64) && shannonEntropy(base64) >= 4.6;
 }
 

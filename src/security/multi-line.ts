@@ -11,9 +11,13 @@ import {
 } from './key-material.js';
 import { redactNameValuePairs } from './name-value-pairs.js';
 import type { SecretRule } from './rule.js';
+import { mayHoldJoinedLiterals, redactJoinedLiterals } from './joined-literals.js';
 import { redactSplitValues } from './split-values.js';
+import { mayHoldEscapedBody, redactEscapedBodies, redactMimeBodies } from './wrapped-key-bodies.js';
+import { mayHoldYamlContinuation, redactYamlContinuations } from './yaml-continuations.js';
 
-type Pass = (lines: string[], findings: LineFinding[], rules: readonly SecretRule[]) => void;
+/** A pass over the lines of `text` (the text as it came: earlier passes rewrite lines, never their number). */
+type Pass = (lines: string[], findings: LineFinding[], rules: readonly SecretRule[], text: string) => void;
 
 /** A YAML block scalar's head (`key: |`) within a line. */
 const BLOCK_SCALAR_HINT = /:[^\S\n]*[|>]/;
@@ -46,13 +50,22 @@ const SPLIT_HINT = /["'`][^\S\n]*(?:\+|\.\.?|&|\|\||\\)?[^\S\n]*(?:\n|$)|\\(?:\n
 
 export const MULTI_LINE_PASSES: ReadonlyArray<{ gate: (text: string) => boolean; run: Pass }> = [
   { gate: (text) => text.includes('PRIVATE KEY'), run: redactPrivateKeyBlocks },
-  { gate: mayHoldKeyBody, run: redactKeyBodies },
+  {
+    gate: mayHoldKeyBody,
+    run(lines, findings) {
+      redactKeyBodies(lines, findings);
+      redactMimeBodies(lines, findings);
+    },
+  },
+  { gate: mayHoldEscapedBody, run: redactEscapedBodies },
   {
     gate: (text) => BLOCK_SCALAR_HINT.test(text) || (text.includes('Secret') && SECRET_KIND_HINT.test(text)),
     run: redactSecretBlocks,
   },
+  { gate: mayHoldYamlContinuation, run: redactYamlContinuations },
   { gate: (text) => text.includes('variable') && VARIABLE_HINT.test(text), run: redactVariableDefaults },
   { gate: mayHoldNameValue, run: redactNameValuePairs },
+  { gate: mayHoldJoinedLiterals, run: redactJoinedLiterals },
   { gate: (text) => SPLIT_HINT.test(text), run: (lines, findings, rules) => redactSplitValues(lines, rules, findings) },
 ];
 
@@ -66,7 +79,7 @@ export function redactAcrossLines(
   for (const { gate, run } of MULTI_LINE_PASSES) {
     if (!gate(text)) continue;
     lines ??= text.split('\n');
-    run(lines, findings, rules);
+    run(lines, findings, rules, text);
   }
   return lines === undefined || findings.length === 0 ? undefined : { text: lines.join('\n'), findings };
 }

@@ -76,7 +76,8 @@ function literalRuns(lines: string[], i: number): Array<{ head: string; pieces: 
   return runs;
 }
 
-function redactPieces(
+/** Redacts, in each piece a span overlaps with another piece, the part the span covers. */
+export function redactPieces(
   lines: string[],
   pieces: Piece[],
   spans: Array<{ start: number; end: number; kind: string }>,
@@ -120,7 +121,8 @@ const hintOf = (rule: SecretRule): RegExp => {
   return hint;
 };
 
-function scan(text: string, rules: readonly SecretRule[]): Array<{ start: number; end: number; kind: string }> {
+/** The spans every rule finds in `text`, with their kinds (a rule runs only where its hint is). */
+export function scan(text: string, rules: readonly SecretRule[]): Array<{ start: number; end: number; kind: string }> {
   const spans = [];
   for (const rule of rules) {
     if (!hintOf(rule).test(text)) continue;

@@ -10,7 +10,7 @@ import { SECRET_RULES } from '../../src/security/secret-patterns.js';
 function ungated(text: string): { text: string; findings: LineFinding[] } | undefined {
   const lines = text.split('\n');
   const findings: LineFinding[] = [];
-  for (const { run } of MULTI_LINE_PASSES) run(lines, findings, SECRET_RULES);
+  for (const { run } of MULTI_LINE_PASSES) run(lines, findings, SECRET_RULES, text);
   return findings.length === 0 ? undefined : { text: lines.join('\n'), findings };
 }
 
@@ -48,6 +48,9 @@ const PIECES = [
     `TOKEN=${TOKEN.slice(0, 20)}\\`,
     TOKEN.slice(20),
   ],
+  ...[`  password: ${TOKEN.slice(0, 20)}`, `    ${TOKEN.slice(20)}`, '  token: "', '  # c', '- api_key: ', 'x: y'],
+  ...['["', '"].join("")', '"".join(["', 'strings.Join([]string{"', '"}, "")', '".concat("', "`${'", "'}`", ','],
+  ...[`${BODY}\\n`, `${BODY.slice(0, 12)}${BODY}`, '\\n', `${BODY}${BODY.slice(0, 12)}`],
 ];
 
 /** Lines of one to three pieces each, behind a diff prefix or none. */
