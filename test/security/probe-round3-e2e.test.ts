@@ -5,13 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { startProviderServer, type ProviderServer } from '../support/provider-server.js';
 import { ALNUM, BASE64, createRandom, URLSAFE } from '../support/secret-corpus.js';
-import { createTempRepo, runCliAsync, type TempRepo } from '../support/temp-repo.js';
-
-interface PromptReport {
-  requests: Array<{ request: { messages: Array<{ role: string; content: string }> } }>;
-  files: Array<{ path: string; omitted?: string }>;
-  redactions: Array<{ kind: string; place: string }>;
-}
+import { promptThenCommit } from '../support/prompt-probe.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 const { mixed, hex } = createRandom(20261203);
 const secrets = {
@@ -96,31 +91,15 @@ describe('probe round 3 through the CLI', () => {
     for (const [path, text] of Object.entries(FILES)) repo.write(path, `${text}\n`);
     repo.git('add', '-A');
     server = await startProviderServer({ apiKey: 'test-key', respond: commitResponder() });
-    const env = {
-      ...repo.env,
-      GIT_AI_MAX_TOKENS: '100000',
-      GIT_AI_MODEL: 'gpt-4o',
-      GIT_AI_PROVIDER: 'openai',
-      GIT_AI_BASE_URL: server.baseUrls.openai,
-      GIT_AI_API_KEY: 'test-key',
-    };
-    const shown = await runCliAsync(['prompt'], { cwd: repo.dir, env });
-    expect(shown.code, shown.stderr).toBe(0);
-    const report = JSON.parse(shown.stdout) as PromptReport;
+    const { shown, report, sent } = await promptThenCommit(repo, server);
     expect(report.files.filter((file) => file.omitted !== undefined)).toEqual([]);
-    const leaked = Object.entries(secrets).filter(([, value]) => shown.stdout.includes(value));
-    expect(leaked.map(([name]) => name)).toEqual([]);
-    expect(shown.stdout).toContain('LOG_LEVEL'); // the rest of the manifest is sent
+    const leaked = (text: string) =>
+      Object.entries(secrets)
+        .filter(([, value]) => text.includes(value))
+        .map(([name]) => name);
+    expect(leaked(shown)).toEqual([]);
+    expect(shown).toContain('LOG_LEVEL'); // the rest of the manifest is sent
     expect(report.redactions.length).toBeGreaterThanOrEqual(Object.keys(secrets).length);
-
-    const result = await runCliAsync(['commit', '--dry-run', '--no-cache'], { cwd: repo.dir, env });
-    expect(result.code, result.stderr).toBe(0);
-    expect(server.requests).toHaveLength(1);
-    const received = server.requests[0]!.normalized!;
-    const [system, user] = report.requests[0]!.request.messages;
-    expect(received.system).toBe(system!.content);
-    expect(received.messages.map((message) => message.content)).toEqual([user!.content]);
-    const sentLeaks = Object.entries(secrets).filter(([, value]) => JSON.stringify(server!.requests).includes(value));
-    expect(sentLeaks.map(([name]) => name)).toEqual([]);
+    expect(leaked(sent)).toEqual([]);
   });
 });
