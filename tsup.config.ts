@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
 import { importGroups } from './scripts/import-groups-plugin.js';
@@ -71,6 +71,19 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+// Data the bundle reads at run time from beside its chunks (`new URL('./<name>', import.meta.url)`), copied there.
+const besideChunks = (files: readonly string[]): Plugin => ({
+  name: 'beside-chunks',
+  setup(build) {
+    build.onEnd((result) => {
+      const outdir = build.initialOptions.outdir;
+      if (result.errors.length > 0 || outdir === undefined) return;
+      mkdirSync(outdir, { recursive: true });
+      for (const file of files) copyFileSync(file, join(outdir, basename(file)));
+    });
+  },
+});
+
 // The lazy boundary the common runs cross (scripts/import-groups-plugin.ts): main with every command's own code and
 // the remote engine with its provider code, one entry loaded at once. esbuild splits the modules two entries share
 // into chunks of their own, and main's and the remote engine's shared most of theirs: a one-file remote dry run loaded
@@ -126,7 +139,14 @@ export default defineConfig({
   sourcemap: false,
   noExternal: [/^(?!piscina$|typescript$)/],
   external: ['typescript'],
-  esbuildPlugins: [commitlintTypeScriptShim, zodEnglishOnly, packedVocabularies, zod3Kinds, lazyGroups],
+  esbuildPlugins: [
+    commitlintTypeScriptShim,
+    zodEnglishOnly,
+    packedVocabularies,
+    zod3Kinds,
+    lazyGroups,
+    besideChunks(['src/tokens/o200k-pieces.json']), // src/tokens/known-pieces.ts
+  ],
   define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()) },
   // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
   metafile: true,

@@ -62,7 +62,7 @@ describe('the early answer', () => {
     // The remote engine's code loads with main's (one file, tsup.config.ts) but does not run: the SDK, zod, the
     // tokenizer's vocabularies and its split pieces stay unloaded.
     const heavy = warmSources.filter((source) =>
-      /^\/\/ (node_modules\/(zod|gpt-tokenizer|ai|@ai-sdk)\/|src\/(tokens\/o200k-pieces|providers\/schemas))/.test(
+      /^\/\/ (node_modules\/(zod|gpt-tokenizer|ai|@ai-sdk)\/|src\/(tokens\/known-pieces|providers\/schemas))/.test(
         source,
       ),
     );

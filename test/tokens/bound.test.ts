@@ -120,8 +120,8 @@ describe('the known pieces', () => {
   it('are not loaded once the encoding is loading: its exact count is the bound', async () => {
     vi.resetModules();
     const listed: string[] = [];
-    vi.doMock('../../src/tokens/o200k-pieces.json', async (importOriginal) => {
-      listed.push('o200k-pieces.json');
+    vi.doMock('../../src/tokens/known-pieces.js', async (importOriginal) => {
+      listed.push('known-pieces.js');
       return importOriginal();
     });
     try {
@@ -137,7 +137,7 @@ describe('the known pieces', () => {
       expect(exact(text, count)).toBe(count);
       expect(exact(text, count - 1)).toBeUndefined();
     } finally {
-      vi.doUnmock('../../src/tokens/o200k-pieces.json');
+      vi.doUnmock('../../src/tokens/known-pieces.js');
       vi.resetModules();
     }
   });
