@@ -133,6 +133,23 @@ function decodedBody(message: IncomingMessage, headers: FetchHeaders): NodeJS.Re
   return message.pipe(decoder);
 }
 
+/**
+ * The most of a body read (after decoding): a JSON answer of 8 candidates of a reasoning model's longest output is
+ * ~3 MB, a streamed one ~20 MB with its events' framing. A server that sends more (an endless body, a gzip bomb) is
+ * cut off there, so it cannot fill memory before the deadline (2.7 GB in 10 s before).
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+/** The read failed because the body ran past its limit; `code` is what engines/remote/failure.ts looks for. */
+export class AnswerTooLargeError extends Error {
+  override readonly name = 'AnswerTooLargeError';
+  readonly code = 'GIT_AI_ANSWER_TOO_LARGE';
+  constructor(readonly limit: number) {
+    super(`the answer ran past ${limit / (1024 * 1024)} MiB`);
+  }
+}
+
 /** The answer node:http received for `url`, its body read as it arrives. */
 export function responseOf(message: IncomingMessage, url: string): FetchResponse {
   const headers = new FetchHeaders();
@@ -143,11 +160,21 @@ export function responseOf(message: IncomingMessage, url: string): FetchResponse
   if (nullBody) message.resume();
   const decoded = decodedBody(message, headers);
   let chunks: AsyncIterator<Buffer> | undefined;
+  const limit = /event-stream/i.test(headers.get('content-type') ?? '') ? MAX_STREAM_BYTES : MAX_ANSWER_BYTES;
+  let received = 0;
   const source: Source = {
     next: async () => {
       chunks ??= decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       const next = await chunks.next();
-      return next.done === true ? undefined : next.value;
+      if (next.done === true) return undefined;
+      received += next.value.byteLength;
+      if (received > limit) {
+        const error = new AnswerTooLargeError(limit);
+        message.destroy(error);
+        await chunks.return?.().catch(() => undefined);
+        throw error;
+      }
+      return next.value;
     },
     cancel: async () => {
       // An answer read to its end keeps its keep-alive connection; one cut short closes it.

@@ -1,6 +1,7 @@
 // Provider faults against the loopback server, from the command line and through the hook: the documented outcome (the
 // remote message, the offline one with one `git-ai:` line, or one clear error), no stack trace, no lost or blocked commit.
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { remoteEnv } from '../support/remote-env.js';
@@ -71,6 +72,29 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A server whose answer never ends: a 200 with a JSON body it keeps writing as fast as the client reads (a broken
+ * gateway, a hostile endpoint). Closed with the other servers.
+ */
+function endlessAnswer(): Promise<string> {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  const server = createHttpServer((request, response) => {
+    request.resume();
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"choices":[{"index":0,"message":{"role":"assistant","content":"');
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk));
+    };
+    response.on('drain', pump);
+    pump();
+  });
+  rawServers.push(server);
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`)),
+  );
+}
+const rawServers: HttpServer[] = [];
 
 const CASES: FaultCase[] = [
   {
@@ -153,6 +177,11 @@ const CASES: FaultCase[] = [
     outcome: offline('dropped the connection \\((UND_ERR_SOCKET|ECONNRESET|EPIPE)\\)'),
   },
   {
+    name: 'an answer that never ends (a body written as fast as it is read)',
+    baseUrl: endlessAnswer,
+    outcome: offline("'s answer ran past 8 MiB, more than any message needs: not read further"),
+  },
+  {
     name: 'an answer with no commit header in it (cut-off JSON)',
     server: { faults: [always({ status: 200, malformed: true })] },
     outcome: offline("'s answer held no valid commit message"),
@@ -210,6 +239,8 @@ const servers: ProviderServer[] = [];
 afterAll(async () => {
   for (const repo of repos) repo.cleanup();
   await Promise.all(servers.map((server) => server.close()));
+  for (const server of rawServers) server.closeAllConnections();
+  await Promise.all(rawServers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
 /** A repository whose staged change adds multiply to src/math.ts. */

@@ -19,6 +19,12 @@ function codeIn(error: unknown, pattern: RegExp, depth = 0): string | undefined 
   const { code, cause } = error as { code?: unknown; cause?: unknown };
   return typeof code === 'string' && pattern.test(code) ? code : codeIn(cause, pattern, depth + 1);
 }
+/** The first error in the cause chain that `test` accepts. */
+function findIn(error: unknown, test: (shape: Record<string, unknown>) => boolean, depth = 0): unknown {
+  if (typeof error !== 'object' || error === null || depth > 4) return undefined;
+  const shape = error as Record<string, unknown>;
+  return test(shape) ? shape : findIn(shape.cause ?? shape.lastError, test, depth + 1);
+}
 const networkCode = (error: unknown) => codeIn(error, /^E[A-Z_]+$|^UND_ERR/);
 
 /** The proxy a failure happened at (providers/transport.ts tags it: its host, a refused tunnel's status), if any. */
@@ -126,6 +132,12 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     }
     // Not followed: the API key would go to wherever it points.
     return `${provider} answered ${redirect.status} ${STATUS_CODES[redirect.status] ?? 'redirect'}${target}, not followed (the key goes only to base-url); point base-url there if it is right`;
+  }
+  const tooLarge = findIn(error, (shape) => shape.code === 'GIT_AI_ANSWER_TOO_LARGE');
+  if (tooLarge !== undefined) {
+    const { limit } = tooLarge as { limit?: unknown };
+    const size = typeof limit === 'number' ? ` ${limit / (1024 * 1024)} MiB` : '';
+    return `${provider}'s answer ran past${size}, more than any message needs: not read further`;
   }
   const proxyUrl = proxyUrlProblem(error);
   if (proxyUrl !== undefined) return proxyUrl;
