@@ -1,10 +1,14 @@
 // Provider faults against the loopback server, from the command line and through the hook: the documented outcome (the
 // remote message, the offline one with one `git-ai:` line, or one clear error), no stack trace, no lost or blocked commit.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commitResponder } from '../support/commit-responder.js';
 import { remoteEnv } from '../support/remote-env.js';
+import { makeSelfSignedCertificate, startTlsServer, type TlsServer } from '../support/tls-server.js';
 import {
   startProviderServer,
   type FaultRule,
@@ -96,6 +100,23 @@ function endlessAnswer(): Promise<string> {
 }
 const rawServers: HttpServer[] = [];
 
+/** A TLS server whose certificate is self-signed (nothing trusts it), as a provider's https base URL. */
+async function untrustedTls(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'git-ai-tls-'));
+  tlsDirs.push(dir);
+  const server = await startTlsServer({ certificate: makeSelfSignedCertificate(dir, 'untrusted') });
+  tlsServers.push(server);
+  return `${server.origin}/v1`;
+}
+const tlsServers: TlsServer[] = [];
+const tlsDirs: string[] = [];
+
+/** An https:// base URL at a server that speaks plain HTTP. */
+async function httpsAtPlainHttp(): Promise<string> {
+  const server = await serve({});
+  return `https://127.0.0.1:${new URL(server.url).port}/v1`;
+}
+
 const CASES: FaultCase[] = [
   {
     name: '429 with a short Retry-After: waits it out and answers',
@@ -182,6 +203,20 @@ const CASES: FaultCase[] = [
     outcome: offline("'s answer ran past 8 MiB, more than any message needs: not read further"),
   },
   {
+    name: 'a certificate nothing trusts (self-signed, a private CA, a proxy that inspects TLS)',
+    baseUrl: untrustedTls,
+    outcome: offline(
+      "'s certificate is not trusted \\(DEPTH_ZERO_SELF_SIGNED_CERT\\); if a private CA or a proxy that inspects TLS signs it, name that CA's certificate file in NODE_EXTRA_CA_CERTS",
+    ),
+  },
+  {
+    name: 'an https:// base-url at a server that speaks plain HTTP',
+    baseUrl: httpsAtPlainHttp,
+    outcome: offline(
+      'did not answer in TLS \\((EPROTO|ERR_SSL_\\w+)\\); if its server speaks plain HTTP, give base-url as http://',
+    ),
+  },
+  {
     name: 'an answer with no commit header in it (cut-off JSON)',
     server: { faults: [always({ status: 200, malformed: true })] },
     outcome: offline("'s answer held no valid commit message"),
@@ -241,6 +276,8 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
   for (const server of rawServers) server.closeAllConnections();
   await Promise.all(rawServers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(tlsServers.map((server) => server.close()));
+  for (const dir of tlsDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A repository whose staged change adds multiply to src/math.ts. */

@@ -105,6 +105,32 @@ function errorMessageIn(parsed: unknown): string | undefined {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+/** OpenSSL's verdicts on a certificate chain it could not trust (Node's `error.code`). */
+const UNTRUSTED_CERTIFICATE =
+  /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|CERT_CHAIN_TOO_LONG|INVALID_CA)$/;
+
+/**
+ * A TLS connection that failed: a certificate not trusted (self-signed, a private CA, a proxy that inspects TLS),
+ * expired, for another host, or a server that does not speak TLS at all (an https:// base-url on a plain-http port).
+ */
+function describeTlsFailure(error: unknown, provider: string): string | undefined {
+  const code = codeIn(error, /^(?:[A-Z_]*CERT[A-Z_]*|INVALID_CA|ERR_TLS_\w+|ERR_SSL_\w+|EPROTO)$/);
+  if (code === undefined) return undefined;
+  if (UNTRUSTED_CERTIFICATE.test(code))
+    return `${provider}'s certificate is not trusted (${code}); if a private CA or a proxy that inspects TLS signs it, name that CA's certificate file in NODE_EXTRA_CA_CERTS`;
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID')
+    return `${provider}'s certificate is out of its validity dates (${code}); check the server's certificate and this machine's clock`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return `${provider}'s certificate is for another host (${code}); check the host in base-url`;
+  const { message } = (findIn(error, (shape) => shape.code === code) ?? {}) as { message?: unknown };
+  if (
+    code.startsWith('ERR_SSL_') ||
+    (code === 'EPROTO' && /wrong version number|packet length too long/i.test(String(message)))
+  )
+    return `${provider} did not answer in TLS (${code}); if its server speaks plain HTTP, give base-url as http://`;
+  return undefined;
+}
+
 /** E.g. "openai did not answer within 20 s", "openai answered 503 Service Unavailable". */
 export function describeFailure(error: unknown, context: { provider: string; timeoutSeconds: number }): string {
   const { provider } = context;
@@ -139,6 +165,8 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     const size = typeof limit === 'number' ? ` ${limit / (1024 * 1024)} MiB` : '';
     return `${provider}'s answer ran past${size}, more than any message needs: not read further`;
   }
+  const tls = describeTlsFailure(error, provider);
+  if (tls !== undefined) return tls;
   const proxyUrl = proxyUrlProblem(error);
   if (proxyUrl !== undefined) return proxyUrl;
   const status = statusOf(error);
