@@ -1,5 +1,5 @@
 // Measures the offline engine against real commits, per repository: type, per-type recall, scope, weak subjects.
-// Usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--json]
+// Usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--confusion] [--dump-misses FILE] [--json]
 // With no files it reads every set under ../shared (eval/*.jsonl and corpus/*.jsonl.gz); $GIT_AI_EVAL_DATA overrides.
 
 import { performance } from 'node:perf_hooks';
@@ -7,6 +7,7 @@ import { parseUnifiedDiff } from '../src/diff/parse.js';
 import { generateLocalMessage } from '../src/engines/local/index.js';
 import { formatCommitMessage, parseCommitHeader } from '../src/engines/message.js';
 import { defaultDataFiles, findDataRoot, readCommits, splitOf, type EvalCommit } from './eval/data.js';
+import { confusionOf, dumpMisses, pooledCells, renderConfusion } from './eval/confusion.js';
 import { samplePairs, scoreRepository, type Prediction } from './eval/metrics.js';
 import { means, renderPairs, renderPerType, renderTable } from './eval/report.js';
 
@@ -18,15 +19,17 @@ interface Args {
   types: boolean;
   errors: number;
   scopeErrors: number;
+  confusion: boolean;
+  dumpMisses?: string;
   json: boolean;
 }
 
-const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors', '--scope-errors']);
+const VALUE_FLAGS = new Set(['--split', '--repo', '--pairs', '--errors', '--scope-errors', '--dump-misses']);
 
 function fail(message: string): never {
   console.error(`error: ${message}`);
   console.error(
-    'usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--json]',
+    'usage: npm run eval [-- <file.jsonl[.gz]>...] [--split dev|held-out] [--repo NAME] [--pairs N] [--types] [--errors N] [--scope-errors N] [--confusion] [--dump-misses FILE] [--json]',
   );
   process.exit(2);
 }
@@ -51,6 +54,8 @@ function parseArgs(argv: string[]): Args {
   }
   const split = value('--split');
   if (split !== undefined && split !== 'dev' && split !== 'held-out') fail(`--split is dev or held-out, got ${split}`);
+  const dumpMisses = value('--dump-misses');
+  if (argv.includes('--dump-misses') && !dumpMisses) fail('--dump-misses takes a file to write');
   return {
     files: chosen,
     split,
@@ -59,6 +64,8 @@ function parseArgs(argv: string[]): Args {
     types: argv.includes('--types'),
     errors: number('--errors', 0),
     scopeErrors: number('--scope-errors', 0),
+    confusion: argv.includes('--confusion'),
+    ...(dumpMisses ? { dumpMisses } : {}),
     json: argv.includes('--json'),
   };
 }
@@ -124,6 +131,22 @@ function main(): void {
   }
   console.log(renderTable(scores, summaries));
   if (args.types) console.log(`\nper-type recall (natural and stratified)\n${scores.map(renderPerType).join('\n')}`);
+  if (args.confusion) {
+    console.log('\ntype confusion (natural and stratified; rows real, columns ours)');
+    const matrices = repos.map((repo) => confusionOf(byRepo.get(repo) ?? []));
+    repos.forEach((repo, index) => console.log(renderConfusion(repo, matrices[index] ?? new Map())));
+    const pooled = pooledCells(matrices).slice(0, 15);
+    console.log(
+      `largest errors over the repositories: ${pooled.map((c) => `${c.real}->${c.predicted} ${c.count}`).join(', ')}`,
+    );
+  }
+  if (args.dumpMisses) {
+    const count = dumpMisses(
+      args.dumpMisses,
+      repos.flatMap((repo) => byRepo.get(repo) ?? []),
+    );
+    console.log(`\nwrote ${count} misclassified commits with their features to ${args.dumpMisses}`);
+  }
   if (args.pairs > 0) {
     console.log('\nreal vs generated (natural sample)');
     for (const repo of repos) console.log(renderPairs(repo, samplePairs(byRepo.get(repo) ?? [], args.pairs)));
