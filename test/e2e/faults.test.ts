@@ -217,6 +217,13 @@ const CASES: FaultCase[] = [
     ),
   },
   {
+    name: 'an answer with an empty choices list',
+    server: {
+      faults: [always({ status: 200, body: '{"id":"x","object":"chat.completion","created":1,"choices":[]}' })],
+    },
+    outcome: offline('answered 200 OK with no answer in it \\(an empty choices list\\)'),
+  },
+  {
     name: 'an answer with no commit header in it (cut-off JSON)',
     server: { faults: [always({ status: 200, malformed: true })] },
     outcome: offline("'s answer held no valid commit message"),

@@ -165,6 +165,9 @@ export function describeFailure(error: unknown, context: { provider: string; tim
     const size = typeof limit === 'number' ? ` ${limit / (1024 * 1024)} MiB` : '';
     return `${provider}'s answer ran past${size}, more than any message needs: not read further`;
   }
+  // Chat Completions' shape with nothing in it (`"choices": []`), as a gateway or a filtering proxy may answer.
+  if (findIn(error, (shape) => shape.name === 'AI_InvalidResponseDataError') !== undefined)
+    return `${provider} answered 200 OK with no answer in it (an empty choices list)`;
   const tls = describeTlsFailure(error, provider);
   if (tls !== undefined) return tls;
   const proxyUrl = proxyUrlProblem(error);
