@@ -1,4 +1,5 @@
 // Config keys and values: dashed names, aliases, lenient spelling, suggestions, and per-key parsing with one-line errors.
+import { maskUrlCredentials } from './url-credentials.js';
 import { UserError } from '../errors.js';
 import * as v from 'valibot';
 import { configSchema, keySchemaOf, metaOfProperty } from './schema.js';
@@ -109,6 +110,12 @@ export function parseConfigValue(key: ConfigKey, raw: RawValue, where?: string):
 export function formatConfigValue(value: ConfigValue | undefined): string {
   if (value === undefined) return '';
   return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** What `config get`, `set` and `list` show of a value: a secret masked, a URL's credentials hidden. */
+export function shownValue(key: ConfigKey, text: string): string {
+  if (metaOf(key).secret) return maskSecret(text);
+  return maskUrlCredentials(text);
 }
 
 /** `sk-…abcd`: first 3 and last 4 characters; short secrets are hidden entirely. */

@@ -1,6 +1,6 @@
 // Text views of the schema and of a loaded config: the README's Markdown table and `git-ai config list`.
 import { PROVIDERS, parseConfig } from './schema.js';
-import { CONFIG_KEYS, envVarOf, formatConfigValue, maskSecret, metaOf, propertyOf } from './keys.js';
+import { CONFIG_KEYS, envVarOf, formatConfigValue, metaOf, propertyOf, shownValue } from './keys.js';
 import type { ConfigKey, ConfigValue } from './keys.js';
 import { vendorVariables } from './load.js';
 import type { LoadedConfig } from './load.js';
@@ -48,7 +48,7 @@ function valueText(loaded: LoadedConfig, key: ConfigKey): string {
   if (value === undefined) return '(unset)';
   const text = formatConfigValue(value);
   if (text === '') return '(none)';
-  return metaOf(key).secret ? maskSecret(text) : text;
+  return shownValue(key, text);
 }
 
 /** The `config list` table: key, effective value (secrets masked) and where it came from. */

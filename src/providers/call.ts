@@ -2,6 +2,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LanguageModel } from 'ai';
 import type * as z from 'zod';
+import { maskUrlCredentials } from '../config/url-credentials.js';
 import { UserError } from '../errors.js';
 import type { ProviderErrorKind } from './errors.js';
 import {
@@ -123,7 +124,7 @@ export function explainProviderError(
   }
   if (status === 404) {
     const url = (error as { url?: unknown }).url;
-    const where = typeof url === 'string' ? ` at ${url}` : '';
+    const where = typeof url === 'string' ? ` at ${maskUrlCredentials(url)}` : '';
     return new UserError('PROVIDER_FAILED', `${name} answered 404 Not Found${where}: the endpoint does not exist.`, {
       hint: 'Check base-url (`git-ai config get base-url`); openai-compatible servers usually end in /v1.',
       cause: error,

@@ -24,3 +24,24 @@ it('config get masks the API key unless --show-secret is given', () => {
     stderr: '',
   });
 });
+
+it("config set, get and list hide a base-url's password (and a user part alone, often a token) unless --show-secret", () => {
+  repo = createTempRepo();
+  const run = (args: string[]) => runCli(args, { cwd: repo.dir, env: repo.env });
+  const url = 'https://gateway:Vq7rT2xLm9Pz@llm.example.com/v1';
+  expect(run(['config', 'set', 'base-url', url]).stdout).toContain(
+    'Set base-url = https://gateway:…@llm.example.com/v1',
+  );
+  expect(run(['config', 'get', 'base-url'])).toEqual({
+    code: 0,
+    stdout: 'https://gateway:…@llm.example.com/v1\n',
+    stderr: '',
+  });
+  expect(run(['config', 'list']).stdout).toMatch(/^base-url\s+https:\/\/gateway:…@llm\.example\.com\/v1\s+user file$/m);
+  expect(run(['config', 'get', 'base-url', '--show-secret']).stdout).toBe(`${url}\n`);
+  expect(run(['config', 'list']).stdout).not.toContain('Vq7rT2xLm9Pz');
+  run(['config', 'set', 'base-url', 'https://ghp_Q2w8Er5Ty1Ui3Op7As@llm.example.com/v1']);
+  expect(run(['config', 'get', 'base-url']).stdout).toBe('https://…@llm.example.com/v1\n');
+  run(['config', 'set', 'base-url', 'http://127.0.0.1:11434/v1']);
+  expect(run(['config', 'get', 'base-url']).stdout).toBe('http://127.0.0.1:11434/v1\n');
+});

@@ -4,8 +4,7 @@ import { editIniText, readIniFile, writeFileAtomic } from '../../config/ini-file
 import {
   findKey,
   formatConfigValue,
-  maskSecret,
-  metaOf,
+  shownValue,
   parseConfigValue,
   propertyOf,
   resolveKey,
@@ -58,7 +57,7 @@ export async function runConfigCommand(options: ConfigCommandOptions): Promise<s
       const { config } = await loadConfig(options);
       const value = formatConfigValue(config[propertyOf(key)]);
       // Masked as `config list` masks it: a terminal's scrollback, a screen share or a CI log is no place for a key.
-      return metaOf(key).secret && value !== '' && options.showSecret !== true ? maskSecret(value) : value;
+      return value !== '' && options.showSecret !== true ? shownValue(key, value) : value;
     }
     case 'set':
       return setValue(options, path);
@@ -89,7 +88,7 @@ async function setValue(options: ConfigCommandOptions, path: string): Promise<st
   const text = (await readIniFile(path)) ?? '';
   const next = editIniText(text, { section: USER_SECTION, matches: sameKey(key), entry: { name: key, value } }, path);
   if (next !== text) await saveConfigFile(path, next);
-  const shown = metaOf(key).secret ? maskSecret(value) : value;
+  const shown = shownValue(key, value);
   return `Set ${key} = ${shown} in ${path}${await overriddenBy(options, key)}`;
 }
 
