@@ -1,6 +1,7 @@
 // Fits the offline engine's type weights (a conditional logit) on the development half of the corpus, reports
-// both halves, and with --write replaces src/engines/local/type-weights.ts.
-// Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.4] [--lambda 0.002] [--epochs 250] [--dropout 0.3] [--write]
+// both halves, and with --write replaces src/engines/local/type-weights.ts. --loro instead fits once per repository on
+// all the others and reports each repository as predicted by the fit that never saw it (leave one repository out).
+// Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.4] [--lambda 0.002] [--epochs 250] [--dropout 0.3] [--write] [--loro]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -166,10 +167,11 @@ function fit(rows: Example[]): TypeWeights {
   return { shared: table, perType: Object.fromEntries(perType.map((name, g) => [name, round(V[g] ?? 0)])) };
 }
 
-function report(label: string, examples: Example[], weights: TypeWeights): void {
+function report(label: string, examples: Example[], weightsOf: (repo: string) => TypeWeights): void {
   const repos = [...new Set(examples.map((example) => example.repo))].sort();
   const rows = repos.map((repo) => {
     const mine = examples.filter((example) => example.repo === repo);
+    const weights = weightsOf(repo);
     const predicted = mine.map((example) => example.ruled ?? bestType(scoreTypes(example.features, weights)));
     const natural = mine
       .map((example, index) => [example, predicted[index]] as const)
@@ -225,11 +227,21 @@ let weights: TypeWeights = { shared: {}, perType: {} };
 for (const alpha of sweep) {
   ALPHA = alpha;
   console.error(`alpha ${alpha}`);
+  if (process.argv.includes('--loro')) {
+    const byRepo = new Map<string, TypeWeights>();
+    for (const repo of new Set(examples.map((example) => example.repo)))
+      byRepo.set(repo, fit(examples.filter((example) => example.repo !== repo && !example.ruled)));
+    const unseen = (repo: string) => byRepo.get(repo) ?? weights;
+    report('development, each left out', development, unseen);
+    report('held-out, each left out', heldOut, unseen);
+    report('all, each left out', examples, unseen);
+    continue;
+  }
   weights = fit(development.filter((example) => !example.ruled));
-  report('development', development, weights);
-  report('held-out', heldOut, weights);
+  report('development', development, () => weights);
+  report('held-out', heldOut, () => weights);
 }
-if (process.argv.includes('--write')) {
+if (process.argv.includes('--write') && !process.argv.includes('--loro')) {
   // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.
   const target = fileURLToPath(new URL('../src/engines/local/type-weights.ts', import.meta.url));
   writeFileSync(target, await format(render(weights), { ...(await resolveConfig(target)), filepath: target }));
