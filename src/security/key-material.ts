@@ -79,8 +79,8 @@ export function redactPrivateKeyBlocks(lines: string[], findings: LineFinding[])
 
 // A key file edited in place: the hunk holds base64 lines of the key's body and no BEGIN line. PEM (RFC 7468) wraps
 // at 64 characters, OpenSSH keys at 70; random base64 has ~5.5 bits of entropy per character, hex at most 4.
-const BODY_LINE = /^\s*["'`]?([A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
-const BODY_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,69}={0,2}["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
+const BODY_LINE = /^\s*["'`]?([A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})["'`]?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
+const BODY_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,69}={0,2}["'`]?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
 const HUNK_CONTEXT = /^(@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@ ?)(.*)$/;
 
 export function isKeyBody(base64: string): boolean {

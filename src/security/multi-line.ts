@@ -46,7 +46,8 @@ function mayHoldNameValue(text: string): boolean {
   return false;
 }
 /** A line that ends in a string literal (and maybe a join operator) or a backslash, or literals joined inline. */
-const SPLIT_HINT = /["'`][^\S\n]*(?:\+|\.\.?|&|\|\||\\)?[^\S\n]*(?:\n|$)|\\(?:\n|$)|["'`]\s*(?:\+|\.\.?|\|\|)\s*["'`]/;
+const SPLIT_HINT =
+  /["'`][^\S\n]*(?:(?:\+|\.\.?|&|\|\||\\)[^\S\n]*)?(?:\n|$)|\\(?:\n|$)|["'`]\s*(?:\+|\.\.?|\|\|)\s*["'`]/;
 
 export const MULTI_LINE_PASSES: ReadonlyArray<{ gate: (text: string) => boolean; run: Pass }> = [
   { gate: (text) => text.includes('PRIVATE KEY'), run: redactPrivateKeyBlocks },

@@ -4,7 +4,7 @@ import { diffPrefix, marker, type LineFinding } from './key-material.js';
 import { isRandomLookingValue, isSecretQuotedValue, secretNameStrength } from './secret-names.js';
 
 /** `- name: X`, `name: "X"`, `"name": "X",` (or `key`), alone on its line. */
-const NAME_FIELD = /^\s*(?:-\s+)?["']?(?:name|key)["']?\s*:\s*(?<q>["']?)(?<name>[A-Za-z_][\w.-]*)\k<q>\s*,?\s*$/;
+const NAME_FIELD = /^\s*(?:-\s+)?["']?(?:name|key)["']?\s*:\s*(?<q>["']?)(?<name>[A-Za-z_][\w.-]*)\k<q>\s*(?:,\s*)?$/;
 /** `value: X`, `value: "X"`, `"value": "X"`, with the value's span. */
 const VALUE_FIELD =
   /^(?<head>\s*["']?value["']?\s*:\s*)(?:(?<q>["'])(?<quoted>(?:\\.|(?!\k<q>)[^\\])*)\k<q>|(?<bare>[^\s"'#,{}[\]][^\s,#]*))/;

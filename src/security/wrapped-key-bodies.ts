@@ -2,8 +2,8 @@
 // and `base64` write it, and a body held in one JSON or YAML string with `\n` escapes (`"MIIE…\nAbc…\n"`).
 import { diffPrefix, isKeyBody, marker, type LineFinding } from './key-material.js';
 
-const MIME_LINE = /^\s*["'`]?([A-Za-z0-9+/]{76})["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
-const MIME_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,75}={0,2}["'`]?(?:\\n)?["'`]?\s*[+,]?\s*$/;
+const MIME_LINE = /^\s*["'`]?([A-Za-z0-9+/]{76})["'`]?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
+const MIME_TAIL = /^\s*["'`]?=?[A-Za-z0-9+/]{2,75}={0,2}["'`]?(?:\\n)?["'`]?\s*(?:[+,]\s*)?$/;
 /** What a body starts with when it is no key: an image, a PDF, XML or SVG, or a certificate's DER (its version field). */
 const NOT_A_KEY =
   /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|UklGR|JVBERi0|PD94bW|PHN2Zy|MII[A-Za-z0-9+/]{3,5}CCA[A-Za-z0-9+/]{2,4}gAwIBAgI)/;
