@@ -30,9 +30,7 @@ const FLAG_ARGUMENT =
 const FLAG_VALUE_BEFORE = /(?:^[+ -]?|\s)--?[A-Za-z][\w-]*[= ]$/;
 
 /** A literal, not code: a whole config line (`.env`, YAML, INI), or inside a connection string or a query (`;Password=…`, `?token=…&`). */
-function isLiteralContext(line: string, after: string): boolean {
-  // A hunk header's function context is a line of the file: `@@ -3,6 +3,7 @@ password: …`.
-  const before = line.startsWith('@@') ? line.replace(/^@@ [^@]*@@ ?/, '') : line;
+function isLiteralContext(before: string, after: string, endsLine: boolean): boolean {
   // One of several `key=value` pairs on a line (an inventory, a libpq connection string, env before a command).
   if (/(?:^[+ -]?|\s)[\w.-]+=[^\s=,;()]+\s+$/.test(before) || /^\s+[\w.-]+=\S/.test(after)) return true;
   // A connection string or query, `.npmrc`'s `//registry/:_password=`, a flag's `--password=`.
@@ -40,10 +38,51 @@ function isLiteralContext(line: string, after: string): boolean {
   // A flag's value (`--from-literal=password=…`, `--set db.password=…`).
   if (FLAG_VALUE_BEFORE.test(before)) return true;
   // A whole line, or one commented out (`# password: …`, `// token = …`, INI's `; …`).
-  return /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+|-+\s*)?["']?$/.test(before) && /^\s*(?:#.*)?$/.test(after);
+  return /^[+\- ]?\s*(?:(?:#+|\/\/|;)\s*)?(?:export\s+|-+\s*)?["']?$/.test(before) && endsLine;
 }
 
-function isSecretBareValue(value: string, before: string, after: string): boolean {
+/** How much of the text before a value the context checks read (a pair, a flag or a line's lead before it). */
+const CONTEXT_BEFORE = 512;
+
+/**
+ * The text before a value as the context checks read it: its last 512 characters, a `\0` standing for the rest (where
+ * no `^` check matches). Run on all the text before each value, the checks made a line of many values quadratic
+ * (256 KB of `password: ` took 16 s). A pair or flag more than 512 characters before the value is not read.
+ */
+export const contextBefore = (before: string): string =>
+  before.length <= CONTEXT_BEFORE ? before : `\0${before.slice(-CONTEXT_BEFORE)}`;
+
+/**
+ * `/^\s*(?:#.*)?$/.test(line.slice(from))`, where `lastBreak` is the line's last line terminator (`.` matches none,
+ * as a CRLF's `\r`). As a regex, `#.*` ran to the line's end from each value a comment follows: quadratic in a line
+ * of them.
+ */
+function endsLine(line: string, from: number, lastBreak: number): boolean {
+  let at = from;
+  while (at < line.length && isSpaceCode(line.charCodeAt(at))) at++;
+  return at === line.length || (line[at] === '#' && at > lastBreak);
+}
+
+const isSpaceCode = (code: number): boolean =>
+  code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+
+/** The text before `index` as isLiteralContext reads it: a hunk header's own part (`@@ -3,6 +3,7 @@ `) left out. */
+function withoutHunkHeader(line: string, header: number, index: number): string {
+  if (header === 0 || index < header) return line.slice(0, index);
+  return line.slice(header + (index > header && line[header] === ' ' ? 1 : 0), index);
+}
+
+/**
+ * `before` and `literalBefore` (the same without a hunk header's own part) as contextBefore cuts them; `endsLine`:
+ * nothing but blanks or a comment follows the value to its line's end (`/^\s*(?:#.*)?$/.test(after)`).
+ */
+function isSecretBareValue(
+  value: string,
+  before: string,
+  literalBefore: string,
+  after: string,
+  endsLine: boolean,
+): boolean {
   // Too short to judge, or code rather than a literal: a call, an index, a member expression.
   if (value.length < 8 || /^[([.]/.test(after) || /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/.test(value)) return false;
   if (isPlaceholderValue(value) || isNameLike(value) || /^-?\d+(?:\.\d+)?$/.test(value)) return false;
@@ -54,7 +93,7 @@ function isSecretBareValue(value: string, before: string, after: string): boolea
   if (URL_OR_PATH.test(value) && FLAG_VALUE_BEFORE.test(before)) return false;
   // In a config line a password needs no digit: `_password=<base64>` of letters only is one too.
   const mixedLetters = value.length >= 12 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 3.5;
-  return isLiteralContext(before, after) && (/[\d!@#%^&*+=?~/]/.test(value) || mixedLetters);
+  return isLiteralContext(literalBefore, after, endsLine) && (/[\d!@#%^&*+=?~/]/.test(value) || mixedLetters);
 }
 
 function valueSpans(
@@ -104,6 +143,9 @@ const isNameStart = (code: number): boolean =>
  */
 export function findAssignedSecrets(line: string): SecretSpan[] {
   const spans: SecretSpan[] = [];
+  // A hunk header's own part, found once: `[^@]*` from the line's start again for each value was quadratic.
+  const header = line.startsWith('@@') ? (/^@@ [^@]*@@/.exec(line)?.[0].length ?? 0) : 0;
+  const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((char) => line.lastIndexOf(char)));
   NAME_WORD.lastIndex = 0;
   for (let word = NAME_WORD.exec(line); word !== null; word = NAME_WORD.exec(line)) {
     let start = word.index;
@@ -140,7 +182,13 @@ export function findAssignedSecrets(line: string): SecretSpan[] {
         ? isRandomLookingValue(value)
         : quoted !== undefined
           ? isSecretQuotedValue(value)
-          : isSecretBareValue(value, line.slice(0, match.index), line.slice(valueEnd));
+          : isSecretBareValue(
+              value,
+              contextBefore(line.slice(0, match.index)),
+              contextBefore(withoutHunkHeader(line, header, match.index)),
+              line.slice(valueEnd),
+              endsLine(line, valueEnd, lastBreak),
+            );
     if (accepted) spans.push({ start: valueEnd - value.length, end: valueEnd });
   }
   return spans;
@@ -190,7 +238,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
     /(?:^[+ -]?|[\s"'(])(?:-u|--user)(?:=|\s*)["']?[^\s:"'$]+:(?<secret>[^\s"'@]+)/dg,
     (v) => v.length >= 3 && !isPlaceholderValue(v),
   ),
-  { kind: 'secret-argument', hint: `-[\\w.-]*(?:${NAME_HINT})`, find: findSecretArguments },
+  // The hint is tried from the start of a run of name characters only, its first `-` found without backtracking: as
+  // `-[\\w.-]*(?:…)` it was tried again from every `-` of a run, each time to the run's end (a 20 KB line of `-` took
+  // 1.2 s; 256 KB, 130 s). A match from a later `-` of a run is one from its first, so it finds the same lines.
+  { kind: 'secret-argument', hint: `(?<![\\w.-])[\\w.]*-[\\w.-]*(?:${NAME_HINT})`, find: findSecretArguments },
   { kind: 'secret-assignment', hint: NAME_HINT, find: findAssignedSecrets },
   // `GITLAB_PAT=…`: its own hint, as `pat` is in every `path` and `pattern` a line of code says.
   { kind: 'pat-assignment', hint: '[_-]pat ?[:="\']', find: findAssignedSecrets },
