@@ -4,7 +4,7 @@
 // redacted (split-values.ts does the same for `+`, `.`, `||` and juxtaposition).
 import { diffPrefix, type LineFinding } from './key-material.js';
 import type { SecretRule } from './rule.js';
-import { redactPieces, scan } from './split-values.js';
+import { redactPieces, runHead, scan } from './split-values.js';
 import { isBlankCode, linesAt, offsetsOf } from './text-lines.js';
 
 interface Piece {
@@ -196,7 +196,7 @@ export function redactJoinedLiterals(
       again = false;
       for (const run of joinedRuns(lines, i)) {
         // Scanned as `<head>"<joined>"`, so a secret-like name before the run judges the whole value.
-        let joined = `${run.head}"`;
+        let joined = `${runHead(run.head)}"`;
         const offsets: number[] = [];
         for (const piece of run.pieces) {
           offsets.push(joined.length);

@@ -1,0 +1,105 @@
+// The scans rewritten to be linear in a line's length (a long line of `-`, `\"`, `", '` or `password: ` took seconds to
+// minutes) find what they found before: each rewrite against the regex it replaced, and each secret form it catches.
+// Their speed on such lines is `npm run bench:redact`'s (timings belong in benchmarks).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/security/redact.js';
+import { SECRET_RULES } from '../../src/security/secret-patterns.js';
+import { stringLiterals } from '../../src/security/string-literals.js';
+
+const TOKEN = `ghp_${'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6'.slice(0, 36)}`;
+const redacted = (line: string): string => redactSecrets(`+${line}\n`).text;
+const chars = (alphabet: string, maxLength = 40) =>
+  fc.array(fc.constantFrom(...alphabet), { maxLength }).map((list) => list.join(''));
+
+describe("the secret-argument rule's hint, tried from a run's start", () => {
+  const hint = SECRET_RULES.find((rule) => rule.kind === 'secret-argument')!.hint;
+  const before = /-[\w.-]*(?:pass|pwd|secret|token|auth|key|cred)/i;
+
+  it('matches the lines the hint matched before, `-` anywhere in a run of name characters', () => {
+    fc.assert(
+      fc.property(chars('-._a Z:=/pass'), (line) => {
+        expect(new RegExp(hint, 'i').test(line)).toBe(before.test(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still opens the flag rule after a long run of dashes', () => {
+    const out = redacted(`${'-'.repeat(3000)} deploy --api-token 9fQ2xK7pLm4ZrT8wVb`);
+    expect(out).toContain('--api-token [REDACTED:');
+    expect(out).not.toContain('9fQ2xK7pLm4ZrT8wVb');
+  });
+});
+
+describe('stringLiterals', () => {
+  const LITERAL = /(["'`])((?:\\.|(?!\1)[^\\])*)\1/g;
+  it('finds the literals the regex found, escapes, unclosed quotes and line terminators included', () => {
+    fc.assert(
+      fc.property(chars('"\'`\\a \r\u2028', 30), fc.nat(5), (line, from) => {
+        LITERAL.lastIndex = from;
+        const expected: Array<[number, number]> = [];
+        for (let match = LITERAL.exec(line); match !== null; match = LITERAL.exec(line))
+          expected.push([match.index, match.index + match[0].length]);
+        expect(stringLiterals(line, from)).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves a token split over literals redacted after a long run of unclosed escaped quotes', () => {
+    const out = redacted(`x = "${TOKEN.slice(0, 10)}" + "${TOKEN.slice(10)}"; // ${'\\"'.repeat(5000)}`);
+    expect(out).not.toContain(TOKEN.slice(10));
+  });
+});
+
+describe('split values: a run of pieces and the code before it', () => {
+  it('joins pieces across lines when the first ends in a join and many blanks', () => {
+    const out = redactSecrets(`+token = "${TOKEN.slice(0, 12)}" +${' '.repeat(3000)}\n+  "${TOKEN.slice(12)}"\n`).text;
+    expect(out).not.toContain(TOKEN.slice(12));
+  });
+
+  it("judges a run's value by the name just before it, however long the line before", () => {
+    const out = redacted(`${'", \''.repeat(2000)} password = "hunter" "2hunter2"`);
+    expect(out).not.toContain('2hunter2');
+  });
+
+  it('finds the two pieces a secret spans among many', () => {
+    const pieces = Array.from({ length: 300 }, (_, k) => `"-${k}-"`);
+    pieces.splice(150, 0, `"${TOKEN.slice(0, 8)}"`, `"${TOKEN.slice(8)}"`);
+    const out = redacted(`x = ${pieces.join(' ')}`);
+    expect(out).not.toContain(TOKEN.slice(8));
+    expect(out).toContain(`"-149-"`);
+    expect(out).toContain(`"-150-"`);
+  });
+});
+
+describe('lines that end in blanks after their last field', () => {
+  it("a name and its value as two fields, the name's line ending in blanks", () => {
+    const out = redactSecrets(`+- name: DB_PASSWORD${' '.repeat(2000)}\n+  value: hunter2hunter2\n`).text;
+    expect(out).not.toContain('hunter2hunter2');
+  });
+
+  it("a key body's lines, ending in a comma and blanks", () => {
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
+    const out = redactSecrets(`+"${body}",${' '.repeat(2000)}\n`).text;
+    expect(out).not.toContain(body);
+  });
+});
+
+describe("an assignment's context, read from the text just before its value", () => {
+  it('one of several key=value pairs, after a long line of others', () => {
+    const out = redacted(`${'password: '.repeat(200)}x=1 PASSWORD=hunter22x`);
+    expect(out).toContain('PASSWORD=[REDACTED:secret-assignment]');
+  });
+
+  it('a whole config line, with a comment after it, in a hunk header too', () => {
+    expect(redacted('PASSWORD=hunter22x # the old one')).toContain('PASSWORD=[REDACTED:');
+    expect(redactSecrets('@@ -1,2 +1,2 @@ PASSWORD=hunter22x\n').text).toContain('PASSWORD=[REDACTED:');
+  });
+
+  it('a value in a code line is no literal there, nor after a line terminator in a comment', () => {
+    expect(redacted('call(x) PASSWORD=hunter22x')).toContain('hunter22x');
+    expect(redacted('PASSWORD=hunter22x # a\r')).toBe(redactSecrets('+PASSWORD=hunter22x # a\r\n').text);
+  });
+});
