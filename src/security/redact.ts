@@ -38,22 +38,36 @@ export const SCANNER_HINTS: readonly string[] = [...SECRET_RULES.map((rule) => r
 const scanCandidates = (text: string): CandidateLine[] =>
   (scanner ??= createKeywordScanner(SCANNER_HINTS, STORED_KEYWORDS))(text);
 
-function applySpans(line: string, spans: SecretSpan[], kind: string): string {
-  let out = line;
-  for (const span of [...spans].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, span.start) + marker(kind) + out.slice(span.end);
+/**
+ * `line` with each span replaced by its kind's marker, right to left. Spans apart (the common case) are put
+ * together in one pass: a slice and a copy of the line for each took O(spans x length), 8 s for a 256 KB line of
+ * `docker login -p ` (a password in every 16 characters).
+ */
+function applySpans(line: string, spans: ReadonlyArray<SecretSpan & { kind?: string }>, kind?: string): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  if (sorted.some((span, k) => k > 0 && span.start < sorted[k - 1]!.end)) {
+    let out = line;
+    for (const span of sorted.reverse())
+      out = out.slice(0, span.start) + marker(span.kind ?? kind!) + out.slice(span.end);
+    return out;
   }
-  return out;
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of sorted) {
+    parts.push(line.slice(copied, span.start), marker(span.kind ?? kind!));
+    copied = span.end;
+  }
+  parts.push(line.slice(copied));
+  return parts.join('');
 }
 
 function redactLine(line: string, rules: readonly number[], lineNumber: number, findings: SecretFinding[]): string {
   let out = line;
   for (const index of rules) {
     if (index === ENCODED) {
-      for (const span of findEncodedSecrets(out, kindInDecoded).sort((a, b) => b.start - a.start)) {
-        out = applySpans(out, [span], span.kind);
-        findings.push({ kind: span.kind, line: lineNumber });
-      }
+      const encoded = findEncodedSecrets(out, kindInDecoded).sort((a, b) => b.start - a.start);
+      out = applySpans(out, encoded);
+      for (const span of encoded) findings.push({ kind: span.kind, line: lineNumber });
       continue;
     }
     const rule = SECRET_RULES[index]!;
@@ -124,11 +138,9 @@ function redactEscapedLines(text: string, findings: SecretFinding[]): string {
     if (spans.length === 0) continue;
     for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) lineNumber++;
     counted = start;
-    let redacted = line;
-    for (const span of spans.sort((a, b) => b.start - a.start)) {
-      redacted = redacted.slice(0, span.start) + marker(span.kind) + redacted.slice(span.end);
-      findings.push({ kind: span.kind, line: lineNumber });
-    }
+    spans.sort((a, b) => b.start - a.start);
+    const redacted = applySpans(line, spans);
+    for (const span of spans) findings.push({ kind: span.kind, line: lineNumber });
     out += text.slice(copied, start) + redacted;
     copied = end;
   }

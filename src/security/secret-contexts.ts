@@ -100,8 +100,12 @@ const XML_KEY_VALUE =
 const DOCKER_ENV = /^[+ -]?\s*ENV\s+(?<name>[A-Za-z_]\w*)\s+(?<secret>[^\s=][^\s]*)\s*$/dg;
 
 /** `mysql -pSECRET` (no space: with one, the next word is the database), `sshpass -p SECRET`, `redis-cli -a SECRET`. */
-const PASSWORD_FLAG =
-  /\b(?:(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)|(?:sshpass\b[^\n]*?\s-p|redis-cli\b[^\n]*?\s-a)\s*(?<quote>["']?)(?<secret2>[^\s"'-][^\s"']*))/dg;
+const PASSWORD_FLAG = [
+  /(?:mysql(?:dump|admin|import|sh)?|mariadb(?:-dump|-admin)?)\b[^\n]*?\s-p(?<secret>[^\s"'-][^\s"']*)/dy,
+  /sshpass\b[^\n]*?\s-p\s*(?<quote>["']?)(?<secret>[^\s"'-][^\s"']*)/dy,
+  /redis-cli\b[^\n]*?\s-a\s*(?<quote>["']?)(?<secret>[^\s"'-][^\s"']*)/dy,
+];
+const PASSWORD_CLIENT = /\b(?:(m(?:ysql|ariadb))|(sshpass)|(redis-cli))/g;
 
 /** `aws configure set aws_secret_access_key …`, `npm config set //registry/:_authToken …`, `gh secret set NAME --body …`. */
 const CONFIG_SET =
@@ -109,7 +113,37 @@ const CONFIG_SET =
 
 /** `docker login -u ci -p <password>` (and podman, helm registry, buildah): a short `-p` there is the password. */
 const LOGIN_PASSWORD =
-  /\b(?:docker|podman|buildah|nerdctl|registry)\s+login\b[^\n|;&]*?\s-p\s+(?<q>["']?)(?<secret>[^\s"'-][^\s"']*)/dg;
+  /(?:docker|podman|buildah|nerdctl|registry)\s+login\b[^\n|;&]*?\s-p\s+(?<q>["']?)(?<secret>[^\s"'-][^\s"']*)/dy;
+const LOGIN = [LOGIN_PASSWORD];
+const LOGIN_CLIENT = /\b(?:docker|podman|buildah|nerdctl|registry)(?=\s)/g;
+
+/**
+ * The matches of `bodies[k]` (sticky) from each start `starts` finds (its group k+1 says which), as a global regex of
+ * their alternation finds them. A body reads on lazily (`[^\n]*?\s-p`) to a value: from each start it failed at, it
+ * read to the line's end again, quadratic in a line of starts (256 KB of `docker login -p ` took 3 s, `sshpass -p `
+ * 6 s). A start that fails fails for every later start of its kind up to `stop` (the characters its reading may not
+ * cross), as the later one's reading is a part of the earlier's: those are skipped.
+ */
+function stickyMatches(line: string, starts: RegExp, bodies: readonly RegExp[], stop: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  const dead = bodies.map(() => -1);
+  starts.lastIndex = 0;
+  for (let start = starts.exec(line); start !== null; start = starts.exec(line)) {
+    const kind = bodies.length === 1 ? 0 : start.slice(1).findIndex((group) => group !== undefined);
+    if (start.index < dead[kind]!) continue;
+    const body = bodies[kind]!;
+    body.lastIndex = start.index;
+    const match = body.exec(line);
+    if (match === null) {
+      stop.lastIndex = start.index;
+      dead[kind] = stop.exec(line)?.index ?? line.length;
+      continue;
+    }
+    found.push(match);
+    starts.lastIndex = Math.max(starts.lastIndex, match.index + match[0].length);
+  }
+  return found;
+}
 
 /** `auth=("user", "<password>")`, `HTTPBasicAuth("user", "<password>")`, `BasicAuth('user', '<password>')`. */
 const BASIC_AUTH_PAIR = new RegExp(
@@ -155,7 +189,12 @@ function findCommandSecrets(line: string): SecretSpan[] {
     const held = /^secret/.test(verb) ? secret.length >= 6 && !isNameLike(secret) : holdsSecret(name, secret);
     if (held) spans.push({ start: range[0], end: range[1] });
   }
-  for (const regex of [LOGIN_PASSWORD, BASIC_AUTH_PAIR, SECURE_STRING])
+  for (const match of stickyMatches(line, LOGIN_CLIENT, LOGIN, /[\n|;&]/g)) {
+    const range = match.indices?.groups?.['secret'];
+    if (range !== undefined && range[1] > range[0] && isPassword(match.groups?.['secret'] ?? ''))
+      spans.push({ start: range[0], end: range[1] });
+  }
+  for (const regex of [BASIC_AUTH_PAIR, SECURE_STRING])
     spans.push(...spansOf(regex, line, (groups) => isPassword(groups['secret'] ?? '')));
   return spans;
 }
@@ -229,8 +268,8 @@ export const CONTEXT_RULES: readonly SecretRule[] = [
     hint: 'mysql|mariadb|sshpass|redis-cli',
     find(line) {
       const spans: SecretSpan[] = [];
-      for (const match of line.matchAll(PASSWORD_FLAG)) {
-        const range = match.indices?.groups?.['secret'] ?? match.indices?.groups?.['secret2'];
+      for (const match of stickyMatches(line, PASSWORD_CLIENT, PASSWORD_FLAG, /\n/g)) {
+        const range = match.indices?.groups?.['secret'];
         if (range === undefined) continue;
         const value = line.slice(range[0], range[1]);
         if (value.length >= 3 && !isPlaceholderValue(value)) spans.push({ start: range[0], end: range[1] });

@@ -103,3 +103,21 @@ describe("an assignment's context, read from the text just before its value", ()
     expect(redacted('PASSWORD=hunter22x # a\r')).toBe(redactSecrets('+PASSWORD=hunter22x # a\r\n').text);
   });
 });
+
+describe("a client's password flag, read on from the client's name once per stretch of the line", () => {
+  it('finds the password of each command, the first having none', () => {
+    const out = redacted(
+      'docker login -u ci ; docker login -u ci -p Hunt3rPw1 && mysql -h db -pS3cretPw9 | redis-cli -a R3disPw77',
+    );
+    expect(out).not.toMatch(/Hunt3rPw1|S3cretPw9|R3disPw77/);
+    const many = redacted(`${'sshpass -p '.repeat(300)}x`);
+    expect(many).toContain('[REDACTED:');
+  });
+
+  it('replaces many secrets of one line in one pass, each where it was', () => {
+    const line = Array.from({ length: 500 }, (_, k) => `docker login -p Pw${k}x9Zq`).join(' ; ');
+    const out = redacted(line);
+    expect(out).not.toMatch(/Pw\d+x9Zq/);
+    expect(out.split('[REDACTED:command-secret]')).toHaveLength(501);
+  });
+});
