@@ -1,14 +1,7 @@
 // `git-ai config get|set|unset|list|path|reset`: returns the text to print; the user file is changed atomically or not at all.
 import { unlink } from 'node:fs/promises';
 import { editIniText, readIniFile, writeFileAtomic } from '../../config/ini-file.js';
-import {
-  findKey,
-  formatConfigValue,
-  shownValue,
-  parseConfigValue,
-  propertyOf,
-  resolveKey,
-} from '../../config/keys.js';
+import { findKey, formatConfigValue, shownValue, parseConfigValue, propertyOf, resolveKey } from '../../config/keys.js';
 import type { ConfigKey } from '../../config/keys.js';
 import { USER_SECTION, loadConfig, resolveConfigPath } from '../../config/load.js';
 import { renderConfigList } from '../../config/render.js';
