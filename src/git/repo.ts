@@ -38,6 +38,20 @@ export async function resolveRepository(context: GitContext): Promise<{ root: st
         cause: error,
       });
     }
+    // git 2.35.2+ refuses a repository another user owns (CVE-2022-24765) and says how to trust it.
+    const stderr = error instanceof GitError ? error.stderr : '';
+    const dubious = /dubious ownership in repository at '([^']*)'/.exec(stderr);
+    if (dubious) {
+      const exception = /^\s*(git config --global --add safe\.directory .*)$/m.exec(stderr);
+      throw new UserError(
+        'GIT_FAILED',
+        `git refuses the repository at ${dubious[1]}: another user owns it (detected dubious ownership).`,
+        {
+          hint: `If you trust it, \`${exception?.[1]?.trim() ?? `git config --global --add safe.directory ${dubious[1]}`}\`, then run git-ai again.`,
+          cause: error,
+        },
+      );
+    }
     const badConfig = error instanceof GitError ? /^fatal: (bad (numeric )?config .*)$/m.exec(error.stderr) : null;
     if (badConfig) {
       throw new UserError('GIT_FAILED', `git cannot read its configuration: ${badConfig[1]!.trim()}.`, {

@@ -170,6 +170,14 @@ const CASES: OddCase[] = [
     hook: true,
   },
   {
+    // git's own test switch stands in for a repository another user owns (a container's mount, a shared checkout).
+    name: 'a repository another user owns (git: detected dubious ownership)',
+    setup: () => ({ env: { GIT_TEST_ASSUME_DIFFERENT_OWNER: '1' } }),
+    error:
+      /^git-ai: git refuses the repository at .+: another user owns it \(detected dubious ownership\)\. If you trust it, `git config --global --add safe\.directory .+`, then run git-ai again\.$/,
+    hook: false,
+  },
+  {
     name: 'a bare repository',
     setup(r) {
       const bare = join(r.home, 'bare.git');
