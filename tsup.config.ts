@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { addCodeCache } from './scripts/code-cache-plugin.js';
 import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
 import { importGroups } from './scripts/import-groups-plugin.js';
 import { packedVocabularies } from './scripts/vocabulary-plugin.js';
@@ -130,6 +131,7 @@ export default defineConfig({
   entry: {
     cli: 'src/cli/entry.ts',
     'diff-worker': 'src/pool/diff-worker.ts',
+    'code-cache': 'src/cli/code-cache.ts', // scripts/code-cache-plugin.ts
   },
   format: ['esm'],
   target: 'node20',
@@ -153,6 +155,7 @@ export default defineConfig({
   onSuccess: async () => {
     writeManPage('dist', version);
     writeLicenseNotices('dist', process.cwd());
+    await addCodeCache('dist');
   },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
   banner: {

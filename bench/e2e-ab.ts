@@ -4,7 +4,9 @@
 // it (`direct:<cli.js>` runs `node <cli.js>` instead, as the bench did before the launcher). Prints each build's
 // medians: wall, the CLI's own CPU (git's not included), own time (wall less the server's time) and spawn -> first
 // request. On a shared machine the interleaving and the CPU column are what make a small difference visible.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// `--warm-code` gives each run the V8 code cache (`<cache dir>/git-ai/code/`, src/cli/code-cache.ts) of one run of
+// its build before the loop, as a user's second and later runs have it; without, every run is the one that writes it.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,7 @@ const { values, positionals } = parseArgs({
     case: { type: 'string', default: '1' },
     reps: { type: 'string', default: '12' },
     node: { type: 'string' },
+    'warm-code': { type: 'boolean', default: false },
   },
 });
 const item = E2E_CASES.find((candidate) => candidate.spec.name === values.case);
@@ -43,10 +46,27 @@ const samples = positionals.map(() => ({
 }));
 const loadBefore = loadavg()[0]!;
 mkdirSync(CACHE_HOMES_DIR, { recursive: true });
+const primed = positionals.map(() => mkdtempSync(join(CACHE_HOMES_DIR, 'ab-code-')));
 try {
+  if (values['warm-code'])
+    for (const [index, cli] of positionals.entries()) {
+      const run = await sampleRun({
+        cli,
+        repoDir: repo.dir,
+        server,
+        responder,
+        staged,
+        cacheHome: primed[index]!,
+        kind: 'cold',
+        node: values.node,
+      });
+      if (run.error) throw new Error(`${cli}: ${run.error}`);
+    }
   for (let rep = 0; rep < reps; rep++) {
     for (const index of rep % 2 === 0 ? [0, 1] : [1, 0]) {
       const cacheHome = mkdtempSync(join(CACHE_HOMES_DIR, 'ab-'));
+      const code = join(primed[index]!, 'git-ai/code');
+      if (values['warm-code'] && existsSync(code)) cpSync(code, join(cacheHome, 'git-ai/code'), { recursive: true });
       try {
         const run = await sampleRun({
           cli: positionals[index]!,
@@ -71,6 +91,7 @@ try {
   }
 } finally {
   await server.close();
+  for (const dir of primed) rmSync(dir, { recursive: true, force: true });
 }
 const ms = (values: number[]) => `${Math.round(median(values))} ms`;
 process.stdout.write(

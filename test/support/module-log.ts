@@ -6,8 +6,20 @@ import { fileURLToPath } from 'node:url';
 /** `NODE_OPTIONS: --import=${MODULE_LOG_HOOK}` with GIT_AI_TEST_MODULE_LOG=<file> logs every module a run loads. */
 export const MODULE_LOG_HOOK = join(import.meta.dirname, 'module-log.mjs');
 
-/** The module files a run loaded, each once, as paths; throws if the hook wrote no log. */
+/**
+ * The module files a run loaded, each once, as paths; throws if the hook wrote no log. A chunk the code cache runs
+ * (scripts/code-cache-plugin.ts) is its stub in the log: its ESM copy, the same modules (with esbuild's `// src/…`
+ * lines, which the CommonJS body the stub ran has lost), is listed with it.
+ */
 export function loadedFiles(log: string): string[] {
   if (!existsSync(log)) throw new Error('the module log was not written: the hook did not run');
-  return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))].map((url) => fileURLToPath(url));
+  const files = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => fileURLToPath(url));
+  const withCopies = files.flatMap((file) => {
+    const copy = file.replace(/(?<!\.esm)\.js$/, '.esm.js');
+    return copy !== file && existsSync(file.replace(/\.js$/, '.cjs')) && existsSync(copy) ? [file, copy] : [file];
+  });
+  return [...new Set(withCopies)];
 }
