@@ -105,6 +105,19 @@ function errorMessageIn(parsed: unknown): string | undefined {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+/** The message of a 4xx error body, when it is JSON that holds one (`{"error": {"message": "…maximum context length…"}}`). */
+function refusalIn(error: unknown): string | undefined {
+  const found = findIn(error, (shape) => typeof shape.responseBody === 'string');
+  const body = (found as { responseBody?: unknown } | undefined)?.responseBody;
+  if (typeof body !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return errorMessageIn(Array.isArray(parsed) ? parsed[0] : parsed);
+  } catch {
+    return undefined;
+  }
+}
+
 /** OpenSSL's verdicts on a certificate chain it could not trust (Node's `error.code`). */
 const UNTRUSTED_CERTIFICATE =
   /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE|CERT_CHAIN_TOO_LONG|INVALID_CA)$/;
@@ -175,7 +188,11 @@ export function describeFailure(error: unknown, context: { provider: string; tim
   const status = statusOf(error);
   const atProxy = describeProxyFailure(error, provider, status);
   if (atProxy !== undefined) return atProxy;
-  if (status !== undefined) return `${provider} answered ${statusText(status)}`;
+  if (status !== undefined) {
+    // A request the provider refused as it was (too long for the model, too large, a bad field): its own words say why.
+    const said = status === 400 || status === 413 || status === 422 ? refusalIn(error) : undefined;
+    return `${provider} answered ${statusText(status)}${said === undefined ? '' : `: "${said}"`}`;
+  }
   const odd = describeOddSuccess(error, provider);
   if (odd !== undefined) return odd;
   // Node's HTTP parser refused the answer.

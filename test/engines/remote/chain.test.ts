@@ -260,6 +260,22 @@ describe('generateWithFallback: one line for every fallback', () => {
       "openai-compatible's answer held no valid commit message",
     ],
     [
+      "a 400 in the provider's own words",
+      {
+        status: 400,
+        times: 1000,
+        body: JSON.stringify({ error: { message: "This model's maximum context length is 8192 tokens.\u001b[2J" } }),
+      },
+      {},
+      `openai-compatible answered 400 Bad Request: "This model's maximum context length is 8192 tokens."`,
+    ],
+    [
+      'a 400 whose body is no JSON',
+      { status: 400, times: 1000, body: '<html>bad request</html>' },
+      {},
+      'openai-compatible answered 400 Bad Request',
+    ],
+    [
       'a hang',
       { status: 200, hang: true, times: 1000 },
       { timeout: 0.5 },
