@@ -37,6 +37,7 @@ function readFlags() {
       set: { type: 'string', multiple: true },
       'node-arg': { type: 'string', multiple: true },
       node: { type: 'string' },
+      'cold-code': { type: 'boolean', default: false },
     },
   });
   const names =
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
           settings: flags.settings,
           nodeArgs: flags.nodeArgs,
           node,
+          coldCode: flags['cold-code'],
           log,
         }),
       );
@@ -127,6 +129,9 @@ async function main(): Promise<void> {
             .join(' ')}`,
         ]),
     ...(flags.nodeArgs.length === 0 ? [] : [`node options: ${flags.nodeArgs.join(' ')}`]),
+    flags['cold-code']
+      ? 'code cache: none (--cold-code): every cold run also compiles the CLI and writes its Node 20 code cache, as a first run ever does'
+      : "code cache: primed by one unrecorded run per case, as on a user's second commit (Node 20's code cache; Node 22+ keeps its own compile cache)",
     `${flags.reps} repetition(s) per case; ${cpus().length} CPUs, load ${loadBefore.toFixed(2)} -> ${loadavg()[0]!.toFixed(2)}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(renderReport({ summaries, checks, header }));

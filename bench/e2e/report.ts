@@ -67,7 +67,7 @@ export function renderReport(options: {
     '',
     ...options.header.map((line) => `- ${line}`),
     `- latency model: ${LATENCY.baseMs} ms + ${LATENCY.perInputKTokensMs} ms per 1k input tokens + ${LATENCY.perOutputTokenMs} ms per output token, per request`,
-    "- figures are medians of the cold runs (fresh XDG_CACHE_HOME); warm = the same change again on the cold run's cache",
+    "- figures are medians of the cold runs (fresh XDG_CACHE_HOME: no cached answer; the code cache as the header says); warm = the same change again on the cold run's cache",
     '',
     renderTable(options.summaries),
     '',

@@ -1,5 +1,5 @@
 // Measures one case: N cold runs (empty analysis cache), each followed by a warm run on the same cache.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProviderServer } from '../../test/support/provider-server.js';
 import { median } from '../measure.js';
@@ -141,6 +141,8 @@ export interface RunCaseOptions {
   settings?: Record<string, string>;
   nodeArgs?: string[];
   node?: string;
+  /** Every cold run without the CLI's code cache (src/cli/code-cache.ts), as a first run ever; else one unrecorded run primes it. */
+  coldCode?: boolean;
   log: (line: string) => void;
 }
 
@@ -149,22 +151,30 @@ export async function runE2eCase(options: RunCaseOptions): Promise<CaseResult> {
   const staged = await listStagedPaths(options.repoDir, isolatedEnv());
   mkdirSync(CACHE_HOMES_DIR, { recursive: true });
   const runs: RunRecord[] = [];
+  const sample = (cacheHome: string, kind: 'cold' | 'warm') =>
+    sampleRun({
+      cli: options.cli,
+      repoDir: options.repoDir,
+      server: options.server,
+      responder: options.responder,
+      staged,
+      cacheHome,
+      kind,
+      settings: options.settings,
+      nodeArgs: options.nodeArgs,
+      node: options.node,
+    });
+  // The code cache a user's second commit finds: written by one run nobody records, copied into each fresh cache home.
+  const primed = options.coldCode ? undefined : mkdtempSync(join(CACHE_HOMES_DIR, `${item.spec.name}-code-`));
+  if (primed !== undefined) await sample(primed, 'cold');
+  const primedCode = primed === undefined ? undefined : join(primed, 'git-ai', 'code');
   for (let rep = 0; rep < reps; rep++) {
     const cacheHome = mkdtempSync(join(CACHE_HOMES_DIR, `${item.spec.name}-`));
+    if (primedCode !== undefined && existsSync(primedCode))
+      cpSync(primedCode, join(cacheHome, 'git-ai', 'code'), { recursive: true });
     try {
       for (const kind of ['cold', 'warm'] as const) {
-        const run = await sampleRun({
-          cli: options.cli,
-          repoDir: options.repoDir,
-          server: options.server,
-          responder: options.responder,
-          staged,
-          cacheHome,
-          kind,
-          settings: options.settings,
-          nodeArgs: options.nodeArgs,
-          node: options.node,
-        });
+        const run = await sample(cacheHome, kind);
         runs.push(run);
         log(
           `  ${item.spec.name} files ${kind} #${rep + 1}: ${(run.wallMs / 1000).toFixed(2)} s, ${run.requests} requests, ${run.roundTrips} round trips, ${run.inputTokens} in / ${run.outputTokens} out tokens, stage ${run.trace.stage ?? '?'}${run.error ? `, ERROR ${run.error}` : ''}`,
@@ -174,5 +184,6 @@ export async function runE2eCase(options: RunCaseOptions): Promise<CaseResult> {
       rmSync(cacheHome, { recursive: true, force: true });
     }
   }
+  if (primed !== undefined) rmSync(primed, { recursive: true, force: true });
   return { summary: summarise(item, options.diffBytes, runs), runs };
 }
