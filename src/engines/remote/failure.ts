@@ -86,7 +86,7 @@ function describeOddSuccess(error: unknown, provider: string): string | undefine
     const type = responseHeaders?.['content-type'];
     return `${provider} answered ${statusText(statusCode)} with a body that is not JSON (${type ?? 'no Content-Type'}${responseBody.trim() === '' ? ', empty' : ''})`;
   }
-  const said = errorMessageIn(Array.isArray(body) ? body[0] : body);
+  const said = messageOfBody(body);
   return said === undefined
     ? `${provider} answered ${statusText(statusCode)} with JSON that is not an answer of its API`
     : `${provider} answered with an error instead of a message: "${said}"`;
@@ -105,14 +105,16 @@ function errorMessageIn(parsed: unknown): string | undefined {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+/** The message of a parsed error body; of a list of them (Gemini's), the first's. */
+const messageOfBody = (body: unknown): string | undefined => errorMessageIn(Array.isArray(body) ? body[0] : body);
+
 /** The message of a 4xx error body, when it is JSON that holds one (`{"error": {"message": "…maximum context length…"}}`). */
 function refusalIn(error: unknown): string | undefined {
   const found = findIn(error, (shape) => typeof shape.responseBody === 'string');
   const body = (found as { responseBody?: unknown } | undefined)?.responseBody;
   if (typeof body !== 'string') return undefined;
   try {
-    const parsed: unknown = JSON.parse(body);
-    return errorMessageIn(Array.isArray(parsed) ? parsed[0] : parsed);
+    return messageOfBody(JSON.parse(body));
   } catch {
     return undefined;
   }
