@@ -56,7 +56,11 @@ export function findDependencyChanges(changes: FileChange[]): DependencyFacts {
   const manifests = changes.filter((change) => change.role === 'manifest');
   const lockfiles = changes.filter((change) => change.role === 'lockfile');
   const workflows = changes.filter((change) => change.role === 'ci');
-  const direct = [...manifests.flatMap(readManifest), ...workflows.flatMap(readActions)];
+  const wholes = new Map(manifests.map((change) => [change, readWholeManifest(change)]));
+  const direct = [
+    ...manifests.flatMap((change) => wholes.get(change)?.changes ?? readManifest(change)),
+    ...workflows.flatMap(readActions),
+  ];
   const fromLocks = lockfiles.flatMap(readLockfile);
   const onlyDependencyLines = (change: FileChange, parse: (line: string) => unknown) =>
     [...change.addedLines, ...change.removedLines].every(
@@ -67,7 +71,8 @@ export function findDependencyChanges(changes: FileChange[]): DependencyFacts {
     changes.every(
       (change) =>
         change.role === 'lockfile' ||
-        (change.role === 'manifest' && onlyDependencyLines(change, parseManifestLine)) ||
+        (change.role === 'manifest' &&
+          (wholes.get(change)?.onlyDependencies ?? onlyDependencyLines(change, parseManifestLine))) ||
         (change.role === 'ci' &&
           change.file.status === 'modified' &&
           onlyDependencyLines(change, (line) => ACTION.exec(line) ?? undefined)),
@@ -125,6 +130,66 @@ function readManifest(change: FileChange): DependencyChange[] {
     }
   }
   return [...found.values()].filter((entry) => entry.from !== entry.to);
+}
+
+const JSON_SECTIONS: Record<string, boolean> = {
+  dependencies: false,
+  devDependencies: true,
+  peerDependencies: false,
+  optionalDependencies: false,
+};
+/** Above this a rewritten manifest is not parsed whole; its lines are read one by one. */
+const WHOLE_MANIFEST_UNITS = 256 * 1024;
+
+/**
+ * A package.json rewritten whole (reformatted, or written on one line) has no line per dependency to read: its old
+ * and new text are the removed and the added lines, parsed as JSON and compared section by section. Undefined
+ * when either side is not a whole JSON object, so the line reading stands.
+ */
+function readWholeManifest(change: FileChange): { changes: DependencyChange[]; onlyDependencies: boolean } | undefined {
+  if (!/(?:^|\/)package\.json$/.test(change.file.path)) return undefined;
+  const [before, after] = [change.removedLines, change.addedLines].map(parseObject);
+  if (!before || !after) return undefined;
+  const changes: DependencyChange[] = [];
+  for (const [section, dev] of Object.entries(JSON_SECTIONS)) {
+    const from = versionsOf(before[section]);
+    const to = versionsOf(after[section]);
+    for (const name of new Set([...from.keys(), ...to.keys()])) {
+      const entry: DependencyChange = { name, from: from.get(name), to: to.get(name), dev };
+      if (entry.from !== entry.to) changes.push(entry);
+    }
+  }
+  const [usedBefore, usedAfter] = [before, after].map((object) =>
+    typeof object.packageManager === 'string'
+      ? /^(?<name>[\w-]+)@(?<version>[\w.+-]+)/.exec(object.packageManager)
+      : null,
+  );
+  const manager = usedAfter?.groups?.name ?? usedBefore?.groups?.name;
+  if (manager && usedBefore?.groups?.version !== usedAfter?.groups?.version)
+    changes.push({ name: manager, from: usedBefore?.groups?.version, to: usedAfter?.groups?.version });
+  const rest = (object: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(object).filter(([key]) => !(key in JSON_SECTIONS) && key !== 'packageManager'));
+  return { changes, onlyDependencies: rest(before) === rest(after) };
+}
+
+function parseObject(lines: string[]): Record<string, unknown> | undefined {
+  const text = lines.join('\n');
+  if (text.length > WHOLE_MANIFEST_UNITS || !text.trimStart().startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function versionsOf(section: unknown): Map<string, string> {
+  if (section === null || typeof section !== 'object') return new Map();
+  return new Map(
+    Object.entries(section).flatMap(([name, version]) => (typeof version === 'string' ? [[name, version]] : [])),
+  );
 }
 
 function readLockfile(change: FileChange): DependencyChange[] {

@@ -157,3 +157,44 @@ describe('findDependencyConvention', () => {
     ).toMatchObject({ type: 'build', scope: 'deps' });
   });
 });
+
+describe('a package.json rewritten whole', () => {
+  const rewrite = (before: string, after: string) =>
+    describeFile(
+      makeDiff('package.json', [...before.split('\n').map((l) => `-${l}`), ...after.split('\n').map((l) => `+${l}`)]),
+    );
+
+  it('reads a one-line manifest bump from the parsed objects, not as a removal', () => {
+    const facts = findDependencyChanges([
+      rewrite(
+        '{"name":"demo","dependencies":{"lodash":"^4.17.20"}}',
+        '{"name":"demo","dependencies":{"lodash":"^4.17.21"}}',
+      ),
+    ]);
+    expect(facts.changes).toEqual([{ name: 'lodash', from: '^4.17.20', to: '^4.17.21', dev: false }]);
+    expect(facts.onlyDependencies).toBe(true);
+  });
+
+  it('sees through a reformat: only the dependency that changed, and nothing removed that stayed', () => {
+    const before = JSON.stringify(
+      { name: 'demo', dependencies: { lodash: '^4.17.21', chalk: '^5.3.0' }, devDependencies: { vitest: '^1.0.0' } },
+      null,
+      2,
+    );
+    const after = '{"name":"demo","dependencies":{"lodash":"^4.17.22"},"devDependencies":{"vitest":"^1.0.0"}}';
+    const facts = findDependencyChanges([rewrite(before, after)]);
+    expect(facts.changes).toEqual([
+      { name: 'lodash', from: '^4.17.21', to: '^4.17.22', dev: false },
+      { name: 'chalk', from: '^5.3.0', dev: false },
+    ]);
+    expect(facts.onlyDependencies).toBe(true);
+  });
+
+  it('is not only dependencies when another field changed in the rewrite', () => {
+    const facts = findDependencyChanges([
+      rewrite('{"name":"demo","version":"1.0.0"}', '{"name":"demo","version":"1.1.0","dependencies":{"zod":"^3.0.0"}}'),
+    ]);
+    expect(facts.changes).toEqual([{ name: 'zod', to: '^3.0.0', dev: false }]);
+    expect(facts.onlyDependencies).toBe(false);
+  });
+});
