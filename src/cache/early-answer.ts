@@ -118,6 +118,7 @@ const answerSchema = v.object({
   stage: v.picklist(['fast-path', 'single-step', 'multi-step']),
   body: v.boolean(),
   style: v.picklist(['conventional', 'plain', 'gitmoji']),
+  form: v.optional(v.object({ capitalised: v.optional(v.boolean()), bareGitmoji: v.optional(v.boolean()) })),
   provider: v.picklist(PROVIDERS),
   /** The model the requests named. */
   model: v.string(),

@@ -2,6 +2,7 @@
 // valibot, not zod: every command reads the config, and its few functions used here cost ~3 ms to load and build
 // where zod's chunk took ~33 ms of CPU (see the README's libraries table).
 import * as v from 'valibot';
+import type { SubjectForm } from '../engines/message.js';
 
 export const PROVIDERS = ['openai', 'openai-compatible', 'anthropic', 'gemini'] as const;
 export const STYLES = ['auto', 'conventional', 'plain', 'gitmoji'] as const;
@@ -268,6 +269,8 @@ export type Config = v.InferOutput<typeof configSchema>;
 export type ResolvedConfig = Omit<Config, 'body' | 'style'> & {
   body: boolean;
   style: Exclude<Config['style'], 'auto'>;
+  /** How the repository cases its subjects and writes its gitmoji, learnt with `style = auto`'s history. */
+  form?: SubjectForm;
   /** The person's instruction for this one message (`--context`, or "regenerate with an instruction"); not a key. */
   instruction?: string;
 };

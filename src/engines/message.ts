@@ -21,6 +21,14 @@ export type CommitType = (typeof COMMIT_TYPES)[number];
 
 export type CommitStyle = 'conventional' | 'plain' | 'gitmoji';
 
+/** How the repository writes a header beyond its style, learnt from its history (engines/local/house-style.ts). */
+export interface SubjectForm {
+  /** The subject's first word capitalised (`feat: Add x`, `Add x`); without it, lower-cased (`feat: add x`). */
+  capitalised?: boolean;
+  /** A gitmoji with no type after it (`✨ Add x`), the form gitmoji's own tools write. */
+  bareGitmoji?: boolean;
+}
+
 export interface CommitMessage {
   type: CommitType;
   scope?: string;
@@ -91,23 +99,27 @@ export function parseCommitHeader(line: string): CommitHeader | undefined {
 
 export function formatCommitMessage(
   message: CommitMessage,
-  options: { style: CommitStyle; maxLength: number },
+  options: { style: CommitStyle; maxLength: number; form?: SubjectForm },
 ): string {
-  const header = formatHeader(message, options.style, options.maxLength);
+  const header = formatHeader(message, options.style, options.maxLength, options.form ?? {});
   // A model's body may come as long lines: its prose is broken at 72 columns, as git's convention has it.
   const body = message.body?.trim();
   return body ? `${header}\n\n${wrapBody(body)}` : header;
 }
 
-function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: number): string {
+function formatHeader(message: CommitMessage, style: CommitStyle, maxLength: number, form: SubjectForm): string {
   const subject = message.subject
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/[.\s]+$/, '');
-  if (style === 'plain') return fitSubject('', capitalise(subject), maxLength);
+  const bare = style === 'plain' || (style === 'gitmoji' && form.bareGitmoji === true);
+  // A bare subject opens the line, so it is capitalised unless the repository writes it lower-case; after a type,
+  // the other way round.
+  const text = (form.capitalised ?? bare) ? capitalise(subject) : lowerFirst(subject);
+  if (style === 'plain') return fitSubject('', text, maxLength);
+  if (bare) return fitSubject(`${GITMOJI[message.type]} `, text, maxLength);
   const emoji = style === 'gitmoji' ? `${GITMOJI[message.type]} ` : '';
   const bang = message.breaking ? '!' : '';
-  const text = lowerFirst(subject);
   if (message.scope) {
     const scoped = `${emoji}${message.type}(${message.scope})${bang}: `;
     const room = maxLength - length(scoped);
@@ -136,7 +148,9 @@ function length(text: string): number {
   return [...text].length;
 }
 
+/** Upper-cases the first letter of an ordinary lower-case first word (never `npm`-style names in backticks or useFoo). */
 function capitalise(text: string): string {
+  if (!/^[a-z]/.test(text) || /^[a-z]+[A-Z0-9_$]/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -1,6 +1,6 @@
 // `body = auto` and `style = auto` decided once per change, before any engine runs: engines are given concrete values.
 import type { Config, ResolvedConfig } from '../config/schema.js';
-import { resolveStyle } from '../engines/local/house-style.js';
+import { learnSubjectForm, resolveStyle } from '../engines/local/house-style.js';
 import type { RepositoryHistory } from '../git/repo.js';
 
 /** The share of recent commits with a body from which the repository is taken to write bodies. */
@@ -29,5 +29,5 @@ export function resolveBody(
 
 /** The config with `body` decided for this change and `style = auto` read from the repository's subjects. */
 export function resolveConfig(config: Config, body: boolean, subjects: string[] = []): ResolvedConfig {
-  return { ...config, body, style: resolveStyle(config.style, subjects) };
+  return { ...config, body, style: resolveStyle(config.style, subjects), form: learnSubjectForm(subjects) };
 }

@@ -120,7 +120,13 @@ function finish(message: CommitMessage, config: ResolvedConfig): { message: Comm
   const clean = redactMessage(sanitizeMessage(message)); // and no secret from a file name in a subject
   return {
     message: clean,
-    text: sanitizeText(formatCommitMessage(clean, { style: config.style, maxLength: config.maxCommitLength })),
+    text: sanitizeText(
+      formatCommitMessage(clean, {
+        style: config.style,
+        maxLength: config.maxCommitLength,
+        ...(config.form ? { form: config.form } : {}),
+      }),
+    ),
   };
 }
 
@@ -302,6 +308,7 @@ async function answerFromCache(options: {
     ...config,
     body: hit.body,
     style: hit.style,
+    ...(hit.form ? { form: hit.form } : {}),
     ...(generate.instruction?.trim() ? { instruction: generate.instruction.trim() } : {}),
   };
   const provider = hit.provider;
@@ -542,6 +549,7 @@ async function generate(
           stage: answered,
           body: resolved.body,
           style: resolved.style,
+          ...(resolved.form ? { form: resolved.form } : {}),
           provider,
           model,
           paths: files.map((file) => file.path),

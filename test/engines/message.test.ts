@@ -24,6 +24,28 @@ describe('formatCommitMessage', () => {
     expect(formatCommitMessage(message, { style, maxLength: 72 })).toBe(expected);
   });
 
+  it.each([
+    ['conventional', { capitalised: true }, base, 'feat(parser): Add parseConfig and loadDefaults'],
+    [
+      'conventional',
+      { capitalised: true },
+      { ...base, subject: 'useQuery gains a flag' },
+      'feat(parser): useQuery gains a flag',
+    ],
+    ['plain', { capitalised: false }, base, 'add parseConfig and loadDefaults'],
+    ['plain', {}, { ...base, subject: 'useQuery gains a flag' }, 'useQuery gains a flag'],
+    ['gitmoji', { bareGitmoji: true }, base, '✨ Add parseConfig and loadDefaults'],
+    [
+      'gitmoji',
+      { bareGitmoji: true, capitalised: false },
+      { ...base, type: 'fix' },
+      '🐛 add parseConfig and loadDefaults',
+    ],
+    ['gitmoji', { capitalised: true }, base, '✨ feat(parser): Add parseConfig and loadDefaults'],
+  ] as const)('%s style in the form %j renders %j', (style, form, message, expected) => {
+    expect(formatCommitMessage(message, { style, maxLength: 72, form })).toBe(expected);
+  });
+
   it('puts the body after one blank line', () => {
     const text = formatCommitMessage(
       { ...base, body: '- update tests for parser\n' },
