@@ -23,6 +23,19 @@ export const STAGED_DIFF_ARGS: readonly string[] = [
   '--no-relative',
 ];
 
+/**
+ * Our diffs read the staged side from the object store, never from the work tree. git's diff takes a staged blob from
+ * the work-tree file when the index says they match (diff.c, reuse_worktree_file), and for a racily clean entry (the
+ * file written in the second `git add` ran) it hashes the file again to be sure; above core.bigFileThreshold that hash
+ * deflates the file as if to pack it (index_fd -> index_stream), 0.8-1.2 s for a 50 MB bundle, the very read the
+ * threshold is there to avoid. reuse_worktree_file skips any path whose content a clean conversion would change
+ * (would_convert_to_git), and core.autocrlf=input makes every path but one marked `-text` or `binary` such a path; no
+ * conversion is run (both sides are blobs), so the diff's bytes are the same. The skip is in diff.c since git 2.10
+ * (2016), checked on 2.39; an older git ignores it and hashes as before, and a path marked `-text` still reuses its
+ * file: slower, never wrong.
+ */
+const BLOBS_NOT_WORK_TREE: readonly string[] = ['-c', 'core.autocrlf=input'];
+
 /** Where the one `git-ai: ` line about a file the diff did not read goes; stderr unless told. */
 export type NoteListener = (line: string) => void;
 const toStderr: NoteListener = (line) => void process.stderr.write(`${line}\n`);
@@ -47,13 +60,22 @@ function stagedDiffSource(context: GitContext & { signal?: AbortSignal }, lineLi
   const threshold = bigFileThreshold(env);
   const options = { cwd: context.cwd, env, signal: context.signal, lineLimit };
   const rediff = (paths: readonly string[]) =>
-    streamGitLineBatches([...STAGED_DIFF_ARGS, '--full-index', '--', ...paths.map((path) => `:(top,literal)${path}`)], {
-      ...options,
-      env: { ...env, GIT_LITERAL_PATHSPECS: '0' }, // the pathspec's own magic says literal
-    });
+    streamGitLineBatches(
+      [
+        ...BLOBS_NOT_WORK_TREE,
+        ...STAGED_DIFF_ARGS,
+        '--full-index',
+        '--',
+        ...paths.map((path) => `:(top,literal)${path}`),
+      ],
+      {
+        ...options,
+        env: { ...env, GIT_LITERAL_PATHSPECS: '0' }, // the pathspec's own magic says literal
+      },
+    );
   return {
     source: streamGitLineBatches(
-      ['-c', `core.bigFileThreshold=${threshold}`, ...STAGED_DIFF_ARGS, '--full-index'],
+      ['-c', `core.bigFileThreshold=${threshold}`, ...BLOBS_NOT_WORK_TREE, ...STAGED_DIFF_ARGS, '--full-index'],
       options,
     ),
     withBigFiles: (lines: AsyncIterable<string[]>, note: NoteListener) =>

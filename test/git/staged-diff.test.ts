@@ -1,5 +1,6 @@
 // The staged diff started ahead of its reader: the same lines as a diff read at once, and a clean stop when unread.
-import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStagedDiff, streamStagedDiffBatches } from '../../src/git/staged-diff.js';
 import { createRepoWithSources, createTempRepo, type TempRepo } from '../support/temp-repo.js';
@@ -81,5 +82,42 @@ describe('startStagedDiff', () => {
       name: 'GitError',
       exitCode: expect.any(Number),
     });
+  });
+});
+
+describe('the staged side', () => {
+  // git takes a staged blob from the work-tree file when the index's stat data match it, and for a racily clean entry
+  // (written in the second of `git add`) hashes the file again, above the big-file threshold by deflating it all:
+  // ~1 s for a 50 MB bundle. A file edited after `git add` to the same size and given back its mtime shows which one
+  // a diff read: the blob (staged) or the file (not staged).
+  const sameStatEdit = (path: string, staged: string, edited: string) => {
+    const old = new Date(1_000_000_000_000); // long before the index was written: not racy, so git trusts the stat
+    repo.write(path, staged);
+    utimesSync(join(repo.dir, path), old, old);
+    repo.git('add', path);
+    repo.write(path, edited);
+    utimesSync(join(repo.dir, path), old, old);
+    expect(repo.git('diff', '--cached')).toContain(`+${edited.split('\n')[0]}`); // git alone reads the file
+  };
+
+  it('is read from the blob, never from a work-tree file the index takes for it', async () => {
+    repo = createTempRepo();
+    repo.git('config', 'core.trustctime', 'false'); // the edit's ctime is the one stat field it cannot give back
+    sameStatEdit('notes.txt', 'staged line\n', 'edited line\n');
+    const lines = await readAll(streamStagedDiffBatches({ cwd: repo.dir, env: repo.env }));
+    expect(lines).toContain('+staged line');
+    expect(lines).not.toContain('+edited line');
+  });
+
+  it('of a file above the threshold diffed again alone is read from the blob too', async () => {
+    repo = createTempRepo();
+    repo.env.GIT_AI_BIG_FILE_BYTES = '4096';
+    repo.git('config', 'core.trustctime', 'false');
+    const lock = (word: string) =>
+      `${word}\n` + Array.from({ length: 400 }, (_, i) => `"pkg-${i}": "1.0.0",`).join('\n') + '\n';
+    sameStatEdit('lock.json', lock('staged'), lock('edited'));
+    const lines = await readAll(streamStagedDiffBatches({ cwd: repo.dir, env: repo.env }, undefined, () => undefined));
+    expect(lines).toContain('+staged');
+    expect(lines).not.toContain('+edited');
   });
 });
