@@ -127,6 +127,16 @@ const lazyGroups = importGroups({
   },
 });
 
+// Where this build writes (`npx tsup --out-dir <dir>`, or bench/build-operation.ts's outDir), for onSuccess's steps,
+// which tsup calls without it: they once wrote into dist/ whatever the out dir, so such a build had no code cache.
+let outDir = 'dist';
+const readOutDir: Plugin = {
+  name: 'read-out-dir',
+  setup(build) {
+    outDir = build.initialOptions.outdir ?? outDir;
+  },
+};
+
 export default defineConfig({
   entry: {
     cli: 'src/cli/entry.ts',
@@ -147,15 +157,16 @@ export default defineConfig({
     packedVocabularies,
     zod3Kinds,
     lazyGroups,
+    readOutDir,
     besideChunks(['src/tokens/o200k-pieces.json']), // src/tokens/known-pieces.ts
   ],
   define: { __VERSION__: JSON.stringify(version), __BUILD_ID__: JSON.stringify(buildId()) },
   // The man page (package.json `man`) and the bundled libraries' licence notices ship in dist/ with the bundle.
   metafile: true,
   onSuccess: async () => {
-    writeManPage('dist', version);
-    writeLicenseNotices('dist', process.cwd());
-    await addCodeCache('dist');
+    writeManPage(outDir, version);
+    writeLicenseNotices(outDir, process.cwd());
+    await addCodeCache(outDir);
   },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
   banner: {

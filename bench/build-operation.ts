@@ -3,7 +3,6 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
 import cliConfig from '../tsup.config.js';
-import { writeLicenseNotices, writeManPage } from '../scripts/dist-extras.js';
 import { BENCH_TMP, PROJECT_ROOT } from './env.js';
 
 export const OPERATION_BUILD_DIR = join(BENCH_TMP, 'build');
@@ -36,11 +35,8 @@ export async function buildCli(outDir = CLI_BUILD_DIR, version = '0.0.0-bench'):
     outDir,
     silent: true,
     define: { ...(cliConfig as Options).define, __VERSION__: JSON.stringify(version) },
-    // The config's onSuccess writes into dist/; write the same extras beside this build instead.
-    onSuccess: async () => {
-      writeManPage(outDir, version);
-      writeLicenseNotices(outDir, PROJECT_ROOT);
-    },
+    // The config's onSuccess writes the extras and the code cache's CommonJS copy (scripts/code-cache-plugin.ts)
+    // into outDir, as into dist/: without the latter the bench measured a CLI that never had a code cache.
   });
   return join(outDir, 'cli.js');
 }
