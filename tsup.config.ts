@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { loadBuiltinsWithoutFacades } from './scripts/builtin-imports.js';
 import { addCodeCache } from './scripts/code-cache-plugin.js';
 import { writeLicenseNotices, writeManPage } from './scripts/dist-extras.js';
 import { importGroups } from './scripts/import-groups-plugin.js';
@@ -167,6 +168,7 @@ export default defineConfig({
     writeManPage(outDir, version);
     writeLicenseNotices(outDir, process.cwd());
     await addCodeCache(outDir);
+    loadBuiltinsWithoutFacades(outDir);
   },
   // Bundled CommonJS code (the AI SDK's gateway) calls require() for Node built-ins; ESM has none of its own.
   banner: {
