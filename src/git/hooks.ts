@@ -1,5 +1,5 @@
 // The prepare-commit-msg hook: where it goes (git's hooks folder, core.hooksPath, husky's folder), installing, removing, status.
-import { chmod, lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError, withFileAction } from '../errors.js';
 import { BACKUP_NAME, HOOK_NAME, isGitAiHook, readLauncher, renderHookScript, type Launcher } from './hook-script.js';
@@ -139,9 +139,50 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
   return withFileAction(`install the ${HOOK_NAME} hook at ${location.path}`, () => writeHook(options, location));
 }
 
+/**
+ * `mkdir -p` that ends. Node 20's recursive mkdir never returns where a directory cannot be made and does not exist
+ * either (/proc, /sys: mkdir says ENOENT, the parent is there, so it tries the parent, then the child, forever), so
+ * the missing directories are found by walking up and each is made once, in order.
+ */
+async function makeDirectories(dir: string, action: string, hint: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const found = await stat(at).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' && dirname(at) !== at) return false;
+        throw error;
+      },
+    );
+    if (found) break;
+    missing.unshift(at);
+  }
+  for (const at of missing) {
+    try {
+      await mkdir(at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && (await stat(at)).isDirectory()) continue; // made meanwhile
+      if (code !== 'ENOENT') throw error;
+      // The parent is there (found above, or made just now) and still says ENOENT: it makes no directories.
+      throw new UserError(
+        'FILE_ACCESS',
+        `Could not ${action}: no directory can be made in ${dirname(at)} (mkdir ${at}: no such file or directory).`,
+        { hint, cause: error },
+      );
+    }
+  }
+}
+
 async function writeHook(options: InstallOptions, location: HookLocation): Promise<InstallResult> {
-  const { dir, path, backup, via } = location;
-  await mkdir(dir, { recursive: true });
+  const { dir, path, backup, via, hooksPath } = location;
+  await makeDirectories(
+    dir,
+    `install the ${HOOK_NAME} hook at ${path}`,
+    hooksPath
+      ? `core.hooksPath (${hooksPath.value}, ${hooksPath.scope} config) must name a directory on a disk: \`git config${hooksPath.scope === 'local' ? '' : ` --${hooksPath.scope}`} core.hooksPath <dir>\`.`
+      : 'Hooks must be in a directory on a disk.',
+  );
   const current = await readHook(path);
   let outcome: InstallResult['outcome'] = current.ours ? 'updated' : 'created';
   if (current.exists && !current.ours) {

@@ -74,6 +74,27 @@ describe('installHook', () => {
     expect(commit()).toMatchObject({ code: 0, message: expect.stringMatching(/multiply/) });
   });
 
+  it('makes the missing directories core.hooksPath names, and where none can be made (/proc) ends in one line', async () => {
+    seed();
+    repo.git('config', 'core.hooksPath', 'tools/git/hooks');
+    const made = await installHook({ ...context(), launcher, force: false });
+    expect(made.path).toBe(join(repo.dir, 'tools/git/hooks/prepare-commit-msg'));
+    // Node 20's recursive mkdir loops for ever under /proc (ENOENT with the parent there); the CLI is given 20 s.
+    repo.git('config', 'core.hooksPath', '/proc/git-ai-test/hooks');
+    const result = spawnSync(process.execPath, [BUILT_CLI, 'hook', 'install'], {
+      cwd: repo.dir,
+      env: repo.env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'git-ai: Could not install the prepare-commit-msg hook at /proc/git-ai-test/hooks/prepare-commit-msg: no directory can be made in /proc (mkdir /proc/git-ai-test: no such file or directory). core.hooksPath (/proc/git-ai-test/hooks, local config) must name a directory on a disk: `git config core.hooksPath <dir>`.\n',
+    );
+  });
+
   it('from a linked worktree, installs into the hooks directory the worktrees share', async () => {
     seed();
     const worktree = join(repo.dir, '..', 'worktree');
