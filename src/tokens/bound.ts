@@ -6,9 +6,9 @@
 // token) or the piece's bytes (any other) bounds the count from above. The known tokens are the ASCII ones among
 // o200k_base's 50,000 most frequent merges (src/tokens/o200k-pieces.json, from scripts/gen-token-pieces.ts):
 // ~300 kB (~15 ms of CPU to parse and hash, src/tokens/known-pieces.ts), and on code the bound comes within ~1.3x of
-// the real count (bytes are ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every request), the bound is its exact
-// count: no list to load, no second pass over a text that is counted anyway, and the pieces it merges are remembered
-// for the requests' own counts.
+// the real count (bytes are ~3.7x). When the encoding itself is loaded or loading (`git ai prompt` counts every
+// request), the bound is its exact count: no list to load, no second pass over a text that is counted anyway, and the
+// pieces it merges are remembered for the requests' own counts.
 import { startedTokenizer, type TokenEncoding } from './tokenizer.js';
 
 /** The known pieces are the ASCII tokens among this many lowest ranks of o200k_base (scripts/gen-token-pieces.ts). */
@@ -56,7 +56,8 @@ export function loadTokenBound(encoding: TokenEncoding): Promise<TokenBound> {
   const exact = startedTokenizer(encoding);
   if (exact !== undefined)
     return (exactBound ??= exact.then((tokenizer) => (text, limit) => tokenizer.countWithin(text, limit)));
-  // The split regex loads with the pieces: building gpt-tokenizer's three \p{…} regexes costs ~2 ms of every remote run.
+  // The split regex loads with the pieces: building gpt-tokenizer's three \p{…} regexes costs ~2 ms of every remote
+  // run.
   const loading = Promise.all([
     import('./known-pieces.js').then(({ readKnownPieces }) => readKnownPieces()),
     import('gpt-tokenizer/esm/encodingParams/constants'),
