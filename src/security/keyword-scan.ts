@@ -3,6 +3,9 @@
 // gitleaks does; a hint with a repetition (`sk[0-9a-f]{32}`) runs as its own regex. Hints are case-insensitive.
 // Why an automaton: V8 runs the rules' hints as one alternation at ~27 ms per MB and the automaton at ~3 ms
 // (`npm run bench:redact`), and it names the rules each line needs, so no rule's hint is tested again per line.
+// One regex form is read by the automaton too: a flag's name, `-` then a secret word in one run of name characters
+// (`(?<![\w.-])[\w.]*-[\w.-]*(?:pass|…)`). As a regex it cost ~16 ms per MB of code, tried at every run's start; as
+// keywords, each secret word found is checked for a `-` before it in its run, each character looked at once.
 
 /** A line some rule could match: [start, end) in the text, and those rules' indexes, ascending. */
 export interface CandidateLine {
@@ -102,11 +105,23 @@ interface Automaton {
   next: Int32Array;
   /** The rules whose keyword ends in each state (indexed by state / columns), or undefined. */
   found: (number[] | undefined)[];
-  /** 1 at `next`'s numbering where `found` has rules: a typed-array test per character keeps the loop fast. */
+  /**
+   * At `next`'s numbering: bit 1 where `found` has rules, bit 2 where a dashed hint's word ends (see `dashed`); a
+   * typed-array test per character keeps the loop fast.
+   */
   ends: Uint8Array;
+  /** Per state (indexed by state / columns): the dashed hint's rule and the length of its word that ends there. */
+  dashed: ({ rule: number; length: number } | undefined)[];
 }
 
-function buildAutomaton(keywords: ReadonlyArray<{ word: string; rule: number }>): Automaton {
+/** A keyword; `dashed`: it counts only after a `-` in its run of name characters (see DASHED_HINT). */
+interface Keyword {
+  word: string;
+  rule: number;
+  dashed?: boolean;
+}
+
+function buildAutomaton(keywords: readonly Keyword[]): Automaton {
   const column = new Uint8Array(128);
   let columns = 1;
   for (const { word } of keywords)
@@ -119,7 +134,8 @@ function buildAutomaton(keywords: ReadonlyArray<{ word: string; rule: number }>)
   // the work per state is kept to a native row copy below (a loop over every column took 7 ms of CPU, this 3.5).
   const children: number[][] = [[]];
   const found: (number[] | undefined)[] = [undefined];
-  for (const { word, rule } of keywords) {
+  const dashed: ({ rule: number; length: number } | undefined)[] = [undefined];
+  for (const { word, rule, dashed: onlyDashed } of keywords) {
     let state = 0;
     for (const char of word) {
       const col = column[char.charCodeAt(0)]!;
@@ -131,10 +147,12 @@ function buildAutomaton(keywords: ReadonlyArray<{ word: string; rule: number }>)
         pairs.push(col, child);
         children.push([]);
         found.push(undefined);
+        dashed.push(undefined);
       }
       state = child;
     }
-    found[state] = [...(found[state] ?? []), rule];
+    if (onlyDashed) dashed[state] = { rule, length: word.length };
+    else found[state] = [...(found[state] ?? []), rule];
   }
   // Failure links breadth-first, every transition filled in (a DFA: one lookup per character): a state's row is
   // its failure state's row with its own children written over it.
@@ -148,6 +166,7 @@ function buildAutomaton(keywords: ReadonlyArray<{ word: string; rule: number }>)
     const state = queue[head]!;
     const fallback = queue[head + 1]!;
     if (found[fallback] !== undefined) found[state] = [...(found[state] ?? []), ...found[fallback]!];
+    dashed[state] ??= dashed[fallback]; // no dashed word ends another (createKeywordScanner checks)
     next.copyWithin(state * columns, fallback * columns, fallback * columns + columns);
     const pairs = children[state]!;
     for (let k = 0; k < pairs.length; k += 2) {
@@ -158,8 +177,8 @@ function buildAutomaton(keywords: ReadonlyArray<{ word: string; rule: number }>)
     }
   }
   const ends = new Uint8Array(next.length);
-  found.forEach((rules, state) => (ends[state * columns] = rules === undefined ? 0 : 1));
-  return { column, columns, next, found, ends };
+  found.forEach((rules, state) => (ends[state * columns] = (rules === undefined ? 0 : 1) | (dashed[state] ? 2 : 0)));
+  return { column, columns, next, found, ends, dashed };
 }
 
 /** keywordsOf's answers stored ahead, by hint (null: no finite set); see scripts/gen-secret-keywords.ts. */
@@ -173,10 +192,17 @@ export function createKeywordScanner(
   hints: readonly string[],
   stored: StoredKeywords = {},
 ): (text: string) => CandidateLine[] {
-  const keywords: { word: string; rule: number }[] = [];
+  const keywords: Keyword[] = [];
   const patterns: { regex: RegExp; rule: number }[] = [];
+  const wordsOf = (hint: string) => (Object.hasOwn(stored, hint) ? (stored[hint] ?? undefined) : keywordsOf(hint));
+  let dashedHints = 0;
   hints.forEach((hint, rule) => {
-    const words = Object.hasOwn(stored, hint) ? (stored[hint] ?? undefined) : keywordsOf(hint);
+    const dashedWords = dashedWordsOf(hint, wordsOf);
+    if (dashedWords !== undefined && dashedHints++ === 0) {
+      for (const word of dashedWords) keywords.push({ word, rule, dashed: true });
+      return;
+    }
+    const words = wordsOf(hint);
     if (words === undefined) patterns.push({ regex: new RegExp(hint, 'gi'), rule });
     else for (const word of words) keywords.push({ word, rule });
   });
@@ -189,11 +215,35 @@ export function createKeywordScanner(
   };
 }
 
-function scanKeywords(text: string, { column, columns, next, found, ends }: Automaton): CandidateLine[] {
+const DASHED_HINT = /^\(\?<!\[\\w\.-\]\)\[\\w\.\]\*-\[\\w\.-\]\*\(\?:([^()]+)\)$/;
+
+/**
+ * The words of a hint `(?<![\w.-])[\w.]*-[\w.-]*(?:words)`, or undefined for any other hint. Such a hint matches a
+ * line exactly where one of its words (all name characters) comes after a `-` in the same run of `[\w.-]`: the run
+ * holds the match, and its first `-` is the one `[\w.]*-` stops at. So each word found is kept when a `-` comes before
+ * it in its run (dashBefore). Only words of which none ends another qualify (one per automaton state).
+ */
+function dashedWordsOf(hint: string, wordsOf: (hint: string) => readonly string[] | undefined): string[] | undefined {
+  const inner = DASHED_HINT.exec(hint)?.[1];
+  const words = inner === undefined ? undefined : wordsOf(inner);
+  if (words === undefined || words.some((word) => !/^\w+$/.test(word))) return undefined;
+  return words.some((word) => words.some((other) => other !== word && other.endsWith(word))) ? undefined : [...words];
+}
+
+/** `[\w.]`: a name character other than `-` (ASCII only, as `\w` without the u flag). */
+const NAME_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) NAME_CHAR[code] = /[\w.]/.test(String.fromCharCode(code)) ? 1 : 0;
+
+function scanKeywords(text: string, { column, columns, next, found, ends, dashed }: Automaton): CandidateLine[] {
   const lines: CandidateLine[] = [];
   let rules: number[] | undefined;
   let lineStart = 0;
   let state = 0;
+  // The dashed hint: whether this line has it, and [clearFrom, clearTo): name characters without a `-`, from a run's
+  // start (the character before clearFrom is none), so that each character is looked at once however many words.
+  let dashedFound = false;
+  let clearFrom = 0;
+  let clearTo = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) {
@@ -203,10 +253,37 @@ function scanKeywords(text: string, { column, columns, next, found, ends }: Auto
       }
       lineStart = i + 1;
       state = 0;
+      dashedFound = false;
       continue;
     }
     state = next[state + (code < 128 ? column[code]! : 0)]!;
-    if (ends[state] === 1) (rules ??= []).push(...found[state / columns]!);
+    const end = ends[state]!;
+    if (end === 0) continue;
+    if ((end & 1) !== 0) (rules ??= []).push(...found[state / columns]!);
+    if ((end & 2) !== 0 && !dashedFound) {
+      const { rule, length } = dashed[state / columns]!;
+      const wordStart = i + 1 - length;
+      // Back from the word over name characters: a `-` keeps it, anything else (or the line's start) ends the run.
+      let at = wordStart - 1;
+      let dash = false;
+      for (; at >= lineStart; at--) {
+        if (at < clearTo && at >= clearFrom) break; // the rest of the run is known to hold no `-`
+        const before = text.charCodeAt(at);
+        if (before === 45) {
+          dash = true;
+          break;
+        }
+        if (before >= 128 || NAME_CHAR[before] === 0) {
+          clearFrom = at + 1;
+          break;
+        }
+      }
+      if (at < lineStart) clearFrom = lineStart;
+      if (dash) {
+        dashedFound = true;
+        (rules ??= []).push(rule);
+      } else clearTo = wordStart;
+    }
   }
   if (rules !== undefined) lines.push({ start: lineStart, end: text.length, rules: ruleSet(rules) });
   return lines;

@@ -3,6 +3,7 @@
 // Their speed on such lines is `npm run bench:redact`'s (timings belong in benchmarks).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createKeywordScanner } from '../../src/security/keyword-scan.js';
 import { redactSecrets } from '../../src/security/redact.js';
 import { SECRET_RULES } from '../../src/security/secret-patterns.js';
 import { stringLiterals } from '../../src/security/string-literals.js';
@@ -22,6 +23,25 @@ describe("the secret-argument rule's hint, tried from a run's start", () => {
         expect(new RegExp(hint, 'i').test(line)).toBe(before.test(line));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("is found by the keyword scanner exactly on the lines the hint's regex matches", () => {
+    const scan = createKeywordScanner([hint]);
+    const words = fc.constantFrom('pass', 'PWD', 'secret', 'tOken', 'auth', 'key', 'cred', 'pa', 'ke');
+    const piece = fc.oneof(fc.constantFrom(...'-._aZ9 :=/\nü\t-'), words);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const lines: number[] = [];
+        let start = 0;
+        for (const line of text.split('\n')) {
+          if (new RegExp(hint, 'i').test(line)) lines.push(start);
+          start += line.length + 1;
+        }
+        expect(scan(text).map((line) => line.start)).toEqual(lines);
+      }),
+      { numRuns: 5000 },
     );
   });
 
