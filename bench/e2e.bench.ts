@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     ...(flags.nodeArgs.length === 0 ? [] : [`node options: ${flags.nodeArgs.join(' ')}`]),
     flags['cold-code']
       ? 'code cache: none (--cold-code): every cold run also compiles the CLI and writes its Node 20 code cache, as a first run ever does'
-      : "code cache: primed by one unrecorded run per case, as on a user's second commit (Node 20's code cache; Node 22+ keeps its own compile cache)",
+      : "code cache: primed by one unrecorded run per case, as on a user's second commit (the commands chunk's V8 code cache; Node 22+ keeps its own compile cache of the other chunks)",
     `${flags.reps} repetition(s) per case; ${cpus().length} CPUs, load ${loadBefore.toFixed(2)} -> ${loadavg()[0]!.toFixed(2)}; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
   ];
   process.stdout.write(renderReport({ summaries, checks, header }));

@@ -1,5 +1,5 @@
-// A V8 code cache for the commands chunk on Node without module.enableCompileCache (Node 20; src/cli/entry.ts turns
-// Node's own on from 22.1). The build (scripts/code-cache-plugin.ts) turns the chunk into CommonJS beside a stub
+// A V8 code cache for the commands chunk, on every Node version: Node 22.1+'s own compile cache (src/cli/entry.ts,
+// for the other chunks) holds only what was compiled before a module ran. The build (scripts/code-cache-plugin.ts) turns the chunk into CommonJS beside a stub
 // that imports its dependencies and calls loadWithCodeCache; this compiles it with vm.Script and the cached data of
 // an earlier run, and after a run without usable data writes the data of every function the run compiled, at exit.
 // The data lives in `<cache dir>/code/` (0600 files in 0700 directories, like the answers), keyed by the chunk's

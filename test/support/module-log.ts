@@ -8,8 +8,8 @@ export const MODULE_LOG_HOOK = join(import.meta.dirname, 'module-log.mjs');
 
 /**
  * The module files a run loaded, each once, as paths; throws if the hook wrote no log. A chunk the code cache runs
- * (scripts/code-cache-plugin.ts) is its stub in the log: its ESM copy, the same modules (with esbuild's `// src/…`
- * lines, which the CommonJS body the stub ran has lost), is listed with it.
+ * (scripts/code-cache-plugin.ts) is its stub in the log: the CommonJS body the stub ran, which lists esbuild's
+ * `// src/…` lines of its modules on top, is listed with it.
  */
 export function loadedFiles(log: string): string[] {
   if (!existsSync(log)) throw new Error('the module log was not written: the hook did not run');
@@ -18,8 +18,8 @@ export function loadedFiles(log: string): string[] {
     .filter(Boolean)
     .map((url) => fileURLToPath(url));
   const withCopies = files.flatMap((file) => {
-    const copy = file.replace(/(?<!\.esm)\.js$/, '.esm.js');
-    return copy !== file && existsSync(file.replace(/\.js$/, '.cjs')) && existsSync(copy) ? [file, copy] : [file];
+    const body = file.replace(/\.js$/, '.cjs');
+    return body !== file && existsSync(body) ? [file, body] : [file];
   });
   return [...new Set(withCopies)];
 }
