@@ -7,12 +7,11 @@ export function linesAt(text: string, offsets: readonly number[]): number[] {
   const sorted = [...offsets].sort((a, b) => a - b);
   const found: number[] = [];
   let line = 0;
-  let counted = 0;
+  // The next newline is kept, not looked for again at each offset: that read a long line to its end once per offset
+  // in it (256 KB of `password: ` took 85 ms here).
+  let nl = text.indexOf('\n');
   for (const offset of sorted) {
-    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-      line++;
-      counted = nl + 1;
-    }
+    for (; nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) line++;
     if (found.at(-1) !== line) found.push(line);
   }
   return found;

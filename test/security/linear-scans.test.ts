@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createKeywordScanner } from '../../src/security/keyword-scan.js';
 import { redactSecrets } from '../../src/security/redact.js';
-import { SECRET_RULES } from '../../src/security/secret-patterns.js';
+import { lastField, SECRET_RULES } from '../../src/security/secret-patterns.js';
 import { stringLiterals } from '../../src/security/string-literals.js';
+import { linesAt } from '../../src/security/text-lines.js';
 
 const TOKEN = `ghp_${'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6'.slice(0, 36)}`;
 const redacted = (line: string): string => redactSecrets(`+${line}\n`).text;
@@ -49,6 +50,37 @@ describe("the secret-argument rule's hint, tried from a run's start", () => {
     const out = redacted(`${'-'.repeat(3000)} deploy --api-token 9fQ2xK7pLm4ZrT8wVb`);
     expect(out).toContain('--api-token [REDACTED:');
     expect(out).not.toContain('9fQ2xK7pLm4ZrT8wVb');
+  });
+});
+
+describe('linesAt, the line of each offset', () => {
+  it('names the lines a count of the newlines before each offset names, each once, in order', () => {
+    fc.assert(
+      fc.property(chars('a\n', 60), fc.array(fc.nat(70), { maxLength: 12 }), (text, offsets) => {
+        const expected = [...new Set(offsets.map((at) => text.slice(0, at).split('\n').length - 1))].sort(
+          (a, b) => a - b,
+        );
+        expect(linesAt(text, offsets)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("a value's context checks, read on the last field of the text before it", () => {
+  const CHECKS = [
+    /(?:^[+ -]?|\s)[\w.-]+=[^\s=,;()]+\s+$/,
+    /[;&?]\s*$/,
+    /(?:^[+ -]?|\s)--?$/,
+    /(?:^[+ -]?|\s)--?[A-Za-z][\w-]*[= ]$/,
+  ];
+  it('match there exactly where they match the whole text', () => {
+    fc.assert(
+      fc.property(chars(' \t\u00a0\u3000=-+;&?aZ_.,()/:\0', 30), (text) => {
+        for (const check of CHECKS) expect(check.test(lastField(text))).toBe(check.test(text));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
 
