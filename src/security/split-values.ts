@@ -6,7 +6,7 @@ import { diffPrefix, marker } from './key-material.js';
 import { createKeywordScanner, type CandidateLine } from './keyword-scan.js';
 import type { SecretRule } from './rule.js';
 import STORED_KEYWORDS from './secret-keywords.json' with { type: 'json' };
-import { stringLiterals } from './string-literals.js';
+import { stringLiteralBounds } from './string-literals.js';
 
 interface Piece {
   index: number;
@@ -14,22 +14,57 @@ interface Piece {
   end: number;
 }
 
-const JOIN_INLINE = /^\s*(?:(?:\+|\.\.?|&|\|\||\\)\s*)?$/;
+/** `\s`, as a regex reads it. */
+const isSpaceCode = (code: number): boolean =>
+  code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+
+/**
+ * Whether `line.slice(from, to)` is what may stand between joined literals (`/^\s*(?:(?:\+|\.\.?|&|\|\||\\)\s*)?$/`):
+ * blanks, at most one join operator, blanks. Read in place: a slice and a regex for each literal of a line of many
+ * (256 KB of `'`, 128 Ki literals) cost ~20 ms with the objects that held them.
+ */
+export function isJoin(line: string, from: number, to: number): boolean {
+  let at = from;
+  while (at < to && isSpaceCode(line.charCodeAt(at))) at++;
+  if (at === to) return true;
+  const code = line.charCodeAt(at);
+  const next = at + 1 < to ? line.charCodeAt(at + 1) : -1;
+  if (code === 0x2b || code === 0x26 || code === 0x5c) at++;
+  else if (code === 0x2e) at += next === 0x2e ? 2 : 1;
+  else if (code === 0x7c && next === 0x7c) at += 2;
+  else return false;
+  while (at < to && isSpaceCode(line.charCodeAt(at))) at++;
+  return at === to;
+}
 /** A line that may continue into the next: it ends with a literal (and maybe a join operator), or a backslash. */
 const CONTINUES = /["'`]\s*(?:(?:\+|\.\.?|&|\|\||\\)\s*)?$|\\$/;
 const LITERAL_THEN_BACKSLASH = /["'`]\s*\\$/;
 const INLINE_JOIN = /["'`]\s*(?:\+|\.\.?|\|\|)\s*["'`]/;
 
-function literalsOf(line: string, from: number): Array<{ start: number; end: number; before: string; after: string }> {
-  const found = [];
-  let previous = from;
-  for (const [start, end] of stringLiterals(line, from)) {
-    found.push({ start: start + 1, end: end - 1, before: line.slice(previous, start), after: '' });
-    previous = end;
+/**
+ * A line's literals from `from` on, as stringLiteralBounds finds them ([open, past close, …]); the text between
+ * literal k and the one before it (or `from`) is its "before", between it and the next (or the line's end) its "after".
+ */
+class Literals {
+  private readonly bounds: number[];
+  readonly length: number;
+  constructor(
+    readonly line: string,
+    private readonly from: number,
+  ) {
+    this.bounds = stringLiteralBounds(line, from);
+    this.length = this.bounds.length / 2;
   }
-  for (let k = 0; k < found.length; k++)
-    found[k]!.after = line.slice(found[k]!.end + 1, k + 1 < found.length ? found[k + 1]!.start - 1 : line.length);
-  return found;
+  /** The piece of literal k: its body. */
+  piece(index: number, k: number): Piece {
+    return { index, start: this.bounds[2 * k]! + 1, end: this.bounds[2 * k + 1]! - 1 };
+  }
+  joinedBefore(k: number): boolean {
+    return isJoin(this.line, k === 0 ? this.from : this.bounds[2 * k - 1]!, this.bounds[2 * k]!);
+  }
+  joinedAfter(k: number): boolean {
+    return isJoin(this.line, this.bounds[2 * k + 1]!, k + 1 < this.length ? this.bounds[2 * k + 2]! : this.line.length);
+  }
 }
 
 /** The runs of joined literals starting on line `i` (and the lines they continue onto). */
@@ -37,34 +72,36 @@ function literalRuns(lines: string[], i: number): Array<{ head: string; pieces: 
   const runs: Array<{ head: string; pieces: Piece[] }> = [];
   const line = lines[i] ?? '';
   const prefix = diffPrefix(line);
-  const literals = literalsOf(line, prefix.length);
+  const literals = new Literals(line, prefix.length);
   let k = 0;
   while (k < literals.length) {
-    const first = literals[k]!;
-    const pieces: Piece[] = [{ index: i, start: first.start, end: first.end }];
-    let current = first;
+    const first = literals.piece(i, k);
+    const pieces: Piece[] = [first];
+    let last = literals; // the run's last literal: `last`'s number `lastK`
+    let lastK = k;
     k++;
-    while (k < literals.length && JOIN_INLINE.test(literals[k]!.before)) {
-      current = literals[k]!;
-      pieces.push({ index: i, start: current.start, end: current.end });
+    while (k < literals.length && literals.joinedBefore(k)) {
+      lastK = k;
+      pieces.push(literals.piece(i, k));
       k++;
     }
     // Across lines: the run's last literal ends its line (but for a join operator), and the next line of the same
     // side starts with a literal (after a join operator, or none: juxtaposed literals, as in Python or C).
     let row = i;
-    while (k === literals.length && JOIN_INLINE.test(current.after) && row + 1 < lines.length) {
+    while (k === literals.length && last.joinedAfter(lastK) && row + 1 < lines.length) {
       const next = lines[row + 1] ?? '';
       const nextPrefix = diffPrefix(next);
       if ((prefix === '-') !== (nextPrefix === '-')) break;
-      const following = literalsOf(next, nextPrefix.length);
-      if (following.length === 0 || !JOIN_INLINE.test(following[0]!.before)) break;
+      const following = new Literals(next, nextPrefix.length);
+      if (following.length === 0 || !following.joinedBefore(0)) break;
       row++;
       let m = 0;
       do {
-        current = following[m]!;
-        pieces.push({ index: row, start: current.start, end: current.end });
+        last = following;
+        lastK = m;
+        pieces.push(following.piece(row, m));
         m++;
-      } while (m < following.length && JOIN_INLINE.test(following[m]!.before));
+      } while (m < following.length && following.joinedBefore(m));
       if (m < following.length) break;
     }
     if (pieces.length > 1) runs.push({ head: line.slice(prefix.length, first.start - 1), pieces });

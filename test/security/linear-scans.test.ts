@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createKeywordScanner } from '../../src/security/keyword-scan.js';
 import { redactSecrets } from '../../src/security/redact.js';
 import { lastField, SECRET_RULES } from '../../src/security/secret-patterns.js';
+import { isJoin } from '../../src/security/split-values.js';
 import { stringLiterals } from '../../src/security/string-literals.js';
 import { linesAt } from '../../src/security/text-lines.js';
 
@@ -78,6 +79,19 @@ describe("a value's context checks, read on the last field of the text before it
     fc.assert(
       fc.property(chars(' \t\u00a0\u3000=-+;&?aZ_.,()/:\0', 30), (text) => {
         for (const check of CHECKS) expect(check.test(lastField(text))).toBe(check.test(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe('isJoin, what stands between joined literals, read in place', () => {
+  const JOIN_INLINE = /^\s*(?:(?:\+|\.\.?|&|\|\||\\)\s*)?$/;
+  it("answers as the regex it replaced on the text's slice", () => {
+    fc.assert(
+      fc.property(chars(' \t\u00a0\u2028+.&|\\a\n', 8), fc.nat(8), fc.nat(8), (text, a, b) => {
+        const [from, to] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        expect(isJoin(text, from, to)).toBe(JOIN_INLINE.test(text.slice(from, to)));
       }),
       { numRuns: 20000 },
     );
