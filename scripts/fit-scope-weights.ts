@@ -5,14 +5,23 @@
 // them instead; --areas, for the changes whose files' own histories name two or more scopes, how often each simple rule
 // picks the authors' scope.
 // --loo fits once per repository on all the others and reports each on the weights it was left out of.
-// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--write | --misses | --areas | --loo]
+// Each report gives, per repository, scope exact, no scope, and best: the share of scoped commits whose authors' scope
+// the ranking puts first. --fit-rank also searches the ranking's weights (SCOPE_WEIGHTS.rank) for the most such firsts.
+// Usage: node --import tsx scripts/fit-scope-weights.ts [--bar 0.35] [--lambda 0.003] [--fit-rank] [--write | --misses | --areas | --loo]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { parseCommitHeader } from '../src/engines/message.js';
 import { chooseType } from '../src/engines/local/index.js';
-import { bestScope, decisionInput, rarelyScopes } from '../src/engines/local/infer-scope.js';
+import {
+  bestScope,
+  decisionInput,
+  rarelyScopes,
+  type CandidateFeatures,
+  rankScore,
+  type ScopeEvidence,
+} from '../src/engines/local/infer-scope.js';
 import { pathTokens } from '../src/engines/local/paths.js';
 import { scopeFeatures, score, type DecisionInput, type ScopeFeatures } from '../src/engines/local/scope-decision.js';
 import { SCOPE_WEIGHTS } from '../src/engines/local/scope-weights.js';
@@ -59,9 +68,17 @@ const BAR = arg('--bar', 0.35);
 const LAMBDA = arg('--lambda', 0.003);
 const ITERATIONS = 40;
 
+/** A natural commit the scope models see, analysed once; its decision input is rebuilt for each ranking tried. */
+interface Case {
+  repo: string;
+  evidence: ScopeEvidence;
+  real: string | undefined;
+  fileHistory: Record<string, string[]>;
+}
+
 /** The natural commits the decision model sees: not the dependency-only ones (labelled by the dependency rule), nor those with no scope in sight or in a repository that almost never scopes. */
-function load(): Example[] {
-  const examples: Example[] = [];
+function loadCases(): Case[] {
+  const cases: Case[] = [];
   for (const { row, analysis } of analysedRows((row) => row.sample === 'natural')) {
     const type = chooseType(analysis);
     if (analysis.deps.onlyDependencies && type === analysis.convention.type) continue;
@@ -69,22 +86,92 @@ function load(): Example[] {
     const evidence = { type, changes, weights, profile, priors, dependencies: deps.changes.length > 0 };
     const input = decisionInput(evidence);
     if (input.vocabulary.size === 0 || rarelyScopes(input)) continue;
-    const real = row.scope?.trim() || undefined;
+    cases.push({ repo: row.repo, evidence, real: row.scope?.trim() || undefined, fileHistory: row.file_history });
+  }
+  return cases;
+}
+
+/** The examples of the decision models under a ranking. */
+function examplesOf(cases: Case[], rank: Record<string, number>): Example[] {
+  return cases.map(({ repo, evidence, real, fileHistory }) => {
+    const input = decisionInput(evidence, rank);
     const right = real !== undefined && bestScope(evidence, input) === real;
-    const areas = fileAreas(row.file_history, weights);
+    const areas = fileAreas(fileHistory, evidence.weights);
     const areaCount = new Set(areas.map(([scope]) => scope)).size;
-    const example: Example = {
-      repo: row.repo,
-      features: scopeFeatures(input),
-      scoped: real !== undefined,
-      right,
-      areaCount,
-    };
+    const example: Example = { repo, features: scopeFeatures(input), scoped: real !== undefined, right, areaCount };
     if (real !== undefined) example.standing = standing(real, right, input);
     if (real !== undefined && areaCount >= 2) example.areas = areaRules(real, right, areas, input);
-    examples.push(example);
+    return example;
+  });
+}
+
+/** A scoped commit whose authors' scope is among the candidates: each candidate's features, and which is theirs. */
+interface RankCase {
+  repo: string;
+  rows: CandidateFeatures[];
+  answer: number;
+}
+
+function rankCases(cases: Case[]): RankCase[] {
+  const out: RankCase[] = [];
+  for (const { repo, evidence, real } of cases) {
+    if (!real) continue;
+    const input = decisionInput(evidence);
+    const scopes = [...input.candidates.keys()];
+    const answer = scopes.indexOf(real);
+    if (answer < 0 || scopes.length < 2) continue;
+    out.push({ repo, rows: scopes.map((scope) => input.candidates.get(scope) ?? {}), answer });
   }
-  return examples;
+  return out;
+}
+
+/** The names of the ranking's features, in the order the fitted table lists them. */
+const RANK_FEATURES = [
+  'type_vote',
+  'file_vote',
+  'path_match',
+  'path_match_used',
+  'type_only',
+  'recent',
+  'of_type',
+  'uses',
+  'language',
+];
+
+/** The share of the commits whose authors' scope the ranking puts first, each repository weighing the same. */
+function topShare(cases: RankCase[], weights: Record<string, number>): number {
+  const perRepo = new Map<string, [number, number]>();
+  for (const item of cases) {
+    const scores = item.rows.map((row) => rankScore(row, weights));
+    const best = scores.indexOf(Math.max(...scores));
+    const entry = perRepo.get(item.repo) ?? [0, 0];
+    entry[0] += best === item.answer ? 1 : 0;
+    entry[1] += 1;
+    perRepo.set(item.repo, entry);
+  }
+  const shares = [...perRepo.values()].map(([hit, total]) => hit / total);
+  return shares.reduce((sum, share) => sum + share, 0) / Math.max(1, shares.length);
+}
+
+/** Coordinate search for the weights that put the authors' scope first most often, from the weights in use. */
+function searchRank(cases: RankCase[]): Record<string, number> {
+  const weights: Record<string, number> = Object.fromEntries(
+    RANK_FEATURES.map((name) => [name, SCOPE_WEIGHTS.rank[name] ?? 0]),
+  );
+  let best = topShare(cases, weights);
+  for (let round = 0; round < 3; round += 1) {
+    for (const name of RANK_FEATURES) {
+      for (const step of [-1, -0.5, -0.25, 0.25, 0.5, 1]) {
+        const tried = { ...weights, [name]: (weights[name] ?? 0) + step };
+        const share = topShare(cases, tried);
+        if (share > best + 1e-9) {
+          best = share;
+          weights[name] = tried[name] ?? 0;
+        }
+      }
+    }
+  }
+  return weights;
 }
 
 function standing(real: string, right: boolean, input: DecisionInput): Standing {
@@ -200,7 +287,7 @@ function reportMisses(examples: Example[]): void {
   console.log(`${`mean (${all.length})`.padEnd(45)} ${mean.map((share) => share.toFixed(3).padStart(8)).join(' ')}`);
 }
 
-function repositories(examples: Example[]): string[] {
+function repositories(examples: { repo: string }[]): string[] {
   return [...new Set(examples.map((example) => example.repo))].sort(
     (a, b) => splitOf(a).localeCompare(splitOf(b)) || a.localeCompare(b),
   );
@@ -256,9 +343,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   return x;
 }
 
-function fitWeights(examples: Example[]): Weights {
+function fitDecision(examples: Example[]): Pick<Weights, 'scoped' | 'right'> {
   return {
-    bar: BAR,
     scoped: fitLogistic(examples, (example) => example.scoped),
     right: fitLogistic(
       examples.filter((example) => example.scoped),
@@ -267,52 +353,71 @@ function fitWeights(examples: Example[]): Weights {
   };
 }
 
+/** The ranking in use (or searched, with --fit-rank), then the decision models on the examples it ranks. */
+function fitWeights(cases: Case[]): Weights {
+  const rank = process.argv.includes('--fit-rank') ? searchRank(rankCases(cases)) : SCOPE_WEIGHTS.rank;
+  return { bar: BAR, ...fitDecision(examplesOf(cases, rank)), rank };
+}
+
 const writes = (weights: Weights, example: Example) => {
   const scoped = score(weights.scoped, example.features);
   return scoped * score(weights.right, example.features) > weights.bar * (1 - scoped);
 };
 
+/** A repository's scope exact (where the author wrote one) and no scope (where they wrote none), under the weights. */
+function figuresOf(cases: Case[], weights: Weights): [number, number, number] {
+  const rows = examplesOf(cases, weights.rank);
+  const scoped = rows.filter((example) => example.scoped);
+  const unscoped = rows.filter((example) => !example.scoped);
+  return [
+    scoped.filter((example) => example.right && writes(weights, example)).length / Math.max(1, scoped.length),
+    unscoped.filter((example) => !writes(weights, example)).length / Math.max(1, unscoped.length),
+    scoped.filter((example) => example.right).length / Math.max(1, scoped.length),
+  ];
+}
+
+/** The repositories that scope at least 5% of the commits here. */
+function scopingRepositories(cases: Case[]): string[] {
+  return repositories(cases).filter((repo) => {
+    const rows = cases.filter((item) => item.repo === repo);
+    return rows.filter((item) => item.real !== undefined).length >= rows.length * 0.05;
+  });
+}
+
 /** Per repository, the weights in use against weights fitted on every other repository (both halves): how the fit generalises. */
-function reportLeftOut(examples: Example[]): void {
-  const sums = [0, 0, 0, 0];
+function reportLeftOut(cases: Case[]): void {
+  const sums = [0, 0, 0, 0, 0, 0];
   let count = 0;
-  for (const repo of repositories(examples)) {
-    const rows = examples.filter((example) => example.repo === repo);
-    const scoped = rows.filter((example) => example.scoped);
-    const unscoped = rows.filter((example) => !example.scoped);
-    if (scoped.length < rows.length * 0.05) continue;
-    const leftOut = fitWeights(examples.filter((example) => example.repo !== repo));
-    const figures = [SCOPE_WEIGHTS, leftOut].flatMap((weights) => [
-      scoped.filter((example) => example.right && writes(weights, example)).length / scoped.length,
-      unscoped.filter((example) => !writes(weights, example)).length / Math.max(1, unscoped.length),
-    ]);
+  for (const repo of scopingRepositories(cases)) {
+    const rows = cases.filter((item) => item.repo === repo);
+    const leftOut = fitWeights(cases.filter((item) => item.repo !== repo));
+    const figures = [...figuresOf(rows, SCOPE_WEIGHTS), ...figuresOf(rows, leftOut)];
     figures.forEach((value, k) => (sums[k]! += value));
     count += 1;
-    const [exactInUse, absentInUse, exactLeftOut, absentLeftOut] = figures.map((value) => value.toFixed(2));
+    const [exactInUse, absentInUse, bestInUse, exactLeftOut, absentLeftOut, bestLeftOut] = figures.map((value) =>
+      value.toFixed(2),
+    );
     console.log(
-      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactInUse} -> ${exactLeftOut}  no scope ${absentInUse} -> ${absentLeftOut}`,
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactInUse} -> ${exactLeftOut}  no scope ${absentInUse} -> ${absentLeftOut}  best ${bestInUse} -> ${bestLeftOut}`,
     );
   }
   const mean = (k: number) => ((sums[k] ?? 0) / count).toFixed(3);
-  console.log(`mean (${count}), in use -> left out: exact ${mean(0)} -> ${mean(2)}  no scope ${mean(1)} -> ${mean(3)}`);
+  console.log(
+    `mean (${count}), in use -> left out: exact ${mean(0)} -> ${mean(3)}  no scope ${mean(1)} -> ${mean(4)}  best ${mean(2)} -> ${mean(5)}`,
+  );
 }
 
 /** Per repository: scope exact where the author wrote one, no scope where they wrote none (of the examples here). */
-function report(examples: Example[], before: Weights, after: Weights): void {
-  const repos = repositories(examples);
+function report(cases: Case[], before: Weights, after: Weights): void {
   const means = new Map<string, number[][]>();
-  for (const repo of repos) {
-    const rows = examples.filter((example) => example.repo === repo);
-    const scoped = rows.filter((example) => example.scoped);
-    const unscoped = rows.filter((example) => !example.scoped);
-    if (scoped.length < rows.length * 0.05) continue;
-    const figures = [before, after].flatMap((weights) => [
-      scoped.filter((example) => example.right && writes(weights, example)).length / scoped.length,
-      unscoped.filter((example) => !writes(weights, example)).length / Math.max(1, unscoped.length),
-    ]);
-    const [exactBefore, absentBefore, exactAfter, absentAfter] = figures.map((value) => value.toFixed(2));
+  for (const repo of scopingRepositories(cases)) {
+    const rows = cases.filter((item) => item.repo === repo);
+    const figures = [...figuresOf(rows, before), ...figuresOf(rows, after)];
+    const [exactBefore, absentBefore, bestBefore, exactAfter, absentAfter, bestAfter] = figures.map((value) =>
+      value.toFixed(2),
+    );
     console.log(
-      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactBefore} -> ${exactAfter}  no scope ${absentBefore} -> ${absentAfter}`,
+      `${repo.padEnd(36)} ${splitOf(repo).padEnd(8)} exact ${exactBefore} -> ${exactAfter}  no scope ${absentBefore} -> ${absentAfter}  best ${bestBefore} -> ${bestAfter}`,
     );
     const list = means.get(splitOf(repo)) ?? [];
     list.push(figures);
@@ -320,7 +425,9 @@ function report(examples: Example[], before: Weights, after: Weights): void {
   }
   for (const [split, list] of means) {
     const mean = (k: number) => (list.reduce((sum, figures) => sum + (figures[k] ?? 0), 0) / list.length).toFixed(3);
-    console.log(`mean ${split} (${list.length}): exact ${mean(0)} -> ${mean(2)}  no scope ${mean(1)} -> ${mean(3)}`);
+    console.log(
+      `mean ${split} (${list.length}): exact ${mean(0)} -> ${mean(3)}  no scope ${mean(1)} -> ${mean(4)}  best ${mean(2)} -> ${mean(5)}`,
+    );
   }
 }
 
@@ -331,7 +438,12 @@ function render(weights: Weights): string {
       .join('\n');
   return `// Generated by scripts/fit-scope-weights.ts (lambda ${LAMBDA}, bar ${BAR}) from the development half of the corpus's natural commits.
 // Regenerate with \`node --import tsx scripts/fit-scope-weights.ts --write\`; each model is sigmoid(sum(weight * feature)), see scope-decision.ts.
-export const SCOPE_WEIGHTS: { bar: number; scoped: Record<string, number>; right: Record<string, number> } = {
+export const SCOPE_WEIGHTS: {
+  bar: number;
+  scoped: Record<string, number>;
+  right: Record<string, number>;
+  rank: Record<string, number>;
+} = {
   bar: ${BAR},
   /** Does the author write a scope on this change? */
   scoped: {
@@ -341,28 +453,33 @@ ${table(weights.scoped)}
   right: {
 ${table(weights.right)}
   },
+  /** A candidate scope's score: the weighed sum of its features (infer-scope.ts); the best is the one written. */
+  rank: {
+${table(weights.rank)}
+  },
 };
 `;
 }
 
 async function main(): Promise<void> {
-  const examples = load();
+  const cases = loadCases();
   if (process.argv.includes('--misses')) {
-    reportMisses(examples);
+    reportMisses(examplesOf(cases, SCOPE_WEIGHTS.rank));
     return;
   }
   if (process.argv.includes('--areas')) {
-    reportAreas(examples);
+    reportAreas(examplesOf(cases, SCOPE_WEIGHTS.rank));
     return;
   }
   if (process.argv.includes('--loo')) {
-    reportLeftOut(examples);
+    reportLeftOut(cases);
     return;
   }
-  const development = examples.filter((example) => splitOf(example.repo) === 'dev');
+  const development = cases.filter((item) => splitOf(item.repo) === 'dev');
   const fitted = fitWeights(development);
-  console.log(`${examples.length} natural commits (${development.length} development); in use -> fitted:`);
-  report(examples, SCOPE_WEIGHTS, fitted);
+  console.log(`${cases.length} natural commits (${development.length} development); in use -> fitted:`);
+  report(cases, SCOPE_WEIGHTS, fitted);
+  console.log(`rank: ${JSON.stringify(fitted.rank)}`);
   if (!process.argv.includes('--write')) return;
   const target = fileURLToPath(new URL('../src/engines/local/scope-weights.ts', import.meta.url));
   // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.

@@ -8,6 +8,7 @@ import { addTo, type FilePriors, type HistoryProfile } from './history.js';
 import { fileStem } from './paths.js';
 import { decideScope, explainDecision, type DecisionInput } from './scope-decision.js';
 import { corePaths, directoryScope, pathMatch } from './scope-paths.js';
+import { SCOPE_WEIGHTS } from './scope-weights.js';
 
 export { directoryScope } from './scope-paths.js';
 
@@ -70,7 +71,7 @@ export function rarelyScopes(input: DecisionInput): boolean {
 }
 
 /** The votes, vocabulary and ranked candidates the choice and the decision read. */
-export function decisionInput(evidence: ScopeEvidence): DecisionInput {
+export function decisionInput(evidence: ScopeEvidence, rank = SCOPE_WEIGHTS.rank): DecisionInput {
   const { type, profile, priors } = evidence;
   const relevant = (scope: string) => evidence.dependencies || !DEP_SCOPE.test(scope);
   const typeVotes = new Map([...(priors.scopes.get(type) ?? [])].filter(([scope]) => relevant(scope)));
@@ -79,7 +80,8 @@ export function decisionInput(evidence: ScopeEvidence): DecisionInput {
     for (const [scope, vote] of votes) if (relevant(scope)) addTo(fileVotes, scope, vote);
   const vocabulary = new Set([...profile.scopeCounts.keys(), ...fileVotes.keys()].filter((s) => s && relevant(s)));
   const matches = new Map([...vocabulary].map((scope) => [scope, pathMatch(scope, evidence.weights)]));
-  const ranked = rankScopes(evidence, typeVotes, fileVotes, matches);
+  const candidates = candidateFeatures(evidence, typeVotes, fileVotes, matches);
+  const ranked = rankScopes(candidates, rank);
   return {
     profile,
     type,
@@ -89,29 +91,43 @@ export function decisionInput(evidence: ScopeEvidence): DecisionInput {
     vocabulary,
     matches,
     weights: evidence.weights,
+    candidates,
     ranked,
   };
 }
 
-/** The candidate scopes, best first, with their scores. */
-function rankScopes(
+/** What a candidate scope has for it: the features the ranking weighs (SCOPE_WEIGHTS.rank), 0 where absent. */
+export type CandidateFeatures = Record<string, number>;
+
+/**
+ * The candidate scopes with their features: the scopes these files' subjects carry (their shares of the votes under
+ * this type and under any), the vocabulary scopes that name a changed path, `types` for a type-only change, the
+ * language scopes (`rust`, `python`) of the code changed; and for each, how lately and how often the repository wrote it.
+ */
+export function candidateFeatures(
   evidence: ScopeEvidence,
   typeVotes: Map<string, number>,
   allVotes: Map<string, number>,
   matches: Map<string, number>,
-): [string, number][] {
+): Map<string, CandidateFeatures> {
   const { type, profile } = evidence;
-  const candidates = new Map<string, number>();
-  const normalise = (votes: Map<string, number>, weight: number) => {
-    const total = [...votes.entries()].filter(([scope]) => scope).reduce((sum, [, vote]) => sum + vote, 0);
-    for (const [scope, vote] of votes) if (scope && total > 0) addTo(candidates, scope, (weight * vote) / total);
+  const candidates = new Map<string, CandidateFeatures>();
+  const entry = (scope: string) => {
+    let features = candidates.get(scope);
+    if (!features) candidates.set(scope, (features = {}));
+    return features;
   };
-  // The files' scopes under any type count more than under the chosen type alone: the type is often wrong, the area rarely.
-  normalise(typeVotes, 1.2);
-  normalise(allVotes, 2);
+  const normalise = (votes: Map<string, number>, name: string) => {
+    const total = [...votes.entries()].filter(([scope]) => scope).reduce((sum, [, vote]) => sum + vote, 0);
+    for (const [scope, vote] of votes) if (scope && total > 0) entry(scope)[name] = vote / total;
+  };
+  normalise(typeVotes, 'type_vote');
+  normalise(allVotes, 'file_vote');
   for (const [scope, match] of matches) {
-    if (match > 0)
-      addTo(candidates, scope, 1.5 * match * (0.8 + 0.4 * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3)));
+    if (match <= 0) continue;
+    const features = entry(scope);
+    features.path_match = match;
+    features.path_match_used = match * Math.min(1, (profile.scopeCounts.get(scope) ?? 0) / 3);
   }
   const typeScope = [...matches.keys()].find((scope) => /^(types?|typings|dts)$/i.test(scope));
   const code = evidence.changes.filter((change) => change.role === 'source' || change.role === 'test');
@@ -121,12 +137,94 @@ function rankScopes(
     code.some((change) => change.typeLevel) &&
     code.every((change) => change.typeLevel || change.role === 'test')
   ) {
-    addTo(candidates, typeScope, 3);
+    entry(typeScope).type_only = 1;
   }
-  // Among the scopes the files, paths or a type-only change name: the ones the repository wrote lately, and wrote for this type.
+  for (const [scope, share] of languageScopes(evidence, matches)) entry(scope).language = share;
   const usage = scopeUsage(profile, type);
-  for (const scope of [...candidates.keys()]) addTo(candidates, scope, usage(scope));
-  return [...candidates.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [scope, features] of candidates) {
+    const { recent, ofType } = usage(scope);
+    features.recent = recent;
+    features.of_type = ofType;
+    features.uses = Math.log2(1 + (profile.scopeCounts.get(scope) ?? 0));
+  }
+  return candidates;
+}
+
+/** The languages a file's extension says it is in, as repositories name them in scopes (`fix(rust): ...`). */
+const LANGUAGES: Record<string, string[]> = {
+  rs: ['rust'],
+  py: ['python', 'py'],
+  pyi: ['python', 'py'],
+  go: ['go', 'golang'],
+  ts: ['typescript', 'ts'],
+  tsx: ['typescript', 'ts'],
+  js: ['javascript', 'js'],
+  mjs: ['javascript', 'js'],
+  cjs: ['javascript', 'js'],
+  java: ['java'],
+  kt: ['kotlin'],
+  swift: ['swift'],
+  rb: ['ruby'],
+  c: ['c'],
+  h: ['c', 'cpp'],
+  cc: ['cpp', 'c++'],
+  cpp: ['cpp', 'c++'],
+  hpp: ['cpp', 'c++'],
+  cs: ['csharp', 'c#'],
+  php: ['php'],
+  dart: ['dart'],
+  zig: ['zig'],
+};
+
+/**
+ * The vocabulary's language scopes (`rust`, `python`, `rust, python`) that the changed code is written in: a scope of
+ * one language gets its share of the code, one of several languages 1 when they are exactly the code's languages.
+ */
+function languageScopes(evidence: ScopeEvidence, matches: Map<string, number>): Map<string, number> {
+  const found = new Map<string, number>();
+  // Each language's share of the code, under each of its names (`python` and `py`), and the languages there are.
+  const shares = new Map<string, number>();
+  const languages = new Set<string>();
+  let total = 0;
+  for (const change of evidence.changes) {
+    if (change.role !== 'source' && change.role !== 'test') continue;
+    const { path } = change.file;
+    const weight = evidence.weights.get(path) ?? 0;
+    total += weight;
+    const names = LANGUAGES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? [];
+    for (const name of names) addTo(shares, name, weight);
+    if (names[0]) languages.add(names[0]);
+  }
+  if (total === 0) return found;
+  for (const scope of matches.keys()) {
+    const parts = scope
+      .toLowerCase()
+      .split(/\s*[,+&/]\s*|\s+/)
+      .filter(Boolean);
+    if (parts.length === 0 || !parts.every((part) => ALL_LANGUAGES.has(part))) continue;
+    if (parts.length === 1) {
+      const share = (shares.get(parts[0] ?? '') ?? 0) / total;
+      if (share > 0) found.set(scope, share);
+    } else if (parts.length === languages.size && parts.every((part) => shares.has(part))) {
+      found.set(scope, 1);
+    }
+  }
+  return found;
+}
+
+const ALL_LANGUAGES = new Set(Object.values(LANGUAGES).flat());
+
+/** The candidate scopes, best first, with their scores: the weighed sum of their features. */
+function rankScopes(candidates: Map<string, CandidateFeatures>, weights: Record<string, number>): [string, number][] {
+  return [...candidates.entries()]
+    .map(([scope, features]): [string, number] => [scope, rankScore(features, weights)])
+    .sort((a, b) => b[1] - a[1]);
+}
+
+export function rankScore(features: CandidateFeatures, weights: Record<string, number>): number {
+  let sum = 0;
+  for (const [name, value] of Object.entries(features)) sum += (weights[name] ?? 0) * value;
+  return sum;
 }
 
 /** How many subjects back a scope's last use counts half as much as the newest subject's. */
@@ -138,7 +236,7 @@ const TYPE_PRIOR = 5;
  * A scope's standing in the recent history: its last use, decaying with the subjects since (1 for the newest), plus
  * its share of the scoped subjects of this type.
  */
-function scopeUsage(profile: HistoryProfile, type: CommitType): (scope: string) => number {
+function scopeUsage(profile: HistoryProfile, type: CommitType): (scope: string) => { recent: number; ofType: number } {
   const newest = new Map<string, number>();
   const ofType = new Map<string, number>();
   let typed = 0;
@@ -152,7 +250,7 @@ function scopeUsage(profile: HistoryProfile, type: CommitType): (scope: string) 
   return (scope) => {
     const at = newest.get(scope);
     const recent = at === undefined ? 0 : Math.pow(0.5, at / RECENT_HALF_LIFE);
-    return recent + (ofType.get(scope) ?? 0) / (typed + TYPE_PRIOR);
+    return { recent, ofType: (ofType.get(scope) ?? 0) / (typed + TYPE_PRIOR) };
   };
 }
 

@@ -21,6 +21,8 @@ export interface DecisionInput {
   /** How well each vocabulary scope names the changed paths (pathMatch). */
   matches: Map<string, number>;
   weights: Map<string, number>;
+  /** Each candidate scope's features (infer-scope.ts). */
+  candidates: Map<string, Record<string, number>>;
   /** Candidate scopes, best first, with their scores. */
   ranked: [string, number][];
 }

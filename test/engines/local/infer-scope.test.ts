@@ -82,6 +82,25 @@ describe('scope inference', () => {
     expect(scopeOf([fix('src/cdk/input/input.ts')], history)).toBe('cdk/input');
   });
 
+  it('names the language of the code where the repository scopes by language', () => {
+    const history = [
+      'fix(rust): keep the null count of a sliced array',
+      'feat(python): add a streaming reader',
+      'fix(rust, python): keep the schema of an empty frame',
+      'perf(rust): avoid a copy in the group-by',
+      'fix(python): raise on a bad path',
+      'docs(python): explain the lazy reader',
+    ];
+    const python = makeDiff('py-polars/polars/io/csv.py', [
+      ' def read_csv(path):',
+      '+    if path is None:',
+      '+        raise ValueError("path")',
+    ]);
+    expect(scopeOf([fix('crates/polars-core/src/frame.rs')], history)).toBe('rust');
+    expect(scopeOf([python], history)).toBe('python');
+    expect(scopeOf([fix('crates/polars-core/src/frame.rs'), python], history)).toBe('rust, python');
+  });
+
   it('ignores the dependency scopes of these files when no dependency changes', () => {
     const fileHistory = {
       'package.json': ['chore(deps): update x', 'chore(deps): update y', 'chore(deps): update z', 'fix(cli): flag'],
