@@ -89,6 +89,12 @@ const FILE_FAULTS: Readonly<Record<string, { problem: string; hint: (where: stri
   },
 };
 
+const UNMAKEABLE_DIRECTORY = {
+  problem: 'no directory can be made there',
+  hint: (where: string) =>
+    `${where} holds no directories of yours (like /proc and /sys): point whatever names the path (HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME) at a directory on a disk.`,
+};
+
 // Calls that create or remove a name fail on the directory that holds it (a new temporary file, a directory to make).
 const ENTRY_CALLS = new Set(['mkdir', 'mkdtemp', 'rename', 'unlink', 'rmdir', 'link', 'symlink', 'copyfile']);
 
@@ -107,7 +113,12 @@ function pathOfFault(errno: NodeJS.ErrnoException): string | undefined {
 export function toFileAccessError(error: unknown, action?: string): UserError | undefined {
   if (!(error instanceof Error)) return undefined;
   const errno = error as NodeJS.ErrnoException;
-  const fault = typeof errno.code === 'string' ? FILE_FAULTS[errno.code] : undefined;
+  const fault =
+    errno.code === 'ENOENT' && errno.syscall === 'mkdir'
+      ? UNMAKEABLE_DIRECTORY // makeDirs found the parent, yet mkdir says ENOENT (/proc, /sys)
+      : typeof errno.code === 'string'
+        ? FILE_FAULTS[errno.code]
+        : undefined;
   if (!fault) return undefined;
   const where = pathOfFault(errno);
   const what = action ?? (errno.syscall && errno.path ? `${errno.syscall} ${errno.path}` : 'access a file');

@@ -1,7 +1,8 @@
 // Filesystem steps that tolerate concurrent runs: atomic writes, unlinks that lose races quietly, a tree scan.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDirs } from '../fs/make-dirs.js';
 import { isEntryFileName, isTempFileName, makeTempPath, resolveEntriesRoot } from './paths.js';
 
 export interface ScannedFile {
@@ -21,7 +22,7 @@ export const PRIVATE_DIR_MODE = 0o700;
 
 /** Creates `dir` (0700) or narrows an existing one to 0700, as a cache written by an earlier version may be 0755. */
 export async function makePrivateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await makeDirs(dir, PRIVATE_DIR_MODE);
   const info = await stat(dir);
   if ((info.mode & 0o777) !== PRIVATE_DIR_MODE) await chmod(dir, PRIVATE_DIR_MODE);
 }
@@ -31,7 +32,7 @@ export async function makePrivateDir(dir: string): Promise<void> {
  * file, the new one or none. With `mtime` the file gets that time (an entry's, for the LRU order); without, the write's.
  */
 export async function writeFileAtomic(path: string, body: string, mtime?: Date): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await makeDirs(dirname(path), PRIVATE_DIR_MODE);
   const temp = makeTempPath(path, process.pid, randomBytes(6).toString('hex'));
   try {
     await writeFile(temp, body, { flag: 'wx', mode: PRIVATE_FILE_MODE });

@@ -6,13 +6,14 @@
 // name (esbuild's content hash), its size, the Node version and V8's tag for its version and flags. Any failure to
 // read or write it is silent: the chunk is compiled from its source as without a cache.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDataVersionTag, setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 import { resolveCacheDir } from '../cache/paths.js';
+import { makeDirsSync } from '../fs/make-dirs.js';
 
 const PRIVATE_FILE_MODE = 0o600;
 const PRIVATE_DIR_MODE = 0o700;
@@ -33,7 +34,7 @@ function readCache(path: string): Buffer | undefined {
 
 function writeCache(path: string, data: Buffer): void {
   const dir = join(path, '..');
-  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  makeDirsSync(dir, PRIVATE_DIR_MODE);
   if ((statSync(dir).mode & 0o777) !== PRIVATE_DIR_MODE) chmodSync(dir, PRIVATE_DIR_MODE);
   const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {

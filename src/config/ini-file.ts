@@ -1,9 +1,10 @@
 // The INI config file: read and check it, edit one section line by line (so comments and other sections survive), write it atomically.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { open, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decode, safe, unsafe } from 'ini';
 import { UserError, toFileAccessError } from '../errors.js';
+import { makeDirs } from '../fs/make-dirs.js';
 
 export interface IniEntry {
   name: string;
@@ -135,7 +136,7 @@ export function editIniText(text: string, edit: IniEdit, path: string): string {
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const target = await realpath(path).catch(() => path);
   const directory = dirname(target);
-  await mkdir(directory, { recursive: true, mode: 0o700 });
+  await makeDirs(directory, 0o700);
   const temp = join(directory, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);

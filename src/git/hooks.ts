@@ -1,7 +1,8 @@
 // The prepare-commit-msg hook: where it goes (git's hooks folder, core.hooksPath, husky's folder), installing, removing, status.
-import { chmod, lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError, withFileAction } from '../errors.js';
+import { makeDirs } from '../fs/make-dirs.js';
 import { BACKUP_NAME, HOOK_NAME, isGitAiHook, readLauncher, renderHookScript, type Launcher } from './hook-script.js';
 import { resolveRepository } from './repo.js';
 import { runGit } from './run-git.js';
@@ -139,38 +140,19 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
   return withFileAction(`install the ${HOOK_NAME} hook at ${location.path}`, () => writeHook(options, location));
 }
 
-/**
- * `mkdir -p` that ends. Node 20's recursive mkdir never returns where a directory cannot be made and does not exist
- * either (/proc, /sys: mkdir says ENOENT, the parent is there, so it tries the parent, then the child, forever), so
- * the missing directories are found by walking up and each is made once, in order.
- */
+/** The hook's directory and its parents; one that cannot be made (under /proc, say) is one line with `hint`. */
 async function makeDirectories(dir: string, action: string, hint: string): Promise<void> {
-  const missing: string[] = [];
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    const found = await stat(at).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT' && dirname(at) !== at) return false;
-        throw error;
-      },
+  try {
+    await makeDirs(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const at = (error as NodeJS.ErrnoException).path ?? dir;
+    // The parent is there (found, or made just now) and still says ENOENT: it makes no directories.
+    throw new UserError(
+      'FILE_ACCESS',
+      `Could not ${action}: no directory can be made in ${dirname(at)} (mkdir ${at}: no such file or directory).`,
+      { hint, cause: error },
     );
-    if (found) break;
-    missing.unshift(at);
-  }
-  for (const at of missing) {
-    try {
-      await mkdir(at);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && (await stat(at)).isDirectory()) continue; // made meanwhile
-      if (code !== 'ENOENT') throw error;
-      // The parent is there (found above, or made just now) and still says ENOENT: it makes no directories.
-      throw new UserError(
-        'FILE_ACCESS',
-        `Could not ${action}: no directory can be made in ${dirname(at)} (mkdir ${at}: no such file or directory).`,
-        { hint, cause: error },
-      );
-    }
   }
 }
 
