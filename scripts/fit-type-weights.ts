@@ -1,7 +1,11 @@
 // Fits the offline engine's type weights (a conditional logit) on the development half of the corpus, reports
 // both halves, and with --write replaces src/engines/local/type-weights.ts. --loro instead fits once per repository on
 // all the others and reports each repository as predicted by the fit that never saw it (leave one repository out).
+// --words also fits a weight per type for each word of the change (scripts/eval/change-words.ts) found in at least
+// --word-repos repositories and --word-rows rows of the fit's own rows, with their own --word-lambda: a measurement
+// only (the engine has no word table; with --words, --write is refused).
 // Usage: node --import tsx scripts/fit-type-weights.ts [--alpha 0.4] [--lambda 0.002] [--epochs 250] [--dropout 0.3] [--write] [--loro]
+//   [--words [--word-repos 8] [--word-rows 40] [--word-lambda 0.01]]
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +16,7 @@ import { COMMIT_TYPES, isCommitType, type CommitType } from '../src/engines/mess
 import { HISTORY_FEATURES, HISTORY_SHARED_FEATURES, type TypeFeatures } from '../src/engines/local/features.js';
 import { splitOf } from './eval/data.js';
 import { analysedRows } from './eval/rows.js';
+import { changeWords } from './eval/change-words.js';
 
 interface Example {
   repo: string;
@@ -20,6 +25,14 @@ interface Example {
   features: TypeFeatures;
   /** Typed by the dependency rule, not the model. */
   ruled?: CommitType;
+  /** The change's words (with --words). */
+  words: string[];
+}
+
+/** A fitted table, and with --words a weight per type (in COMMIT_TYPES order) for each word of the vocabulary. */
+interface Fitted {
+  weights: TypeWeights;
+  words: Map<string, Float64Array>;
 }
 
 const arg = (flag: string, fallback: number) => {
@@ -31,13 +44,23 @@ let ALPHA = arg('--alpha', 0.4);
 const DROPOUT = arg('--dropout', 0.3);
 const LAMBDA = arg('--lambda', 0.002);
 const EPOCHS = arg('--epochs', 250);
+const WORDS = process.argv.includes('--words');
+const WORD_REPOS = arg('--word-repos', 8);
+const WORD_ROWS = arg('--word-rows', 40);
+const WORD_LAMBDA = arg('--word-lambda', 0.01);
 const K = COMMIT_TYPES.length;
 
 function load(): Example[] {
   const examples: Example[] = [];
   for (const { row, analysis } of analysedRows()) {
     if (!isCommitType(row.type)) continue;
-    const example: Example = { repo: row.repo, sample: row.sample, label: row.type, features: analysis.features };
+    const example: Example = {
+      repo: row.repo,
+      sample: row.sample,
+      label: row.type,
+      features: analysis.features,
+      words: WORDS ? [...changeWords(analysis.changes)] : [],
+    };
     if (analysis.deps.onlyDependencies) example.ruled = analysis.convention.type;
     examples.push(example);
   }
@@ -76,7 +99,7 @@ function withoutHistory(examples: Example[]): Example[] {
   });
 }
 
-function fit(rows: Example[]): TypeWeights {
+function fit(rows: Example[]): Fitted {
   const examples = DROPOUT > 0 ? [...rows, ...withoutHistory(rows)] : rows;
   const shared = Object.keys(examples[0]?.features.shared ?? {});
   const perType = Object.keys(examples[0]?.features.perType.fix ?? {});
@@ -87,6 +110,13 @@ function fit(rows: Example[]): TypeWeights {
     COMMIT_TYPES.map((type) => perType.map((name) => example.features.perType[type][name] ?? 0)),
   );
   const Y = examples.map((example) => COMMIT_TYPES.indexOf(example.label));
+  const vocabulary = wordVocabulary(rows);
+  const H = vocabulary.length;
+  const index = new Map(vocabulary.map((word, h) => [word, h]));
+  const E = examples.map((example) => example.words.flatMap((word) => index.get(word) ?? []));
+  const U = Array.from({ length: K }, () => new Float64Array(H));
+  const mU = Array.from({ length: K }, () => new Float64Array(H));
+  const vU = Array.from({ length: K }, () => new Float64Array(H));
   const own = rowWeights(rows);
   // Without a history there is no type mix to lean on: the copies weigh every type of a repository the same.
   const balanced = rowWeights(rows, 1);
@@ -102,6 +132,7 @@ function fit(rows: Example[]): TypeWeights {
   for (let epoch = 1; epoch <= EPOCHS; epoch += 1) {
     const gW = Array.from({ length: K }, () => new Float64Array(F));
     const gV = new Float64Array(G);
+    const gU = Array.from({ length: K }, () => new Float64Array(H));
     let loss = 0;
     for (let i = 0; i < examples.length; i += 1) {
       const x = X[i] ?? [];
@@ -113,6 +144,8 @@ function fit(rows: Example[]): TypeWeights {
         for (let f = 0; f < F; f += 1) s += (w[f] ?? 0) * (x[f] ?? 0);
         const zk = z[k] ?? [];
         for (let g = 0; g < G; g += 1) s += (V[g] ?? 0) * (zk[g] ?? 0);
+        const u = U[k] ?? new Float64Array(H);
+        for (const h of E[i] ?? []) s += u[h] ?? 0;
         logits[k] = s;
         if (s > max) max = s;
       }
@@ -128,6 +161,8 @@ function fit(rows: Example[]): TypeWeights {
         for (let f = 0; f < F; f += 1) gw[f] = (gw[f] ?? 0) + delta * (x[f] ?? 0);
         const zk = z[k] ?? [];
         for (let g = 0; g < G; g += 1) gV[g] = (gV[g] ?? 0) + delta * (zk[g] ?? 0);
+        const gu = gU[k] ?? new Float64Array(H);
+        for (const h of E[i] ?? []) gu[h] = (gu[h] ?? 0) + delta;
       }
     }
     const step = (
@@ -156,6 +191,14 @@ function fit(rows: Example[]): TypeWeights {
         (f) => (shared[f] === 'bias' ? 0 : LAMBDA * repos),
       );
     step(V, gV, mV, vV, () => LAMBDA * repos * 0.1);
+    for (let k = 0; k < K; k += 1)
+      step(
+        U[k] ?? new Float64Array(H),
+        gU[k] ?? new Float64Array(H),
+        mU[k] ?? new Float64Array(H),
+        vU[k] ?? new Float64Array(H),
+        () => WORD_LAMBDA * repos,
+      );
     if (epoch % 100 === 0) console.error(`epoch ${epoch}: loss ${(loss / repos).toFixed(4)}`);
   }
   const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -164,15 +207,46 @@ function fit(rows: Example[]): TypeWeights {
     const entries = shared.map((name, f) => [name, round(W[k]?.[f] ?? 0)] as const).filter(([, value]) => value !== 0);
     table[type] = Object.fromEntries(entries);
   });
-  return { shared: table, perType: Object.fromEntries(perType.map((name, g) => [name, round(V[g] ?? 0)])) };
+  const words = new Map(vocabulary.map((word, h) => [word, Float64Array.from(U, (u) => u[h] ?? 0)]));
+  return {
+    weights: { shared: table, perType: Object.fromEntries(perType.map((name, g) => [name, round(V[g] ?? 0)])) },
+    words,
+  };
 }
 
-function report(label: string, examples: Example[], weightsOf: (repo: string) => TypeWeights): void {
+/** The words of at least WORD_ROWS of these rows in at least WORD_REPOS of their repositories (none without --words). */
+function wordVocabulary(rows: Example[]): string[] {
+  const seen = new Map<string, { rows: number; repos: Set<string> }>();
+  for (const example of rows)
+    for (const word of example.words) {
+      const entry = seen.get(word) ?? { rows: 0, repos: new Set<string>() };
+      entry.rows += 1;
+      entry.repos.add(example.repo);
+      seen.set(word, entry);
+    }
+  return [...seen]
+    .filter(([, entry]) => entry.rows >= WORD_ROWS && entry.repos.size >= WORD_REPOS)
+    .map(([word]) => word)
+    .sort();
+}
+
+function predict(example: Example, fitted: Fitted): CommitType {
+  if (example.ruled) return example.ruled;
+  const scores = scoreTypes(example.features, fitted.weights);
+  for (const word of example.words) {
+    const weights = fitted.words.get(word);
+    if (!weights) continue;
+    COMMIT_TYPES.forEach((type, k) => scores.set(type, (scores.get(type) ?? 0) + (weights[k] ?? 0)));
+  }
+  return bestType(scores);
+}
+
+function report(label: string, examples: Example[], fittedOf: (repo: string) => Fitted): void {
   const repos = [...new Set(examples.map((example) => example.repo))].sort();
   const rows = repos.map((repo) => {
     const mine = examples.filter((example) => example.repo === repo);
-    const weights = weightsOf(repo);
-    const predicted = mine.map((example) => example.ruled ?? bestType(scoreTypes(example.features, weights)));
+    const fitted = fittedOf(repo);
+    const predicted = mine.map((example) => predict(example, fitted));
     const natural = mine
       .map((example, index) => [example, predicted[index]] as const)
       .filter(([example]) => example.sample === 'natural');
@@ -219,31 +293,37 @@ function render(weights: TypeWeights): string {
   return lines.join('\n');
 }
 
+if (WORDS && process.argv.includes('--write')) {
+  console.error('error: --words measures a word table the engine does not read: run it without --write');
+  process.exit(2);
+}
 const examples = load();
 const development = examples.filter((example) => splitOf(example.repo) === 'dev');
 const heldOut = examples.filter((example) => splitOf(example.repo) === 'held-out');
 const sweep = process.argv.includes('--sweep') ? [0, 0.25, 0.5, 0.75] : [ALPHA];
-let weights: TypeWeights = { shared: {}, perType: {} };
+let fitted: Fitted = { weights: { shared: {}, perType: {} }, words: new Map() };
 for (const alpha of sweep) {
   ALPHA = alpha;
   console.error(`alpha ${alpha}`);
   if (process.argv.includes('--loro')) {
-    const byRepo = new Map<string, TypeWeights>();
+    const byRepo = new Map<string, Fitted>();
     for (const repo of new Set(examples.map((example) => example.repo)))
       byRepo.set(repo, fit(examples.filter((example) => example.repo !== repo && !example.ruled)));
-    const unseen = (repo: string) => byRepo.get(repo) ?? weights;
+    if (WORDS) console.error(`words: ${[...byRepo.values()].map((one) => one.words.size).join(' ')} per fit`);
+    const unseen = (repo: string) => byRepo.get(repo) ?? fitted;
     report('development, each left out', development, unseen);
     report('held-out, each left out', heldOut, unseen);
     report('all, each left out', examples, unseen);
     continue;
   }
-  weights = fit(development.filter((example) => !example.ruled));
-  report('development', development, () => weights);
-  report('held-out', heldOut, () => weights);
+  fitted = fit(development.filter((example) => !example.ruled));
+  if (WORDS) console.error(`words: ${fitted.words.size}`);
+  report('development', development, () => fitted);
+  report('held-out', heldOut, () => fitted);
 }
 if (process.argv.includes('--write') && !process.argv.includes('--loro')) {
   // Written as prettier formats it, so that `npm test`'s format check passes on a freshly fitted table.
   const target = fileURLToPath(new URL('../src/engines/local/type-weights.ts', import.meta.url));
-  writeFileSync(target, await format(render(weights), { ...(await resolveConfig(target)), filepath: target }));
+  writeFileSync(target, await format(render(fitted.weights), { ...(await resolveConfig(target)), filepath: target }));
   console.error('wrote src/engines/local/type-weights.ts');
 }
